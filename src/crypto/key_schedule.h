@@ -1,0 +1,141 @@
+/*
+ * key_schedule.h — the TLS 1.3 key schedule (RFC 8446 §7.1), traffic keys (§7.3), key update
+ * (§7.2), Finished (§4.4.4), resumption PSK (§4.6.1) and exporters (§7.5).
+ *
+ * Implementation notes
+ * --------------------
+ * The schedule is a chain of three extracts; every other secret is derived from one of them:
+ *
+ *              0
+ *              |
+ *              v
+ *    PSK ->  HKDF-Extract = Early Secret          stage TLS_KS_EARLY
+ *              |
+ *              v
+ *        Derive-Secret(., "derived", "")
+ *              |
+ *              v
+ * (EC)DHE -> HKDF-Extract = Handshake Secret      stage TLS_KS_HANDSHAKE
+ *              |
+ *              v
+ *        Derive-Secret(., "derived", "")
+ *              |
+ *              v
+ *   0 -> HKDF-Extract = Master Secret             stage TLS_KS_MASTER
+ *
+ * struct tls_key_schedule holds only the current stage's secret. Advancing to the next stage
+ * overwrites (and so forgets) the previous one, and tls_ks_derive() refuses a label of another
+ * stage: the stages can only be walked in the RFC's order.
+ *
+ * TLS_SECRET_LIST is the one table of Derive-Secret labels; the NSS key log writer, the
+ * --explain trace and the decoder all print from it.
+ */
+#ifndef TLS13_CRYPTO_KEY_SCHEDULE_H
+#define TLS13_CRYPTO_KEY_SCHEDULE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/error.h"
+#include "crypto/hash.h"
+#include "crypto/suite.h"
+
+enum tls_ks_stage {
+    TLS_KS_NONE = 0,
+    TLS_KS_EARLY,
+    TLS_KS_HANDSHAKE,
+    TLS_KS_MASTER,
+};
+
+/*      name (RFC 8446 §7.1 spelling)         stage      label            NSS key log name */
+#define TLS_SECRET_LIST(X)                                                                     \
+    X(binder_key_ext,                          EARLY,     "ext binder",    NULL)               \
+    X(binder_key_res,                          EARLY,     "res binder",    NULL)               \
+    X(client_early_traffic_secret,             EARLY,     "c e traffic",   "CLIENT_EARLY_TRAFFIC_SECRET") \
+    X(early_exporter_master_secret,            EARLY,     "e exp master",  "EARLY_EXPORTER_SECRET") \
+    X(client_handshake_traffic_secret,         HANDSHAKE, "c hs traffic",  "CLIENT_HANDSHAKE_TRAFFIC_SECRET") \
+    X(server_handshake_traffic_secret,         HANDSHAKE, "s hs traffic",  "SERVER_HANDSHAKE_TRAFFIC_SECRET") \
+    X(client_application_traffic_secret_0,     MASTER,    "c ap traffic",  "CLIENT_TRAFFIC_SECRET_0") \
+    X(server_application_traffic_secret_0,     MASTER,    "s ap traffic",  "SERVER_TRAFFIC_SECRET_0") \
+    X(exporter_master_secret,                  MASTER,    "exp master",    "EXPORTER_SECRET")  \
+    X(resumption_master_secret,                MASTER,    "res master",    NULL)
+
+enum tls_secret_id {
+#define TLS_X_(name, stage, label, nss) TLS_SECRET_##name,
+    TLS_SECRET_LIST(TLS_X_)
+#undef TLS_X_
+    TLS_SECRET_COUNT
+};
+
+struct tls_secret_info {
+    enum tls_secret_id id;
+    enum tls_ks_stage stage;  /* which extract output it is derived from */
+    const char *name;         /* "client_handshake_traffic_secret" */
+    const char *label;        /* "c hs traffic" (without the "tls13 " prefix) */
+    const char *nss_label;    /* "CLIENT_HANDSHAKE_TRAFFIC_SECRET", or NULL if not logged */
+};
+
+const struct tls_secret_info *tls_secret_info(enum tls_secret_id id);
+
+/* The info row whose NSS key log name is nss_label, or NULL. */
+const struct tls_secret_info *tls_secret_info_by_nss_label(const char *nss_label);
+
+struct tls_key_schedule {
+    enum tls_hash_alg alg;
+    enum tls_ks_stage stage;
+    uint8_t secret[TLS_MAX_HASH_LEN]; /* Early, Handshake or Master Secret, per stage */
+};
+
+/* Early Secret = HKDF-Extract(0, PSK); psk NULL means no PSK (HashLen zeros, §7.1). */
+tls_result tls_ks_early(struct tls_key_schedule *ks, enum tls_hash_alg alg, const uint8_t *psk,
+                        size_t psk_len);
+
+/* Handshake Secret = HKDF-Extract(Derive-Secret(Early, "derived", ""), (EC)DHE). */
+tls_result tls_ks_handshake(struct tls_key_schedule *ks, const uint8_t *ecdhe, size_t ecdhe_len);
+
+/* Master Secret = HKDF-Extract(Derive-Secret(Handshake, "derived", ""), 0). */
+tls_result tls_ks_master(struct tls_key_schedule *ks);
+
+/* Derive-Secret(current stage secret, label of id, transcript_hash). id must be of this stage. */
+tls_result tls_ks_derive(const struct tls_key_schedule *ks, enum tls_secret_id id,
+                         const uint8_t *transcript_hash, uint8_t *out);
+
+void tls_ks_wipe(struct tls_key_schedule *ks);
+
+/* §7.3: write_key = HKDF-Expand-Label(Secret, "key", "", key_length), write_iv likewise "iv". */
+struct tls_traffic_keys {
+    const struct tls_cipher_suite *suite;
+    uint8_t key[TLS_MAX_KEY_LEN];
+    uint8_t iv[TLS_IV_LEN];
+};
+
+tls_result tls_traffic_keys_derive(const struct tls_cipher_suite *suite,
+                                   const uint8_t *traffic_secret, struct tls_traffic_keys *out);
+void tls_traffic_keys_wipe(struct tls_traffic_keys *keys);
+
+/* §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(_N, "traffic upd", "", Hash.length). */
+tls_result tls_next_traffic_secret(enum tls_hash_alg alg, const uint8_t *secret, uint8_t *out);
+
+/*
+ * §4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length)
+ *         verify_data  = HMAC(finished_key, Transcript-Hash(Handshake Context, Certificate*, CV*))
+ * Also the PSK binder (§4.2.11.2), whose BaseKey is the binder key.
+ */
+tls_result tls_finished_key(enum tls_hash_alg alg, const uint8_t *base_key, uint8_t *out);
+tls_result tls_finished_verify_data(enum tls_hash_alg alg, const uint8_t *base_key,
+                                    const uint8_t *transcript_hash, uint8_t *out);
+
+/* §4.6.1: PSK = HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length) */
+tls_result tls_resumption_psk(enum tls_hash_alg alg, const uint8_t *resumption_master_secret,
+                              const uint8_t *nonce, size_t nonce_len, uint8_t *out);
+
+/*
+ * §7.5: TLS-Exporter(label, context_value, key_length) =
+ *   HKDF-Expand-Label(Derive-Secret(Secret, label, ""), "exporter", Hash(context_value), key_length)
+ * label here is the full exporter label (no "tls13 " is added by the caller).
+ */
+tls_result tls_exporter(enum tls_hash_alg alg, const uint8_t *exporter_master_secret,
+                        const char *label, const uint8_t *context, size_t context_len,
+                        uint8_t *out, size_t out_len);
+
+#endif
