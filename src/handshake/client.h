@@ -197,7 +197,7 @@ tls_result tls_client_seal(struct tls_client *c, const uint8_t *data, size_t len
                            struct tls_writer *out);
 
 /*
- * Processes at most one received record after the handshake. On APP_DATA, *data/*data_len is a
+ * Processes at most one received record after the handshake. On APP_DATA, *data and *data_len are a
  * view into in (valid until in changes). On KEY_UPDATE, a reply KeyUpdate may be in out. Data
  * after the peer's close_notify is ignored (RFC 8446 §6.1).
  */
