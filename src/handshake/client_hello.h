@@ -123,6 +123,7 @@ struct tls_client_hello {
     struct tls_bytes legacy_session_id;
     struct tls_u16_list cipher_suites;
     struct tls_bytes legacy_compression_methods;
+    bool extensions_present; /* false: a pre-TLS 1.3 hello that ends after the compression methods */
     struct tls_extensions extensions;
 };
 
@@ -130,7 +131,9 @@ struct tls_client_hello {
  * Parses a ClientHello BODY. decode_error for bad lengths/bounds/trailing bytes; duplicates
  * illegal_parameter; pre_shared_key not last: illegal_parameter (§4.2.11 "Servers MUST check
  * that it is the last extension and otherwise fail the handshake with an illegal_parameter").
- * legacy_version and compression values are reported, not judged (a decoder sees TLS 1.2 too).
+ * legacy_version and compression values are reported, not judged (a decoder sees TLS 1.2 too),
+ * and so is a missing extensions block (§4.1.2: "TLS 1.3 servers might receive ClientHello
+ * messages without an extensions field from prior versions of TLS").
  */
 tls_result tls_client_hello_parse(const uint8_t *body, size_t len, struct tls_client_hello *ch,
                                   struct tls_error *err);

@@ -71,6 +71,13 @@ tls_result tls_handshake_msg_parse(const uint8_t *data, size_t len, struct tls_h
 tls_result tls_handshake_msg_next(const uint8_t *data, size_t len, struct tls_handshake_msg *msg,
                                   size_t *consumed, struct tls_error *err);
 
+/*
+ * tls_fail() that also names the field being judged (the reader does this for its own
+ * failures), so every message-level rule reports e.g. "ServerHello.legacy_compression_method".
+ */
+tls_result tls_hs_fail(struct tls_error *err, enum tls_alert_description alert, const char *field,
+                       const char *reason);
+
 /* Opens a message: writes msg_type and reserves the uint24 length. Close with _end(). */
 struct tls_vector_mark tls_handshake_msg_begin(struct tls_writer *w, enum tls_handshake_type msg_type);
 
