@@ -33,4 +33,12 @@ void record_vector_load(const char *json, const char *step, const char *label,
  * "iv expanded" entries of the given key-derivation step. */
 void record_vector_keys(const char *json, const char *step, struct tls_traffic_keys *keys);
 
+/*
+ * Builds a protected record around an arbitrary TLSInnerPlaintext (inner, inner_len), as a
+ * misbehaving peer could: header (23, 0x0303, length) and AEAD seal under keys and seq.
+ * Returns the record's length in out (5 + inner_len + 16).
+ */
+size_t record_seal_raw(const struct tls_traffic_keys *keys, uint64_t seq, const uint8_t *inner,
+                       size_t inner_len, uint8_t *out, size_t cap);
+
 #endif
