@@ -371,6 +371,14 @@ tls_result tls_record_write(struct tls_record_direction *d, uint8_t type, const 
                             struct tls_error *err)
 {
     TRY(check_write_allowed(d, type, len, padding, err));
+    /* RFC 8446 Appendix D.4: the compatibility change_cipher_spec is a plaintext record even
+     * after keys are installed (a protected one "MUST" be refused by the peer, §5), and it is
+     * not protected, so it uses no sequence number. */
+    if (type == TLS_CT_change_cipher_spec) {
+        struct tls_record_direction plain;
+        tls_record_direction_init(&plain);
+        return write_plaintext_record(&plain, type, content, len, w, err);
+    }
     /* RFC 8446 §5.1: "The record layer fragments information blocks into TLSPlaintext records
      * carrying data in chunks of 2^14 bytes or less." With padding, content + padding <= 2^14
      * keeps TLSInnerPlaintext within 2^14 + 1 (§5.4). */

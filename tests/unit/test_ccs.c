@@ -181,6 +181,36 @@ static void ccs_inside_fragmented_message(void **state)
     assert_string_equal(err.reason, TLS_REASSEMBLY_INTERLEAVE_REASON);
 }
 
+static void ccs_written_in_plaintext(void **state)
+{
+    (void)state;
+    /* RFC 8448 §7 line 3595: the client's compatibility CCS, sent after its handshake keys
+     * exist; written in plaintext whatever the direction's state, no sequence number used. */
+    struct record_vector payload, record;
+    record_vector_load(RFC8448_S7, "{client}  send change_cipher_spec record", "payload", 0,
+                       &payload);
+    record_vector_load(RFC8448_S7, "{client}  send change_cipher_spec record", "complete record",
+                       0, &record);
+    for (int prot = 0; prot <= 1; prot++) {
+        struct tls_record_rx rx;
+        if (prot) {
+            protected_rx(&rx);
+        } else {
+            tls_record_rx_init(&rx);
+        }
+        rx.dir.legacy_record_version = 0x0301; /* as for an initial ClientHello: not for a CCS */
+        uint8_t out[16];
+        struct tls_writer w;
+        tls_writer_init(&w, out, sizeof(out));
+        assert_int_equal(tls_record_write(&rx.dir, TLS_CT_change_cipher_spec, payload.bytes,
+                                          payload.len, 0, &w, NULL),
+                         TLS_OK);
+        assert_bytes_equal(out, w.len, record.bytes, record.len, record.what);
+        assert_int_equal(rx.dir.seq, 0);
+        tls_record_direction_wipe(&rx.dir);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -190,6 +220,7 @@ int main(void)
         cmocka_unit_test(protected_ccs_rejected),
         cmocka_unit_test(ccs_flood_bounded),
         cmocka_unit_test(ccs_inside_fragmented_message),
+        cmocka_unit_test(ccs_written_in_plaintext),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -490,7 +490,7 @@ static void key_change_resets_sequence_and_wipes(void **state)
 static uint8_t big[40000];
 static uint8_t out[2 * TLS_MAX_RECORD_LEN + 64];
 
-static void write_fragments_long_content(void **state)
+static void write_fragments_plaintext_content(void **state)
 {
     (void)state;
     for (size_t i = 0; i < sizeof(big); i++) {
@@ -511,7 +511,15 @@ static void write_fragments_long_content(void **state)
     assert_memory_equal(out, h1, 5);
     assert_memory_equal(out + 5 + 16384, h2, 5);
     assert_memory_equal(out + 5, big, 16384);
+}
 
+static void write_fragments_protected_content(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof(big); i++) {
+        big[i] = (uint8_t)(i % 251);
+    }
+    struct tls_writer w;
     /* Protected with padding 10: every record within 2^14 + 1 of inner plaintext; reading them
      * back gives the content in order. */
     struct tls_traffic_keys keys, keys_rx;
@@ -610,7 +618,8 @@ int main(void)
         cmocka_unit_test(record_shorter_than_tag),
         cmocka_unit_test(sequence_number_must_not_wrap),
         cmocka_unit_test(key_change_resets_sequence_and_wipes),
-        cmocka_unit_test(write_fragments_long_content),
+        cmocka_unit_test(write_fragments_plaintext_content),
+        cmocka_unit_test(write_fragments_protected_content),
         cmocka_unit_test(write_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,6 +17,8 @@
 
 /* The JSON file of RFC 8448 §3 (simple 1-RTT handshake), relative to tests/vectors. */
 #define RFC8448_S3 "rfc8448/rfc8448-3-simple-1-rtt-handshake.json"
+/* RFC 8448 §7 (compatibility mode: with change_cipher_spec records). */
+#define RFC8448_S7 "rfc8448/rfc8448-7-compatibility-mode.json"
 
 struct record_vector {
     uint8_t bytes[RECORD_VECTOR_MAX];
