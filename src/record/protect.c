@@ -160,7 +160,10 @@ tls_result tls_record_open(struct tls_record_direction *d, const struct tls_reco
     tls_result rc = tls_aead_open(&d->keys, d->seq, aad, sizeof(aad), rec->fragment,
                                   rec->length, out);
     if (rc != TLS_OK) {
-        return tls_fail_code(err, rc, "RFC 8446 §5.2: AEAD decryption failed (bad tag)");
+        return tls_fail_code(err, rc,
+                             rc == TLS_E_ALERT(TLS_ALERT_bad_record_mac)
+                                 ? "RFC 8446 §5.2: AEAD decryption failed (the tag does not verify)"
+                                 : "RFC 8446 §5.2: AEAD decryption could not be run");
     }
     TRY(parse_inner_plaintext(out, inner_len, pt, err));
     /* RFC 8446 §5.3: "The appropriate sequence number is incremented by one after reading or
@@ -346,6 +349,10 @@ static tls_result check_write_allowed(const struct tls_record_direction *d, uint
     if (!tls_record_type_known(type)) {
         return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 8446 §5: refusing to send a record type not defined in RFC 8446");
+    }
+    if (d->is_protected && d->keys.suite == NULL) {
+        return tls_fail(err, TLS_ALERT_internal_error,
+                        "RFC 8446 §5.2: protection engaged without a cipher suite");
     }
     /* RFC 8446 §5.1: "Application Data records MUST NOT be written to the wire unprotected" */
     if (type == TLS_CT_application_data && !d->is_protected) {
