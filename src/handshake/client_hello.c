@@ -70,7 +70,8 @@ static size_t default_types(const struct tls_client_hello_config *cfg, uint16_t 
 {
     size_t n = 0;
     for (size_t i = 0; i < sizeof(default_order) / sizeof(default_order[0]); i++) {
-        if (has_builtin(cfg, default_order[i])) {
+        /* A raw extra of the same type replaces the built-in one, at the extras' place. */
+        if (has_builtin(cfg, default_order[i]) && find_extra(cfg, default_order[i]) == NULL) {
             n = push(out, cap, n, default_order[i]);
         }
     }
@@ -84,29 +85,36 @@ size_t tls_client_hello_extension_types(const struct tls_client_hello_config *cf
                                         size_t cap)
 {
     size_t n = 0;
+    bool psk_listed = false;
     if (cfg->extension_order == NULL) {
         n = default_types(cfg, out, cap);
     } else {
         for (size_t i = 0; i < cfg->extension_order_count; i++) {
             uint16_t type = cfg->extension_order[i];
-            /* RFC 8446 §4.2.11: "The "pre_shared_key" extension MUST be the last extension in
-             * the ClientHello" — it is appended below, so listing it earlier is a mistake. */
-            if (type == TLS_EXT_pre_shared_key && i + 1 != cfg->extension_order_count) {
-                return 0;
-            }
             /* Every listed type must have data from somewhere. */
             if (!has_builtin(cfg, type) && find_extra(cfg, type) == NULL) {
                 return 0;
             }
-            if (type != TLS_EXT_pre_shared_key) {
-                n = push(out, cap, n, type);
-            }
+            n = push(out, cap, n, type);
         }
     }
-    if (cfg->psk_count > 0) {
+    for (size_t i = 0; i < n && i < cap; i++) {
+        psk_listed = psk_listed || out[i] == TLS_EXT_pre_shared_key;
+    }
+    if (cfg->psk_count > 0 && !psk_listed) {
         n = push(out, cap, n, TLS_EXT_pre_shared_key);
     }
-    return n <= cap ? n : 0;
+    if (n > cap) {
+        return 0;
+    }
+    /* RFC 8446 §4.2.11: "The "pre_shared_key" extension MUST be the last extension in the
+     * ClientHello". */
+    for (size_t i = 0; i + 1 < n; i++) {
+        if (out[i] == TLS_EXT_pre_shared_key) {
+            return 0;
+        }
+    }
+    return n;
 }
 
 /*
@@ -147,8 +155,9 @@ static void write_extension(struct tls_writer *w, const struct tls_client_hello_
 {
     const uint16_t *versions = cfg->supported_versions != NULL ? cfg->supported_versions : tls13_only;
     size_t versions_count = cfg->supported_versions != NULL ? cfg->supported_versions_count : 1;
-    if (!has_builtin(cfg, type)) {
-        const struct tls_extension *x = find_extra(cfg, type);
+    /* A raw extra of this type replaces the built-in one (client_hello.h). */
+    const struct tls_extension *x = find_extra(cfg, type);
+    if (x != NULL && !(type == TLS_EXT_pre_shared_key && cfg->psk_count > 0)) {
         tls_extension_write(w, type, x->extension_data.data, x->extension_data.len);
         return;
     }

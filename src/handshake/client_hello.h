@@ -14,7 +14,8 @@
  * A caller that must match an exact byte layout (RFC 8448's traces, another stack's
  * ClientHello) gives extension_order: a list of extension types written in that order; each
  * type is taken from the configuration if it is one of the built-in ones above, otherwise from
- * extra_extensions (raw type + data). pre_shared_key is always written last whatever the order
+ * extra_extensions (raw type + data). A raw extra whose type is also a built-in one REPLACES the
+ * built-in (so a parsed ClientHello re-encodes byte for byte). pre_shared_key is always written last whatever the order
  * says: RFC 8446 §4.2.11: "The "pre_shared_key" extension MUST be the last extension in the
  * ClientHello". Listing it anywhere but last is internal_error.
  *

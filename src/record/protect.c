@@ -160,7 +160,10 @@ tls_result tls_record_open(struct tls_record_direction *d, const struct tls_reco
     tls_result rc = tls_aead_open(&d->keys, d->seq, aad, sizeof(aad), rec->fragment,
                                   rec->length, out);
     if (rc != TLS_OK) {
-        return tls_fail_code(err, rc, "RFC 8446 §5.2: AEAD decryption failed (bad tag)");
+        return tls_fail_code(err, rc,
+                             rc == TLS_E_ALERT(TLS_ALERT_bad_record_mac)
+                                 ? "RFC 8446 §5.2: AEAD decryption failed (the tag does not verify)"
+                                 : "RFC 8446 §5.2: AEAD decryption could not be run");
     }
     TRY(parse_inner_plaintext(out, inner_len, pt, err));
     /* RFC 8446 §5.3: "The appropriate sequence number is incremented by one after reading or
@@ -347,6 +350,10 @@ static tls_result check_write_allowed(const struct tls_record_direction *d, uint
         return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 8446 §5: refusing to send a record type not defined in RFC 8446");
     }
+    if (d->is_protected && d->keys.suite == NULL) {
+        return tls_fail(err, TLS_ALERT_internal_error,
+                        "RFC 8446 §5.2: protection engaged without a cipher suite");
+    }
     /* RFC 8446 §5.1: "Application Data records MUST NOT be written to the wire unprotected" */
     if (type == TLS_CT_application_data && !d->is_protected) {
         return tls_fail(err, TLS_ALERT_internal_error,
@@ -371,6 +378,14 @@ tls_result tls_record_write(struct tls_record_direction *d, uint8_t type, const 
                             struct tls_error *err)
 {
     TRY(check_write_allowed(d, type, len, padding, err));
+    /* RFC 8446 Appendix D.4: the compatibility change_cipher_spec is a plaintext record even
+     * after keys are installed (a protected one "MUST" be refused by the peer, §5), and it is
+     * not protected, so it uses no sequence number. */
+    if (type == TLS_CT_change_cipher_spec) {
+        struct tls_record_direction plain;
+        tls_record_direction_init(&plain);
+        return write_plaintext_record(&plain, type, content, len, w, err);
+    }
     /* RFC 8446 §5.1: "The record layer fragments information blocks into TLSPlaintext records
      * carrying data in chunks of 2^14 bytes or less." With padding, content + padding <= 2^14
      * keeps TLSInnerPlaintext within 2^14 + 1 (§5.4). */

@@ -114,6 +114,8 @@ tls_result tls_record_unprotect(struct tls_record_rx *rx, const struct tls_recor
  * application_data (§5.1), a sequence number that would wrap (§5.3) and a full writer
  * (w may then hold a partial record: discard w's output on any error).
  * len == 0 with application_data writes one empty record (§5.4 allows it).
+ * change_cipher_spec is always written as one plaintext record with version 0x0303, even when d
+ * is protected, and uses no sequence number (Appendix D.4 middlebox compatibility).
  */
 tls_result tls_record_write(struct tls_record_direction *d, uint8_t type, const uint8_t *content,
                             size_t len, size_t padding, struct tls_writer *w,

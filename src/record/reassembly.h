@@ -81,9 +81,11 @@ tls_result tls_reassembly_next(struct tls_reassembly *ra, struct tls_handshake_m
 bool tls_reassembly_pending(const struct tls_reassembly *ra);
 
 /*
- * The §5.1 record-boundary check: unexpected_message if tls_reassembly_pending(). Call it before
- * every key change and for every record that is not a handshake record. reason lets the caller
- * name which rule (or pass NULL for the key-change wording).
+ * The §5.1 record-boundary check: unexpected_message if tls_reassembly_pending(). Call it, after
+ * popping (and handling) every complete message, before every key change and for every record
+ * that is not a handshake record. Bytes still buffered at a key change were sent under the old
+ * key but belong after the change (REC-11). reason lets the caller name which rule (or pass
+ * NULL for the key-change wording).
  */
 tls_result tls_reassembly_check_boundary(const struct tls_reassembly *ra, const char *reason,
                                          struct tls_error *err);

@@ -40,6 +40,23 @@
  * 2^14 bytes, and once keys are installed each becomes TLSInnerPlaintext, is sealed, and gets a
  * header with type 23 and legacy_record_version 0x0303.
  *
+ * How a receive loop uses the pieces (the handshake layer owns rx, ra and the buffers):
+ *
+ *     TRY(tls_record_deframe(in, in_len, rx.dir.is_protected, &rec, &need, err));
+ *     if (need > 0) -> wait for more input (keep the unconsumed bytes)
+ *     TRY(tls_record_unprotect(&rx, &rec, work, sizeof(work), &pt, err));   // work: 2^14+256
+ *     consume rec.total_len bytes of input
+ *     if (pt.type != handshake) -> TRY(tls_reassembly_check_boundary(&ra, INTERLEAVE, err))
+ *     if (pt.dropped)           -> next record (a compatibility CCS)
+ *     handshake:        TRY(tls_reassembly_add(&ra, pt.content, pt.length, err)), then
+ *                       tls_reassembly_next() until it has none; before installing new read
+ *                       keys, TRY(tls_reassembly_check_boundary(&ra, NULL, err))
+ *     alert:            tls_alert_process(pt.content, pt.length, ...)
+ *     application_data: deliver pt.content (only once the handshake is complete)
+ *
+ * The handshake sets rx.ccs_allowed = true once its first ClientHello is sent and false once
+ * the server Finished has been received (§5).
+ *
  * Memory: nothing here allocates. Views returned by this layer point into the caller's buffers
  * and stay valid only until the caller changes or reuses those bytes (each header says exactly
  * until when).

@@ -69,8 +69,11 @@ void record_vector_load(const char *json, const char *step, const char *label,
             assert_true(string_field(obj, end, "hex", hex, sizeof(hex)));
             v->len = test_hex(hex, v->bytes, sizeof(v->bytes));
             v->line = (unsigned)number_field(obj, end, "line");
-            snprintf(v->what, sizeof(v->what), "RFC 8448 §3 line %u: %s / %s", v->line, step,
-                     label);
+            /* The section is in the file name: rfc8448/rfc8448-<section>-....json */
+            const char *name = strrchr(json, '/');
+            int section = name != NULL ? atoi(name + strlen("/rfc8448-")) : 0;
+            snprintf(v->what, sizeof(v->what), "RFC 8448 §%d line %u: %s / %s", section, v->line,
+                     step, label);
             free(text);
             return;
         }
