@@ -99,12 +99,12 @@ static size_t cv_content(const struct cv_case *c, uint8_t *out)
     if (c->hrr_client_hello1 != 0) {
         /* RFC 8446 §4.4.1: message_hash || 00 00 Hash.length || Hash(ClientHello1) */
         uint8_t mh[4 + 32] = {254, 0, 0, 32};
-        size_t n = rfc8448_value(c->hrr_client_hello1, msg, sizeof(msg));
+        size_t n = rfc8448_text_value(c->hrr_client_hello1, msg, sizeof(msg));
         assert_int_equal(tls_hash(TLS_HASH_SHA256, msg, n, mh + 4), TLS_OK);
         assert_int_equal(tls_hash_update(&h, mh, sizeof(mh)), TLS_OK);
     }
     for (size_t i = 0; i < 9 && c->transcript[i] != 0; i++) {
-        size_t n = rfc8448_value(c->transcript[i], msg, sizeof(msg));
+        size_t n = rfc8448_text_value(c->transcript[i], msg, sizeof(msg));
         assert_int_equal(tls_hash_update(&h, msg, n), TLS_OK);
     }
     memset(out, 0x20, 64);
@@ -128,8 +128,8 @@ static void rfc8448_certificate_verify_signatures(void **state)
         uint16_t scheme;
         struct tls_peer_key key;
         struct tls_error err = {0};
-        size_t cert_len = rfc8448_value(c->cert_line, cert_msg, sizeof(cert_msg));
-        size_t cv_len = rfc8448_value(c->cv_line, cv_msg, sizeof(cv_msg));
+        size_t cert_len = rfc8448_text_value(c->cert_line, cert_msg, sizeof(cert_msg));
+        size_t cv_len = rfc8448_text_value(c->cv_line, cv_msg, sizeof(cv_msg));
         first_cert_data(cert_msg, cert_len, &der, &der_len);
         parse_cv(cv_msg, cv_len, &scheme, &sig, &sig_len);
         size_t content_len = cv_content(c, content);
@@ -173,9 +173,9 @@ static void scheme_must_match_key(void **state)
     struct tls_peer_key rsa, ec;
     uint8_t sig[128] = {0}, msg[4] = {0};
     /* RFC 8448 §3 line 382: RSA 1024 server certificate; §6 line 2597: P-256 certificate */
-    first_cert_data(cert_msg, rfc8448_value(382, cert_msg, sizeof(cert_msg)), &der, &der_len);
+    first_cert_data(cert_msg, rfc8448_text_value(382, cert_msg, sizeof(cert_msg)), &der, &der_len);
     assert_int_equal(tls_x509_leaf_key(der, der_len, &rsa, NULL), TLS_OK);
-    first_cert_data(cert_msg, rfc8448_value(2597, cert_msg, sizeof(cert_msg)), &der, &der_len);
+    first_cert_data(cert_msg, rfc8448_text_value(2597, cert_msg, sizeof(cert_msg)), &der, &der_len);
     assert_int_equal(tls_x509_leaf_key(der, der_len, &ec, NULL), TLS_OK);
     assert_int_equal(rsa.type, TLS_KEY_RSA);
     assert_int_equal(rsa.bits, 1024);

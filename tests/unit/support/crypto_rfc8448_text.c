@@ -60,7 +60,7 @@ static bool take_hex_line(const char *p, size_t n, uint8_t *out, size_t *got, si
     return true;
 }
 
-size_t rfc8448_value(int line, uint8_t *out, size_t cap)
+size_t rfc8448_text_value(int line, uint8_t *out, size_t cap)
 {
     size_t len;
     const char *text = rfc_text(&len);
