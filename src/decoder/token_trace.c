@@ -23,6 +23,7 @@
  */
 #include "decoder/stream.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,10 +108,14 @@ static tls_result hex_line(struct trace_walk *w, const char *p, size_t len, unsi
         int v = hex_value(p[i]);
         if (v < 0) {
             unsigned char c = (unsigned char)p[i];
+            char shown[16];
+            if (c >= 0x20 && c < 0x7f) {
+                snprintf(shown, sizeof(shown), "'%c' (0x%02x)", c, c);
+            } else {
+                snprintf(shown, sizeof(shown), "byte 0x%02x", c);
+            }
             return tls_input_fail(ie, TLS_ALERT_decode_error, "token trace: not a hex digit", line,
-                                  "line %lu, column %zu: %s%c%s (0x%02x) is not a hex digit", line,
-                                  column + i + 1, c >= 0x20 && c < 0x7f ? "'" : "",
-                                  c >= 0x20 && c < 0x7f ? (char)c : ' ', c >= 0x20 && c < 0x7f ? "'" : "", c);
+                                  "line %lu, column %zu: %s is not a hex digit", line, column + i + 1, shown);
         }
         if (w->dir < 0) {
             return tls_input_fail(ie, TLS_ALERT_decode_error, "token trace: bytes before the first C:/S:",
@@ -144,6 +149,9 @@ static tls_result one_line(struct trace_walk *w, const char *p, size_t len, unsi
         w->dir = p[i] == 'C' ? TLS_DIR_CLIENT_TO_SERVER : TLS_DIR_SERVER_TO_CLIENT;
         w->token_line = line;
         i += 2;
+    } else if (len - i >= 2 && (p[i] == 'c' || p[i] == 's') && p[i + 1] == ':') {
+        return tls_input_fail(ie, TLS_ALERT_decode_error, "token trace: token markers are C: and S:", line,
+                              "line %lu: a token starts with upper-case \"C:\" or \"S:\"", line);
     }
     return hex_line(w, p + i, len - i, line, i, ie);
 }
