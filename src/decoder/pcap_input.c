@@ -75,7 +75,7 @@ static void frame_note(struct pcap_reader *r, const char *what)
  * 32-bit words, >= 5), control bits, window, checksum, urgent pointer, options, then data.
  */
 static void decode_tcp(struct pcap_reader *r, struct tcp_segment *seg, const uint8_t *p, size_t len,
-                       bool truncated)
+                       size_t sent_len)
 {
     if (len < 20) {
         frame_note(r, "TCP header truncated (RFC 9293 §3.1)");
@@ -92,7 +92,9 @@ static void decode_tcp(struct pcap_reader *r, struct tcp_segment *seg, const uin
     seg->flags = p[13];
     seg->payload = p + data_offset;
     seg->payload_len = len - data_offset;
-    if (truncated) {
+    /* The IP header says how long the segment was; the capture may hold less (snaplen). */
+    if (sent_len > len) {
+        seg->missing_tail = sent_len - len;
         frame_note(r, "packet cut short by the capture's snapshot length: TCP payload incomplete");
     }
     tcp_reassembly_add(r->ra, seg);
@@ -130,7 +132,7 @@ static void decode_ipv4(struct pcap_reader *r, const uint8_t *p, size_t len)
     seg.src.family = seg.dst.family = 4;
     memcpy(seg.src.addr, p + 12, 4);
     memcpy(seg.dst.addr, p + 16, 4);
-    decode_tcp(r, &seg, p + ihl, end - ihl, truncated);
+    decode_tcp(r, &seg, p + ihl, end - ihl, total - ihl);
 }
 
 /* RFC 8200 §3 header, then §4 extension headers until TCP (next header 6). */
@@ -173,7 +175,7 @@ static void decode_ipv6(struct pcap_reader *r, const uint8_t *p, size_t len)
     seg.src.family = seg.dst.family = 6;
     memcpy(seg.src.addr, p + 8, 16);
     memcpy(seg.dst.addr, p + 24, 16);
-    decode_tcp(r, &seg, p + pos, end - pos, truncated);
+    decode_tcp(r, &seg, p + pos, end - pos, 40 + payload - pos);
 }
 
 /* IP by EtherType (0x0800 IPv4, 0x86DD IPv6); anything else is not ours. */

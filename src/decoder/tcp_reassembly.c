@@ -23,10 +23,12 @@
  * one that arrived first, which is also what the receiver most likely acted on.)
  *
  * Gaps: bytes that never arrive are given up on, with an on_gap event, when (a) the pending
- * bytes of the direction exceed TLS_STREAM_MAX_BUFFERED or all pending bytes exceed
- * TLS_STREAM_MAX_BUFFERED_TOTAL, (b) the connection is reset, (c) a FIN lies beyond bytes not
- * seen at the end of the capture, or (d) the capture ends with data pending. Each time, the
- * stream jumps to the first pending segment.
+ * bytes of the direction exceed TLS_STREAM_MAX_BUFFERED, or all pending bytes exceed
+ * TLS_STREAM_MAX_BUFFERED_TOTAL, or the direction holds more than MAX_PIECES pieces, (b) the
+ * connection is reset, (c) a FIN lies beyond bytes not seen at the end of the capture, (d) the
+ * capture ends with data pending, or (e) at once, when a packet was cut short by the capture's
+ * snapshot length right where the stream stands (its tail was sent but cannot be seen). Each
+ * time, the stream jumps to the first pending segment (or past the cut tail).
  *
  * Segments more than TCP_MAX_AHEAD bytes beyond `next` are ignored with a note: no real window
  * is that large within a capture, and a corrupted sequence number must not make us give up on
@@ -50,6 +52,7 @@
 #define TCP_MAX_AHEAD (64u << 20)
 #define HASH_BUCKETS 4096u
 #define MAX_NOTES_PER_CONNECTION 16u
+#define MAX_PIECES 4096u /* pending pieces per direction: bounds the list walk and malloc overhead */
 
 /* A run of bytes waiting for the ones before it. */
 struct piece {
@@ -68,6 +71,7 @@ struct half {
     uint64_t next;
     struct piece *pending;
     size_t pending_bytes;
+    unsigned pending_pieces;
     bool fin_seen;
     uint64_t fin_offset;
     bool fin_done;              /* every byte before the FIN has been delivered or declared missing */
@@ -269,6 +273,7 @@ static void release(struct tcp_reassembly *ra, struct half *h, struct piece *p)
 {
     h->pending = p->next;
     h->pending_bytes -= p->len;
+    h->pending_pieces--;
     ra->pending_total -= p->len;
     free(p);
 }
@@ -305,6 +310,7 @@ static bool insert_piece(struct tcp_reassembly *ra, struct half *h, struct piece
     p->next = *link;
     *link = p;
     h->pending_bytes += len;
+    h->pending_pieces++;
     ra->pending_total += len;
     return true;
 }
@@ -373,6 +379,28 @@ static int64_t place(const struct half *h, uint32_t data_seq)
     return off;
 }
 
+/*
+ * A segment cut by the snapshot length ends at captured_end, but `tail` more bytes were sent.
+ * If the stream has just reached captured_end, those bytes can never arrive from this packet:
+ * declare them missing now (up to any pending copy of them) rather than wait for a bound.
+ */
+static void skip_cut_tail(struct tcp_reassembly *ra, struct conn *c, int sender, uint64_t captured_end,
+                          size_t tail)
+{
+    struct half *h = &c->half[sender];
+    if (tail == 0 || h->next != captured_end) {
+        return;
+    }
+    uint64_t upto = captured_end + tail;
+    if (h->pending != NULL && h->pending->offset < upto) {
+        upto = h->pending->offset;
+    }
+    if (upto > h->next) {
+        emit_gap(ra, c, sender, upto);
+        drain(ra, c, sender, false);
+    }
+}
+
 /* Data and FIN of one segment in one direction. */
 static void add_to_half(struct tcp_reassembly *ra, struct conn *c, int sender,
                         const struct tcp_segment *seg)
@@ -386,8 +414,9 @@ static void add_to_half(struct tcp_reassembly *ra, struct conn *c, int sender,
     }
     if ((seg->flags & TCP_FLAG_FIN) && !h->fin_seen && off >= 0) {
         h->fin_seen = true;
-        h->fin_offset = (uint64_t)off + seg->payload_len;
+        h->fin_offset = (uint64_t)off + seg->payload_len + seg->missing_tail;
     }
+    const int64_t captured_end = off + (int64_t)seg->payload_len;
     const uint8_t *data = seg->payload;
     size_t len = seg->payload_len;
     /* Bytes before `next` were delivered already (or given up on): a retransmission. */
@@ -405,8 +434,12 @@ static void add_to_half(struct tcp_reassembly *ra, struct conn *c, int sender,
         conn_note(ra, c, "out of memory: segment dropped");
     }
     drain(ra, c, sender, false);
+    if (captured_end >= 0) {
+        skip_cut_tail(ra, c, sender, (uint64_t)captured_end, seg->missing_tail);
+    }
     /* Bounded buffering: give up on missing bytes rather than hold more. */
     while (h->pending != NULL && (h->pending_bytes > TLS_STREAM_MAX_BUFFERED ||
+                                  h->pending_pieces > MAX_PIECES ||
                                   ra->pending_total > TLS_STREAM_MAX_BUFFERED_TOTAL)) {
         emit_gap(ra, c, sender, h->pending->offset);
         drain(ra, c, sender, false);

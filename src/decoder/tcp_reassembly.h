@@ -36,6 +36,7 @@ struct tcp_segment {
     uint8_t flags;              /* TCP_FLAG_* */
     const uint8_t *payload;     /* view, valid during the call */
     size_t payload_len;         /* bytes captured */
+    size_t missing_tail;        /* payload bytes after those, sent but cut by the snapshot length */
 };
 
 struct tcp_reassembly;

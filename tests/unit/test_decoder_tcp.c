@@ -238,6 +238,41 @@ static void client_without_syn(void **state)
     remove(path);
 }
 
+/* Packets saved cut to 94 bytes (Ethernet 14 + IPv4 20 + TCP 20 + 40 payload bytes): the cut
+ * tail is declared missing at once, so the FINs still close the connection in order. */
+static void snapshot_length_cuts_become_gaps(void **state)
+{
+    (void)state;
+    fill_orig();
+    static uint8_t big[100];
+    memset(big, 0x55, sizeof(big));
+    char path[256];
+    pb_temp_path(path, sizeof(path), "snaplen.pcap");
+    struct pb_options opt = {.snaplen = 94};
+    struct pb_writer *w = pb_open(path, PB_ETHERNET, &opt);
+    pb_tcp(w, true, 10, SYN, NULL, 0);
+    pb_tcp(w, false, 20, SYN | ACK, NULL, 0);
+    pb_tcp(w, true, 11, ACK, big, 100);            /* [0..100): only [0..40) saved */
+    pb_tcp(w, true, 111, ACK, orig, 30);           /* [100..130): whole */
+    pb_tcp(w, true, 141, FIN | ACK, NULL, 0);
+    pb_tcp(w, false, 21, FIN | ACK, NULL, 0);
+    pb_close(w);
+    tls_result rc;
+    struct tls_input_error ie;
+    struct collected *c = collect_read_path(path, &rc, &ie);
+    assert_int_equal(rc, TLS_OK);
+    assert_int_equal(c->violations, 0);
+    const struct collected_dir *cl = &c->conns[1].dir[TLS_DIR_CLIENT_TO_SERVER];
+    assert_int_equal(cl->bytes, 70);
+    assert_int_equal(cl->missing, 60);
+    assert_int_equal(cl->gaps, 1);
+    assert_bytes_equal(cl->data + 100, 30, orig, 30, "synthetic snaplen capture: bytes after the cut");
+    assert_int_equal(c->conns[1].end.reason, TLS_STREAM_END_FIN);
+    assert_non_null(strstr(c->last_note, "snapshot length"));
+    collect_free(c);
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -246,6 +281,7 @@ int main(void)
         cmocka_unit_test(connection_count_is_bounded),
         cmocka_unit_test(port_reuse_and_fragments),
         cmocka_unit_test(client_without_syn),
+        cmocka_unit_test(snapshot_length_cuts_become_gaps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -123,6 +123,9 @@ static void dump(struct pb_writer *w, const uint8_t *frame, size_t len)
     hdr.ts.tv_usec = (w->tick % 1000) * 1000;
     w->tick++;
     hdr.caplen = hdr.len = (bpf_u_int32)len;
+    if (w->opt.snaplen != 0 && hdr.caplen > w->opt.snaplen) {
+        hdr.caplen = w->opt.snaplen;
+    }
     pcap_dump((u_char *)w->dumper, &hdr, frame);
 }
 

@@ -33,6 +33,7 @@ struct pb_options {
     bool ip_options;    /* IPv4: 4 bytes of options (NOP x3, EOL); IPv6: a hop-by-hop header */
     bool tcp_options;   /* 12 bytes of TCP options (NOP NOP timestamps) */
     uint16_t client_port; /* 0: PB_CLIENT_PORT */
+    uint32_t snaplen;   /* 0: whole packets; else packets are saved cut to this many bytes */
 };
 
 struct pb_writer;
