@@ -71,8 +71,13 @@ static void frame_note(struct pcap_reader *r, const char *what)
 }
 
 /*
- * RFC 9293 §3.1 TCP header: ports, sequence number, acknowledgment number, data offset (in
- * 32-bit words, >= 5), control bits, window, checksum, urgent pointer, options, then data.
+ * RFC 9293 §3.1 TCP header (byte offsets):
+ *    0 source port (16)          2 destination port (16)
+ *    4 sequence number (32)      8 acknowledgment number (32)
+ *   12 data offset (4 bits, in 32-bit words, >= 5), reserved (4)
+ *   13 control bits CWR ECE URG ACK PSH RST SYN FIN
+ *   14 window (16)  16 checksum (16)  18 urgent pointer (16)
+ *   20 options (data offset * 4 - 20 bytes), then the data
  */
 static void decode_tcp(struct pcap_reader *r, struct tcp_segment *seg, const uint8_t *p, size_t len,
                        size_t sent_len)
@@ -100,7 +105,14 @@ static void decode_tcp(struct pcap_reader *r, struct tcp_segment *seg, const uin
     tcp_reassembly_add(r->ra, seg);
 }
 
-/* RFC 791 §3.1 Internet Header. */
+/*
+ * RFC 791 §3.1 Internet Header (byte offsets):
+ *    0 version (4 bits) = 4, IHL (4 bits, header length in 32-bit words, >= 5)
+ *    1 type of service   2 total length (16, header included)   4 identification (16)
+ *    6 flags (3 bits: reserved, DF, MF), fragment offset (13 bits)
+ *    8 time to live   9 protocol (6 = TCP)   10 header checksum (16)
+ *   12 source address (32)   16 destination address (32)   20 options (IHL * 4 - 20 bytes)
+ */
 static void decode_ipv4(struct pcap_reader *r, const uint8_t *p, size_t len)
 {
     if (len < 20 || (p[0] >> 4) != 4) {
@@ -135,7 +147,13 @@ static void decode_ipv4(struct pcap_reader *r, const uint8_t *p, size_t len)
     decode_tcp(r, &seg, p + ihl, end - ihl, total - ihl);
 }
 
-/* RFC 8200 §3 header, then §4 extension headers until TCP (next header 6). */
+/*
+ * RFC 8200 §3 IPv6 header (byte offsets):
+ *    0 version (4 bits) = 6, traffic class (8 bits), flow label (20 bits)
+ *    4 payload length (16, everything after these 40 bytes)   6 next header   7 hop limit
+ *    8 source address (128)   24 destination address (128)
+ * then §4 extension headers, each naming the next, until TCP (next header 6).
+ */
 static void decode_ipv6(struct pcap_reader *r, const uint8_t *p, size_t len)
 {
     if (len < 40 || (p[0] >> 4) != 6) {
