@@ -113,6 +113,15 @@ static void reorder_overlap_duplicate_every_link_type(void **state)
             check_scenario(path, what);
         }
     }
+    /* BSD loopback: every operating system's AF_INET6 value, in both byte orders. */
+    static const uint8_t af_inet6[] = {10, 24, 28, 30};
+    for (size_t i = 0; i < sizeof(af_inet6); i++) {
+        for (int big = 0; big < 2; big++) {
+            struct pb_options opt = {.ipv6 = true, .af_inet6 = af_inet6[i]};
+            write_scenario(path, big ? PB_NULL_BE : PB_NULL_LE, &opt);
+            check_scenario(path, "BSD loopback, IPv6");
+        }
+    }
     remove(path);
 }
 

@@ -80,7 +80,7 @@ static void put32(uint8_t *p, uint32_t v)
 static size_t link_header(const struct pb_writer *w, uint8_t *p)
 {
     unsigned ethertype = w->opt.ipv6 ? 0x86dd : 0x0800;
-    unsigned family = w->opt.ipv6 ? 30 : 2; /* AF_INET6 as macOS numbers it; AF_INET */
+    unsigned family = w->opt.ipv6 ? (w->opt.af_inet6 != 0 ? w->opt.af_inet6 : 30) : 2; /* AF_INET6, AF_INET */
     switch (w->link) {
     case PB_ETHERNET:
         memset(p, 0x02, 12);

@@ -33,6 +33,7 @@ struct pb_options {
     bool ip_options;    /* IPv4: 4 bytes of options (NOP x3, EOL); IPv6: a hop-by-hop header */
     bool tcp_options;   /* 12 bytes of TCP options (NOP NOP timestamps) */
     uint16_t client_port; /* 0: PB_CLIENT_PORT */
+    uint8_t af_inet6;   /* NULL/LOOP family value for IPv6: 0 means 30 (macOS); 10, 24, 28 also exist */
     uint32_t snaplen;   /* 0: whole packets; else packets are saved cut to this many bytes */
 };
 
