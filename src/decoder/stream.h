@@ -175,7 +175,7 @@ tls_result tls_token_trace_read(const char *text, size_t len, const struct tls_s
 
 enum tls_start_status {
     TLS_START_FOUND,            /* records begin at .offset */
-    TLS_START_NEED_MORE,        /* cannot tell yet: call again with more bytes */
+    TLS_START_NEED_MORE,        /* cannot tell yet: call again with more bytes (all of them) */
     TLS_START_NOT_FOUND,        /* no plausible TLS record in these bytes */
 };
 
@@ -204,7 +204,8 @@ struct tls_start {
  * A plausible header (RFC 8446 §5.1) is: type 20..23, version 03 00..04, length 1..2^14+2048.
  * In step 4 it must also be confirmed: followed right after its body by another plausible
  * header, or (a handshake record) starting with a client_hello/server_hello header whose
- * 24-bit length is below 2^16.
+ * 24-bit length is below 2^16. The first confirmed header wins. NEED_MORE means a prefix or a
+ * candidate is still incomplete; once the direction has ended, NEED_MORE means "not found".
  */
 void tls_find_tls_start(const uint8_t *data, size_t len, struct tls_start *out);
 
