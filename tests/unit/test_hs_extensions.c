@@ -335,8 +335,6 @@ static tls_result parse_bytes(ext_parser p, uint16_t type, const uint8_t *data, 
 static void extension_specific_rules(void **state)
 {
     (void)state;
-    static struct tls_key_share_client_hello ks;
-    static struct tls_offered_psks psks;
     struct tls_error err = {0};
     /* HRR-10: cookie<1..2^16-1>. */
     const uint8_t empty_cookie[] = {0x00, 0x00};
@@ -364,6 +362,18 @@ static void extension_specific_rules(void **state)
     assert_int_equal(parse_bytes(p_groups, TLS_EXT_supported_groups, odd_list, 5), DECODE_ERROR);
     const uint8_t versions_one[] = {0x01, 0x03};
     assert_int_equal(parse_bytes(p_versions_ch, TLS_EXT_supported_versions, versions_one, 2), DECODE_ERROR);
+    /* psk_key_exchange_modes<1..255>. */
+    const uint8_t no_modes[] = {0x00};
+    assert_int_equal(parse_bytes(p_modes, TLS_EXT_psk_key_exchange_modes, no_modes, 1), DECODE_ERROR);
+}
+
+/* key_share and pre_shared_key: the rules inside their lists. */
+static void key_share_and_pre_shared_key_rules(void **state)
+{
+    (void)state;
+    static struct tls_key_share_client_hello ks;
+    static struct tls_offered_psks psks;
+    struct tls_error err = {0};
     /* key_share: the same group twice, an empty key_exchange, more than 8 shares. */
     const uint8_t same_group[] = {0x00, 0x0a, 0x00, 0x1d, 0x00, 0x01, 0xaa, 0x00, 0x1d, 0x00, 0x01, 0xbb};
     struct tls_extension x = {TLS_EXT_key_share, {same_group, sizeof(same_group)}};
@@ -384,8 +394,6 @@ static void extension_specific_rules(void **state)
     err = (struct tls_error){0};
     assert_int_equal(tls_ext_key_share_parse_ch(&x, &ks, &err), DECODE_ERROR);
     /* psk_key_exchange_modes<1..255>. */
-    const uint8_t no_modes[] = {0x00};
-    assert_int_equal(parse_bytes(p_modes, TLS_EXT_psk_key_exchange_modes, no_modes, 1), DECODE_ERROR);
     /* OfferedPsks: one identity with two binders; a 31-byte binder. */
     uint8_t psk[2 + 7 + 2 + 2 * 33];
     const uint8_t id[] = {0x00, 0x07, 0x00, 0x01, 0x42, 0, 0, 0, 0};
@@ -423,6 +431,7 @@ int main(void)
         cmocka_unit_test(extension_block_rules),
         cmocka_unit_test(each_extension_round_trips_and_rejects_truncation),
         cmocka_unit_test(extension_specific_rules),
+        cmocka_unit_test(key_share_and_pre_shared_key_rules),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
