@@ -31,6 +31,7 @@
 #include "common/error.h"
 #include "common/names.h"
 #include "common/writer.h"
+#include "record/reassembly.h" /* TLS_HANDSHAKE_HEADER_LEN */
 
 /* A view of bytes owned by someone else (never freed, never copied). */
 struct tls_bytes {
@@ -39,7 +40,6 @@ struct tls_bytes {
 };
 
 /* msg_type (1) + uint24 length (3). */
-#define TLS_HANDSHAKE_HEADER_LEN 4
 
 /*
  * RFC 8446 §4:

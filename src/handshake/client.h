@@ -1,0 +1,240 @@
+/*
+ * client.h — the TLS 1.3 client core: a state machine fed bytes (RFC 8446 §2, §4, App. A.1).
+ *
+ * Implementation notes
+ * --------------------
+ * The core never touches a socket. The caller moves bytes; the core decides what they mean.
+ * This is the same loop as Schannel's InitializeSecurityContext:
+ *
+ *     struct tls_client c;                  // caller-allocated, no heap inside
+ *     tls_client_init(&c, &config);
+ *     status = tls_client_handshake(&c, NULL, 0, &used, &out);   // -> CONTINUE: send ClientHello
+ *     loop:
+ *         send(out); read more into in[];
+ *         status = tls_client_handshake(&c, in, n, &used, &out);
+ *         drop the first `used` bytes of in[]; keep the rest (a partial record) for next time
+ *     until HANDSHAKE_DONE (send out: the client Finished) or FATAL (send out: the alert).
+ *
+ * Input is consumed one whole record at a time: a partial record is left unconsumed and the call
+ * returns NEED_MORE (Schannel: SEC_E_INCOMPLETE_MESSAGE, with the rest in SECBUFFER_EXTRA).
+ * Input bytes are decrypted in place, so `in` is not const.
+ *
+ * After the handshake, tls_client_seal() protects application data and tls_client_open() takes
+ * received records; post-handshake messages (NewSessionTicket, KeyUpdate) are handled inside
+ * open and surfaced as statuses, never as errors (Schannel reports a ticket as SEC_I_RENEGOTIATE).
+ *
+ * On any failure the core enters a terminal state: the alert record is appended to the output,
+ * every secret is wiped (RFC 8446 §6: "MUST forget the secret values and keys established in
+ * failed connections"), and every later call returns FATAL again without output.
+ *
+ * An observer (optional) sees every record, handshake message, derived secret and transcript
+ * hash as it happens: the --explain trace, the SSLKEYLOGFILE writer and the token-trace writer
+ * are observers.
+ */
+#ifndef TLS13_HANDSHAKE_CLIENT_H
+#define TLS13_HANDSHAKE_CLIENT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/error.h"
+#include "common/writer.h"
+#include "crypto/hash.h"
+#include "crypto/key_schedule.h"
+#include "crypto/rng.h"
+#include "crypto/x509.h"
+
+enum tls_status {
+    TLS_STATUS_NEED_MORE = 0,  /* consumed what it could; call again with more input */
+    TLS_STATUS_CONTINUE,       /* output appended: send it, then call again with the answer */
+    TLS_STATUS_HANDSHAKE_DONE, /* handshake verified; output holds the client's last flight */
+    TLS_STATUS_APP_DATA,       /* tls_client_open: application data available (a view) */
+    TLS_STATUS_TICKET,         /* tls_client_open: a NewSessionTicket was stored */
+    TLS_STATUS_KEY_UPDATE,     /* tls_client_open: the peer updated its key (reply may be in out) */
+    TLS_STATUS_CLOSED,         /* the peer sent close_notify */
+    TLS_STATUS_FATAL,          /* failed; see tls_client_error(); any alert is in the output */
+};
+
+const char *tls_status_name(enum tls_status status);
+
+/* RFC 8446 Appendix A.1 client states (plus the terminal ones). */
+enum tls_client_state {
+    TLS_CLIENT_START,
+    TLS_CLIENT_WAIT_SH,
+    TLS_CLIENT_WAIT_EE,
+    TLS_CLIENT_WAIT_CERT_CR,
+    TLS_CLIENT_WAIT_CERT,
+    TLS_CLIENT_WAIT_CV,
+    TLS_CLIENT_WAIT_FINISHED,
+    TLS_CLIENT_CONNECTED,
+    TLS_CLIENT_CLOSED,
+    TLS_CLIENT_FAILED,
+};
+
+const char *tls_client_state_name(enum tls_client_state state);
+
+enum tls_direction {
+    TLS_DIR_CLIENT_TO_SERVER, /* "sent" from the client's point of view */
+    TLS_DIR_SERVER_TO_CLIENT, /* "received" */
+};
+
+/* What the observer learns about each record, in either direction. */
+struct tls_record_info {
+    enum tls_direction dir;
+    uint8_t outer_type;        /* TLSPlaintext/TLSCiphertext.opaque_type */
+    uint16_t legacy_version;
+    size_t length;             /* the header's length field */
+    bool protected_record;     /* under a traffic key */
+    uint8_t inner_type;        /* TLSInnerPlaintext.type when protected, else outer_type */
+    size_t content_len;        /* TLSInnerPlaintext.content length (or fragment length) */
+    size_t padding_len;        /* zero bytes after the inner type */
+    const uint8_t *bytes;      /* the whole record as on the wire (header + fragment) */
+    size_t bytes_len;
+    const char *key_name;      /* which secret protects it ("server_handshake_traffic_secret"), or NULL */
+    uint64_t seq;              /* its sequence number under that key */
+};
+
+struct tls_observer {
+    void *ctx;
+    /* Every record sent or received, before (received) or after (sent) protection. */
+    void (*record)(void *ctx, const struct tls_record_info *rec);
+    /* Every whole handshake message (4-byte header included) sent or received. */
+    void (*message)(void *ctx, enum tls_direction dir, const uint8_t *msg, size_t len);
+    /* Every secret derived, with the transcript hash it was derived from (NULL for none). */
+    void (*secret)(void *ctx, const char *name, const char *nss_label, const uint8_t *client_random,
+                   const uint8_t *secret, size_t secret_len, const uint8_t *transcript_hash,
+                   size_t hash_len);
+    /* State transitions (App. A.1 names). */
+    void (*state)(void *ctx, enum tls_client_state from, enum tls_client_state to);
+    /* Free-text explanations of checks as they pass ("server Finished verified: ..."). */
+    void (*note)(void *ctx, const char *text);
+};
+
+/* Bounds of the fixed-size buffers inside struct tls_client. */
+#define TLS_MAX_SUITES 8
+#define TLS_MAX_GROUPS 8
+#define TLS_MAX_SIG_SCHEMES 16
+#define TLS_MAX_ALPN 4
+#define TLS_MAX_ALPN_LEN 64
+#define TLS_MAX_SERVER_NAME 255
+#define TLS_MAX_TICKET_LEN 2048
+#define TLS_MAX_COOKIE_LEN 2048
+
+/* A NewSessionTicket kept for resumption (RFC 8446 §4.6.1), with its PSK already derived. */
+struct tls_ticket {
+    uint16_t cipher_suite;           /* suite of the connection that received it */
+    uint32_t ticket_lifetime;        /* seconds; capped at 604800 (7 days) */
+    uint32_t ticket_age_add;
+    uint32_t max_early_data_size;    /* 0 = no 0-RTT */
+    uint64_t received_at_ms;         /* caller's clock when it arrived (tls_client_config.now_ms) */
+    uint8_t psk[TLS_MAX_HASH_LEN];   /* HKDF-Expand-Label(resumption_master_secret, "resumption", nonce, ...) */
+    size_t psk_len;
+    uint8_t ticket[TLS_MAX_TICKET_LEN];
+    size_t ticket_len;
+    char server_name[TLS_MAX_SERVER_NAME + 1];
+    char alpn[TLS_MAX_ALPN_LEN + 1];
+};
+
+/*
+ * Replaying a recorded trace (tests only, e.g. RFC 8448): our ClientHellos are taken byte for
+ * byte from here instead of being built, and our key shares from the given private keys. The
+ * client still parses them to learn what it offered, and checks the server against that.
+ */
+struct tls_client_replay {
+    const uint8_t *client_hello[2];      /* ClientHello1, and ClientHello2 after an HRR (whole messages) */
+    size_t client_hello_len[2];
+    const uint8_t *key_share_private[2]; /* private key of each one's (first) key_share entry */
+    size_t key_share_private_len[2];
+};
+
+struct tls_client_config {
+    const char *server_name;             /* server_name extension and RFC 6125 check; NULL = none */
+    const uint16_t *cipher_suites;       /* NULL = the three implemented suites */
+    size_t cipher_suite_count;
+    const uint16_t *groups;              /* supported_groups; NULL = x25519, secp256r1, secp384r1 */
+    size_t group_count;
+    size_t key_share_count;              /* key shares for the first N groups (default 1) */
+    const uint16_t *signature_schemes;   /* NULL = the schemes tls_sig_scheme_supported() knows */
+    size_t signature_scheme_count;
+    const char *const *alpn;             /* ALPN protocol names, or NULL */
+    size_t alpn_count;
+    bool no_middlebox_compat;            /* default (false): compatibility mode, App. D.4 */
+    const struct tls_trust *trust;       /* trust anchors; NULL requires insecure */
+    bool insecure;                       /* skip chain and name checks (CertificateVerify still checked) */
+    struct tls_rng rng;                  /* randomness: client random, key shares, session id */
+    const struct tls_observer *observer; /* may be NULL */
+    uint64_t now_ms;                     /* caller's clock, for ticket ages (the core reads no clock) */
+    const struct tls_ticket *ticket;     /* offer this ticket as a PSK (psk_dhe_ke), or NULL */
+    const uint8_t *early_data;           /* 0-RTT data to send with the ticket, or NULL */
+    size_t early_data_len;
+    const struct tls_client_replay *replay; /* tests only; NULL normally */
+};
+
+/* What was negotiated, for the caller and for --explain. Valid once the fields are known. */
+struct tls_session_info {
+    uint16_t version;             /* 0x0304 */
+    uint16_t cipher_suite;
+    uint16_t group;               /* key_share group (0 for psk_ke) */
+    uint16_t signature_scheme;    /* server CertificateVerify scheme (0 when resumed) */
+    bool hello_retry_request;     /* the server asked for another key share */
+    bool resumed;                 /* the server accepted our PSK */
+    bool early_data_offered;
+    bool early_data_accepted;     /* EncryptedExtensions had early_data */
+    bool client_certificate_requested;
+    char alpn[TLS_MAX_ALPN_LEN + 1];
+    uint8_t client_random[32];
+};
+
+/*
+ * struct tls_client — one connection. Caller-allocated; the core allocates nothing.
+ * Its fields are private to client.c: use the functions below.
+ */
+struct tls_client;
+
+/* sizeof(struct tls_client), for callers that want to allocate it themselves. */
+size_t tls_client_size(void);
+
+/* Prepares a connection from config (which must stay valid for the connection's life). */
+tls_result tls_client_init(struct tls_client *c, const struct tls_client_config *config);
+
+/*
+ * Drives the handshake. First call: in may be NULL; output gets the ClientHello (CONTINUE).
+ * Later calls consume whole records from in (*consumed set) and append what must be sent.
+ */
+enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t in_len,
+                                     size_t *consumed, struct tls_writer *out);
+
+/* Protects application data (split into records of at most 2^14 bytes) into out. */
+tls_result tls_client_seal(struct tls_client *c, const uint8_t *data, size_t len,
+                           struct tls_writer *out);
+
+/*
+ * Processes at most one received record after the handshake. On APP_DATA, *data and *data_len are a
+ * view into in (valid until in changes). On KEY_UPDATE, a reply KeyUpdate may be in out. Data
+ * after the peer's close_notify is ignored (RFC 8446 §6.1).
+ */
+enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len,
+                                size_t *consumed, const uint8_t **data, size_t *data_len,
+                                struct tls_writer *out);
+
+/* Sends a KeyUpdate (RFC 8446 §4.6.3) and switches to the next write key. */
+tls_result tls_client_key_update(struct tls_client *c, bool request_peer_update,
+                                 struct tls_writer *out);
+
+/* Appends a close_notify alert (RFC 8446 §6.1). Reading may go on until the peer's. */
+tls_result tls_client_close(struct tls_client *c, struct tls_writer *out);
+
+/* The first failure (code, RFC reason, field), or code TLS_OK. */
+const struct tls_error *tls_client_error(const struct tls_client *c);
+
+enum tls_client_state tls_client_state(const struct tls_client *c);
+const struct tls_session_info *tls_client_info(const struct tls_client *c);
+
+/* The most recent NewSessionTicket, or NULL. */
+const struct tls_ticket *tls_client_ticket(const struct tls_client *c);
+
+/* Wipes every secret in c. */
+void tls_client_wipe(struct tls_client *c);
+
+#endif
