@@ -22,6 +22,7 @@
 #include <mbedtls/sha512.h>
 
 #include "crypto/mbedtls_compat.h"
+#include "crypto/crypto_internal.h"
 #include "crypto/util.h"
 
 _Static_assert(sizeof(mbedtls_sha256_context) <= sizeof(((struct tls_hash *)0)->state),
@@ -205,8 +206,8 @@ tls_result tls_hash(enum tls_hash_alg alg, const uint8_t *data, size_t len, uint
     return rc;
 }
 
-/* The mbedtls description of a TLS hash, or NULL. */
-static const mbedtls_md_info_t *md_info_of(enum tls_hash_alg alg)
+/* The mbedtls description of a TLS hash (crypto_internal.h). */
+const mbedtls_md_info_t *tls_md_info(enum tls_hash_alg alg)
 {
     switch (alg) {
     case TLS_HASH_SHA256:
@@ -223,7 +224,7 @@ tls_result tls_hmac(enum tls_hash_alg alg, const uint8_t *key, size_t key_len,
                     const uint8_t *data, size_t len, uint8_t *out)
 {
     static const uint8_t empty[1] = {0};
-    const mbedtls_md_info_t *md = md_info_of(alg);
+    const mbedtls_md_info_t *md = tls_md_info(alg);
     if (md == NULL) {
         return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §B.4: no hash selected");
     }
