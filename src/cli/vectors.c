@@ -49,13 +49,13 @@ struct printer {
 
 static void print_hex_block(const char *title, const uint8_t *p, size_t n)
 {
-    printf("        %-11s", title);
+    printf("        %-12s", title);
     if (n == 0) {
         printf("(empty)");
     }
     for (size_t k = 0; k < n; k++) {
         if (k > 0 && k % 32 == 0) {
-            printf("\n                   ");
+            printf("\n                    ");
         }
         printf("%02x", p[k]);
     }
