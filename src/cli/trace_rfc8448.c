@@ -364,6 +364,42 @@ static bool read_uncounted_rest(struct parser *ps, struct trace_value *v, size_t
 }
 
 /*
+ * The content of a value line c[0..cn): "(empty)", "0 (all zero octets)" or hex octets, the
+ * latter continued on the next lines. count: the declared octet count, or NULL if none.
+ */
+static bool read_content(struct parser *ps, struct trace_value *v, const char *c, size_t cn,
+                         const size_t *count, size_t label_indent)
+{
+    if (cn == 7 && memcmp(c, "(empty)", 7) == 0) {
+        v->form = TRACE_VALUE_EMPTY;
+        if (count != NULL && *count != 0) {
+            return fail(ps, ps->i, "'%s' declares %zu octets but is (empty)", v->label, *count);
+        }
+        return true;
+    }
+    if (cn == 19 && memcmp(c, "0 (all zero octets)", 19) == 0) {
+        v->form = TRACE_VALUE_ZERO_SALT;
+        return true;
+    }
+    if (cn == 0 && count != NULL && *count == 0) {
+        v->form = TRACE_VALUE_EMPTY;
+        return true;
+    }
+    if (cn == 0) {
+        return fail(ps, ps->i, "'%s' has no value", v->label);
+    }
+    /* hex octets; append_hex names the first token that is not one */
+    v->form = TRACE_VALUE_HEX;
+    if (!append_hex(ps, ps->i, c, cn, v->label)) {
+        return false;
+    }
+    if (!is_hex_run(c, cn)) {
+        return fail(ps, ps->i, "'%s' is not in hex", v->label);
+    }
+    return count != NULL ? read_counted_rest(ps, v, *count) : read_uncounted_rest(ps, v, label_indent);
+}
+
+/*
  * Tries to read line ps->i as a value "label (N octets):  content". Returns 1 if it was one
  * (and stored it), 0 if the line is not a value line, -1 on an error (err set).
  * hex_only: accept only hex content (for §2-style values outside steps, told apart from prose).
@@ -391,8 +427,7 @@ static int parse_value(struct parser *ps, bool hex_only)
     while (cn > 0 && c[cn - 1] == ' ') {
         cn--;
     }
-    bool hex = is_hex_run(c, cn);
-    if (hex_only && !hex) {
+    if (hex_only && !is_hex_run(c, cn)) {
         return 0;
     }
     struct trace *t = ps->t;
@@ -403,35 +438,8 @@ static int parse_value(struct parser *ps, bool hex_only)
     }
     v.offset = t->octet_len;
     v.line = (unsigned)(ps->i + 1);
-    if (cn == 7 && memcmp(c, "(empty)", 7) == 0) {
-        v.form = TRACE_VALUE_EMPTY;
-        if (counted && count != 0) {
-            (void)fail(ps, ps->i, "'%s' declares %zu octets but is (empty)", v.label, count);
-            return -1;
-        }
-    } else if (cn == 19 && memcmp(c, "0 (all zero octets)", 19) == 0) {
-        v.form = TRACE_VALUE_ZERO_SALT;
-    } else if (cn == 0 && counted && count == 0) {
-        v.form = TRACE_VALUE_EMPTY;
-    } else if (!hex) {
-        /* Not hex, not a known form: report the first offending token. */
-        if (cn == 0) {
-            (void)fail(ps, ps->i, "'%s' has no value", v.label);
-            return -1;
-        }
-        if (append_hex(ps, ps->i, c, cn, v.label)) {
-            (void)fail(ps, ps->i, "'%s' is not in hex", v.label);
-        }
+    if (!read_content(ps, &v, c, cn, counted ? &count : NULL, ind)) {
         return -1;
-    } else {
-        v.form = TRACE_VALUE_HEX;
-        if (!append_hex(ps, ps->i, c, cn, v.label)) {
-            return -1;
-        }
-        bool ok = counted ? read_counted_rest(ps, &v, count) : read_uncounted_rest(ps, &v, ind);
-        if (!ok) {
-            return -1;
-        }
     }
     v.len = t->octet_len - v.offset;
     t->values[t->value_count++] = v;

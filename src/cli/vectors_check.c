@@ -6,7 +6,7 @@
  * Steps (heading after "{client}"/"{server}", "(same as ...)" ignored) and what they give:
  *   create an ephemeral G key pair        public key                        RFC 7748, §4.2.8.2
  *   construct a M handshake message       Finished, EndOfEarlyData (others are inputs)  §4.4.4
- *   send T record                         payload, complete record           §5.1, §5.2
+ *   send T record                         payload, complete record  (vectors_records.c)
  *   extract secret "S"                    salt, IKM, secret                   §7.1
  *   derive secret [for S] "tls13 L"       PRK, hash, info, expanded           §7.1
  *   derive write|read traffic keys ...    PRK, key/iv info, key/iv expanded   §7.3
@@ -16,13 +16,13 @@
  */
 #include "cli/vectors_check.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/vectors_state.h"
 #include "common/names.h"
-#include "crypto/aead.h"
 #include "crypto/hkdf.h"
 #include "crypto/util.h"
 
@@ -42,11 +42,6 @@ static bool between(const char *s, const char *prefix, const char *suffix, char 
     memcpy(out, s + pl, n - pl - sl);
     out[n - pl - sl] = '\0';
     return true;
-}
-
-static const char *side_name(enum vc_side side)
-{
-    return side == VC_CLIENT ? "client" : "server";
 }
 
 /* The PRK of a step: ours if known, else the trace's (reported as an input). */
@@ -117,7 +112,7 @@ static void step_key_pair(struct vc_engine *e, const struct trace_step *step, en
     const struct trace_value *priv = vc_value(e, step, "private key");
     const struct trace_value *pub = vc_value(e, step, "public key");
     vc_out_input(vc_out_add(e, "private key"), "input: ephemeral private key chosen by the %s",
-                 side_name(side));
+                 vc_side_name(side));
     struct vc_out *o = vc_out_add(e, "public key");
     if (priv != NULL && group != 0 &&
         tls_kex_from_private(&kp->kex, group, vc_bytes(e, priv), priv->len) == TLS_OK) {
@@ -143,157 +138,18 @@ static void step_construct(struct vc_engine *e, const struct trace_step *step, e
         uint8_t msg[4 + TLS_MAX_HASH_LEN] = {TLS_HT_finished, 0, 0, (uint8_t)s->hlen};
         memcpy(msg + 4, s->finished[side].v, s->hlen);
         vc_out_set(o, msg, 4 + s->hlen, "Handshake(finished(20), length, verify_data = the "
-                   "%s's finished value) (RFC 8446 §4.4.4)", side_name(side));
+                   "%s's finished value) (RFC 8446 §4.4.4)", vc_side_name(side));
     } else if (strcmp(name, "EndOfEarlyData") == 0) {
         /* §4.5: struct {} EndOfEarlyData; so the message is its 4-byte header alone */
         static const uint8_t eoed[4] = {TLS_HT_end_of_early_data, 0, 0, 0};
         vc_out_set(o, eoed, sizeof(eoed), "Handshake(end_of_early_data(5), length 0) (RFC 8446 §4.5)");
     } else {
-        vc_out_input(o, "input: %s as the %s built it", name, side_name(side));
+        vc_out_input(o, "input: %s as the %s built it", name, vc_side_name(side));
     }
     if (o != NULL && o->known) {
         vc_add_message(e, side, o->bytes, o->len);
     } else if (v != NULL) {
         vc_add_message(e, side, vc_bytes(e, v), v->len);
-    }
-}
-
-/* Content type of a "send T record" step (RFC 8446 §5.1 ContentType), 0 if unknown. */
-static uint8_t record_type(const char *kind)
-{
-    if (strcmp(kind, "handshake") == 0) {
-        return TLS_CT_handshake;
-    }
-    if (strcmp(kind, "application_data") == 0) {
-        return TLS_CT_application_data;
-    }
-    if (strcmp(kind, "alert") == 0) {
-        return TLS_CT_alert;
-    }
-    if (strcmp(kind, "change_cipher_spec") == 0) {
-        return TLS_CT_change_cipher_spec;
-    }
-    return 0;
-}
-
-/* The payload of a record: handshake messages constructed since the last one, or an input. */
-static const uint8_t *record_payload(struct vc_engine *e, const struct trace_step *step,
-                                     enum vc_side side, uint8_t type, size_t *len)
-{
-    struct vc_section *s = &e->s;
-    struct vc_out *o = vc_out_add(e, "payload");
-    const struct trace_value *v = vc_value(e, step, "payload");
-    static const uint8_t ccs[1] = {1};
-    if (type == TLS_CT_handshake && s->pending[side].len > 0 && s->pending[side].len <= VC_OUT_CAP) {
-        vc_out_set(o, s->pending[side].p, s->pending[side].len,
-                   "the handshake messages the %s constructed since its last record", side_name(side));
-    } else if (type == TLS_CT_change_cipher_spec) {
-        vc_out_set(o, ccs, 1, "RFC 8446 §5: a change_cipher_spec record holds the single byte 0x01");
-    } else {
-        vc_out_input(o, "input: data the %s chose to send", side_name(side));
-    }
-    s->pending[side].len = 0;
-    if (o != NULL && o->known) {
-        *len = o->len;
-        return o->bytes;
-    }
-    *len = v != NULL ? v->len : 0;
-    return v != NULL ? vc_bytes(e, v) : NULL;
-}
-
-/*
- * struct {
- *     ContentType type;
- *     ProtocolVersion legacy_record_version;
- *     uint16 length;
- *     opaque fragment[TLSPlaintext.length];
- * } TLSPlaintext;
- */
-static void plaintext_record(struct vc_engine *e, const struct trace_step *step, struct vc_out *o,
-                             uint8_t type, const uint8_t *payload, size_t len)
-{
-    /* §5.1: legacy_record_version "MUST be set to 0x0303 for all records generated by a TLS 1.3
-       implementation other than an initial ClientHello (i.e., one not generated after a
-       HelloRetryRequest), where it MAY also be 0x0301 for compatibility purposes." */
-    uint16_t version = TLS_VERSION_1_2;
-    const char *why = "0x0303";
-    const struct trace_value *v = vc_value(e, step, "complete record");
-    bool initial_ch = type == TLS_CT_handshake && len > 0 && payload[0] == TLS_HT_client_hello &&
-                      !e->s.hrr;
-    if (initial_ch && !(v != NULL && v->len >= 3 && vc_bytes(e, v)[1] == 3 && vc_bytes(e, v)[2] == 3)) {
-        version = TLS_VERSION_1_0;
-        why = "0x0301 (initial ClientHello)";
-    }
-    o->bytes[0] = type;
-    o->bytes[1] = (uint8_t)(version >> 8);
-    o->bytes[2] = (uint8_t)version;
-    o->bytes[3] = (uint8_t)(len >> 8);
-    o->bytes[4] = (uint8_t)len;
-    memcpy(o->bytes + 5, payload, len);
-    vc_out_set(o, o->bytes, 5 + len, "TLSPlaintext(%s, %s, length %zu, payload) (RFC 8446 §5.1)",
-               tls_content_type_name(type), why, len);
-}
-
-/*
- * struct {
- *     ContentType opaque_type = application_data; // 23
- *     ProtocolVersion legacy_record_version = 0x0303; // TLS v1.2
- *     uint16 length;
- *     opaque encrypted_record[TLSCiphertext.length];
- * } TLSCiphertext;
- *
- * encrypted_record = AEAD-Encrypt(write_key, nonce, additional_data,
- *                                 TLSInnerPlaintext(content, type, zeros))
- * additional_data = TLSCiphertext.opaque_type || .legacy_record_version || .length
- */
-static void protected_record(struct vc_engine *e, enum vc_side side, struct vc_out *o, uint8_t type,
-                             const uint8_t *payload, size_t len)
-{
-    struct vc_epoch *w = &e->s.write[side];
-    uint64_t seq = w->seq++;
-    if (!w->known) {
-        vc_out_input(o, "input: the %s's write keys are not derivable from this trace",
-                     side_name(side));
-        return;
-    }
-    size_t inner_len = len + 1; /* RFC 8448 uses no padding */
-    size_t total = inner_len + TLS_AEAD_TAG_LEN;
-    uint8_t *rec = o->bytes;
-    rec[0] = TLS_CT_application_data;
-    rec[1] = 3;
-    rec[2] = 3;
-    rec[3] = (uint8_t)(total >> 8);
-    rec[4] = (uint8_t)total;
-    memcpy(rec + 5, payload, len);
-    rec[5 + len] = type; /* TLSInnerPlaintext.type: the real content type */
-    if (tls_aead_seal(&w->keys, seq, rec, 5, rec + 5, inner_len, rec + 5) != TLS_OK) {
-        vc_out_input(o, "input: AEAD-Encrypt failed");
-        return;
-    }
-    vc_out_set(o, rec, 5 + total, "AEAD-Encrypt(%s write key, write_iv XOR %llu, header, payload || "
-               "%s(%u)) (RFC 8446 §5.2)", side_name(side), (unsigned long long)seq,
-               tls_content_type_name(type), type);
-}
-
-static void step_record(struct vc_engine *e, const struct trace_step *step, enum vc_side side,
-                        const char *kind)
-{
-    uint8_t type = record_type(kind);
-    if (type == 0) {
-        return; /* every value stays an input */
-    }
-    size_t len = 0;
-    const uint8_t *payload = record_payload(e, step, side, type, &len);
-    struct vc_out *o = vc_out_add(e, "complete record");
-    if (o == NULL || payload == NULL || len + 5 + 1 + TLS_AEAD_TAG_LEN > VC_OUT_CAP) {
-        vc_out_input(o, "input: no payload to build it from");
-        return;
-    }
-    /* §5: change_cipher_spec is never protected, even after keys are in use */
-    if (e->s.write[side].active && type != TLS_CT_change_cipher_spec) {
-        protected_record(e, side, o, type, payload, len);
-    } else {
-        plaintext_record(e, step, o, type, payload, len);
     }
 }
 
@@ -618,7 +474,7 @@ static void check_step(struct vc_engine *e, const struct trace_step *step)
                between(h, "construct an ", " handshake message", arg, sizeof(arg))) {
         step_construct(e, step, side, arg);
     } else if (between(h, "send ", " record", arg, sizeof(arg))) {
-        step_record(e, step, side, arg);
+        vc_step_record(e, step, side, arg);
     } else if (between(h, "extract secret \"", "\"", arg, sizeof(arg))) {
         step_extract(e, step, arg);
     } else if (between(h, "derive secret for handshake \"tls13 ", "\"", arg, sizeof(arg))) {
@@ -641,10 +497,12 @@ bool vc_check_trace(const struct trace *t, vc_report_fn report, void *ctx,
                     struct vc_summary *summary)
 {
     memset(summary, 0, sizeof(*summary));
-    struct vc_engine *e = calloc(1, sizeof(*e));
+    /* The output pool is written before it is read: only the fields before it need zeros. */
+    struct vc_engine *e = malloc(sizeof(*e));
     if (e == NULL) {
         return false;
     }
+    memset(e, 0, offsetof(struct vc_engine, pool));
     e->t = t;
     e->report = report;
     e->ctx = ctx;
@@ -661,7 +519,7 @@ bool vc_check_trace(const struct trace *t, vc_report_fn report, void *ctx,
     free(e->s.transcript.p);
     free(e->s.pending[0].p);
     free(e->s.pending[1].p);
-    tls_wipe(e, sizeof(*e));
+    tls_wipe(e, offsetof(struct vc_engine, pool));
     free(e);
     return ok;
 }

@@ -15,6 +15,11 @@
 #include "crypto/hkdf.h"
 #include "crypto/util.h"
 
+const char *vc_side_name(enum vc_side side)
+{
+    return side == VC_CLIENT ? "client" : "server";
+}
+
 struct vc_out *vc_out_add(struct vc_engine *e, const char *label)
 {
     if (e->out_count == VC_MAX_OUT) {
@@ -99,6 +104,9 @@ void vc_report_step(struct vc_engine *e, const struct trace_step *step, const ch
         if (e->report != NULL) {
             e->report(e->ctx, &r);
         }
+    }
+    for (size_t k = 0; k < e->out_count; k++) {
+        tls_wipe(e->out[k].bytes, e->out[k].len); /* they may be secrets */
     }
     e->out_count = 0;
 }

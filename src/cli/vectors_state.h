@@ -109,13 +109,21 @@ struct vc_engine {
     struct vc_section s;
     struct vc_out out[VC_MAX_OUT];
     size_t out_count;
-    uint8_t pool[VC_MAX_OUT][VC_OUT_CAP];
     bool oom;
     /* carried from section to section: the resumption PSK (§4.6.1) */
     bool have_resumption_psk;
     enum tls_hash_alg resumption_alg;
     uint8_t resumption_psk[TLS_MAX_HASH_LEN];
+    /* last: the outputs' bytes, large and wiped per step rather than zeroed up front */
+    uint8_t pool[VC_MAX_OUT][VC_OUT_CAP];
 };
+
+/* "client" / "server" */
+const char *vc_side_name(enum vc_side side);
+
+/* "send T record" (vectors_records.c): payload and complete record. */
+void vc_step_record(struct vc_engine *e, const struct trace_step *step, enum vc_side side,
+                    const char *kind);
 
 /* --- outputs of the current step --- */
 struct vc_out *vc_out_add(struct vc_engine *e, const char *label);

@@ -134,9 +134,9 @@ static void truncations_give_a_trace_or_an_error(void **state)
         }
     }
     assert_true(whole > 0 && whole < cuts);
-    /* Cuts inside lines (every 7th byte of §3, every 601st after): a trace or an error. */
+    /* Cuts inside lines (every 29th byte of §3, every 601st after): a trace or an error. */
     size_t failures = 0;
-    for (size_t k = 1; k < len; k += k < n ? 7 : 601) {
+    for (size_t k = 1; k < len; k += k < n ? 29 : 601) {
         failures += !parse_checked((const char *)text, k, &err);
     }
     assert_true(failures > 0);
