@@ -84,14 +84,14 @@ tls_result tls_hash_init(struct tls_hash *h, enum tls_hash_alg alg)
     case TLS_HASH_SHA256:
         mbedtls_sha256_init(sha256_of(h));
         if (tls_mbed_sha256_starts(sha256_of(h), 0) != 0) {
-            return tls_fail(NULL, TLS_ALERT_internal_error, "SHA-256 start failed");
+            return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: SHA-256 start failed");
         }
         return TLS_OK;
     case TLS_HASH_SHA384:
         mbedtls_sha512_init(sha512_of(h));
         /* is384 = 1: the SHA-384 initial values (FIPS 180-4 §5.3.4) */
         if (tls_mbed_sha512_starts(sha512_of(h), 1) != 0) {
-            return tls_fail(NULL, TLS_ALERT_internal_error, "SHA-384 start failed");
+            return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: SHA-384 start failed");
         }
         return TLS_OK;
     case TLS_HASH_NONE:
@@ -118,7 +118,7 @@ tls_result tls_hash_update(struct tls_hash *h, const uint8_t *data, size_t len)
         break;
     }
     if (rc != 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "hash update failed");
+        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: transcript hash update failed");
     }
     return TLS_OK;
 }
@@ -142,7 +142,7 @@ static tls_result hash_finish(struct tls_hash *h, uint8_t *out)
         break;
     }
     if (rc != 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "hash finish failed");
+        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: transcript hash finish failed");
     }
     return TLS_OK;
 }
@@ -230,7 +230,7 @@ tls_result tls_hmac(enum tls_hash_alg alg, const uint8_t *key, size_t key_len,
     /* An empty key or message is legal HMAC input; never hand mbedtls a NULL pointer. */
     if (mbedtls_md_hmac(md, key != NULL ? key : empty, key_len, data != NULL ? data : empty, len,
                         out) != 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "HMAC failed");
+        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.4: HMAC failed");
     }
     return TLS_OK;
 }
