@@ -85,6 +85,10 @@ static void print_result(void *ctx, const struct vc_result *r)
         return;
     }
     printf("\n");
+    if (r->computed == NULL) {
+        printf("        %s\n", r->how); /* a verification, nothing to show side by side */
+        return;
+    }
     size_t first = 0;
     print_hex_block("trace:", r->trace_bytes, r->trace_len);
     print_hex_block("recomputed:", r->computed, r->computed_len);

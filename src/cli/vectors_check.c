@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/vectors_messages.h"
 #include "cli/vectors_state.h"
 #include "common/names.h"
 #include "crypto/hkdf.h"
@@ -127,6 +128,40 @@ static void step_key_pair(struct vc_engine *e, const struct trace_step *step, en
     }
 }
 
+/*
+ * §4.4.3: the signature of a CertificateVerify covers
+ *   64 spaces || "TLS 1.3, server CertificateVerify" (or client) || 0x00 ||
+ *   Transcript-Hash(Handshake Context, Certificate)
+ * and is verified with the key of the side's Certificate. RSA-PSS signatures are randomized,
+ * so this is the only check there is: verification, not recomputation.
+ */
+static void verify_certificate_verify(struct vc_engine *e, struct vc_out *o, enum vc_side side,
+                                      const uint8_t *msg, size_t len)
+{
+    struct vc_section *s = &e->s;
+    uint16_t scheme;
+    const uint8_t *sig;
+    size_t sig_len;
+    uint8_t content[64 + 34 + TLS_MAX_HASH_LEN];
+    char how[VC_HOW_CAP];
+    if (!s->have_leaf[side] || s->suite == NULL) {
+        vc_out_input(o, "input: no Certificate of the %s to verify it with", vc_side_name(side));
+        return;
+    }
+    memset(content, 0x20, 64);
+    snprintf((char *)content + 64, 34, "TLS 1.3, %s CertificateVerify", vc_side_name(side));
+    content[64 + 33] = 0x00;
+    if (!vc_transcript_hash(e, s->transcript.len, content + 98, how, sizeof(how))) {
+        vc_out_input(o, "input: no transcript to verify it over");
+        return;
+    }
+    bool ok = vm_certificate_verify(msg, len, &scheme, &sig, &sig_len) &&
+              tls_sig_verify(scheme, &s->leaf[side], content, 98 + s->hlen, sig, sig_len, NULL) == TLS_OK;
+    const char *name = tls_signature_scheme_name(scheme);
+    vc_out_verdict(o, ok, "signature (%s) %s with the %s Certificate's key over %s (RFC 8446 §4.4.3)",
+                   ok && name ? name : "?", ok ? "verifies" : "does NOT verify", vc_side_name(side), how);
+}
+
 /* "construct a Finished handshake message": msg_type 20, uint24 length, verify_data. */
 static void step_construct(struct vc_engine *e, const struct trace_step *step, enum vc_side side,
                            const char *name)
@@ -143,10 +178,18 @@ static void step_construct(struct vc_engine *e, const struct trace_step *step, e
         /* §4.5: struct {} EndOfEarlyData; so the message is its 4-byte header alone */
         static const uint8_t eoed[4] = {TLS_HT_end_of_early_data, 0, 0, 0};
         vc_out_set(o, eoed, sizeof(eoed), "Handshake(end_of_early_data(5), length 0) (RFC 8446 §4.5)");
+    } else if (strcmp(name, "CertificateVerify") == 0 && v != NULL) {
+        verify_certificate_verify(e, o, side, vc_bytes(e, v), v->len);
     } else {
         vc_out_input(o, "input: %s as the %s built it", name, vc_side_name(side));
     }
-    if (o != NULL && o->known) {
+    const uint8_t *der;
+    size_t der_len;
+    if (strcmp(name, "Certificate") == 0 && v != NULL &&
+        vm_leaf_certificate(vc_bytes(e, v), v->len, &der, &der_len)) {
+        s->have_leaf[side] = tls_x509_leaf_key(der, der_len, &s->leaf[side], NULL) == TLS_OK;
+    }
+    if (o != NULL && o->known && !o->verdict_only) {
         vc_add_message(e, side, o->bytes, o->len);
     } else if (v != NULL) {
         vc_add_message(e, side, vc_bytes(e, v), v->len);

@@ -13,7 +13,10 @@
  * The engine walks the steps in the trace's order and keeps, per section, its OWN chain of
  * values computed from the inputs only: a derived value printed in the trace is compared and
  * never used further. So one wrong value in a trace gives exactly one FAIL, at that value, and
- * not a cascade after it. When a value cannot be derived (the trace leaves out what it needs),
+ * not a cascade after it. (One exception: a CertificateVerify message is an input to the
+ * transcript, but its signature can be verified with the key of the Certificate before it,
+ * so it is checked; a wrong one fails there and in every transcript hash after it.)
+ * When a value cannot be derived (the trace leaves out what it needs),
  * the trace's value is taken as an input instead and reported as such.
  *
  * What is carried across sections: the resumption PSK (§4.6.1) computed in a section with a
@@ -45,7 +48,8 @@ struct vc_result {
     /* PASS/FAIL: how the value was recomputed, e.g. "HKDF-Extract(salt, IKM)".
        INPUT: why it was not, e.g. "input: ephemeral private key". Never NULL. */
     const char *how;
-    /* PASS/FAIL: the recomputed value (valid during the callback only). */
+    /* PASS/FAIL: the recomputed value (valid during the callback only); NULL for a value
+       checked by verification instead (a CertificateVerify signature). */
     const uint8_t *computed;
     size_t computed_len;
     /* The trace's value ("0 (all zero octets)" reads as no octets here). */

@@ -138,6 +138,54 @@ bool vm_ticket_nonce(const uint8_t *msg, size_t msg_len, const uint8_t **nonce, 
     return true;
 }
 
+/*
+ * struct {
+ *     select (certificate_type) { ... case X509: opaque cert_data<1..2^24-1>; };
+ *     Extension extensions<0..2^16-1>;
+ * } CertificateEntry;
+ *
+ * struct {
+ *     opaque certificate_request_context<0..2^8-1>;
+ *     CertificateEntry certificate_list<0..2^24-1>;
+ * } Certificate;
+ */
+bool vm_leaf_certificate(const uint8_t *msg, size_t msg_len, const uint8_t **der, size_t *der_len)
+{
+    struct tls_reader body, context, list, cert;
+    size_t declared;
+    if (!open_body(msg, msg_len, TLS_HT_certificate, &body, &declared) ||
+        tls_read_vector(&body, 0, 0xff, &context, "certificate_request_context") != TLS_OK ||
+        tls_read_vector(&body, 0, 0xffffff, &list, "certificate_list") != TLS_OK ||
+        tls_read_vector(&list, 1, 0xffffff, &cert, "cert_data") != TLS_OK) {
+        return false;
+    }
+    *der = cert.data;
+    *der_len = cert.len;
+    return true;
+}
+
+/*
+ * struct {
+ *     SignatureScheme algorithm;
+ *     opaque signature<0..2^16-1>;
+ * } CertificateVerify;
+ */
+bool vm_certificate_verify(const uint8_t *msg, size_t msg_len, uint16_t *scheme,
+                           const uint8_t **signature, size_t *signature_len)
+{
+    struct tls_reader body, sig;
+    size_t declared;
+    if (!open_body(msg, msg_len, TLS_HT_certificate_verify, &body, &declared) ||
+        declared != msg_len - 4 || tls_read_u16(&body, scheme, "algorithm") != TLS_OK ||
+        tls_read_vector(&body, 0, 0xffff, &sig, "signature") != TLS_OK ||
+        tls_read_end(&body, "CertificateVerify") != TLS_OK) {
+        return false;
+    }
+    *signature = sig.data;
+    *signature_len = sig.len;
+    return true;
+}
+
 const char *vm_message_name(uint8_t msg_type)
 {
     switch (msg_type) {
@@ -147,6 +195,8 @@ const char *vm_message_name(uint8_t msg_type)
         return "ServerHello";
     case TLS_HT_new_session_ticket:
         return "NewSessionTicket";
+    case TLS_HT_hello_retry_request:
+        return "HelloRetryRequest";
     case TLS_HT_end_of_early_data:
         return "EndOfEarlyData";
     case TLS_HT_encrypted_extensions:

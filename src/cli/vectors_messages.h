@@ -31,6 +31,13 @@ bool vm_server_hello(const uint8_t *msg, size_t msg_len, uint16_t *cipher_suite,
 /* NewSessionTicket: a view of its ticket_nonce<0..255>. */
 bool vm_ticket_nonce(const uint8_t *msg, size_t msg_len, const uint8_t **nonce, size_t *nonce_len);
 
+/* Certificate: a view of the first CertificateEntry's cert_data (the end-entity certificate). */
+bool vm_leaf_certificate(const uint8_t *msg, size_t msg_len, const uint8_t **der, size_t *der_len);
+
+/* CertificateVerify: its algorithm (SignatureScheme) and a view of its signature. */
+bool vm_certificate_verify(const uint8_t *msg, size_t msg_len, uint16_t *scheme,
+                           const uint8_t **signature, size_t *signature_len);
+
 /* The RFC 8446 §4 name of a handshake type ("ClientHello", "message_hash"), or "message". */
 const char *vm_message_name(uint8_t msg_type);
 

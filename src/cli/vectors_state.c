@@ -28,6 +28,7 @@ struct vc_out *vc_out_add(struct vc_engine *e, const char *label)
     struct vc_out *o = &e->out[e->out_count];
     o->label = label;
     o->known = false;
+    o->verdict_only = false;
     o->bytes = e->pool[e->out_count];
     o->len = 0;
     snprintf(o->how, sizeof(o->how), "input");
@@ -55,6 +56,21 @@ void vc_out_input(struct vc_out *o, const char *fmt, ...)
         return;
     }
     o->known = false;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(o->how, sizeof(o->how), fmt, ap);
+    va_end(ap);
+}
+
+void vc_out_verdict(struct vc_out *o, bool verified, const char *fmt, ...)
+{
+    if (o == NULL) {
+        return;
+    }
+    o->known = true;
+    o->verdict_only = true;
+    o->verified = verified;
+    o->len = 0;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(o->how, sizeof(o->how), fmt, ap);
@@ -92,7 +108,9 @@ void vc_report_step(struct vc_engine *e, const struct trace_step *step, const ch
         if (o != NULL) {
             r.how = o->how;
         }
-        if (o != NULL && o->known) {
+        if (o != NULL && o->known && o->verdict_only) {
+            r.status = o->verified ? VC_PASS : VC_FAIL;
+        } else if (o != NULL && o->known) {
             r.status = value_equals(e, v, o) ? VC_PASS : VC_FAIL;
             r.computed = o->bytes;
             r.computed_len = o->len;
@@ -263,7 +281,8 @@ void vc_add_message(struct vc_engine *e, enum vc_side side, const uint8_t *msg, 
     }
     /* §4.4.1: the transcript covers the handshake, not post-handshake messages (§4.6). */
     if (msg[0] != TLS_HT_new_session_ticket && msg[0] != TLS_HT_key_update) {
-        note_name(s, msg[0]);
+        /* named by what it is; RFC 8446 gives the HRR no handshake type of its own */
+        note_name(s, is_hrr ? TLS_HT_hello_retry_request : msg[0]);
         (void)vc_buf_append(e, &s->transcript, msg, len);
     }
     (void)vc_buf_append(e, &s->pending[side], msg, len);

@@ -20,12 +20,13 @@
 #include "crypto/kex.h"
 #include "crypto/key_schedule.h"
 #include "crypto/suite.h"
+#include "crypto/x509.h"
 
 #define VC_MAX_OUT 8
 #define VC_OUT_CAP (16384 + 256 + 5 + 1024) /* a whole TLSCiphertext, with room */
 #define VC_MAX_KEYPAIRS 4
 #define VC_MAX_NAMES 24
-#define VC_HOW_CAP 200
+#define VC_HOW_CAP 320
 
 enum vc_side { VC_CLIENT = 0, VC_SERVER = 1 };
 
@@ -55,6 +56,8 @@ struct vc_epoch {
 struct vc_out {
     const char *label;
     bool known;
+    bool verdict_only; /* checked by verifying it (a signature), not by recomputing it */
+    bool verified;
     char how[VC_HOW_CAP];
     uint8_t *bytes; /* VC_OUT_CAP bytes of the engine's pool */
     size_t len;
@@ -90,6 +93,8 @@ struct vc_section {
     struct vc_secret finished[2];         /* verify_data computed by each side's step */
     struct vc_keypair keypairs[2][VC_MAX_KEYPAIRS];
     size_t keypair_count[2];
+    bool have_leaf[2];                    /* each side's end-entity key, from its Certificate */
+    struct tls_peer_key leaf[2];
     struct vc_buf transcript;             /* handshake messages, §4.4.1 (HRR rewrite done) */
     uint8_t names[VC_MAX_NAMES];          /* their types, to explain a transcript hash */
     size_t name_count;
@@ -130,6 +135,9 @@ struct vc_out *vc_out_add(struct vc_engine *e, const char *label);
 void vc_out_set(struct vc_out *o, const uint8_t *p, size_t n, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 void vc_out_input(struct vc_out *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* A value checked by verification: PASS if verified, FAIL if not; nothing recomputed. */
+void vc_out_verdict(struct vc_out *o, bool verified, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Reports every value of step, matched by label against the outputs; clears the outputs. */
 void vc_report_step(struct vc_engine *e, const struct trace_step *step, const char *default_how);
 
