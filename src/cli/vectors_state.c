@@ -148,6 +148,9 @@ const uint8_t *vc_bytes(const struct vc_engine *e, const struct trace_value *v)
 
 bool vc_buf_append(struct vc_engine *e, struct vc_buf *b, const uint8_t *p, size_t n)
 {
+    if (n == 0) {
+        return true;
+    }
     if (b->len + n > b->cap) {
         size_t cap = b->cap ? b->cap : 4096;
         while (cap < b->len + n) {
@@ -291,7 +294,8 @@ void vc_add_message(struct vc_engine *e, enum vc_side side, const uint8_t *msg, 
 bool vc_transcript_hash(struct vc_engine *e, size_t len, uint8_t *out, char *how, size_t how_cap)
 {
     struct vc_section *s = &e->s;
-    if (s->alg == TLS_HASH_NONE || tls_hash(s->alg, s->transcript.p, len, out) != TLS_OK) {
+    const uint8_t *data = s->transcript.p != NULL ? s->transcript.p : (const uint8_t *)"";
+    if (s->alg == TLS_HASH_NONE || tls_hash(s->alg, data, len, out) != TLS_OK) {
         return false;
     }
     size_t used = (size_t)snprintf(how, how_cap, "Transcript-Hash(");

@@ -228,12 +228,66 @@ static void section_4_alone_degrades_to_inputs(void **state)
     free(text);
 }
 
+/*
+ * Inputs are whatever a trace says, so the engine must survive any: each input value of the
+ * RFC (private keys, hello messages, certificates, CertificateVerify, NewSessionTicket) in
+ * turn replaced by pseudo-random bytes, alternately at full length and cut shorter (down to 0).
+ * The engine may report FAILs or inputs; it must not crash or read out of bounds (this runs
+ * under ASan/UBSan), and must still report every value exactly once.
+ */
+static void hostile_inputs_never_crash(void **state)
+{
+    (void)state;
+    static const char *const input_labels[] = {"private key", "ClientHello", "ServerHello",
+                                               "Certificate", "CertificateVerify",
+                                               "NewSessionTicket"};
+    size_t len;
+    uint8_t *text = test_read_vector_file("rfc/rfc8448.txt", &len);
+    struct trace t;
+    struct trace_parse_error err;
+    assert_true(trace_parse((const char *)text, len, &t, &err));
+    uint8_t *saved = malloc(t.octet_len);
+    assert_non_null(saved);
+    memcpy(saved, t.octets, t.octet_len);
+    uint32_t x = 2024;
+    size_t runs = 0;
+    for (size_t i = 0; i < t.value_count; i++) {
+        struct trace_value *v = &t.values[i];
+        bool input = false;
+        for (size_t k = 0; k < sizeof(input_labels) / sizeof(input_labels[0]); k++) {
+            input = input || strcmp(v->label, input_labels[k]) == 0;
+        }
+        if (!input) {
+            continue;
+        }
+        size_t full = v->len;
+        for (size_t k = 0; k < full; k++) {
+            x = x * 1103515245u + 12345u;
+            t.octets[v->offset + k] = (uint8_t)(x >> 16);
+        }
+        x = x * 1103515245u + 12345u;
+        v->len = runs % 2 == 0 ? full : (x >> 8) % full;
+        struct vc_summary sum;
+        assert_true(vc_check_trace(&t, NULL, NULL, &sum));
+        assert_int_equal(sum.checked + sum.inputs, t.value_count);
+        memcpy(t.octets, saved, t.octet_len);
+        v->len = full;
+        runs++;
+    }
+    /* 11 private keys, 6 ClientHello, 6 ServerHello, 5 Certificate, 5 CertificateVerify, 1 NST */
+    assert_int_equal(runs, 34);
+    free(saved);
+    trace_free(&t);
+    free(text);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(rfc8448_checks_clean),
         cmocka_unit_test(every_changed_value_fails_alone),
         cmocka_unit_test(section_4_alone_degrades_to_inputs),
+        cmocka_unit_test(hostile_inputs_never_crash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
