@@ -201,6 +201,9 @@ static void step_extract(struct vc_engine *e, const struct trace_step *step, con
 {
     struct vc_section *s = &e->s;
     static const uint8_t zeros[TLS_MAX_HASH_LEN] = {0};
+    if (s->suite == NULL) {
+        return; /* no hash, no key schedule: every value stays an input */
+    }
     struct vc_out *salt = vc_out_add(e, "salt");
     struct vc_out *ikm = vc_out_add(e, "IKM");
     const struct trace_value *ikm_v = vc_value(e, step, "IKM");
@@ -211,8 +214,9 @@ static void step_extract(struct vc_engine *e, const struct trace_step *step, con
         if (!vc_early_ikm(e) && ikm_v != NULL && ikm_v->len == s->hlen) {
             memcpy(s->early_ikm, vc_bytes(e, ikm_v), s->hlen); /* an external PSK: an input */
             s->have_early_ikm = true;
-            snprintf(s->early_ikm_how, sizeof(s->early_ikm_how), "input: a PSK from outside this trace");
-            vc_out_input(ikm, "%s", s->early_ikm_how);
+            vc_out_input(ikm, "input: a PSK from outside this trace");
+            snprintf(s->early_ikm_how, sizeof(s->early_ikm_how),
+                     "the same PSK as given on line %u (from outside this trace)", ikm_v->line);
         } else if (s->have_early_ikm) {
             vc_out_set(ikm, s->early_ikm, s->hlen, "%s", s->early_ikm_how);
         }
@@ -228,8 +232,9 @@ static void step_extract(struct vc_engine *e, const struct trace_step *step, con
             memcpy(s->shared, vc_bytes(e, ikm_v), ikm_v->len); /* no private key: an input */
             s->shared_len = ikm_v->len;
             s->have_shared = true;
-            snprintf(s->shared_how, sizeof(s->shared_how), "input: no key pair to compute it from");
-            vc_out_input(ikm, "%s", s->shared_how);
+            vc_out_input(ikm, "input: no private key to compute the (EC)DHE secret from");
+            snprintf(s->shared_how, sizeof(s->shared_how),
+                     "the same (EC)DHE secret as given on line %u (no private key)", ikm_v->line);
         }
     } else if (strcmp(which, "master") == 0) {
         stage = VC_MASTER;
@@ -290,6 +295,9 @@ static void step_derive_secret(struct vc_engine *e, const struct trace_step *ste
     static const char *const stage_names[] = {"Early Secret", "", "Handshake Secret", "", "Master Secret"};
     const struct tls_secret_info *info = for_stage ? NULL : secret_by_label(label);
     enum vc_stage from = VC_STAGE_COUNT;
+    if (s->suite == NULL) {
+        return;
+    }
     if (for_stage != NULL) {
         from = strcmp(for_stage, "handshake") == 0 ? VC_EARLY
                : strcmp(for_stage, "master") == 0  ? VC_HANDSHAKE
@@ -505,6 +513,11 @@ static void check_step(struct vc_engine *e, const struct trace_step *step)
     const char *default_how = "input: no rule of this checker derives it";
     if (step->side == TRACE_SIDE_NONE) {
         default_how = "input: given outside any {client}/{server} step";
+    } else if (e->s.suite == NULL) {
+        default_how = "input: no ServerHello with a known cipher suite in this section";
+    }
+    if (step->side == TRACE_SIDE_NONE) {
+        /* nothing to recompute */
     } else if (between(h, "derive write traffic keys for ", "", arg, sizeof(arg))) {
         step_traffic_keys(e, step, side, true, arg);
     } else if (between(h, "derive read traffic keys for ", "", arg, sizeof(arg))) {

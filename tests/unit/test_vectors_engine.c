@@ -228,6 +228,38 @@ static void section_4_alone_degrades_to_inputs(void **state)
     free(text);
 }
 
+/* Lines 1..to of the RFC text, checked; the summary in *sum. */
+static void check_first_lines(size_t to, struct vc_summary *sum)
+{
+    size_t len;
+    uint8_t *text = test_read_vector_file("rfc/rfc8448.txt", &len);
+    size_t end = 0, line = 1;
+    while (end < len && line <= to) {
+        line += text[end++] == '\n';
+    }
+    struct trace t;
+    struct trace_parse_error err;
+    assert_true(trace_parse((const char *)text, end, &t, &err));
+    assert_true(vc_check_trace(&t, NULL, NULL, sum));
+    trace_free(&t);
+    free(text);
+}
+
+/*
+ * §3 cut before its ServerHello (line 238): no cipher suite, so no hash and no key schedule.
+ * The early secret's salt, IKM and secret become inputs rather than FAILs; what needs no suite
+ * is still checked: 2 public keys, the ClientHello record's payload and bytes.
+ */
+static void no_server_hello_means_no_key_schedule(void **state)
+{
+    (void)state;
+    struct vc_summary sum;
+    check_first_lines(238, &sum);
+    assert_int_equal(sum.failed, 0);
+    assert_int_equal(sum.checked, 4);
+    assert_int_equal(sum.inputs, 8 + 2 + 1 + 3); /* §2's key, private keys, ClientHello, extract */
+}
+
 /*
  * Inputs are whatever a trace says, so the engine must survive any: each input value of the
  * RFC (private keys, hello messages, certificates, CertificateVerify, NewSessionTicket) in
@@ -287,6 +319,7 @@ int main(void)
         cmocka_unit_test(rfc8448_checks_clean),
         cmocka_unit_test(every_changed_value_fails_alone),
         cmocka_unit_test(section_4_alone_degrades_to_inputs),
+        cmocka_unit_test(no_server_hello_means_no_key_schedule),
         cmocka_unit_test(hostile_inputs_never_crash),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
