@@ -531,10 +531,11 @@ static bool parse_lines(struct parser *ps)
             return false;
         }
         if (rc == 0) {
-            size_t k = ind;
+            /* the line is a view into the input, not NUL-terminated: quote at most 40 bytes */
+            size_t shown = l->len - ind < 40 ? l->len - ind : 40;
             return fail(ps, ps->i, "expected a value such as 'label (N octets):  01 02 ...' in "
-                        "step \"%.60s\", found \"%.40s\"", ps->t->steps[ps->step].heading,
-                        l->p + k);
+                        "step \"%.60s\", found \"%.*s\"", ps->t->steps[ps->step].heading,
+                        (int)shown, l->p + ind);
         }
     }
     return true;
