@@ -86,6 +86,7 @@ static bool expand_label(struct vc_engine *e, const uint8_t *prk, const char *la
     if (result != NULL) {
         memcpy(result, okm, length);
     }
+    tls_wipe(okm, sizeof(okm)); /* a secret (or key) of the trace: forgotten once copied */
     return true;
 }
 
@@ -339,6 +340,7 @@ static void step_derive_secret(struct vc_engine *e, const struct trace_step *ste
         memcpy(store->v, result, s->hlen);
         store->known = true;
     }
+    tls_wipe(result, sizeof(result));
 }
 
 /*
@@ -396,9 +398,11 @@ static bool finished_values(struct vc_engine *e, const uint8_t *prk, const uint8
                "the empty context of HKDF-Expand-Label(BaseKey, \"finished\", \"\", Hash.length)");
     uint8_t finished_key[TLS_MAX_HASH_LEN];
     struct vc_out *o = vc_out_add(e, "finished");
-    if (!expand_label(e, prk, "finished", NULL, 0, s->hlen, "info", "expanded", finished_key) ||
-        message_hash == NULL ||
-        tls_hmac(s->alg, finished_key, s->hlen, message_hash, s->hlen, verify_data) != TLS_OK) {
+    bool ok = expand_label(e, prk, "finished", NULL, 0, s->hlen, "info", "expanded", finished_key) &&
+              message_hash != NULL &&
+              tls_hmac(s->alg, finished_key, s->hlen, message_hash, s->hlen, verify_data) == TLS_OK;
+    tls_wipe(finished_key, sizeof(finished_key));
+    if (!ok) {
         vc_out_input(o, "input: its key or transcript is not derivable from this trace");
         return false;
     }
@@ -457,7 +461,9 @@ static void step_binder(struct vc_engine *e, const struct trace_step *step)
     const uint8_t *prk =
         use_prk(e, step, ours, "binder_key = Derive-Secret(Early Secret, \"res binder\", \"\")");
     uint8_t binder[TLS_MAX_HASH_LEN];
-    if (!finished_values(e, prk, h, "binder hash", binder) || !s->ch_partial) {
+    bool have_binder = finished_values(e, prk, h, "binder hash", binder);
+    tls_wipe(binder_key, sizeof(binder_key));
+    if (!have_binder || !s->ch_partial) {
         return;
     }
     /* opaque PskBinderEntry<32..255>; PskBinderEntry binders<33..2^16-1>; one PSK offered */
@@ -499,6 +505,7 @@ static void step_resumption(struct vc_engine *e, const struct trace_step *step)
         expand_label(e, prk, "resumption", nonce, nonce_len, s->hlen, "info", "expanded", psk)) {
         vc_carry_resumption_psk(e, psk);
     }
+    tls_wipe(psk, sizeof(psk));
 }
 
 static void check_step(struct vc_engine *e, const struct trace_step *step)

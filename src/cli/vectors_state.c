@@ -222,6 +222,8 @@ void vc_section_end(struct vc_engine *e)
         tls_resumption_psk(s->alg, res->v, s->nonce, s->nonce_len, psk) == TLS_OK) {
         vc_carry_resumption_psk(e, psk);
     }
+    /* the section's stage ends: forget its secrets (RFC 8446 §6, STYLE.md) */
+    tls_wipe(psk, sizeof(psk));
     for (size_t side = 0; side < 2; side++) {
         tls_traffic_keys_wipe(&s->write[side].keys);
         for (size_t k = 0; k < s->keypair_count[side]; k++) {
@@ -230,6 +232,12 @@ void vc_section_end(struct vc_engine *e)
     }
     tls_wipe(s->stage, sizeof(s->stage));
     tls_wipe(s->traffic, sizeof(s->traffic));
+    tls_wipe(s->finished, sizeof(s->finished));
+    tls_wipe(s->early_ikm, sizeof(s->early_ikm));
+    tls_wipe(s->shared, sizeof(s->shared));
+    if (s->transcript.p != NULL) {
+        tls_wipe(s->transcript.p, s->transcript.cap);
+    }
 }
 
 void vc_carry_resumption_psk(struct vc_engine *e, const uint8_t *psk)
