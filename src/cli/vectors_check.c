@@ -572,6 +572,7 @@ bool vc_check_trace(const struct trace *t, vc_report_fn report, void *ctx,
     e->sum = summary;
     for (size_t i = 0; i < t->section_count; i++) {
         const struct trace_section *sec = &t->sections[i];
+        e->section = sec;
         vc_section_begin(e, sec);
         for (size_t k = 0; k < sec->step_count; k++) {
             check_step(e, &t->steps[sec->first_step + k]);

@@ -103,7 +103,7 @@ void vc_report_step(struct vc_engine *e, const struct trace_step *step, const ch
                 o = &e->out[k];
             }
         }
-        struct vc_result r = {VC_INPUT, &t->sections[step->section], step, v, default_how,
+        struct vc_result r = {VC_INPUT, e->section, step, v, default_how,
                               NULL, 0, trace_value_bytes(t, v), v->len};
         if (o != NULL) {
             r.how = o->how;

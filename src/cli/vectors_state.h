@@ -111,6 +111,7 @@ struct vc_engine {
     vc_report_fn report;
     void *ctx;
     struct vc_summary *sum;
+    const struct trace_section *section; /* the one being walked */
     struct vc_section s;
     struct vc_out out[VC_MAX_OUT];
     size_t out_count;
