@@ -139,7 +139,7 @@ int session_file_parse(const char *text, size_t len, struct tls_ticket *t, char 
 {
     memset(t, 0, sizeof(*t));
     size_t magic = strlen(SESSION_MAGIC);
-    if (len < magic || memcmp(text, SESSION_MAGIC, magic) != 0) {
+    if (len <= magic || memcmp(text, SESSION_MAGIC, magic) != 0 || text[magic] != '\n') {
         return fail(err, cap, "not a tls13 session file", NULL);
     }
     unsigned seen = 0;
