@@ -209,6 +209,7 @@ tshark_test() {
     command -v tshark >/dev/null || { echo "NOTE: tshark not installed; key log test skipped"; return; }
     local cap="$work/capture.pcapng" keylog="$work/keylog.txt" tlog="$work/tshark.log"
     rm -f "$cap" "$keylog"
+    : >"$tlog"
     timeout 30 tshark -i lo -f "tcp port $openssl_rsa" -w "$cap" >"$tlog" 2>&1 &
     local tpid=$!
     pids+=("$tpid")
@@ -228,7 +229,7 @@ tshark_test() {
     # the key log is right. "hello tls13\n" in hex must appear as decrypted data.
     local decrypted
     decrypted="$(tshark -r "$cap" -o "tls.keylog_file:$keylog" -T fields -e tls.handshake.type \
-        -e data.data 2>/dev/null | tr '\t,' '\n\n')"
+        -e data.data 2>/dev/null | tr '\t,' '\n')"
     if [ "$rc" -eq 0 ] && grep -qx 11 <<<"$decrypted" && grep -qx 20 <<<"$decrypted" &&
         grep -q 68656c6c6f20746c7331330a <<<"$decrypted"; then
         pass
