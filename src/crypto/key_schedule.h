@@ -100,6 +100,11 @@ tls_result tls_ks_master(struct tls_key_schedule *ks);
 tls_result tls_ks_derive(const struct tls_key_schedule *ks, enum tls_secret_id id,
                          const uint8_t *transcript_hash, uint8_t *out);
 
+/* tls_ks_derive() that also records why it failed (e.g. a label of another stage) in err. */
+tls_result tls_ks_derive_checked(const struct tls_key_schedule *ks, enum tls_secret_id id,
+                                 const uint8_t *transcript_hash, uint8_t *out,
+                                 struct tls_error *err);
+
 void tls_ks_wipe(struct tls_key_schedule *ks);
 
 /* §7.3: write_key = HKDF-Expand-Label(Secret, "key", "", key_length), write_iv likewise "iv". */

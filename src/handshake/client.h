@@ -136,6 +136,18 @@ struct tls_ticket {
     char alpn[TLS_MAX_ALPN_LEN + 1];
 };
 
+/*
+ * Replaying a recorded trace (tests only, e.g. RFC 8448): our ClientHellos are taken byte for
+ * byte from here instead of being built, and our key shares from the given private keys. The
+ * client still parses them to learn what it offered, and checks the server against that.
+ */
+struct tls_client_replay {
+    const uint8_t *client_hello[2];      /* ClientHello1, and ClientHello2 after an HRR (whole messages) */
+    size_t client_hello_len[2];
+    const uint8_t *key_share_private[2]; /* private key of each one's (first) key_share entry */
+    size_t key_share_private_len[2];
+};
+
 struct tls_client_config {
     const char *server_name;             /* server_name extension and RFC 6125 check; NULL = none */
     const uint16_t *cipher_suites;       /* NULL = the three implemented suites */
@@ -156,6 +168,7 @@ struct tls_client_config {
     const struct tls_ticket *ticket;     /* offer this ticket as a PSK (psk_dhe_ke), or NULL */
     const uint8_t *early_data;           /* 0-RTT data to send with the ticket, or NULL */
     size_t early_data_len;
+    const struct tls_client_replay *replay; /* tests only; NULL normally */
 };
 
 /* What was negotiated, for the caller and for --explain. Valid once the fields are known. */

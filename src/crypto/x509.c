@@ -1,0 +1,349 @@
+/*
+ * x509.c — the server's certificate chain (RFC 8446 §4.4.2, §4.4.2.2, §4.4.2.4), its name
+ * (RFC 6125 §6), and signatures (RFC 8446 §4.2.3, §4.4.3) on Mbed TLS's X.509 and pk modules.
+ *
+ * Implementation notes
+ * --------------------
+ * Chain building and path validation are mbedtls_x509_crt_verify()'s: it walks from the leaf
+ * through the certificates the server sent to one of our trust anchors, checks validity dates,
+ * signatures (under its default profile, which refuses MD5 and SHA-1 outside the anchors, as
+ * RFC 8446 §4.4.2.4 asks) and the name. Its verdict is a bit set; verdict_to_alert() turns it
+ * into the one alert RFC 8446 §6.2 says to send, in the order x509.h documents.
+ *
+ * The name: mbedtls compares the expected name with the subjectAltName dNSName entries, and only
+ * when the certificate has no subjectAltName with the subject CN: RFC 6125 §6.4.4's rule.
+ *
+ * Signatures (§4.2.3) go through mbedtls_pk_verify / mbedtls_pk_verify_ext on the leaf's
+ * SubjectPublicKeyInfo, which the handshake kept in a struct tls_peer_key. Each scheme fixes
+ * the hash, the padding and the key it needs (SCHEMES table below).
+ */
+#include "crypto/x509.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <mbedtls/md.h>
+#include <mbedtls/pk.h>
+#include <mbedtls/x509_crt.h>
+
+#include "common/names.h"
+#include "crypto/mbedtls_compat.h"
+#include "crypto/util.h"
+
+struct tls_trust {
+    mbedtls_x509_crt ca; /* the anchors, as one mbedtls chain */
+};
+
+/* True when data looks like PEM (mbedtls_x509_crt_parse wants a NUL-terminated string then). */
+static bool looks_like_pem(const uint8_t *data, size_t len)
+{
+    static const char marker[] = "-----BEGIN ";
+    size_t mlen = sizeof(marker) - 1;
+    for (size_t i = 0; i + mlen <= len; i++) {
+        if (memcmp(data + i, marker, mlen) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+tls_result tls_trust_create(struct tls_trust **out, const uint8_t *data, size_t len)
+{
+    *out = NULL;
+    struct tls_trust *trust = calloc(1, sizeof(*trust));
+    if (trust == NULL) {
+        return tls_fail(NULL, TLS_ALERT_internal_error, "out of memory for trust anchors");
+    }
+    mbedtls_x509_crt_init(&trust->ca);
+    int rc;
+    if (looks_like_pem(data, len)) {
+        /* mbedtls parses PEM only from a string whose length includes the final NUL */
+        char *text = malloc(len + 1);
+        if (text == NULL) {
+            tls_trust_free(trust);
+            return tls_fail(NULL, TLS_ALERT_internal_error, "out of memory for trust anchors");
+        }
+        memcpy(text, data, len);
+        text[len] = '\0';
+        rc = mbedtls_x509_crt_parse(&trust->ca, (const unsigned char *)text, len + 1);
+        free(text);
+    } else {
+        rc = mbedtls_x509_crt_parse_der(&trust->ca, data, len);
+    }
+    /* A bundle may hold a few certificates mbedtls cannot read (rc > 0 counts them); those are
+     * skipped. No usable anchor at all is an error. */
+    if (rc < 0 || trust->ca.version == 0) {
+        tls_trust_free(trust);
+        return tls_fail(NULL, TLS_ALERT_internal_error,
+                        "RFC 8446 §4.4.2.2: no trust anchor could be parsed");
+    }
+    *out = trust;
+    return TLS_OK;
+}
+
+void tls_trust_free(struct tls_trust *trust)
+{
+    if (trust == NULL) {
+        return;
+    }
+    mbedtls_x509_crt_free(&trust->ca);
+    free(trust);
+}
+
+/* The leaf's SubjectPublicKeyInfo (DER), its type and size, from a parsed pk context. */
+static tls_result fill_peer_key(mbedtls_pk_context *pk, struct tls_peer_key *key,
+                                struct tls_error *err)
+{
+    memset(key, 0, sizeof(*key));
+    /* mbedtls writes DER backwards, at the end of the buffer: move it to the front. */
+    int n = mbedtls_pk_write_pubkey_der(pk, key->spki, sizeof(key->spki));
+    if (n <= 0) {
+        return tls_fail(err, TLS_ALERT_unsupported_certificate,
+                        "RFC 8446 §4.4.2.2: leaf public key cannot be encoded (too large?)");
+    }
+    memmove(key->spki, key->spki + sizeof(key->spki) - (size_t)n, (size_t)n);
+    key->spki_len = (size_t)n;
+    key->bits = mbedtls_pk_get_bitlen(pk);
+    switch (mbedtls_pk_get_type(pk)) {
+    case MBEDTLS_PK_RSA:
+        key->type = TLS_KEY_RSA;
+        break;
+    case MBEDTLS_PK_ECKEY:
+    case MBEDTLS_PK_ECKEY_DH:
+    case MBEDTLS_PK_ECDSA: {
+        mbedtls_ecp_group_id id = tls_mbed_pk_ec_group_id(pk);
+        key->type = id == MBEDTLS_ECP_DP_SECP256R1   ? TLS_KEY_EC_P256
+                    : id == MBEDTLS_ECP_DP_SECP384R1 ? TLS_KEY_EC_P384
+                                                     : TLS_KEY_OTHER;
+        break;
+    }
+    default:
+        key->type = TLS_KEY_OTHER;
+        break;
+    }
+    return TLS_OK;
+}
+
+/*
+ * RFC 8446 §6.2 certificate alerts for an mbedtls verdict, in x509.h's order of precedence:
+ * no path to an anchor, dates, revocation, name, weak signature hash, anything else.
+ */
+static tls_result verdict_to_alert(uint32_t flags, struct tls_error *err)
+{
+    if (flags & MBEDTLS_X509_BADCERT_NOT_TRUSTED) {
+        return tls_fail(err, TLS_ALERT_unknown_ca,
+                        "RFC 8446 §4.4.2.2: certificate chain does not lead to a trusted CA");
+    }
+    if (flags & (MBEDTLS_X509_BADCERT_EXPIRED | MBEDTLS_X509_BADCERT_FUTURE)) {
+        return tls_fail(err, TLS_ALERT_certificate_expired,
+                        "RFC 8446 §6.2: a certificate has expired or is not yet valid");
+    }
+    if (flags & MBEDTLS_X509_BADCERT_REVOKED) {
+        return tls_fail(err, TLS_ALERT_certificate_revoked, "RFC 8446 §6.2: a certificate is revoked");
+    }
+    if (flags & MBEDTLS_X509_BADCERT_CN_MISMATCH) {
+        return tls_fail(err, TLS_ALERT_bad_certificate,
+                        "RFC 6125 §6: server name does not match the certificate");
+    }
+    if (flags & (MBEDTLS_X509_BADCERT_BAD_MD | MBEDTLS_X509_BADCERT_BAD_PK |
+                 MBEDTLS_X509_BADCERT_BAD_KEY)) {
+        /* RFC 8446 §4.4.2.4: "...any certificates other than the trust anchor ... MUST NOT
+         * ... be signed using MD5 or SHA-1 ..." (and keys too weak for the profile) */
+        return tls_fail(err, TLS_ALERT_bad_certificate,
+                        "RFC 8446 §4.4.2.4: certificate signed with an unacceptable algorithm");
+    }
+    return tls_fail(err, TLS_ALERT_certificate_unknown,
+                    "RFC 8446 §4.4.2.2: certificate chain rejected");
+}
+
+/* Parses certs[0..count-1] into chain (leaf first), bad_certificate if any does not parse. */
+static tls_result parse_chain(mbedtls_x509_crt *chain, const uint8_t *const *certs,
+                              const size_t *lens, size_t count, struct tls_error *err)
+{
+    /* RFC 8446 §4.4.2.4: "If the server supplies an empty Certificate message, the client
+     * MUST abort the handshake with a "decode_error" alert." */
+    if (count == 0) {
+        return tls_fail(err, TLS_ALERT_decode_error,
+                        "RFC 8446 §4.4.2.4: the server supplied an empty Certificate message");
+    }
+    if (count > TLS_MAX_CHAIN) {
+        return tls_fail(err, TLS_ALERT_bad_certificate,
+                        "RFC 8446 §4.4.2: certificate chain longer than this client accepts");
+    }
+    for (size_t i = 0; i < count; i++) {
+        if (mbedtls_x509_crt_parse_der(chain, certs[i], lens[i]) != 0) {
+            return tls_fail(err, TLS_ALERT_bad_certificate,
+                            "RFC 8446 §4.4.2: a certificate could not be parsed (X.509 DER)");
+        }
+        /* cert_data is exactly one DER certificate: bytes after it are an error too */
+        const mbedtls_x509_crt *last = chain;
+        while (last->next != NULL) {
+            last = last->next;
+        }
+        if (last->raw.len != lens[i]) {
+            return tls_fail(err, TLS_ALERT_bad_certificate,
+                            "RFC 8446 §4.4.2: bytes after the certificate in cert_data");
+        }
+    }
+    return TLS_OK;
+}
+
+tls_result tls_x509_verify_chain(const struct tls_trust *trust, const uint8_t *const *certs,
+                                 const size_t *lens, size_t count, const char *hostname,
+                                 struct tls_peer_key *leaf_key, struct tls_error *err)
+{
+    mbedtls_x509_crt chain;
+    mbedtls_x509_crt_init(&chain);
+    tls_result rc = parse_chain(&chain, certs, lens, count, err);
+    /* The leaf's key, for CertificateVerify, whenever the leaf parsed, whatever the verdict. */
+    if (chain.version != 0) {
+        tls_result key_rc = fill_peer_key(&chain.pk, leaf_key, err);
+        rc = rc != TLS_OK ? rc : key_rc;
+    }
+    if (rc == TLS_OK && trust != NULL) {
+        uint32_t flags = 0;
+        /* mbedtls_x509_crt_verify wants non-const anchors; it does not modify them. */
+        mbedtls_x509_crt *anchors = (mbedtls_x509_crt *)(uintptr_t)&trust->ca;
+        /* RFC 8446 §4.4.2.2: the chain must lead to a trust anchor; the name is checked as
+         * RFC 6125 §6 describes (hostname NULL: no name check) */
+        if (mbedtls_x509_crt_verify(&chain, anchors, NULL, hostname, &flags, NULL, NULL) != 0) {
+            rc = verdict_to_alert(flags, err);
+        }
+    }
+    mbedtls_x509_crt_free(&chain);
+    return rc;
+}
+
+tls_result tls_x509_leaf_key(const uint8_t *der, size_t len, struct tls_peer_key *leaf_key,
+                             struct tls_error *err)
+{
+    const uint8_t *certs[1] = {der};
+    return tls_x509_verify_chain(NULL, certs, &len, 1, NULL, leaf_key, err);
+}
+
+void tls_x509_describe(const uint8_t *der, size_t len, char *subject, size_t subject_cap,
+                       char *issuer, size_t issuer_cap)
+{
+    mbedtls_x509_crt crt;
+    mbedtls_x509_crt_init(&crt);
+    if (subject_cap > 0) {
+        subject[0] = '\0';
+    }
+    if (issuer_cap > 0) {
+        issuer[0] = '\0';
+    }
+    if (mbedtls_x509_crt_parse_der(&crt, der, len) == 0) {
+        /* best effort: a name too long for the buffer leaves "" */
+        if (subject_cap > 0 && mbedtls_x509_dn_gets(subject, subject_cap, &crt.subject) < 0) {
+            subject[0] = '\0';
+        }
+        if (issuer_cap > 0 && mbedtls_x509_dn_gets(issuer, issuer_cap, &crt.issuer) < 0) {
+            issuer[0] = '\0';
+        }
+    }
+    mbedtls_x509_crt_free(&crt);
+}
+
+/*
+ * RFC 8446 §4.2.3:
+ *   enum {
+ *       rsa_pkcs1_sha256(0x0401), rsa_pkcs1_sha384(0x0501), rsa_pkcs1_sha512(0x0601),
+ *       ecdsa_secp256r1_sha256(0x0403), ecdsa_secp384r1_sha384(0x0503),
+ *       rsa_pss_rsae_sha256(0x0804), rsa_pss_rsae_sha384(0x0805), rsa_pss_rsae_sha512(0x0806),
+ *       ...
+ *   } SignatureScheme;
+ *
+ * What each scheme needs: its hash, its padding, its key. "in_cv" says whether it may appear in
+ * CertificateVerify: the rsa_pkcs1_* schemes are verified here because they sign certificates
+ * (§4.2.3: "...refer solely to signatures which appear in certificates..."), but the handshake
+ * layer must refuse them in CertificateVerify, RFC 8446 §4.4.3: "RSA signatures MUST use an
+ * RSASSA-PSS algorithm, regardless of whether RSASSA-PKCS1-v1_5 algorithms appear in
+ * "signature_algorithms"." tls_sig_scheme_supported() therefore answers false for them.
+ */
+enum sig_padding { SIG_PKCS1_V15, SIG_PSS, SIG_ECDSA };
+
+struct sig_scheme {
+    uint16_t scheme;
+    mbedtls_md_type_t md;
+    enum sig_padding padding;
+    enum tls_key_type key; /* the key type the scheme requires */
+    bool in_cv;            /* allowed in CertificateVerify */
+};
+
+static const struct sig_scheme schemes[] = {
+    {TLS_SIG_rsa_pss_rsae_sha256, MBEDTLS_MD_SHA256, SIG_PSS, TLS_KEY_RSA, true},
+    {TLS_SIG_rsa_pss_rsae_sha384, MBEDTLS_MD_SHA384, SIG_PSS, TLS_KEY_RSA, true},
+    {TLS_SIG_rsa_pss_rsae_sha512, MBEDTLS_MD_SHA512, SIG_PSS, TLS_KEY_RSA, true},
+    {TLS_SIG_ecdsa_secp256r1_sha256, MBEDTLS_MD_SHA256, SIG_ECDSA, TLS_KEY_EC_P256, true},
+    {TLS_SIG_ecdsa_secp384r1_sha384, MBEDTLS_MD_SHA384, SIG_ECDSA, TLS_KEY_EC_P384, true},
+    {TLS_SIG_rsa_pkcs1_sha256, MBEDTLS_MD_SHA256, SIG_PKCS1_V15, TLS_KEY_RSA, false},
+    {TLS_SIG_rsa_pkcs1_sha384, MBEDTLS_MD_SHA384, SIG_PKCS1_V15, TLS_KEY_RSA, false},
+    {TLS_SIG_rsa_pkcs1_sha512, MBEDTLS_MD_SHA512, SIG_PKCS1_V15, TLS_KEY_RSA, false},
+};
+
+static const struct sig_scheme *scheme_find(uint16_t scheme)
+{
+    for (size_t i = 0; i < sizeof(schemes) / sizeof(schemes[0]); i++) {
+        if (schemes[i].scheme == scheme) {
+            return &schemes[i];
+        }
+    }
+    return NULL;
+}
+
+bool tls_sig_scheme_supported(uint16_t scheme)
+{
+    const struct sig_scheme *s = scheme_find(scheme);
+    return s != NULL && s->in_cv;
+}
+
+/* The signature check proper, on a parsed key; 0 when it verifies. */
+static int verify_with_pk(const struct sig_scheme *s, mbedtls_pk_context *pk, const uint8_t *hash,
+                          size_t hash_len, const uint8_t *sig, size_t sig_len)
+{
+    if (s->padding == SIG_PSS) {
+        /* RFC 8446 §4.2.3: "The length of the Salt MUST be equal to the length of the output
+         * of the digest algorithm"; MGF1 uses the same hash. */
+        mbedtls_pk_rsassa_pss_options pss = {s->md, (int)hash_len};
+        return mbedtls_pk_verify_ext(MBEDTLS_PK_RSASSA_PSS, &pss, pk, s->md, hash, hash_len, sig,
+                                     sig_len);
+    }
+    /* PKCS#1 v1.5 (the default padding of a parsed RSA key) or ECDSA (DER ECDSA-Sig-Value) */
+    return mbedtls_pk_verify(pk, s->md, hash, hash_len, sig, sig_len);
+}
+
+tls_result tls_sig_verify(uint16_t scheme, const struct tls_peer_key *key, const uint8_t *msg,
+                          size_t msg_len, const uint8_t *sig, size_t sig_len,
+                          struct tls_error *err)
+{
+    static const uint8_t empty[1] = {0};
+    const struct sig_scheme *s = scheme_find(scheme);
+    if (s == NULL) {
+        return tls_fail(err, TLS_ALERT_illegal_parameter,
+                        "RFC 8446 §4.4.3: signature scheme not supported by this client");
+    }
+    /* RFC 8446 §4.4.3: the scheme must fit the key: rsa_pss_rsae_* an rsaEncryption key,
+     * ecdsa_secp256r1_sha256 a P-256 key, ecdsa_secp384r1_sha384 a P-384 key. */
+    if (key->type != s->key) {
+        return tls_fail(err, TLS_ALERT_illegal_parameter,
+                        "RFC 8446 §4.4.3: signature scheme does not match the certificate key");
+    }
+    uint8_t hash[MBEDTLS_MD_MAX_SIZE];
+    const mbedtls_md_info_t *md = mbedtls_md_info_from_type(s->md);
+    size_t hash_len = mbedtls_md_get_size(md);
+    if (mbedtls_md(md, msg != NULL ? msg : empty, msg_len, hash) != 0) {
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.4.3: hashing failed");
+    }
+    mbedtls_pk_context pk;
+    mbedtls_pk_init(&pk);
+    tls_result rc = TLS_OK;
+    if (mbedtls_pk_parse_public_key(&pk, key->spki, key->spki_len) != 0) {
+        rc = tls_fail(err, TLS_ALERT_bad_certificate, "RFC 8446 §4.4.2: leaf public key unreadable");
+    } else if (verify_with_pk(s, &pk, hash, hash_len, sig != NULL ? sig : empty, sig_len) != 0) {
+        /* RFC 8446 §4.4.3: "If the verification fails, the receiver MUST terminate the
+         * handshake with a "decrypt_error" alert." */
+        rc = tls_fail(err, TLS_ALERT_decrypt_error, "RFC 8446 §4.4.3: signature does not verify");
+    }
+    mbedtls_pk_free(&pk);
+    return rc;
+}

@@ -1,0 +1,320 @@
+/*
+ * test_client_replay.c — the whole client replayed against RFC 8448's recorded servers.
+ *
+ * With the RFC's ClientHello and client key share injected (struct tls_client_replay), feeding
+ * the server's records exactly as the RFC sent them must make the client produce the RFC's own
+ * records byte for byte: its Finished (§3, §5 HelloRetryRequest, §7 compatibility mode), and in §3
+ * also its application data and close_notify, while it accepts the server's NewSessionTicket,
+ * application data and close_notify.
+ *
+ * Fragmentation: the server flight delivered in one call, one byte per call, and split at every
+ * position must give identical output.
+ */
+#include "support/testutil.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "handshake/client.h"
+#include "support/rfc8448.h"
+
+#define OUT_CAP 8192
+
+struct replay {
+    struct rfc8448 *v;
+    struct tls_client_replay hooks;
+    struct tls_client_config config;
+    struct tls_client *client;
+    uint8_t out[OUT_CAP];
+    struct tls_writer w;
+};
+
+static const char CLIENT_HELLO_STEP[] = "{client}  construct a ClientHello handshake message";
+
+static void replay_setup(struct replay *r, const char *file, const char *key_pair_step2)
+{
+    memset(r, 0, sizeof(*r));
+    r->v = rfc8448_load(file);
+    size_t len;
+    r->hooks.client_hello[0] = rfc8448_value(r->v, CLIENT_HELLO_STEP, "ClientHello", 0, &len);
+    r->hooks.client_hello_len[0] = len;
+    r->hooks.key_share_private[0] = rfc8448_value(r->v, "{client}  create an ephemeral x25519 key pair",
+                                                  "private key", 0, &len);
+    r->hooks.key_share_private_len[0] = len;
+    if (key_pair_step2 != NULL) {
+        r->hooks.client_hello[1] = rfc8448_value(r->v, CLIENT_HELLO_STEP, "ClientHello", 1, &len);
+        r->hooks.client_hello_len[1] = len;
+        r->hooks.key_share_private[1] = rfc8448_value(r->v, key_pair_step2, "private key", 0, &len);
+        r->hooks.key_share_private_len[1] = len;
+    }
+    /* RFC 8448's server certificate is self-signed for "server": no chain to check against, so
+     * the chain check is skipped; CertificateVerify and Finished are still verified. */
+    r->config.insecure = true;
+    r->config.replay = &r->hooks;
+    r->client = malloc(tls_client_size());
+    assert_int_equal(tls_client_init(r->client, &r->config), TLS_OK);
+    tls_writer_init(&r->w, r->out, sizeof(r->out));
+}
+
+static void replay_teardown(struct replay *r)
+{
+    tls_client_wipe(r->client);
+    free(r->client);
+    rfc8448_free(r->v);
+}
+
+/* Asserts that out holds exactly the RFC's record(s) named, concatenated. */
+static void expect_output(struct replay *r, const char *what, const uint8_t *want, size_t want_len)
+{
+    assert_bytes_equal(r->out, r->w.len, want, want_len, what);
+    r->w.len = 0;
+}
+
+static const uint8_t *value(struct replay *r, const char *step, const char *label, int occurrence,
+                            size_t *len, const char **source)
+{
+    const struct rfc8448_entry *e = rfc8448_find(r->v, step, label, occurrence);
+    *len = e->len;
+    if (source != NULL) {
+        *source = rfc8448_source(r->v, e);
+    }
+    return e->bytes;
+}
+
+/*
+ * Feeds stream to the handshake in chunks of `chunk` bytes (0 = all at once), keeping unconsumed
+ * bytes like a caller would. Returns the final status; *fed set to the bytes consumed.
+ */
+static enum tls_status feed_handshake(struct replay *r, const uint8_t *stream, size_t len,
+                                      size_t chunk, size_t split)
+{
+    static uint8_t pending[65536];
+    size_t have = 0, pos = 0;
+    enum tls_status status = TLS_STATUS_NEED_MORE;
+    while (pos < len || have > 0) {
+        size_t take = len - pos;
+        if (chunk > 0 && take > chunk) {
+            take = chunk;
+        }
+        if (split > 0 && pos < split && pos + take > split) {
+            take = split - pos;
+        }
+        memcpy(pending + have, stream + pos, take);
+        have += take;
+        pos += take;
+        size_t used = 0;
+        status = tls_client_handshake(r->client, pending, have, &used, &r->w);
+        memmove(pending, pending + used, have - used);
+        have -= used;
+        if (status != TLS_STATUS_NEED_MORE && status != TLS_STATUS_CONTINUE) {
+            assert_int_equal(have, 0);
+            break;
+        }
+        if (take == 0 && used == 0) {
+            break;
+        }
+    }
+    return status;
+}
+
+/* ---- RFC 8448 §3: a simple 1-RTT handshake, then data, a ticket and closure ------------------- */
+
+static void section3_whole_connection(void **state)
+{
+    (void)state;
+    struct replay r;
+    replay_setup(&r, "rfc8448-3-simple-1-rtt-handshake.json", NULL);
+    size_t len, used;
+    const char *src;
+    const uint8_t *want;
+
+    /* ClientHello: the first call, with no input. */
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    want = value(&r, "{client}  send handshake record", "complete record", 0, &len, &src);
+    expect_output(&r, src, want, len);
+
+    /* The server's two records: ServerHello, then EE..Finished in one protected record. */
+    uint8_t flight[1024];
+    size_t n = 0;
+    want = value(&r, "{server}  send handshake record", "complete record", 0, &len, NULL);
+    memcpy(flight + n, want, len);
+    n += len;
+    want = value(&r, "{server}  send handshake record", "complete record", 1, &len, NULL);
+    memcpy(flight + n, want, len);
+    n += len;
+    assert_int_equal(feed_handshake(&r, flight, n, 0, 0), TLS_STATUS_HANDSHAKE_DONE);
+    want = value(&r, "{client}  send handshake record", "complete record", 1, &len, &src);
+    expect_output(&r, src, want, len);
+    assert_int_equal(tls_client_state(r.client), TLS_CLIENT_CONNECTED);
+    assert_int_equal(tls_client_info(r.client)->cipher_suite, 0x1301);
+    assert_int_equal(tls_client_info(r.client)->group, 0x001d);
+    assert_int_equal(tls_client_info(r.client)->signature_scheme, 0x0804);
+
+    /* NewSessionTicket: an event, not an error; its PSK is the one §4 resumes with. */
+    uint8_t rec[512];
+    const uint8_t *data;
+    size_t data_len;
+    want = value(&r, "{server}  send handshake record", "complete record", 2, &len, NULL);
+    memcpy(rec, want, len);
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w),
+                     TLS_STATUS_TICKET);
+    assert_int_equal(used, len);
+    const struct tls_ticket *ticket = tls_client_ticket(r.client);
+    assert_non_null(ticket);
+    assert_int_equal(ticket->ticket_lifetime, 30);
+    struct rfc8448 *s4 = rfc8448_load("rfc8448-4-resumed-0-rtt-handshake.json");
+    /* §4 resumes with this ticket: its Early Secret = HKDF-Extract(0, PSK), so the IKM there is
+     * the PSK derived from §3's resumption_master_secret and ticket_nonce. */
+    const struct rfc8448_entry *ikm = rfc8448_find(s4, "extract secret \"early\"", "IKM", 0);
+    assert_bytes_equal(ticket->psk, ticket->psk_len, ikm->bytes, ikm->len, rfc8448_source(s4, ikm));
+    rfc8448_free(s4);
+
+    /* Application data, both ways. */
+    const uint8_t *payload = value(&r, "{client}  send application_data record", "payload", 0, &len, NULL);
+    assert_int_equal(tls_client_seal(r.client, payload, len, &r.w), TLS_OK);
+    want = value(&r, "{client}  send application_data record", "complete record", 0, &len, &src);
+    expect_output(&r, src, want, len);
+
+    want = value(&r, "{server}  send application_data record", "complete record", 0, &len, NULL);
+    memcpy(rec, want, len);
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w),
+                     TLS_STATUS_APP_DATA);
+    payload = value(&r, "{server}  send application_data record", "payload", 0, &len, &src);
+    assert_bytes_equal(data, data_len, payload, len, src);
+
+    /* close_notify, both ways (§6.1). */
+    assert_int_equal(tls_client_close(r.client, &r.w), TLS_OK);
+    want = value(&r, "{client}  send alert record", "complete record", 0, &len, &src);
+    expect_output(&r, src, want, len);
+    want = value(&r, "{server}  send alert record", "complete record", 0, &len, NULL);
+    memcpy(rec, want, len);
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w),
+                     TLS_STATUS_CLOSED);
+    replay_teardown(&r);
+}
+
+/* Builds §3's server flight (SH record + protected record) into buf; returns its length. */
+static size_t section3_flight(struct replay *r, uint8_t *buf)
+{
+    size_t n = 0, len;
+    for (int i = 0; i < 2; i++) {
+        const uint8_t *rec = value(r, "{server}  send handshake record", "complete record", i, &len, NULL);
+        memcpy(buf + n, rec, len);
+        n += len;
+    }
+    return n;
+}
+
+static void section3_fragmented_flight(void **state)
+{
+    (void)state;
+    uint8_t flight[1024];
+    size_t n;
+    size_t used;
+    /* chunk 1: one byte per call; then every split position of the whole flight. */
+    for (size_t split = 0; split <= 774; split++) {
+        struct replay r;
+        replay_setup(&r, "rfc8448-3-simple-1-rtt-handshake.json", NULL);
+        n = section3_flight(&r, flight);
+        assert_int_equal(n, 95 + 679);
+        assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+        r.w.len = 0;
+        enum tls_status st = split == 0 ? feed_handshake(&r, flight, n, 1, 0)
+                                        : feed_handshake(&r, flight, n, 0, split);
+        assert_int_equal(st, TLS_STATUS_HANDSHAKE_DONE);
+        size_t len;
+        const char *src;
+        const uint8_t *want = value(&r, "{client}  send handshake record", "complete record", 1, &len, &src);
+        expect_output(&r, src, want, len);
+        replay_teardown(&r);
+    }
+}
+
+/* ---- RFC 8448 §5: HelloRetryRequest ---------------------------------------------------------- */
+
+static void section5_hello_retry_request(void **state)
+{
+    (void)state;
+    struct replay r;
+    replay_setup(&r, "rfc8448-5-helloretryrequest.json", "{client}  create an ephemeral P-256 key pair");
+    size_t len, used;
+    const char *src;
+    const uint8_t *want;
+    uint8_t buf[2048];
+
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    want = value(&r, "{client}  send handshake record", "complete record", 0, &len, &src);
+    expect_output(&r, src, want, len);
+
+    /* HelloRetryRequest -> ClientHello2 (the RFC's bytes, sent as the RFC's record). */
+    want = value(&r, "{server}  send handshake record", "complete record", 0, &len, NULL);
+    memcpy(buf, want, len);
+    assert_int_equal(tls_client_handshake(r.client, buf, len, &used, &r.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(used, len);
+    want = value(&r, "{client}  send handshake record", "complete record", 1, &len, &src);
+    expect_output(&r, src, want, len);
+    assert_true(tls_client_info(r.client)->hello_retry_request);
+
+    /* ServerHello (P-256) and the encrypted flight -> the RFC's client Finished. */
+    size_t n = 0;
+    for (int i = 1; i <= 2; i++) {
+        want = value(&r, "{server}  send handshake record", "complete record", i, &len, NULL);
+        memcpy(buf + n, want, len);
+        n += len;
+    }
+    assert_int_equal(feed_handshake(&r, buf, n, 0, 0), TLS_STATUS_HANDSHAKE_DONE);
+    want = value(&r, "{client}  send handshake record", "complete record", 2, &len, &src);
+    expect_output(&r, src, want, len);
+    assert_int_equal(tls_client_info(r.client)->group, 0x0017);
+    replay_teardown(&r);
+}
+
+/* ---- RFC 8448 §7: compatibility mode (session id, CCS both ways) ------------------------------ */
+
+static void section7_compatibility_mode(void **state)
+{
+    (void)state;
+    struct replay r;
+    replay_setup(&r, "rfc8448-7-compatibility-mode.json", NULL);
+    size_t len, used;
+    const char *src;
+    const uint8_t *want;
+    uint8_t buf[2048];
+
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    want = value(&r, "{client}  send handshake record", "complete record", 0, &len, &src);
+    expect_output(&r, src, want, len);
+
+    /* ServerHello, the server's compatibility CCS (dropped, §5), the encrypted flight. */
+    size_t n = 0;
+    const char *steps[3] = {"{server}  send handshake record", "{server}  send change_cipher_spec record",
+                            "{server}  send handshake record"};
+    int occurrence[3] = {0, 0, 1};
+    for (int i = 0; i < 3; i++) {
+        want = value(&r, steps[i], "complete record", occurrence[i], &len, NULL);
+        memcpy(buf + n, want, len);
+        n += len;
+    }
+    assert_int_equal(feed_handshake(&r, buf, n, 0, 0), TLS_STATUS_HANDSHAKE_DONE);
+    /* Our CCS, then our Finished: one flight. */
+    uint8_t expected[64 + 6];
+    const uint8_t *ccs = value(&r, "{client}  send change_cipher_spec record", "complete record", 0, &len, NULL);
+    memcpy(expected, ccs, len);
+    size_t m = len;
+    want = value(&r, "{client}  send handshake record", "complete record", 1, &len, &src);
+    memcpy(expected + m, want, len);
+    m += len;
+    expect_output(&r, "RFC 8448 §7 lines 3595 and 3630: client CCS + Finished records", expected, m);
+    replay_teardown(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(section3_whole_connection),
+        cmocka_unit_test(section3_fragmented_flight),
+        cmocka_unit_test(section5_hello_retry_request),
+        cmocka_unit_test(section7_compatibility_mode),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
