@@ -62,6 +62,8 @@ void connect_usage(FILE *out)
           "  --sess-out FILE     save the server's last NewSessionTicket (contains a secret)\n"
           "  --sess-in FILE      offer a saved ticket for resumption (RFC 8446 §4.6.1)\n"
           "  --early-data FILE   send FILE as 0-RTT data with --sess-in (RFC 8446 §4.2.10)\n"
+          "                      (not resumed or 0-RTT refused: a note on stderr, a full\n"
+          "                      handshake, and FILE is sent as ordinary data afterwards)\n"
           "  --help              this text\n"
           "\n"
           "exit status:\n"
@@ -306,6 +308,8 @@ static int run_connection(struct connect_run *run)
         connect_report_failure(run->client);
         return CONNECT_EXIT_TLS;
     }
+    run->io.early_data = run->early_data;
+    run->io.early_data_len = run->early_data_len;
     rc = connect_io_open(&run->io, &run->opt);
     if (rc != CONNECT_EXIT_OK) {
         return rc;

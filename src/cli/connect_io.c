@@ -352,6 +352,43 @@ static void print_summary(const struct tls_client *c, const struct connect_optio
             opt->insecure ? "certificate NOT verified (--insecure)" : "certificate verified");
 }
 
+/*
+ * --sess-in / --early-data when the server did not resume or took no 0-RTT data: say so (the
+ * handshake was a full one, still verified), and send the early data as ordinary data now:
+ * RFC 8446 §4.2.10 leaves retransmission to the application, and a user expects it delivered.
+ */
+static int after_resumption_attempt(struct connect_io *io, struct tls_client *c,
+                                    const struct connect_options *opt)
+{
+    const struct tls_session_info *i = tls_client_info(c);
+    if (opt->sess_in != NULL && !i->resumed) {
+        fprintf(stderr, "tls13: note: --sess-in %s: not resumed (the server declined the ticket, "
+                "or the client core does not offer PSKs yet, RFC 8446 §4.2.11); full handshake done\n",
+                opt->sess_in);
+    }
+    if (io->early_data == NULL || i->early_data_accepted) {
+        return CONNECT_EXIT_OK;
+    }
+    fputs("tls13: note: --early-data: no 0-RTT (RFC 8446 §4.2.10); sending it as ordinary data\n",
+          stderr);
+    struct tls_writer out;
+    tls_writer_init(&out, io->out, sizeof(io->out));
+    for (size_t done = 0; done < io->early_data_len; done += CONNECT_STDIN_CHUNK) {
+        size_t n = io->early_data_len - done;
+        n = n < CONNECT_STDIN_CHUNK ? n : CONNECT_STDIN_CHUNK;
+        out.len = 0;
+        if (tls_client_seal(c, io->early_data + done, n, &out) != TLS_OK) {
+            connect_report_failure(c);
+            return CONNECT_EXIT_TLS;
+        }
+        int rc = flush_out(io, &out);
+        if (rc != CONNECT_EXIT_OK) {
+            return rc;
+        }
+    }
+    return CONNECT_EXIT_OK;
+}
+
 int connect_io_run(struct connect_io *io, struct tls_client *c, const struct connect_options *opt)
 {
     int rc = run_handshake(io, c);
@@ -359,6 +396,10 @@ int connect_io_run(struct connect_io *io, struct tls_client *c, const struct con
         return rc;
     }
     print_summary(c, opt);
+    rc = after_resumption_attempt(io, c, opt);
+    if (rc != CONNECT_EXIT_OK) {
+        return rc;
+    }
     if (opt->key_update) {
         /* RFC 8446 §4.6.3: update our key and ask the server to update its own */
         struct tls_writer out;

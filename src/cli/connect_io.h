@@ -29,6 +29,8 @@ struct connect_io {
     size_t in_len;
     uint8_t out[CONNECT_OUT_CAP];  /* what the core appended, to send */
     uint8_t plain[CONNECT_STDIN_CHUNK];
+    const uint8_t *early_data;     /* --early-data contents (owned by the caller), or NULL */
+    size_t early_data_len;
     bool close_sent;               /* our close_notify went out */
     bool peer_closed;              /* the server's close_notify came in */
 };

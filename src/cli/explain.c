@@ -72,6 +72,21 @@ static const char *transcript_span(const char *name)
     return NULL;
 }
 
+/* RFC 8446 §7.1: the three HKDF-Extract steps of the key schedule. */
+static const char *extract_formula(const char *name)
+{
+    if (strcmp(name, "early_secret") == 0) {
+        return "HKDF-Extract(0, PSK)   (PSK: HashLen zeros without resumption)";
+    }
+    if (strcmp(name, "handshake_secret") == 0) {
+        return "HKDF-Extract(Derive-Secret(Early Secret, \"derived\", \"\"), (EC)DHE shared secret)";
+    }
+    if (strcmp(name, "master_secret") == 0) {
+        return "HKDF-Extract(Derive-Secret(Handshake Secret, \"derived\", \"\"), 0)";
+    }
+    return NULL;
+}
+
 static const char *arrow(enum tls_direction dir)
 {
     return dir == TLS_DIR_CLIENT_TO_SERVER ? "C->S" : "S->C";
@@ -87,10 +102,10 @@ static const char *named(char *buf, size_t cap, const char *name, unsigned value
 void explain_hex(FILE *out, const char *label, const uint8_t *bytes, size_t len, size_t max)
 {
     size_t shown = len < max ? len : max;
-    fprintf(out, "           %-16s", label);
+    fprintf(out, "           %-18s", label);
     for (size_t i = 0; i < shown; i++) {
         if (i > 0 && i % 24 == 0) {
-            fprintf(out, "\n           %-16s", "");
+            fprintf(out, "\n           %-18s", "");
         }
         fprintf(out, "%02x", bytes[i]);
     }
@@ -104,16 +119,16 @@ void explain_on_record(void *ctx, const struct tls_record_info *rec)
     named(outer, sizeof(outer), tls_content_type_name(rec->outer_type), rec->outer_type);
     if (!rec->protected_record) {
         /* RFC 8446 §5.1: TLSPlaintext, as sent before any key exists (and for CCS, §5) */
-        fprintf(ex->out, "record   %s  %-24s %5zu bytes  plaintext %*s(RFC 8446 §5.1)\n",
-                arrow(rec->dir), outer, rec->length, 20, "");
+        fprintf(ex->out, "record   %s  %-24s %5zu bytes  %-22s(RFC 8446 §5.1)\n",
+                arrow(rec->dir), outer, rec->length, "plaintext");
         return;
     }
     /* RFC 8446 §5.2: TLSCiphertext, always opaque_type application_data; the real type is
      * the last non-zero byte of TLSInnerPlaintext, after the content and before the padding. */
     char inner[40];
     named(inner, sizeof(inner), tls_content_type_name(rec->inner_type), rec->inner_type);
-    fprintf(ex->out, "record   %s  %-24s %5zu bytes  protected %*s(RFC 8446 §5.2)\n",
-            arrow(rec->dir), outer, rec->length, 20, "");
+    fprintf(ex->out, "record   %s  %-24s %5zu bytes  %-22s(RFC 8446 §5.2)\n",
+            arrow(rec->dir), outer, rec->length, "protected");
     fprintf(ex->out, "           inner type      %s: %zu content bytes + %zu zero padding"
             " + 1 type byte + 16 tag bytes\n",
             inner, rec->content_len, rec->padding_len);
@@ -170,8 +185,10 @@ void explain_on_message(void *ctx, enum tls_direction dir, const uint8_t *msg, s
     } else {
         named(name, sizeof(name), tls_handshake_type_name(type), type);
     }
-    fprintf(ex->out, "message  %s  %-24s %5zu bytes  (body %zu) %*s(RFC 8446 §%s)\n",
-            arrow(dir), name, len, body_len, 12, "", section != NULL ? section : "4");
+    char body[32];
+    snprintf(body, sizeof(body), "(body %zu)", body_len);
+    fprintf(ex->out, "message  %s  %-24s %5zu bytes  %-22s(RFC 8446 §%s)\n", arrow(dir), name, len,
+            body, section != NULL ? section : "4");
     explain_message_fields(ex->out, type, msg + 4, len - 4);
 }
 
@@ -193,8 +210,12 @@ void explain_on_secret(void *ctx, const char *name, const char *nss_label,
         fprintf(ex->out, "secret   %s  (RFC 8446 §7.1)\n", name);
         fprintf(ex->out, "           = Derive-Secret(%s, \"%s\", %s)\n",
                 stage_secret_name(row->stage), row->label, transcript_span(name));
+    } else if (extract_formula(name) != NULL) {
+        /* one of the three HKDF-Extract outputs the stages are built on */
+        fprintf(ex->out, "secret   %s  (RFC 8446 §7.1)\n", name);
+        fprintf(ex->out, "           = %s\n", extract_formula(name));
     } else {
-        /* not a Derive-Secret output: a traffic update (§7.2), a finished key (§4.4.4), ... */
+        /* not a Derive-Secret output: a traffic update (§7.2), a resumption PSK (§4.6.1), ... */
         fprintf(ex->out, "secret   %s  (RFC 8446 §7)\n", name);
     }
     if (transcript_hash != NULL) {
@@ -202,15 +223,17 @@ void explain_on_secret(void *ctx, const char *name, const char *nss_label,
     }
     explain_hex(ex->out, "value", secret, secret_len, 64);
     if (nss_label != NULL) {
-        fprintf(ex->out, "           %-16s%s\n", "key log name", nss_label);
+        fprintf(ex->out, "           %-18s%s\n", "key log name", nss_label);
     }
 }
 
 void explain_on_state(void *ctx, enum tls_client_state from, enum tls_client_state to)
 {
     struct explain *ex = ctx;
-    fprintf(ex->out, "state    %s -> %s %*s(RFC 8446 App. A.1)\n", tls_client_state_name(from),
-            tls_client_state_name(to), 30, "");
+    char change[64];
+    snprintf(change, sizeof(change), "%s -> %s", tls_client_state_name(from),
+             tls_client_state_name(to));
+    fprintf(ex->out, "state    %-66s(RFC 8446 App. A.1)\n", change);
 }
 
 void explain_on_note(void *ctx, const char *text)

@@ -36,7 +36,7 @@ static void print_code(FILE *out, const char *name, unsigned value)
 static void print_u16_list(FILE *out, const char *label, struct tls_reader *list,
                            const char *(*name_of)(unsigned))
 {
-    fprintf(out, INDENT "%-16s", label);
+    fprintf(out, INDENT "%-17s", label);
     uint16_t v = 0;
     while (tls_reader_remaining(list) >= 2 && tls_read_u16(list, &v, label) == TLS_OK) {
         print_code(out, tls_is_grease(v) ? "GREASE" : name_of(v), v);
@@ -44,11 +44,28 @@ static void print_u16_list(FILE *out, const char *label, struct tls_reader *list
     fputc('\n', out);
 }
 
-/* The content of the few extensions a student looks at first; others by name and length. */
-static void print_extension_body(FILE *out, uint16_t type, struct tls_reader *body)
+/* §4.2.8: struct { NamedGroup group; opaque key_exchange<1..2^16-1>; } KeyShareEntry; */
+static void print_key_shares(FILE *out, struct tls_reader *r)
 {
-    struct tls_reader list;
+    uint16_t group = 0;
+    struct tls_reader key;
+    while (tls_reader_remaining(r) > 0) {
+        if (tls_read_u16(r, &group, "KeyShareEntry.group") != TLS_OK ||
+            tls_read_vector(r, 1, 0xffff, &key, "key_exchange") != TLS_OK) {
+            return;
+        }
+        fprintf(out, INDENT "  %-16s%s, %zu-byte public value\n", "key share",
+                tls_is_grease(group) ? "GREASE" : or_unknown(tls_group_name(group)), key.len);
+    }
+}
+
+/* The content of the few extensions a student looks at first; others by name and length. */
+static void print_extension_body(FILE *out, unsigned msg_type, uint16_t type,
+                                 struct tls_reader *body)
+{
+    struct tls_reader list, name;
     uint16_t v = 0;
+    uint8_t type_u8 = 0;
     switch (type) {
     case TLS_EXT_supported_groups: /* §4.2.7: NamedGroup named_group_list<2..2^16-1> */
         if (tls_read_vector(body, 2, 0xffff, &list, "named_group_list") == TLS_OK) {
@@ -71,6 +88,18 @@ static void print_extension_body(FILE *out, uint16_t type, struct tls_reader *bo
         if (tls_reader_remaining(body) == 2 && tls_read_u16(body, &v, "selected_group") == TLS_OK) {
             fprintf(out, INDENT "  selected_group  %s (HelloRetryRequest, §4.2.8)\n",
                     or_unknown(tls_group_name(v)));
+        } else if (msg_type != TLS_HT_client_hello) {
+            print_key_shares(out, body); /* ServerHello: KeyShareEntry server_share; */
+        } else if (tls_read_vector(body, 0, 0xffff, &list, "client_shares") == TLS_OK) {
+            print_key_shares(out, &list);
+        }
+        return;
+    case TLS_EXT_server_name: /* RFC 6066 §3: ServerNameList with one host_name */
+        if (tls_read_vector(body, 1, 0xffff, &list, "server_name_list") == TLS_OK &&
+            tls_read_u8(&list, &type_u8, "name_type") == TLS_OK &&
+            tls_read_vector(&list, 1, 0xffff, &name, "HostName") == TLS_OK) {
+            fprintf(out, INDENT "  %-16s%.*s\n", "host_name", (int)name.len,
+                    (const char *)name.data);
         }
         return;
     default:
@@ -80,7 +109,7 @@ static void print_extension_body(FILE *out, uint16_t type, struct tls_reader *bo
 
 /* §4.2: Extension extensions<0..2^16-1>; struct { ExtensionType extension_type;
  *        opaque extension_data<0..2^16-1>; } Extension; */
-static void print_extensions(FILE *out, struct tls_reader *r)
+static void print_extensions(FILE *out, unsigned msg_type, struct tls_reader *r)
 {
     struct tls_reader exts, body;
     if (tls_reader_remaining(r) == 0 || tls_read_vector(r, 0, 0xffff, &exts, "extensions") != TLS_OK) {
@@ -93,9 +122,9 @@ static void print_extensions(FILE *out, struct tls_reader *r)
             return;
         }
         const char *name = tls_is_grease(type) ? "GREASE" : tls_extension_name(type);
-        fprintf(out, INDENT "extension       %s(%u), %zu bytes\n", name != NULL ? name : "unknown",
-                type, tls_reader_remaining(&body));
-        print_extension_body(out, type, &body);
+        fprintf(out, INDENT "%-18s%s(%u), %zu bytes\n", "extension",
+                name != NULL ? name : "unknown", type, tls_reader_remaining(&body));
+        print_extension_body(out, msg_type, type, &body);
     }
 }
 
@@ -110,7 +139,7 @@ static void print_hello(FILE *out, bool client, struct tls_reader *r)
         tls_read_vector(r, 0, 32, &sid, "legacy_session_id") != TLS_OK) {
         return;
     }
-    fprintf(out, INDENT "%-16s0x%04x (%s; the real version is in supported_versions, §4.2.1)\n",
+    fprintf(out, INDENT "%-18s0x%04x (%s; the real version is in supported_versions, §4.2.1)\n",
             "legacy_version", version, or_unknown(tls_version_name(version)));
     explain_hex(out, "random", random, 32, 32);
     explain_hex(out, "legacy_session_id", sid.data, sid.len, 32);
@@ -128,10 +157,10 @@ static void print_hello(FILE *out, bool client, struct tls_reader *r)
             tls_read_u8(r, &method, "legacy_compression_method") != TLS_OK) {
             return;
         }
-        fprintf(out, INDENT "%-16s%s\n", "cipher_suite",
+        fprintf(out, INDENT "%-18s%s\n", "cipher_suite",
                 or_unknown(tls_cipher_suite_name(suite)));
     }
-    print_extensions(out, r);
+    print_extensions(out, client ? TLS_HT_client_hello : TLS_HT_server_hello, r);
 }
 
 /* §4.4.2: opaque certificate_request_context<0..2^8-1>; CertificateEntry certificate_list<0..2^24-1>; */
@@ -147,7 +176,7 @@ static void print_certificate(FILE *out, struct tls_reader *r)
             tls_read_vector(&list, 0, 0xffff, &exts, "extensions") != TLS_OK) {
             return;
         }
-        fprintf(out, INDENT "certificate %-4zu%zu bytes of DER%s\n", i, cert.len,
+        fprintf(out, INDENT "certificate %-6zu%zu bytes of DER%s\n", i, cert.len,
                 i == 0 ? " (the leaf: it must come first, §4.4.2)" : "");
     }
 }
@@ -161,9 +190,9 @@ static void print_certificate_verify(FILE *out, struct tls_reader *r)
         tls_read_vector(r, 0, 0xffff, &sig, "signature") != TLS_OK) {
         return;
     }
-    fprintf(out, INDENT "%-16s%s\n", "algorithm",
+    fprintf(out, INDENT "%-18s%s\n", "algorithm",
             or_unknown(tls_signature_scheme_name(scheme)));
-    fprintf(out, INDENT "%-16s%zu bytes\n", "signature", sig.len);
+    fprintf(out, INDENT "%-18s%zu bytes\n", "signature", sig.len);
 }
 
 /* §4.6.1: uint32 ticket_lifetime; uint32 ticket_age_add; opaque ticket_nonce<0..255>;
@@ -178,10 +207,10 @@ static void print_new_session_ticket(FILE *out, struct tls_reader *r)
         tls_read_vector(r, 1, 0xffff, &ticket, "ticket") != TLS_OK) {
         return;
     }
-    fprintf(out, INDENT "%-16s%lu seconds\n", "ticket_lifetime", (unsigned long)lifetime);
+    fprintf(out, INDENT "%-18s%lu seconds\n", "ticket_lifetime", (unsigned long)lifetime);
     explain_hex(out, "ticket_nonce", nonce.data, nonce.len, 32);
-    fprintf(out, INDENT "%-16s%zu bytes (opaque to the client)\n", "ticket", ticket.len);
-    print_extensions(out, r);
+    fprintf(out, INDENT "%-18s%zu bytes (opaque to the client)\n", "ticket", ticket.len);
+    print_extensions(out, TLS_HT_new_session_ticket, r);
 }
 
 void explain_message_fields(FILE *out, unsigned handshake_type, const uint8_t *body, size_t len)
@@ -195,7 +224,7 @@ void explain_message_fields(FILE *out, unsigned handshake_type, const uint8_t *b
         print_hello(out, handshake_type == TLS_HT_client_hello, &r);
         return;
     case TLS_HT_encrypted_extensions: /* §4.3.1: Extension extensions<0..2^16-1>; */
-        print_extensions(out, &r);
+        print_extensions(out, TLS_HT_encrypted_extensions, &r);
         return;
     case TLS_HT_certificate:
         print_certificate(out, &r);
@@ -210,7 +239,7 @@ void explain_message_fields(FILE *out, unsigned handshake_type, const uint8_t *b
         print_new_session_ticket(out, &r);
         return;
     case TLS_HT_key_update: /* §4.6.3: KeyUpdateRequest request_update; */
-        fprintf(out, INDENT "%-16s%s\n", "request_update",
+        fprintf(out, INDENT "%-18s%s\n", "request_update",
                 len == 1 && body[0] == 1 ? "update_requested(1)" : "update_not_requested(0)");
         return;
     default:

@@ -140,7 +140,7 @@ static void explain_secret_names_its_derivation(void **state)
                                   "ClientHello...ServerHello)"));
     assert_non_null(strstr(c.buf, "860c06edc07858ee8e78f0e7428c58edd6b43f2ca3e6e95f"));
     assert_non_null(strstr(c.buf, "b3eddb126e067f35a780b3abf45e2d8f3b1a950738f52e96"));
-    assert_non_null(strstr(c.buf, "key log name    CLIENT_HANDSHAKE_TRAFFIC_SECRET"));
+    assert_non_null(strstr(c.buf, "key log name      CLIENT_HANDSHAKE_TRAFFIC_SECRET"));
     assert_non_null(strstr(c.buf, "Derive-Secret(Master Secret, \"res master\", "
                                   "ClientHello...client Finished)"));
     capture_close(&c);
@@ -171,9 +171,12 @@ static void explain_decodes_client_hello(void **state)
     assert_non_null(strstr(c.buf, "(RFC 8446 §4.1.2)"));
     assert_non_null(strstr(c.buf, "TLS_AES_128_GCM_SHA256 TLS_CHACHA20_POLY1305_SHA256 "
                                   "TLS_AES_256_GCM_SHA384"));
-    assert_non_null(strstr(c.buf, "extension       key_share(51), 38 bytes"));
-    assert_non_null(strstr(c.buf, "groups         x25519 secp256r1 secp384r1 secp521r1"));
-    assert_non_null(strstr(c.buf, "versions       TLS 1.3"));
+    assert_non_null(strstr(c.buf, "extension         key_share(51), 38 bytes"));
+    assert_non_null(strstr(c.buf, "groups          x25519 secp256r1 secp384r1 secp521r1"));
+    assert_non_null(strstr(c.buf, "versions        TLS 1.3"));
+    /* RFC 8448 §3: the client shares an x25519 key and names the server "server" */
+    assert_non_null(strstr(c.buf, "key share       x25519, 32-byte public value"));
+    assert_non_null(strstr(c.buf, "host_name       server\n"));
     /* every truncation of the message still prints without reading past the end (ASan) */
     for (size_t n = 0; n < len; n++) {
         explain_on_message(&ex, TLS_DIR_CLIENT_TO_SERVER, msg, n);
