@@ -189,6 +189,10 @@ void explain_on_message(void *ctx, enum tls_direction dir, const uint8_t *msg, s
     snprintf(body, sizeof(body), "(body %zu)", body_len);
     fprintf(ex->out, "message  %s  %-24s %5zu bytes  %-22s(RFC 8446 §%s)\n", arrow(dir), name, len,
             body, section != NULL ? section : "4");
+    if (body_len != len - 4) {
+        fprintf(ex->out, "           (the header says %zu body bytes, %zu are here)\n", body_len,
+                len - 4);
+    }
     explain_message_fields(ex->out, type, msg + 4, len - 4);
 }
 
