@@ -193,7 +193,7 @@ void explain_on_message(void *ctx, enum tls_direction dir, const uint8_t *msg, s
         fprintf(ex->out, "           (the header says %zu body bytes, %zu are here)\n", body_len,
                 len - 4);
     }
-    explain_message_fields(ex->out, type, msg + 4, len - 4);
+    explain_message_fields(ex->out, dir, type, msg + 4, len - 4);
 }
 
 void explain_on_secret(void *ctx, const char *name, const char *nss_label,

@@ -40,7 +40,8 @@ struct tls_observer explain_observer(struct explain *ex);
 const char *explain_message_section(unsigned handshake_type);
 
 /* Prints the key fields of one handshake message body (after the 4-byte header). */
-void explain_message_fields(FILE *out, unsigned handshake_type, const uint8_t *body, size_t len);
+void explain_message_fields(FILE *out, enum tls_direction dir, unsigned handshake_type,
+                            const uint8_t *body, size_t len);
 
 /* Prints "label" then bytes in hex, wrapped and indented, at most max bytes ("..." after). */
 void explain_hex(FILE *out, const char *label, const uint8_t *bytes, size_t len, size_t max);

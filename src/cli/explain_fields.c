@@ -43,7 +43,12 @@ static void print_u16_list(FILE *out, const char *label, const struct tls_u16_li
     fprintf(out, INDENT "%-17s", label);
     for (size_t i = 0; i < list->count; i++) {
         uint16_t v = tls_u16_list_get(list, i);
-        fprintf(out, " %s", tls_is_grease(v) ? "GREASE" : or_unknown(name_of(v)));
+        const char *name = tls_is_grease(v) ? "GREASE" : name_of(v);
+        if (name != NULL) {
+            fprintf(out, " %s", name);
+        } else {
+            fprintf(out, " 0x%04x", v); /* a code point the name tables do not have */
+        }
     }
     fputc('\n', out);
 }
@@ -215,11 +220,15 @@ static tls_result print_server_hello(FILE *out, const uint8_t *body, size_t len,
 }
 
 /* §4.4.2: each certificate's size, subject and issuer (the leaf first). */
-static tls_result print_certificate(FILE *out, const uint8_t *body, size_t len,
+static tls_result print_certificate(FILE *out, bool from_server, const uint8_t *body, size_t len,
                                     struct tls_error *err)
 {
     static struct tls_certificate cert;
-    TRY(tls_certificate_parse(body, len, true, &cert, err));
+    TRY(tls_certificate_parse(body, len, from_server, &cert, err));
+    if (cert.count == 0) {
+        fprintf(out, INDENT "%-18s%s\n", "certificate_list",
+                "empty: no client certificate to offer (§4.4.2)");
+    }
     for (size_t i = 0; i < cert.count; i++) {
         const struct tls_bytes *der = &cert.certificate_list[i].cert_data;
         char subject[160], issuer[160];
@@ -260,8 +269,9 @@ static tls_result print_new_session_ticket(FILE *out, const uint8_t *body, size_
 }
 
 /* Decodes one message with its parser; *handled false when there is none here. */
-static tls_result print_fields(FILE *out, unsigned type, const uint8_t *body, size_t len,
-                               bool *handled, struct tls_error *err)
+static tls_result print_fields(FILE *out, enum tls_direction dir, unsigned type,
+                               const uint8_t *body, size_t len, bool *handled,
+                               struct tls_error *err)
 {
     static struct tls_encrypted_extensions ee;
     static struct tls_certificate_request cr;
@@ -281,7 +291,7 @@ static tls_result print_fields(FILE *out, unsigned type, const uint8_t *body, si
         print_extensions(out, TLS_HT_certificate_request, false, &cr.extensions);
         return TLS_OK;
     case TLS_HT_certificate:
-        return print_certificate(out, body, len, err);
+        return print_certificate(out, dir == TLS_DIR_SERVER_TO_CLIENT, body, len, err);
     case TLS_HT_certificate_verify:
         return print_certificate_verify(out, body, len, err);
     case TLS_HT_finished: /* §4.4.4: opaque verify_data[Hash.length]; */
@@ -301,11 +311,12 @@ static tls_result print_fields(FILE *out, unsigned type, const uint8_t *body, si
     }
 }
 
-void explain_message_fields(FILE *out, unsigned handshake_type, const uint8_t *body, size_t len)
+void explain_message_fields(FILE *out, enum tls_direction dir, unsigned handshake_type,
+                            const uint8_t *body, size_t len)
 {
     struct tls_error err = {0};
     bool handled = false;
-    if (print_fields(out, handshake_type, body, len, &handled, &err) != TLS_OK) {
+    if (print_fields(out, dir, handshake_type, body, len, &handled, &err) != TLS_OK) {
         fprintf(out, INDENT "%-18s%s%s%s\n", "not decoded", or_unknown(err.reason),
                 err.field != NULL ? " at " : "", err.field != NULL ? err.field : "");
         handled = false;

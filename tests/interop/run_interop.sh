@@ -29,7 +29,7 @@ export INTEROP_LOG_DIR="$work/logs"
 # shellcheck source=../../scripts/interop/server.sh
 . "$root/scripts/interop/server.sh"
 
-for tool in openssl gnutls-serv ss timeout; do
+for tool in openssl gnutls-serv ss timeout rev cmp; do
     if ! command -v "$tool" >/dev/null; then
         echo "SKIP: $tool not installed (scripts/deps.sh installs it)"
         exit 77
@@ -73,15 +73,23 @@ start() {
 failures=0
 passes=0
 n=0
-# client NAME PORT [connect options] — runs the client with a line on stdin; sets $rc, $out, $err.
+# client NAME PORT [connect options] — runs the client with a line on stdin (or the file
+# $input if set); sets $rc, $out, $err. $address overrides 127.0.0.1:PORT.
+input=""
 client() {
     local name="$1" p="$2"
     shift 2
     n=$((n + 1))
     out="$work/$n-$name.out"
     err="$work/$n-$name.err"
-    printf 'hello tls13\n' | timeout 20 "$tls13" connect "127.0.0.1:$p" --servername localhost \
-        --cafile "$pki/ca.pem" "$@" >"$out" 2>"$err"
+    local target="${address:-127.0.0.1:$p}"
+    if [ -n "$input" ]; then
+        timeout 20 "$tls13" connect "$target" --servername localhost --cafile "$pki/ca.pem" "$@" \
+            <"$input" >"$out" 2>"$err"
+    else
+        printf 'hello tls13\n' | timeout 20 "$tls13" connect "$target" --servername localhost \
+            --cafile "$pki/ca.pem" "$@" >"$out" 2>"$err"
+    fi
     rc=$?
 }
 
@@ -173,6 +181,27 @@ expect_ok "openssl ECDSA P-384 leaf" openssl "signature ecdsa_secp384r1_sha384"
 start gnutls ecdsa384
 client p384-gnutls "$port"
 expect_ok "gnutls ECDSA P-384 leaf" gnutls "signature ecdsa_secp384r1_sha384"
+
+# --- a server that asks for a client certificate (we have none: empty Certificate, §4.4.2) ---
+start openssl rsa -verify 1
+client cert-request "$port"
+expect_ok "openssl CertificateRequest answered with an empty Certificate" openssl
+
+# --- bulk data: many records each way, records split across reads (RFC 8446 §5.1) --------
+bulk="$work/bulk.txt"
+for i in $(seq 1500); do printf 'line %05d of the bulk transfer test, forty-odd bytes\n' "$i"; done >"$bulk"
+input="$bulk" client bulk-gnutls "$gnutls_rsa"
+if [ "$rc" -eq 0 ] && cmp -s "$bulk" "$out"; then pass; else fail "gnutls: 80 KB echoed back unchanged"; fi
+input="$bulk" client bulk-openssl "$openssl_rsa"
+if [ "$rc" -eq 0 ] && rev "$bulk" | cmp -s - "$out"; then pass; else fail "openssl: 80 KB echoed back reversed"; fi
+
+# --- IPv6 literal in brackets (gnutls-serv listens on every address) ------------------------
+if ip -6 addr show dev lo 2>/dev/null | grep -q "::1/128"; then
+    address="[::1]:$gnutls_rsa" client ipv6 "$gnutls_rsa"
+    expect_ok "[::1]:PORT" gnutls
+else
+    echo "NOTE: no ::1 on lo; IPv6 test skipped"
+fi
 
 # --- certificate failures -----------------------------------------------------------------
 client wrong-name "$openssl_rsa" --servername not-localhost.example
