@@ -35,6 +35,7 @@
 #include "cli/session_file.h"
 #include "common/names.h"
 #include "crypto/rng.h"
+#include "crypto/util.h"
 #include "crypto/x509.h"
 
 void connect_usage(FILE *out)
@@ -265,7 +266,7 @@ static void release(struct connect_run *run)
     tls_trust_free(run->trust);
     tls_drbg_free(run->drbg);
     free(run->early_data);
-    memset(&run->ticket, 0, sizeof(run->ticket)); /* it held a PSK */
+    tls_wipe(&run->ticket, sizeof(run->ticket)); /* it held a PSK */
 }
 
 /* After a clean close: --sess-out gets the last ticket, if the server sent one. */

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "crypto/util.h"
 #include "handshake/client.h"
 
 static void put_hex(char *out, const uint8_t *bytes, size_t len)
@@ -64,5 +65,5 @@ void keylog_on_secret(void *ctx, const char *name, const char *nss_label,
         log->lines++;
     }
     /* the line held a secret */
-    memset(line, 0, sizeof(line));
+    tls_wipe(line, sizeof(line));
 }

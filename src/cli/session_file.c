@@ -12,6 +12,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "crypto/util.h"
+
 #define SESSION_MAGIC "tls13-session 1"
 
 static void put_hex_line(FILE *out, const char *key, const uint8_t *p, size_t n)
@@ -155,12 +157,12 @@ int session_file_parse(const char *text, size_t len, struct tls_ticket *t, char 
         size_t klen = sp != NULL ? (size_t)(sp - line) : n;
         const char *v = sp != NULL ? sp + 1 : line + n;
         if (parse_line(line, klen, v, n - klen - (sp != NULL ? 1 : 0), t, &seen) != 0) {
-            memset(t, 0, sizeof(*t));
+            tls_wipe(t, sizeof(*t));
             return fail(err, cap, "bad line", "see --sess-out for the format");
         }
     }
     if (seen != 3 || t->psk_len == 0 || t->ticket_len == 0) {
-        memset(t, 0, sizeof(*t));
+        tls_wipe(t, sizeof(*t));
         return fail(err, cap, "psk or ticket missing", NULL);
     }
     return 0;
@@ -194,6 +196,6 @@ int session_file_load(const char *path, struct tls_ticket *t, char *err, size_t 
     size_t n = fread(text, 1, sizeof(text), f);
     fclose(f);
     int rc = session_file_parse(text, n, t, err, cap);
-    memset(text, 0, sizeof(text)); /* it held the PSK */
+    tls_wipe(text, sizeof(text)); /* it held the PSK */
     return rc;
 }

@@ -63,8 +63,9 @@ if run extras extras 0 --key-update --sess-out "$work/sess.txt" --explain; then
 fi
 
 stdin_cmd="sleep 10"   # stdin stays open: the server's close_notify must end the run
-if run early early 0; then
+if SSLKEYLOGFILE="$work/env-keylog.txt" run early early 0; then
     check early "data that came with the last flight" grep -qx early-bye "$out"
+    check early "SSLKEYLOGFILE used when --keylog is not given" grep -q "^CLIENT_HANDSHAKE_TRAFFIC_SECRET " "$work/env-keylog.txt"
 fi
 
 stdin_cmd="printf 'x\n'; sleep 10"
@@ -86,6 +87,16 @@ check refused "message" grep -q "cannot connect" "$work/refused.err"
 timeout 10 "$bin" "no-such-host.invalid" --insecure </dev/null 2>"$work/dns.err"
 rc=$?
 check dns "exit 4 on a name that does not resolve (got $rc)" test "$rc" -eq 4
+
+# usage errors: exit 2, one line; --help: exit 0 with the exit statuses
+"$bin" 127.0.0.1:1 --groups x448 2>"$work/usage.err"
+rc=$?
+check usage "exit 2 for a bad list value (got $rc)" test "$rc" -eq 2
+check usage "one line" test "$(wc -l <"$work/usage.err")" -eq 1
+"$bin" --help >"$work/help.out"
+rc=$?
+check help "exit 0 (got $rc)" test "$rc" -eq 0
+check help "exit statuses listed" grep -q "3  connection closed without close_notify" "$work/help.out"
 
 echo "fakecore: $failures failure(s)"
 [ "$failures" -eq 0 ]
