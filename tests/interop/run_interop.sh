@@ -203,6 +203,28 @@ else
     echo "NOTE: no ::1 on lo; IPv6 test skipped"
 fi
 
+# --- the server dies mid-connection: exit 3, truncated (RFC 8446 §6.1) --------------------
+start openssl rsa
+victim="${pids[${#pids[@]} - 1]}"
+n=$((n + 1))
+err="$work/$n-truncated.err"
+# stdin stays open (its writer keeps no descriptor of ours, so nothing waits for it)
+timeout 20 "$tls13" connect "127.0.0.1:$port" --servername localhost --cafile "$pki/ca.pem" \
+    < <(exec 2>/dev/null; sleep 15) >/dev/null 2>"$err" &
+cpid=$!
+for _ in $(seq 100); do
+    grep -q "tls13: connected" "$err" && break
+    sleep 0.1
+done
+kill -9 "$victim" 2>/dev/null
+wait "$cpid"
+rc=$?
+if [ "$rc" -eq 3 ] && grep -q "truncated: connection closed without close_notify" "$err"; then
+    pass
+else
+    fail "server killed: expected exit 3 (truncated)"
+fi
+
 # --- certificate failures -----------------------------------------------------------------
 client wrong-name "$openssl_rsa" --servername not-localhost.example
 expect_alert "wrong host name" bad_certificate
