@@ -280,8 +280,9 @@ tshark_test() {
         echo "NOTE: tshark cannot capture on lo; key log test skipped"
         return
     fi
+    sleep 0.3 # "Capturing on" is printed as the capture starts; give the filter a moment
     client keylog "$openssl_rsa" --keylog "$keylog"
-    sleep 0.5
+    sleep 1 # let dumpcap write the last packets before it is stopped
     kill -INT "$tpid" 2>/dev/null
     wait "$tpid" 2>/dev/null
     # In TLS 1.3 Certificate (11) and Finished (20) are encrypted: tshark sees them only if
