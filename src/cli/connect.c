@@ -24,9 +24,11 @@
 #include "cli/connect.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/connect_io.h"
@@ -171,8 +173,13 @@ static int open_observers(struct connect_run *run)
 {
     const char *keylog = run->opt.keylog != NULL ? run->opt.keylog : getenv("SSLKEYLOGFILE");
     if (keylog != NULL && keylog[0] != '\0') {
-        run->keylog.file = fopen(keylog, "a");
+        /* appended to, as NSS and browsers do; created 0600 because it holds traffic secrets */
+        int fd = open(keylog, O_WRONLY | O_CREAT | O_APPEND, 0600);
+        run->keylog.file = fd >= 0 ? fdopen(fd, "a") : NULL;
         if (run->keylog.file == NULL) {
+            if (fd >= 0) {
+                close(fd);
+            }
             return file_error("cannot open key log", keylog);
         }
     }
