@@ -182,6 +182,11 @@ start gnutls ecdsa384
 client p384-gnutls "$port"
 expect_ok "gnutls ECDSA P-384 leaf" gnutls "signature ecdsa_secp384r1_sha384"
 
+# --- ALPN (RFC 7301): the server picks h2 from our list ----------------------------------
+start openssl rsa -alpn h2
+client alpn "$port" --alpn http/1.1,h2
+expect_ok "ALPN negotiated" openssl ", alpn h2"
+
 # --- a server that asks for a client certificate (we have none: empty Certificate, §4.4.2) ---
 start openssl rsa -verify 1
 client cert-request "$port"
