@@ -8,7 +8,7 @@ set -euo pipefail
 
 packages=(
     build-essential cmake clang pkg-config
-    libmbedtls-dev libcmocka-dev libpcap-dev
+    libmbedtls-dev libcmocka-dev libpcap-dev python3
     openssl gnutls-bin tshark valgrind
 )
 

@@ -38,6 +38,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/direction.h"
 #include "common/error.h"
 #include "common/writer.h"
 #include "crypto/hash.h"
@@ -73,11 +74,6 @@ enum tls_client_state {
 };
 
 const char *tls_client_state_name(enum tls_client_state state);
-
-enum tls_direction {
-    TLS_DIR_CLIENT_TO_SERVER, /* "sent" from the client's point of view */
-    TLS_DIR_SERVER_TO_CLIENT, /* "received" */
-};
 
 /* What the observer learns about each record, in either direction. */
 struct tls_record_info {
