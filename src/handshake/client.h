@@ -146,6 +146,16 @@ struct tls_client_replay {
     size_t client_hello_len[2];
     const uint8_t *key_share_private[2]; /* private key of each one's (first) key_share entry */
     size_t key_share_private_len[2];
+    /*
+     * false: the ClientHellos are sent exactly as recorded (and may not carry pre_shared_key).
+     * true: each recorded ClientHello is a TEMPLATE. Its random, legacy_session_id,
+     * cipher_suites and extensions (raw, in their order) are kept, but the client writes two
+     * extensions itself: pre_shared_key from config.ticket (its identity, obfuscated_ticket_age
+     * from config.now_ms, and a binder it computes; dropped if the ticket may not be offered),
+     * and early_data (kept only when config.early_data is sent, and never in ClientHello2).
+     * The recorded binder is ignored, so comparing the output with the recording checks ours.
+     */
+    bool client_hello_is_template;
 };
 
 struct tls_client_config {
