@@ -23,6 +23,7 @@
 
 #include "crypto/hash.h"
 #include "crypto/key_schedule.h"
+#include "crypto/rng.h"
 #include "crypto/suite.h"
 #include "handshake/client.h"
 #include "handshake/client_hello.h"
@@ -331,11 +332,485 @@ static void section4_byte_at_a_time(void **state)
     conn_free(&c);
 }
 
+/* ---- helpers to play a server that differs from RFC 8448 ------------------------------------ */
+
+/* A record direction writing (or reading) with the keys of traffic_secret (§7.3), seq 0. */
+static void direction_with(struct tls_record_direction *d, const uint8_t *traffic_secret)
+{
+    struct tls_traffic_keys keys;
+    tls_record_direction_init(d);
+    assert_int_equal(tls_traffic_keys_derive(tls_cipher_suite_find(0x1301), traffic_secret, &keys), TLS_OK);
+    tls_record_direction_install_keys(d, &keys);
+}
+
+/* Opens the first record of buf[0..len) with d; returns its content length, content in out. */
+static size_t open_record(struct tls_record_direction *d, const uint8_t *buf, size_t len,
+                          uint8_t *type, uint8_t *out, size_t cap, size_t *record_len)
+{
+    struct tls_record rec;
+    struct tls_plaintext pt;
+    struct tls_error err = {0};
+    size_t need = 0;
+    assert_int_equal(tls_record_deframe(buf, len, true, &rec, &need, &err), TLS_OK);
+    assert_int_equal(need, 0);
+    uint8_t work[1024];
+    assert_true(rec.length <= sizeof(work));
+    memcpy(work, rec.fragment, rec.length);
+    assert_int_equal(tls_record_open(d, &rec, work, sizeof(work), &pt, &err), TLS_OK);
+    assert_true(pt.length <= cap);
+    memcpy(out, pt.content, pt.length);
+    *type = pt.type;
+    *record_len = rec.total_len;
+    return pt.length;
+}
+
+/* Hash(parts...) with SHA-256. */
+static void sha256_of(const uint8_t *const *parts, const size_t *lens, size_t n, uint8_t *out)
+{
+    struct tls_hash h;
+    assert_int_equal(tls_hash_init(&h, TLS_HASH_SHA256), TLS_OK);
+    for (size_t i = 0; i < n; i++) {
+        assert_int_equal(tls_hash_update(&h, parts[i], lens[i]), TLS_OK);
+    }
+    assert_int_equal(tls_hash_peek(&h, out), TLS_OK);
+    tls_hash_wipe(&h);
+}
+
+/* The server rejects 0-RTT: RFC 8448 §4's EncryptedExtensions without early_data, and a
+ * Finished recomputed for it. The client sends no EndOfEarlyData and switches to the handshake
+ * key at once: its Finished is the first record under client_handshake_traffic_secret. */
+static void early_data_rejected(void **state)
+{
+    (void)state;
+    struct conn c;
+    struct tls_ticket ticket;
+    section4_conn(&c, &ticket);
+    conn_start(&c);
+    size_t len, used, ch_len, sh_len, s_secret_len, c_secret_len;
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    c.w.len = 0;
+    const uint8_t *ch = val(&c, SEND_HS, "payload", 0, &ch_len, NULL);
+    const uint8_t *sh = val(&c, "{server}  construct a ServerHello", "ServerHello", 0, &sh_len, NULL);
+    const uint8_t *ee_rfc = val(&c, "{server}  construct an EncryptedExtensions", "EncryptedExtensions", 0, &len, NULL);
+    const uint8_t *s_hs = val(&c, "derive secret \"tls13 s hs traffic\"", "expanded", 0, &s_secret_len, NULL);
+    const uint8_t *c_hs = val(&c, "derive secret \"tls13 c hs traffic\"", "expanded", 0, &c_secret_len, NULL);
+
+    /* EE without its last extension (early_data, 002a 0000: RFC 8448 §4 line 1255). */
+    uint8_t flight[256];
+    size_t ext_len = len - 6 - 4;
+    assert_memory_equal(ee_rfc + len - 4, "\x00\x2a\x00\x00", 4);
+    uint8_t *ee = flight;
+    ee[0] = 8, ee[1] = 0, ee[2] = 0, ee[3] = (uint8_t)(ext_len + 2);
+    ee[4] = 0, ee[5] = (uint8_t)ext_len;
+    memcpy(ee + 6, ee_rfc + 6, ext_len);
+    size_t ee_len = 6 + ext_len;
+    /* Server Finished over ClientHello, ServerHello, EE' (§4.4.4). */
+    uint8_t hash[32], verify[32];
+    const uint8_t *parts[4] = {ch, sh, ee, NULL};
+    size_t lens[4] = {ch_len, sh_len, ee_len, 0};
+    sha256_of(parts, lens, 3, hash);
+    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, s_hs, hash, verify), TLS_OK);
+    uint8_t *fin = flight + ee_len;
+    fin[0] = 20, fin[1] = 0, fin[2] = 0, fin[3] = 32;
+    memcpy(fin + 4, verify, 32);
+
+    uint8_t records[512];
+    struct tls_writer w;
+    struct tls_error err = {0};
+    struct tls_record_direction server;
+    tls_writer_init(&w, records, sizeof(records));
+    const uint8_t *sh_rec = val(&c, SERVER_HS, "complete record", 0, &len, NULL);
+    tls_write_bytes(&w, sh_rec, len);
+    direction_with(&server, s_hs);
+    assert_int_equal(tls_record_write(&server, 22, flight, ee_len + 36, 0, &w, &err), TLS_OK);
+    assert_int_equal(feed(&c, records, w.len), TLS_STATUS_HANDSHAKE_DONE);
+    assert_true(tls_client_info(c.client)->resumed);
+    assert_true(tls_client_info(c.client)->early_data_offered);
+    assert_false(tls_client_info(c.client)->early_data_accepted);
+
+    /* One record: the client Finished under the handshake key, sequence number 0. */
+    struct tls_record_direction client;
+    uint8_t type, content[64];
+    size_t record_len;
+    direction_with(&client, c_hs);
+    size_t n = open_record(&client, c.out, c.w.len, &type, content, sizeof(content), &record_len);
+    assert_int_equal(record_len, c.w.len);
+    assert_int_equal(type, 22);
+    parts[3] = fin;
+    lens[3] = 36;
+    sha256_of(parts, lens, 4, hash);
+    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, c_hs, hash, verify), TLS_OK);
+    assert_int_equal(n, 36);
+    assert_bytes_equal(content + 4, 32, verify, 32,
+                       "client Finished over RFC 8448 §4 CH, SH, EE without early_data, server Finished");
+    tls_record_direction_wipe(&server);
+    tls_record_direction_wipe(&client);
+    conn_free(&c);
+}
+
+/* Does this ClientHello message carry the extension? */
+static bool hello_has(const uint8_t *msg, size_t len, uint16_t type)
+{
+    struct tls_client_hello ch;
+    struct tls_error err = {0};
+    assert_int_equal(tls_client_hello_parse(msg + 4, len - 4, &ch, &err), TLS_OK);
+    return tls_extensions_find(&ch.extensions, type) != NULL;
+}
+
+/* A ticket that may not be offered is left out (full handshake); so is early data the ticket
+ * does not allow. The template's pre_shared_key and early_data are then dropped. */
+static void ticket_not_offered(void **state)
+{
+    (void)state;
+    enum { EXPIRED, OTHER_NAME, HASH_NOT_OFFERED, FUTURE, NO_EARLY, TOO_MUCH_EARLY, ALPN, CASES };
+    for (int k = 0; k < CASES; k++) {
+        struct conn c;
+        struct tls_ticket ticket;
+        static const uint16_t sha384_only[] = {0x1302};
+        static const char *const alpn[] = {"http/1.1"};
+        section4_conn(&c, &ticket);
+        switch (k) {
+        case EXPIRED: /* §4.2.11.1: 30 s lifetime; 30.001 s old */
+            c.config.now_ms = TICKET_RECEIVED_AT + 30001;
+            break;
+        case OTHER_NAME: /* §4.6.1 */
+            c.config.server_name = "other.example";
+            break;
+        case HASH_NOT_OFFERED: /* §4.2.11: SHA-256 ticket, SHA-384 suite only */
+            c.config.cipher_suites = sha384_only;
+            c.config.cipher_suite_count = 1;
+            break;
+        case FUTURE:
+            c.config.now_ms = TICKET_RECEIVED_AT - 1;
+            break;
+        case NO_EARLY:
+            ticket.max_early_data_size = 0;
+            break;
+        case TOO_MUCH_EARLY: /* 6 bytes of early data, ticket allows 5 */
+            ticket.max_early_data_size = 5;
+            break;
+        case ALPN: /* §4.2.10: the ticket's ALPN ("h2") is not among those offered */
+            strcpy(ticket.alpn, "h2");
+            c.config.alpn = alpn;
+            c.config.alpn_count = 1;
+            break;
+        default:
+            break;
+        }
+        conn_start(&c);
+        size_t used;
+        assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+        /* Output: exactly one plaintext handshake record, no 0-RTT record after it. */
+        assert_int_equal(c.out[0], 22);
+        size_t rec_len = 5 + ((size_t)c.out[3] << 8 | c.out[4]);
+        assert_int_equal(c.w.len, rec_len);
+        bool psk_expected = k >= NO_EARLY;
+        assert_int_equal(hello_has(c.out + 5, rec_len - 5, 0x0029), psk_expected);
+        assert_false(hello_has(c.out + 5, rec_len - 5, 0x002a));
+        assert_false(tls_client_info(c.client)->early_data_offered);
+        conn_free(&c);
+    }
+}
+
+/* The binder the client must have written into a whole ClientHello msg (§4.2.11.2), over
+ * prefix || Truncate(msg), recomputed here from the ticket's PSK independently of client_psk.c. */
+static void expect_binder(const struct tls_ticket *t, const uint8_t *prefix, size_t prefix_len,
+                          const uint8_t *msg, size_t len, const char *what)
+{
+    struct tls_error err = {0};
+    struct tls_key_schedule ks;
+    size_t truncated;
+    uint8_t empty[32], binder_key[32], hash[32], binder[32];
+    assert_int_equal(tls_client_hello_truncated_len(msg, len, &truncated, &err), TLS_OK);
+    assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, t->psk, t->psk_len), TLS_OK);
+    assert_int_equal(tls_hash(TLS_HASH_SHA256, NULL, 0, empty), TLS_OK);
+    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_binder_key_res, empty, binder_key), TLS_OK);
+    const uint8_t *parts[2] = {prefix, msg};
+    size_t lens[2] = {prefix_len, truncated};
+    sha256_of(parts + (prefix_len == 0), lens + (prefix_len == 0), prefix_len == 0 ? 1 : 2, hash);
+    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, binder_key, hash, binder), TLS_OK);
+    /* binders<33..2^16-1> = 00 21 | 20 | binder: the last 32 bytes of the message. */
+    assert_int_equal(len - truncated, 35);
+    assert_bytes_equal(msg + len - 32, 32, binder, 32, what);
+    tls_ks_wipe(&ks);
+}
+
+/* A built (not replayed) ClientHello with the §3 ticket and 0-RTT data, then a HelloRetryRequest:
+ * ClientHello1 carries our identity, age and binder; the early data is rejected; ClientHello2
+ * goes out in plaintext without early_data, its binder over message_hash(CH1), HRR, Truncate(CH2). */
+static void hello_retry_after_early_data(void **state)
+{
+    (void)state;
+    struct tls_ticket ticket;
+    ticket_from_section3(&ticket);
+    struct tls_drbg *drbg;
+    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)"psk", 3), TLS_OK);
+    static const uint8_t early[] = "GET / HTTP/1.0\r\n\r\n";
+    struct tls_client_config config = {
+        .insecure = true,
+        .server_name = "server",
+        .rng = tls_drbg_rng(drbg),
+        .ticket = &ticket,
+        .now_ms = TICKET_RECEIVED_AT + RFC8448_TICKET_AGE_MS,
+        .early_data = early,
+        .early_data_len = sizeof(early) - 1,
+    };
+    struct tls_client *client = malloc(tls_client_size());
+    static uint8_t out[OUT_CAP];
+    struct tls_writer w;
+    tls_writer_init(&w, out, sizeof(out));
+    size_t used;
+    assert_int_equal(tls_client_init(client, &config), TLS_OK);
+    assert_int_equal(tls_client_handshake(client, NULL, 0, &used, &w), TLS_STATUS_CONTINUE);
+
+    /* CH1 record, then (compatibility mode, App. D.4) the CCS, then one 0-RTT record. */
+    uint8_t ch1[1024];
+    size_t ch1_len = ((size_t)out[3] << 8 | out[4]);
+    memcpy(ch1, out + 5, ch1_len);
+    size_t pos = 5 + ch1_len;
+    assert_memory_equal(out + pos, "\x14\x03\x03\x00\x01\x01", 6);
+    pos += 6;
+    assert_int_equal(out[pos], 23);
+    assert_int_equal(w.len, pos + 5 + (sizeof(early) - 1) + 1 + 16);
+    assert_true(hello_has(ch1, ch1_len, 0x002a));
+    /* pre_shared_key last: identity = the ticket, obfuscated_ticket_age = 6 + 0xfad6aac5. */
+    struct tls_client_hello ch;
+    struct tls_offered_psks psks;
+    struct tls_error err = {0};
+    assert_int_equal(tls_client_hello_parse(ch1 + 4, ch1_len - 4, &ch, &err), TLS_OK);
+    assert_int_equal(ch.extensions.list[ch.extensions.count - 1].extension_type, 0x0029);
+    assert_int_equal(tls_ext_pre_shared_key_parse_ch(&ch.extensions.list[ch.extensions.count - 1],
+                                                     &psks, &err), TLS_OK);
+    assert_int_equal(psks.count, 1);
+    assert_bytes_equal(psks.identities[0].identity.data, psks.identities[0].identity.len, ticket.ticket,
+                       ticket.ticket_len, "PskIdentity.identity = the RFC 8448 §3 ticket");
+    assert_int_equal(psks.identities[0].obfuscated_ticket_age, 0xfad6aacbu);
+    expect_binder(&ticket, NULL, 0, ch1, ch1_len, "ClientHello1 binder (RFC 8446 §4.2.11.2)");
+
+    /* HelloRetryRequest: suite 0x1301, selected_group secp256r1. */
+    uint8_t exts_buf[64], hrr[256], rec[300];
+    struct tls_writer ew;
+    tls_writer_init(&ew, exts_buf, sizeof(exts_buf));
+    tls_ext_supported_versions_write_sh(&ew, 0x0304);
+    size_t split = ew.len;
+    tls_ext_key_share_write_hrr(&ew, 0x0017);
+    struct tls_extension exts[2] = {
+        {0x002b, {exts_buf + 4, split - 4}},
+        {0x0033, {exts_buf + split + 4, ew.len - split - 4}},
+    };
+    struct tls_server_hello_config hc = {
+        .legacy_version = 0x0303,
+        .random = tls_hello_retry_request_random,
+        .legacy_session_id_echo = ch.legacy_session_id,
+        .cipher_suite = 0x1301,
+        .extensions = exts,
+        .extensions_count = 2,
+    };
+    struct tls_writer hw;
+    tls_writer_init(&hw, hrr, sizeof(hrr));
+    assert_int_equal(tls_server_hello_encode(&hw, &hc, &err), TLS_OK);
+    rec[0] = 22, rec[1] = 3, rec[2] = 3, rec[3] = 0, rec[4] = (uint8_t)hw.len;
+    memcpy(rec + 5, hrr, hw.len);
+    w.len = 0;
+    assert_int_equal(tls_client_handshake(client, rec, 5 + hw.len, &used, &w), TLS_STATUS_CONTINUE);
+    assert_true(tls_client_info(client)->early_data_offered);
+    assert_false(tls_client_info(client)->early_data_accepted);
+
+    /* ClientHello2: one plaintext record (the CCS was already sent), no early_data. */
+    assert_int_equal(out[0], 22);
+    size_t ch2_len = ((size_t)out[3] << 8 | out[4]);
+    assert_int_equal(w.len, 5 + ch2_len);
+    assert_false(hello_has(out + 5, ch2_len, 0x002a));
+    assert_true(hello_has(out + 5, ch2_len, 0x0029));
+    /* §4.4.1: message_hash = 254, 00 00 20, Hash(ClientHello1); then the HRR. */
+    uint8_t prefix[4 + 32 + 256];
+    prefix[0] = 254, prefix[1] = 0, prefix[2] = 0, prefix[3] = 32;
+    const uint8_t *part = ch1;
+    sha256_of(&part, &ch1_len, 1, prefix + 4);
+    memcpy(prefix + 36, hrr, hw.len);
+    expect_binder(&ticket, prefix, 36 + hw.len, out + 5, ch2_len,
+                  "ClientHello2 binder over message_hash(CH1), HRR, Truncate(CH2) (RFC 8446 §4.2.11.2)");
+    tls_client_wipe(client);
+    free(client);
+    tls_drbg_free(drbg);
+}
+
+/* ---- negative rows PSK-01..PSK-04 (client-negative-tests.md) --------------------------------- */
+
+struct sh_edit {
+    uint16_t cipher_suite;      /* 0: as recorded */
+    bool drop_key_share;
+    bool add_pre_shared_key;    /* selected_identity 0 */
+    int selected_identity;      /* -1: as recorded */
+};
+
+/* The RFC's ServerHello message with edits, as one plaintext record in rec; returns its length. */
+static size_t edited_server_hello(const uint8_t *msg, size_t len, const struct sh_edit *e, uint8_t *rec)
+{
+    struct tls_server_hello sh;
+    struct tls_error err = {0};
+    assert_int_equal(tls_server_hello_parse(msg + 4, len - 4, &sh, &err), TLS_OK);
+    struct tls_extension exts[TLS_MAX_EXTENSIONS];
+    size_t n = 0;
+    static uint8_t identity[2];
+    identity[0] = (uint8_t)(e->selected_identity >> 8);
+    identity[1] = (uint8_t)e->selected_identity;
+    for (size_t i = 0; i < sh.extensions.count; i++) {
+        struct tls_extension x = sh.extensions.list[i];
+        if (x.extension_type == 0x0033 && e->drop_key_share) {
+            continue;
+        }
+        if (x.extension_type == 0x0029 && e->selected_identity >= 0) {
+            x.extension_data.data = identity;
+        }
+        exts[n++] = x;
+    }
+    if (e->add_pre_shared_key) {
+        exts[n++] = (struct tls_extension){0x0029, {(const uint8_t *)"\x00\x00", 2}};
+    }
+    struct tls_server_hello_config cfg = {
+        .legacy_version = sh.legacy_version,
+        .random = sh.random,
+        .legacy_session_id_echo = sh.legacy_session_id_echo,
+        .cipher_suite = e->cipher_suite != 0 ? e->cipher_suite : sh.cipher_suite,
+        .extensions = exts,
+        .extensions_count = n,
+    };
+    struct tls_writer w;
+    tls_writer_init(&w, rec + 5, 512);
+    assert_int_equal(tls_server_hello_encode(&w, &cfg, &err), TLS_OK);
+    rec[0] = 22, rec[1] = 3, rec[2] = 3, rec[3] = (uint8_t)(w.len >> 8), rec[4] = (uint8_t)w.len;
+    return 5 + w.len;
+}
+
+/* Feeds the edited ServerHello; expects FATAL, the alert, and a dead connection afterwards. */
+static void expect_rejected(struct conn *c, const struct sh_edit *e, enum tls_alert_description alert)
+{
+    size_t len, used;
+    const uint8_t *sh = val(c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
+    uint8_t rec[600];
+    size_t n = edited_server_hello(sh, len, e, rec);
+    assert_int_equal(tls_client_handshake(c->client, NULL, 0, &used, &c->w), TLS_STATUS_CONTINUE);
+    c->w.len = 0;
+    assert_int_equal(feed(c, rec, n), TLS_STATUS_FATAL);
+    assert_int_equal(tls_client_error(c->client)->code, TLS_E_ALERT(alert));
+    assert_int_equal(tls_client_state(c->client), TLS_CLIENT_FAILED);
+    /* §6: later input gives nothing more. */
+    size_t before = c->w.len;
+    assert_int_equal(feed(c, rec, n), TLS_STATUS_FATAL);
+    assert_int_equal(c->w.len, before);
+}
+
+/* A §4 connection without early data (so alerts are in plaintext: no key installed yet). */
+static void section4_conn_no_early(struct conn *c, struct tls_ticket *ticket)
+{
+    section4_conn(c, ticket);
+    c->config.early_data = NULL;
+    c->config.early_data_len = 0;
+    conn_start(c);
+}
+
+static void expect_plain_alert(struct conn *c, uint8_t description, const char *what)
+{
+    const uint8_t want[7] = {21, 3, 3, 0, 2, 2, description};
+    assert_bytes_equal(c->out, c->w.len, want, 7, what);
+}
+
+/* PSK-01: pre_shared_key in ServerHello when we offered none -> unsupported_extension (§4.2). */
+static void psk01_unsolicited_pre_shared_key(void **state)
+{
+    (void)state;
+    struct conn c;
+    size_t len;
+    conn_init(&c, S3);
+    c.hooks.client_hello[0] = rfc8448_value(c.v, CH_STEP, "ClientHello", 0, &len);
+    c.hooks.client_hello_len[0] = len;
+    conn_start(&c);
+    struct sh_edit e = {.add_pre_shared_key = true, .selected_identity = -1};
+    expect_rejected(&c, &e, TLS_ALERT_unsupported_extension);
+    expect_plain_alert(&c, 110, "PSK-01: fatal unsupported_extension(110) in plaintext");
+    conn_free(&c);
+}
+
+/* PSK-02: selected_identity 1 when one identity was offered -> illegal_parameter (§4.2.11). */
+static void psk02_identity_out_of_range(void **state)
+{
+    (void)state;
+    struct conn c;
+    struct tls_ticket ticket;
+    section4_conn_no_early(&c, &ticket);
+    struct sh_edit e = {.selected_identity = 1};
+    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter);
+    expect_plain_alert(&c, 47, "PSK-02: fatal illegal_parameter(47) in plaintext");
+    conn_free(&c);
+}
+
+/* PSK-03: resumption with TLS_AES_256_GCM_SHA384 for a SHA-256 ticket -> illegal_parameter. */
+static void psk03_suite_hash_differs(void **state)
+{
+    (void)state;
+    struct conn c;
+    struct tls_ticket ticket;
+    section4_conn_no_early(&c, &ticket);
+    struct sh_edit e = {.cipher_suite = 0x1302, .selected_identity = -1};
+    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter);
+    expect_plain_alert(&c, 47, "PSK-03: fatal illegal_parameter(47) in plaintext");
+    conn_free(&c);
+}
+
+/* PSK-04: psk_dhe_ke only, but ServerHello has pre_shared_key and no key_share ->
+ * illegal_parameter (§4.2.11 "a server "key_share" extension is present if required"; DIV-12). */
+static void psk04_no_key_share(void **state)
+{
+    (void)state;
+    struct conn c;
+    struct tls_ticket ticket;
+    section4_conn_no_early(&c, &ticket);
+    struct sh_edit e = {.drop_key_share = true, .selected_identity = -1};
+    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter);
+    expect_plain_alert(&c, 47, "PSK-04: fatal illegal_parameter(47) in plaintext");
+    conn_free(&c);
+}
+
+/* PSK-02 after 0-RTT data: we still write under the early key (App. A.1), so the alert is the
+ * next record under client_early_traffic_secret (sequence number 1, after the data). */
+static void psk02_after_early_data_alert_under_early_key(void **state)
+{
+    (void)state;
+    struct conn c;
+    struct tls_ticket ticket;
+    section4_conn(&c, &ticket);
+    conn_start(&c);
+    struct sh_edit e = {.selected_identity = 1};
+    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter);
+    size_t len, record_len;
+    const uint8_t *secret = val(&c, "derive secret \"tls13 c e traffic\"", "expanded", 0, &len, NULL);
+    struct tls_record_direction early;
+    direction_with(&early, secret);
+    early.seq = 1;
+    uint8_t type, content[8];
+    size_t n = open_record(&early, c.out, c.w.len, &type, content, sizeof(content), &record_len);
+    assert_int_equal(record_len, c.w.len);
+    assert_int_equal(type, 21);
+    assert_bytes_equal(content, n, (const uint8_t *)"\x02\x2f", 2,
+                       "fatal illegal_parameter under the RFC 8448 §4 early key (line 1045), seq 1");
+    tls_record_direction_wipe(&early);
+    conn_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(section4_resumed_0rtt),
         cmocka_unit_test(section4_byte_at_a_time),
+        cmocka_unit_test(early_data_rejected),
+        cmocka_unit_test(ticket_not_offered),
+        cmocka_unit_test(hello_retry_after_early_data),
+        cmocka_unit_test(psk01_unsolicited_pre_shared_key),
+        cmocka_unit_test(psk02_identity_out_of_range),
+        cmocka_unit_test(psk03_suite_hash_differs),
+        cmocka_unit_test(psk04_no_key_share),
+        cmocka_unit_test(psk02_after_early_data_alert_under_early_key),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
