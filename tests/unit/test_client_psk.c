@@ -335,12 +335,17 @@ static void section4_byte_at_a_time(void **state)
 /* ---- helpers to play a server that differs from RFC 8448 ------------------------------------ */
 
 /* A record direction writing (or reading) with the keys of traffic_secret (§7.3), seq 0. */
-static void direction_with(struct tls_record_direction *d, const uint8_t *traffic_secret)
+static void direction_for(struct tls_record_direction *d, uint16_t suite, const uint8_t *traffic_secret)
 {
     struct tls_traffic_keys keys;
     tls_record_direction_init(d);
-    assert_int_equal(tls_traffic_keys_derive(tls_cipher_suite_find(0x1301), traffic_secret, &keys), TLS_OK);
+    assert_int_equal(tls_traffic_keys_derive(tls_cipher_suite_find(suite), traffic_secret, &keys), TLS_OK);
     tls_record_direction_install_keys(d, &keys);
+}
+
+static void direction_with(struct tls_record_direction *d, const uint8_t *traffic_secret)
+{
+    direction_for(d, 0x1301, traffic_secret);
 }
 
 /* Opens the first record of buf[0..len) with d; returns its content length, content in out. */
@@ -641,6 +646,7 @@ struct sh_edit {
     uint16_t cipher_suite;      /* 0: as recorded */
     bool drop_key_share;
     bool add_pre_shared_key;    /* selected_identity 0 */
+    bool drop_pre_shared_key;
     int selected_identity;      /* -1: as recorded */
 };
 
@@ -657,7 +663,8 @@ static size_t edited_server_hello(const uint8_t *msg, size_t len, const struct s
     identity[1] = (uint8_t)e->selected_identity;
     for (size_t i = 0; i < sh.extensions.count; i++) {
         struct tls_extension x = sh.extensions.list[i];
-        if (x.extension_type == 0x0033 && e->drop_key_share) {
+        if ((x.extension_type == 0x0033 && e->drop_key_share) ||
+            (x.extension_type == 0x0029 && e->drop_pre_shared_key)) {
             continue;
         }
         if (x.extension_type == 0x0029 && e->selected_identity >= 0) {
@@ -684,7 +691,8 @@ static size_t edited_server_hello(const uint8_t *msg, size_t len, const struct s
 }
 
 /* Feeds the edited ServerHello; expects FATAL, the alert, and a dead connection afterwards. */
-static void expect_rejected(struct conn *c, const struct sh_edit *e, enum tls_alert_description alert)
+static void expect_rejected(struct conn *c, const struct sh_edit *e, enum tls_alert_description alert,
+                            const char *reason_part)
 {
     size_t len, used;
     const uint8_t *sh = val(c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
@@ -694,6 +702,11 @@ static void expect_rejected(struct conn *c, const struct sh_edit *e, enum tls_al
     c->w.len = 0;
     assert_int_equal(feed(c, rec, n), TLS_STATUS_FATAL);
     assert_int_equal(tls_client_error(c->client)->code, TLS_E_ALERT(alert));
+    /* For the reason the row names, not another one. */
+    if (strstr(tls_client_error(c->client)->reason, reason_part) == NULL) {
+        fail_msg("refused for \"%s\", expected a reason containing \"%s\"",
+                 tls_client_error(c->client)->reason, reason_part);
+    }
     assert_int_equal(tls_client_state(c->client), TLS_CLIENT_FAILED);
     /* §6: later input gives nothing more. */
     size_t before = c->w.len;
@@ -727,7 +740,7 @@ static void psk01_unsolicited_pre_shared_key(void **state)
     c.hooks.client_hello_len[0] = len;
     conn_start(&c);
     struct sh_edit e = {.add_pre_shared_key = true, .selected_identity = -1};
-    expect_rejected(&c, &e, TLS_ALERT_unsupported_extension);
+    expect_rejected(&c, &e, TLS_ALERT_unsupported_extension, "§4.2");
     expect_plain_alert(&c, 110, "PSK-01: fatal unsupported_extension(110) in plaintext");
     conn_free(&c);
 }
@@ -740,7 +753,7 @@ static void psk02_identity_out_of_range(void **state)
     struct tls_ticket ticket;
     section4_conn_no_early(&c, &ticket);
     struct sh_edit e = {.selected_identity = 1};
-    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter);
+    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "selected_identity");
     expect_plain_alert(&c, 47, "PSK-02: fatal illegal_parameter(47) in plaintext");
     conn_free(&c);
 }
@@ -753,7 +766,7 @@ static void psk03_suite_hash_differs(void **state)
     struct tls_ticket ticket;
     section4_conn_no_early(&c, &ticket);
     struct sh_edit e = {.cipher_suite = 0x1302, .selected_identity = -1};
-    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter);
+    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "hash differs from the ticket's");
     expect_plain_alert(&c, 47, "PSK-03: fatal illegal_parameter(47) in plaintext");
     conn_free(&c);
 }
@@ -767,7 +780,7 @@ static void psk04_no_key_share(void **state)
     struct tls_ticket ticket;
     section4_conn_no_early(&c, &ticket);
     struct sh_edit e = {.drop_key_share = true, .selected_identity = -1};
-    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter);
+    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "without a key share");
     expect_plain_alert(&c, 47, "PSK-04: fatal illegal_parameter(47) in plaintext");
     conn_free(&c);
 }
@@ -782,7 +795,7 @@ static void psk02_after_early_data_alert_under_early_key(void **state)
     section4_conn(&c, &ticket);
     conn_start(&c);
     struct sh_edit e = {.selected_identity = 1};
-    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter);
+    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "selected_identity");
     size_t len, record_len;
     const uint8_t *secret = val(&c, "derive secret \"tls13 c e traffic\"", "expanded", 0, &len, NULL);
     struct tls_record_direction early;
@@ -798,6 +811,72 @@ static void psk02_after_early_data_alert_under_early_key(void **state)
     conn_free(&c);
 }
 
+/*
+ * Plays a server that answers RFC 8448 §4's ClientHello (with 0-RTT) with an edited ServerHello
+ * and then RFC 8448's EncryptedExtensions, which accepts early data, protected with the
+ * server_handshake_traffic_secret that follows from that ServerHello: Early Secret from the PSK
+ * (or none), Handshake Secret from §4's (EC)DHE secret (line 1147). Expects illegal_parameter.
+ */
+static void expect_early_data_acceptance_refused(const struct sh_edit *e, bool psk_accepted)
+{
+    struct conn c;
+    struct tls_ticket ticket;
+    section4_conn(&c, &ticket);
+    conn_start(&c);
+    size_t len, used, ch_len;
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    c.w.len = 0;
+    const uint8_t *ch = val(&c, SEND_HS, "payload", 0, &ch_len, NULL);
+    const uint8_t *sh = val(&c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
+    const uint8_t *ecdhe = val(&c, "{server}  extract secret \"handshake\"", "IKM", 0, &len, NULL);
+    uint8_t records[1024];
+    size_t n = edited_server_hello(sh, 96, e, records);
+
+    uint8_t hash[32], secret[32];
+    const uint8_t *parts[2] = {ch, records + 5};
+    size_t lens[2] = {ch_len, n - 5};
+    sha256_of(parts, lens, 2, hash);
+    struct tls_key_schedule ks;
+    assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, psk_accepted ? ticket.psk : NULL,
+                                  psk_accepted ? ticket.psk_len : 0), TLS_OK);
+    assert_int_equal(tls_ks_handshake(&ks, ecdhe, len), TLS_OK);
+    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_server_handshake_traffic_secret, hash, secret), TLS_OK);
+    tls_ks_wipe(&ks);
+
+    const uint8_t *ee = val(&c, "{server}  construct an EncryptedExtensions", "EncryptedExtensions", 0, &len, NULL);
+    struct tls_record_direction server;
+    struct tls_writer w;
+    struct tls_error err = {0};
+    direction_for(&server, e->cipher_suite != 0 ? e->cipher_suite : 0x1301, secret);
+    tls_writer_init(&w, records + n, sizeof(records) - n);
+    assert_int_equal(tls_record_write(&server, 22, ee, len, 0, &w, &err), TLS_OK);
+    assert_int_equal(feed(&c, records, n + w.len), TLS_STATUS_FATAL);
+    assert_int_equal(tls_client_error(c.client)->code, TLS_E_ALERT(TLS_ALERT_illegal_parameter));
+    /* Refused at EncryptedExtensions, for the early data (not earlier, for the ServerHello). */
+    assert_non_null(strstr(tls_client_error(c.client)->reason, "§4.2.10"));
+    assert_false(tls_client_info(c.client)->early_data_accepted);
+    tls_record_direction_wipe(&server);
+    conn_free(&c);
+}
+
+/* §4.2.11: "If the server supplies an "early_data" extension, the client MUST verify that the
+ * server's selected_identity is 0" — here the server selected no PSK at all. */
+static void early_data_accepted_without_psk(void **state)
+{
+    (void)state;
+    struct sh_edit e = {.drop_pre_shared_key = true, .selected_identity = -1};
+    expect_early_data_acceptance_refused(&e, false);
+}
+
+/* §4.2.10: early data is accepted only with the ticket's cipher suite; the server resumed
+ * with TLS_CHACHA20_POLY1305_SHA256 (same hash, so the PSK itself is acceptable). */
+static void early_data_accepted_with_other_suite(void **state)
+{
+    (void)state;
+    struct sh_edit e = {.cipher_suite = 0x1303, .selected_identity = -1};
+    expect_early_data_acceptance_refused(&e, true);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -811,6 +890,8 @@ int main(void)
         cmocka_unit_test(psk03_suite_hash_differs),
         cmocka_unit_test(psk04_no_key_share),
         cmocka_unit_test(psk02_after_early_data_alert_under_early_key),
+        cmocka_unit_test(early_data_accepted_without_psk),
+        cmocka_unit_test(early_data_accepted_with_other_suite),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
