@@ -30,219 +30,18 @@
 #include "handshake/handshake_msg.h"
 #include "handshake/server_hello.h"
 #include "record/protect.h"
+#include "support/client_psk_conn.h"
 #include "support/rfc8448.h"
-
-#define OUT_CAP 8192
-#define TICKET_RECEIVED_AT 1700000000000ull /* any clock value: only differences matter */
-/* RFC 8448 §4 line 886: obfuscated_ticket_age 0xfad6aacb; §3 line 764: ticket_age_add
- * 0xfad6aac5. So the client's view of the age was 0xfad6aacb - 0xfad6aac5 = 6 ms. */
-#define RFC8448_TICKET_AGE_MS 6u
-
-static const char S3[] = "rfc8448-3-simple-1-rtt-handshake.json";
-static const char S4[] = "rfc8448-4-resumed-0-rtt-handshake.json";
-static const char CH_STEP[] = "{client}  construct a ClientHello handshake message";
-static const char SEND_HS[] = "{client}  send handshake record";
-static const char SERVER_HS[] = "{server}  send handshake record";
-
-/* Secrets the observer saw, by NSS label (or name when there is none). */
-struct seen_secrets {
-    char names[16][96];
-    uint8_t values[16][48];
-    size_t lens[16];
-    size_t count;
-};
-
-static void on_secret(void *ctx, const char *name, const char *nss_label, const uint8_t *client_random,
-                      const uint8_t *secret, size_t secret_len, const uint8_t *transcript_hash,
-                      size_t hash_len)
-{
-    (void)client_random;
-    (void)transcript_hash;
-    (void)hash_len;
-    struct seen_secrets *s = ctx;
-    if (s->count >= 16 || secret_len > 48) {
-        return;
-    }
-    snprintf(s->names[s->count], sizeof(s->names[0]), "%s", nss_label != NULL ? nss_label : name);
-    memcpy(s->values[s->count], secret, secret_len);
-    s->lens[s->count] = secret_len;
-    s->count++;
-}
-
-static const uint8_t *seen(const struct seen_secrets *s, const char *name, size_t *len)
-{
-    for (size_t i = 0; i < s->count; i++) {
-        if (strcmp(s->names[i], name) == 0) {
-            *len = s->lens[i];
-            return s->values[i];
-        }
-    }
-    fail_msg("the observer never saw %s", name);
-    return NULL;
-}
-
-struct conn {
-    struct rfc8448 *v;
-    struct tls_client_replay hooks;
-    struct tls_client_config config;
-    struct tls_observer observer;
-    struct seen_secrets secrets;
-    struct tls_client *client;
-    uint8_t out[OUT_CAP];
-    struct tls_writer w;
-};
-
-static void conn_init(struct conn *c, const char *file)
-{
-    memset(c, 0, sizeof(*c));
-    c->v = rfc8448_load(file);
-    size_t len;
-    c->hooks.key_share_private[0] = rfc8448_value(c->v, "{client}  create an ephemeral x25519 key pair",
-                                                  "private key", 0, &len);
-    c->hooks.key_share_private_len[0] = len;
-    /* RFC 8448's certificate is self-signed for "server": the chain check is skipped. */
-    c->config.insecure = true;
-    c->config.server_name = "server";
-    c->config.replay = &c->hooks;
-    c->observer.ctx = &c->secrets;
-    c->observer.secret = on_secret;
-    c->config.observer = &c->observer;
-    c->client = malloc(tls_client_size());
-    tls_writer_init(&c->w, c->out, sizeof(c->out));
-}
-
-static void conn_start(struct conn *c)
-{
-    assert_int_equal(tls_client_init(c->client, &c->config), TLS_OK);
-}
-
-static void conn_free(struct conn *c)
-{
-    tls_client_wipe(c->client);
-    free(c->client);
-    rfc8448_free(c->v);
-}
-
-static const uint8_t *val(struct conn *c, const char *step, const char *label, int occurrence,
-                          size_t *len, const char **source)
-{
-    const struct rfc8448_entry *e = rfc8448_find(c->v, step, label, occurrence);
-    *len = e->len;
-    if (source != NULL) {
-        *source = rfc8448_source(c->v, e);
-    }
-    return e->bytes;
-}
-
-/* Feeds whole records to the handshake; returns the status of the last call. */
-static enum tls_status feed(struct conn *c, const uint8_t *bytes, size_t len)
-{
-    static uint8_t buf[4096];
-    size_t used = 0;
-    assert_true(len <= sizeof(buf));
-    memcpy(buf, bytes, len);
-    enum tls_status st = tls_client_handshake(c->client, buf, len, &used, &c->w);
-    return st;
-}
-
-/* Replays RFC 8448 §3 to its NewSessionTicket; *ticket gets the client's stored ticket. */
-static void ticket_from_section3(struct tls_ticket *ticket)
-{
-    struct conn c;
-    conn_init(&c, S3);
-    size_t len, used;
-    c.hooks.client_hello[0] = rfc8448_value(c.v, CH_STEP, "ClientHello", 0, &len);
-    c.hooks.client_hello_len[0] = len;
-    c.config.now_ms = TICKET_RECEIVED_AT;
-    conn_start(&c);
-    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
-    uint8_t flight[1024];
-    size_t n = 0;
-    for (int i = 0; i < 2; i++) {
-        const uint8_t *rec = val(&c, SERVER_HS, "complete record", i, &len, NULL);
-        memcpy(flight + n, rec, len);
-        n += len;
-    }
-    assert_int_equal(feed(&c, flight, n), TLS_STATUS_HANDSHAKE_DONE);
-    const uint8_t *rec = val(&c, SERVER_HS, "complete record", 2, &len, NULL);
-    uint8_t buf[512];
-    const uint8_t *data;
-    size_t data_len;
-    memcpy(buf, rec, len);
-    assert_int_equal(tls_client_open(c.client, buf, len, &used, &data, &data_len, &c.w),
-                     TLS_STATUS_TICKET);
-    const struct tls_ticket *t = tls_client_ticket(c.client);
-    assert_non_null(t);
-    *ticket = *t;
-    conn_free(&c);
-    /* RFC 8448 §3 line 764: lifetime 30 s, ticket_age_add 0xfad6aac5, max_early_data_size 1024. */
-    assert_int_equal(ticket->ticket_lifetime, 30);
-    assert_int_equal(ticket->ticket_age_add, 0xfad6aac5u);
-    assert_int_equal(ticket->max_early_data_size, 1024);
-    assert_int_equal(ticket->cipher_suite, 0x1301);
-    assert_string_equal(ticket->server_name, "server");
-}
-
-/* A §4 connection with the template ClientHello, the §3 ticket, and the RFC's 0-RTT payload. */
-static void section4_conn(struct conn *c, struct tls_ticket *ticket)
-{
-    ticket_from_section3(ticket);
-    conn_init(c, S4);
-    size_t len;
-    /* The whole ClientHello as sent (line 972): its binder is ignored (the client computes one). */
-    c->hooks.client_hello[0] = val(c, SEND_HS, "payload", 0, &len, NULL);
-    c->hooks.client_hello_len[0] = len;
-    c->hooks.client_hello_is_template = true;
-    c->config.ticket = ticket;
-    c->config.now_ms = TICKET_RECEIVED_AT + RFC8448_TICKET_AGE_MS;
-    c->config.early_data = val(c, "{client}  send application_data record", "payload", 0, &len, NULL);
-    c->config.early_data_len = len;
-}
-
-/* Asserts out holds exactly want, then empties it. */
-static void expect_out(struct conn *c, const uint8_t *want, size_t want_len, const char *what)
-{
-    assert_bytes_equal(c->out, c->w.len, want, want_len, what);
-    c->w.len = 0;
-}
-
-/* Expects the next records in out to be these RFC records, in order. */
-static void expect_records(struct conn *c, const char *const *steps, const int *occurrences, size_t n)
-{
-    size_t pos = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t len;
-        const char *src;
-        const uint8_t *want = val(c, steps[i], "complete record", occurrences[i], &len, &src);
-        assert_true(pos + len <= c->w.len);
-        assert_bytes_equal(c->out + pos, len, want, len, src);
-        pos += len;
-    }
-    assert_int_equal(pos, c->w.len);
-    c->w.len = 0;
-}
-
-/* The server's ServerHello record and encrypted flight (§4 lines 1224, 1303). */
-static size_t section4_server_flight(struct conn *c, uint8_t *buf)
-{
-    size_t n = 0, len;
-    for (int i = 0; i < 2; i++) {
-        const uint8_t *rec = val(c, SERVER_HS, "complete record", i, &len, NULL);
-        memcpy(buf + n, rec, len);
-        n += len;
-    }
-    return n;
-}
 
 /* ---- RFC 8448 §4: resumed 0-RTT handshake, byte for byte ----------------------------------- */
 
 static void section4_resumed_0rtt(void **state)
 {
     (void)state;
-    struct conn c;
+    struct psk_conn c;
     struct tls_ticket ticket;
-    section4_conn(&c, &ticket);
-    conn_start(&c);
+    psk_section4_conn(&c, &ticket);
+    psk_conn_start(&c);
     size_t len, used;
     const char *src;
     const uint8_t *want;
@@ -250,70 +49,70 @@ static void section4_resumed_0rtt(void **state)
     /* First call: ClientHello (with OUR binder over Truncate(ClientHello), line 967) and the
      * 0-RTT application data record under the early key (line 1089), in one output. */
     assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
-    const char *steps1[] = {SEND_HS, "{client}  send application_data record"};
+    const char *steps1[] = {PSK_SEND_HS, "{client}  send application_data record"};
     const int occ1[] = {0, 0};
-    expect_records(&c, steps1, occ1, 2);
+    psk_expect_records(&c, steps1, occ1, 2);
     assert_true(tls_client_info(c.client)->early_data_offered);
 
     /* The keylog / --explain secrets of the Early Secret (lines 1045, 1060). */
-    const uint8_t *got = seen(&c.secrets, "CLIENT_EARLY_TRAFFIC_SECRET", &len);
-    want = val(&c, "derive secret \"tls13 c e traffic\"", "expanded", 0, &len, &src);
+    const uint8_t *got = psk_seen(&c.secrets, "CLIENT_EARLY_TRAFFIC_SECRET", &len);
+    want = psk_val(&c, "derive secret \"tls13 c e traffic\"", "expanded", 0, &len, &src);
     assert_bytes_equal(got, 32, want, len, src);
-    got = seen(&c.secrets, "EARLY_EXPORTER_SECRET", &len);
-    want = val(&c, "derive secret \"tls13 e exp master\"", "expanded", 0, &len, &src);
+    got = psk_seen(&c.secrets, "EARLY_EXPORTER_SECRET", &len);
+    want = psk_val(&c, "derive secret \"tls13 e exp master\"", "expanded", 0, &len, &src);
     assert_bytes_equal(got, 32, want, len, src);
 
     /* ServerHello (pre_shared_key, selected_identity 0) + EE (early_data) and Finished: the
      * client answers EndOfEarlyData under the early key (line 1437), then Finished under the
      * handshake key (line 1493). No Certificate/CertificateVerify in a PSK handshake. */
     uint8_t flight[512];
-    size_t n = section4_server_flight(&c, flight);
-    assert_int_equal(feed(&c, flight, n), TLS_STATUS_HANDSHAKE_DONE);
-    const char *steps2[] = {SEND_HS, SEND_HS};
+    size_t n = psk_section4_server_flight(&c, flight);
+    assert_int_equal(psk_feed(&c, flight, n), TLS_STATUS_HANDSHAKE_DONE);
+    const char *steps2[] = {PSK_SEND_HS, PSK_SEND_HS};
     const int occ2[] = {1, 2};
-    expect_records(&c, steps2, occ2, 2);
+    psk_expect_records(&c, steps2, occ2, 2);
     const struct tls_session_info *info = tls_client_info(c.client);
     assert_true(info->resumed);
     assert_true(info->early_data_accepted);
     assert_int_equal(info->signature_scheme, 0);
     assert_int_equal(info->cipher_suite, 0x1301);
-    got = seen(&c.secrets, "CLIENT_TRAFFIC_SECRET_0", &len);
-    want = val(&c, "derive secret \"tls13 c ap traffic\"", "expanded", 0, &len, &src);
+    got = psk_seen(&c.secrets, "CLIENT_TRAFFIC_SECRET_0", &len);
+    want = psk_val(&c, "derive secret \"tls13 c ap traffic\"", "expanded", 0, &len, &src);
     assert_bytes_equal(got, 32, want, len, src);
 
     /* Application data both ways, then close_notify both ways (lines 1550, 1561, 1579, 1586). */
-    want = val(&c, "{client}  send application_data record", "payload", 1, &len, NULL);
+    want = psk_val(&c, "{client}  send application_data record", "payload", 1, &len, NULL);
     assert_int_equal(tls_client_seal(c.client, want, len, &c.w), TLS_OK);
-    want = val(&c, "{client}  send application_data record", "complete record", 1, &len, &src);
-    expect_out(&c, want, len, src);
+    want = psk_val(&c, "{client}  send application_data record", "complete record", 1, &len, &src);
+    psk_expect_out(&c, want, len, src);
     uint8_t rec[128];
     const uint8_t *data;
     size_t data_len;
-    want = val(&c, "{server}  send application_data record", "complete record", 0, &len, NULL);
+    want = psk_val(&c, "{server}  send application_data record", "complete record", 0, &len, NULL);
     memcpy(rec, want, len);
     assert_int_equal(tls_client_open(c.client, rec, len, &used, &data, &data_len, &c.w),
                      TLS_STATUS_APP_DATA);
-    want = val(&c, "{server}  send application_data record", "payload", 0, &len, &src);
+    want = psk_val(&c, "{server}  send application_data record", "payload", 0, &len, &src);
     assert_bytes_equal(data, data_len, want, len, src);
     assert_int_equal(tls_client_close(c.client, &c.w), TLS_OK);
-    want = val(&c, "{client}  send alert record", "complete record", 0, &len, &src);
-    expect_out(&c, want, len, src);
-    conn_free(&c);
+    want = psk_val(&c, "{client}  send alert record", "complete record", 0, &len, &src);
+    psk_expect_out(&c, want, len, src);
+    psk_conn_free(&c);
 }
 
 /* The same connection with the server flight fed one byte at a time: identical output. */
 static void section4_byte_at_a_time(void **state)
 {
     (void)state;
-    struct conn c;
+    struct psk_conn c;
     struct tls_ticket ticket;
-    section4_conn(&c, &ticket);
-    conn_start(&c);
+    psk_section4_conn(&c, &ticket);
+    psk_conn_start(&c);
     size_t used;
     assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
     c.w.len = 0;
     uint8_t flight[512], pending[512];
-    size_t n = section4_server_flight(&c, flight), have = 0;
+    size_t n = psk_section4_server_flight(&c, flight), have = 0;
     enum tls_status st = TLS_STATUS_NEED_MORE;
     for (size_t pos = 0; pos < n; pos++) {
         pending[have++] = flight[pos];
@@ -326,60 +125,12 @@ static void section4_byte_at_a_time(void **state)
     }
     assert_int_equal(st, TLS_STATUS_HANDSHAKE_DONE);
     assert_int_equal(have, 0);
-    const char *steps[] = {SEND_HS, SEND_HS};
+    const char *steps[] = {PSK_SEND_HS, PSK_SEND_HS};
     const int occ[] = {1, 2};
-    expect_records(&c, steps, occ, 2);
-    conn_free(&c);
+    psk_expect_records(&c, steps, occ, 2);
+    psk_conn_free(&c);
 }
 
-/* ---- helpers to play a server that differs from RFC 8448 ------------------------------------ */
-
-/* A record direction writing (or reading) with the keys of traffic_secret (§7.3), seq 0. */
-static void direction_for(struct tls_record_direction *d, uint16_t suite, const uint8_t *traffic_secret)
-{
-    struct tls_traffic_keys keys;
-    tls_record_direction_init(d);
-    assert_int_equal(tls_traffic_keys_derive(tls_cipher_suite_find(suite), traffic_secret, &keys), TLS_OK);
-    tls_record_direction_install_keys(d, &keys);
-}
-
-static void direction_with(struct tls_record_direction *d, const uint8_t *traffic_secret)
-{
-    direction_for(d, 0x1301, traffic_secret);
-}
-
-/* Opens the first record of buf[0..len) with d; returns its content length, content in out. */
-static size_t open_record(struct tls_record_direction *d, const uint8_t *buf, size_t len,
-                          uint8_t *type, uint8_t *out, size_t cap, size_t *record_len)
-{
-    struct tls_record rec;
-    struct tls_plaintext pt;
-    struct tls_error err = {0};
-    size_t need = 0;
-    assert_int_equal(tls_record_deframe(buf, len, true, &rec, &need, &err), TLS_OK);
-    assert_int_equal(need, 0);
-    uint8_t work[1024];
-    assert_true(rec.length <= sizeof(work));
-    memcpy(work, rec.fragment, rec.length);
-    assert_int_equal(tls_record_open(d, &rec, work, sizeof(work), &pt, &err), TLS_OK);
-    assert_true(pt.length <= cap);
-    memcpy(out, pt.content, pt.length);
-    *type = pt.type;
-    *record_len = rec.total_len;
-    return pt.length;
-}
-
-/* Hash(parts...) with SHA-256. */
-static void sha256_of(const uint8_t *const *parts, const size_t *lens, size_t n, uint8_t *out)
-{
-    struct tls_hash h;
-    assert_int_equal(tls_hash_init(&h, TLS_HASH_SHA256), TLS_OK);
-    for (size_t i = 0; i < n; i++) {
-        assert_int_equal(tls_hash_update(&h, parts[i], lens[i]), TLS_OK);
-    }
-    assert_int_equal(tls_hash_peek(&h, out), TLS_OK);
-    tls_hash_wipe(&h);
-}
 
 /* The server rejects 0-RTT: RFC 8448 §4's EncryptedExtensions without early_data, and a
  * Finished recomputed for it. The client sends no EndOfEarlyData and switches to the handshake
@@ -387,18 +138,18 @@ static void sha256_of(const uint8_t *const *parts, const size_t *lens, size_t n,
 static void early_data_rejected(void **state)
 {
     (void)state;
-    struct conn c;
+    struct psk_conn c;
     struct tls_ticket ticket;
-    section4_conn(&c, &ticket);
-    conn_start(&c);
+    psk_section4_conn(&c, &ticket);
+    psk_conn_start(&c);
     size_t len, used, ch_len, sh_len, s_secret_len, c_secret_len;
     assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
     c.w.len = 0;
-    const uint8_t *ch = val(&c, SEND_HS, "payload", 0, &ch_len, NULL);
-    const uint8_t *sh = val(&c, "{server}  construct a ServerHello", "ServerHello", 0, &sh_len, NULL);
-    const uint8_t *ee_rfc = val(&c, "{server}  construct an EncryptedExtensions", "EncryptedExtensions", 0, &len, NULL);
-    const uint8_t *s_hs = val(&c, "derive secret \"tls13 s hs traffic\"", "expanded", 0, &s_secret_len, NULL);
-    const uint8_t *c_hs = val(&c, "derive secret \"tls13 c hs traffic\"", "expanded", 0, &c_secret_len, NULL);
+    const uint8_t *ch = psk_val(&c, PSK_SEND_HS, "payload", 0, &ch_len, NULL);
+    const uint8_t *sh = psk_val(&c, "{server}  construct a ServerHello", "ServerHello", 0, &sh_len, NULL);
+    const uint8_t *ee_rfc = psk_val(&c, "{server}  construct an EncryptedExtensions", "EncryptedExtensions", 0, &len, NULL);
+    const uint8_t *s_hs = psk_val(&c, "derive secret \"tls13 s hs traffic\"", "expanded", 0, &s_secret_len, NULL);
+    const uint8_t *c_hs = psk_val(&c, "derive secret \"tls13 c hs traffic\"", "expanded", 0, &c_secret_len, NULL);
 
     /* EE without its last extension (early_data, 002a 0000: RFC 8448 §4 line 1255). */
     uint8_t flight[256];
@@ -413,7 +164,7 @@ static void early_data_rejected(void **state)
     uint8_t hash[32], verify[32];
     const uint8_t *parts[4] = {ch, sh, ee, NULL};
     size_t lens[4] = {ch_len, sh_len, ee_len, 0};
-    sha256_of(parts, lens, 3, hash);
+    psk_sha256_of(parts, lens, 3, hash);
     assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, s_hs, hash, verify), TLS_OK);
     uint8_t *fin = flight + ee_len;
     fin[0] = 20, fin[1] = 0, fin[2] = 0, fin[3] = 32;
@@ -424,11 +175,11 @@ static void early_data_rejected(void **state)
     struct tls_error err = {0};
     struct tls_record_direction server;
     tls_writer_init(&w, records, sizeof(records));
-    const uint8_t *sh_rec = val(&c, SERVER_HS, "complete record", 0, &len, NULL);
+    const uint8_t *sh_rec = psk_val(&c, PSK_SERVER_HS, "complete record", 0, &len, NULL);
     tls_write_bytes(&w, sh_rec, len);
-    direction_with(&server, s_hs);
+    psk_direction_with(&server, s_hs);
     assert_int_equal(tls_record_write(&server, 22, flight, ee_len + 36, 0, &w, &err), TLS_OK);
-    assert_int_equal(feed(&c, records, w.len), TLS_STATUS_HANDSHAKE_DONE);
+    assert_int_equal(psk_feed(&c, records, w.len), TLS_STATUS_HANDSHAKE_DONE);
     assert_true(tls_client_info(c.client)->resumed);
     assert_true(tls_client_info(c.client)->early_data_offered);
     assert_false(tls_client_info(c.client)->early_data_accepted);
@@ -437,29 +188,20 @@ static void early_data_rejected(void **state)
     struct tls_record_direction client;
     uint8_t type, content[64];
     size_t record_len;
-    direction_with(&client, c_hs);
-    size_t n = open_record(&client, c.out, c.w.len, &type, content, sizeof(content), &record_len);
+    psk_direction_with(&client, c_hs);
+    size_t n = psk_open_record(&client, c.out, c.w.len, &type, content, sizeof(content), &record_len);
     assert_int_equal(record_len, c.w.len);
     assert_int_equal(type, 22);
     parts[3] = fin;
     lens[3] = 36;
-    sha256_of(parts, lens, 4, hash);
+    psk_sha256_of(parts, lens, 4, hash);
     assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, c_hs, hash, verify), TLS_OK);
     assert_int_equal(n, 36);
     assert_bytes_equal(content + 4, 32, verify, 32,
                        "client Finished over RFC 8448 §4 CH, SH, EE without early_data, server Finished");
     tls_record_direction_wipe(&server);
     tls_record_direction_wipe(&client);
-    conn_free(&c);
-}
-
-/* Does this ClientHello message carry the extension? */
-static bool hello_has(const uint8_t *msg, size_t len, uint16_t type)
-{
-    struct tls_client_hello ch;
-    struct tls_error err = {0};
-    assert_int_equal(tls_client_hello_parse(msg + 4, len - 4, &ch, &err), TLS_OK);
-    return tls_extensions_find(&ch.extensions, type) != NULL;
+    psk_conn_free(&c);
 }
 
 /* A ticket that may not be offered is left out (full handshake); so is early data the ticket
@@ -469,14 +211,14 @@ static void ticket_not_offered(void **state)
     (void)state;
     enum { EXPIRED, OTHER_NAME, HASH_NOT_OFFERED, FUTURE, NO_EARLY, TOO_MUCH_EARLY, ALPN, CASES };
     for (int k = 0; k < CASES; k++) {
-        struct conn c;
+        struct psk_conn c;
         struct tls_ticket ticket;
         static const uint16_t sha384_only[] = {0x1302};
         static const char *const alpn[] = {"http/1.1"};
-        section4_conn(&c, &ticket);
+        psk_section4_conn(&c, &ticket);
         switch (k) {
         case EXPIRED: /* §4.2.11.1: 30 s lifetime; 30.001 s old */
-            c.config.now_ms = TICKET_RECEIVED_AT + 30001;
+            c.config.now_ms = PSK_TICKET_RECEIVED_AT + 30001;
             break;
         case OTHER_NAME: /* §4.6.1 */
             c.config.server_name = "other.example";
@@ -486,7 +228,7 @@ static void ticket_not_offered(void **state)
             c.config.cipher_suite_count = 1;
             break;
         case FUTURE:
-            c.config.now_ms = TICKET_RECEIVED_AT - 1;
+            c.config.now_ms = PSK_TICKET_RECEIVED_AT - 1;
             break;
         case NO_EARLY:
             ticket.max_early_data_size = 0;
@@ -502,7 +244,7 @@ static void ticket_not_offered(void **state)
         default:
             break;
         }
-        conn_start(&c);
+        psk_conn_start(&c);
         size_t used;
         assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
         /* Output: exactly one plaintext handshake record, no 0-RTT record after it. */
@@ -510,10 +252,10 @@ static void ticket_not_offered(void **state)
         size_t rec_len = 5 + ((size_t)c.out[3] << 8 | c.out[4]);
         assert_int_equal(c.w.len, rec_len);
         bool psk_expected = k >= NO_EARLY;
-        assert_int_equal(hello_has(c.out + 5, rec_len - 5, 0x0029), psk_expected);
-        assert_false(hello_has(c.out + 5, rec_len - 5, 0x002a));
+        assert_int_equal(psk_hello_has(c.out + 5, rec_len - 5, 0x0029), psk_expected);
+        assert_false(psk_hello_has(c.out + 5, rec_len - 5, 0x002a));
         assert_false(tls_client_info(c.client)->early_data_offered);
-        conn_free(&c);
+        psk_conn_free(&c);
     }
 }
 
@@ -532,7 +274,7 @@ static void expect_binder(const struct tls_ticket *t, const uint8_t *prefix, siz
     assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_binder_key_res, empty, binder_key), TLS_OK);
     const uint8_t *parts[2] = {prefix, msg};
     size_t lens[2] = {prefix_len, truncated};
-    sha256_of(parts + (prefix_len == 0), lens + (prefix_len == 0), prefix_len == 0 ? 1 : 2, hash);
+    psk_sha256_of(parts + (prefix_len == 0), lens + (prefix_len == 0), prefix_len == 0 ? 1 : 2, hash);
     assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, binder_key, hash, binder), TLS_OK);
     /* binders<33..2^16-1> = 00 21 | 20 | binder: the last 32 bytes of the message. */
     assert_int_equal(len - truncated, 35);
@@ -547,7 +289,7 @@ static void hello_retry_after_early_data(void **state)
 {
     (void)state;
     struct tls_ticket ticket;
-    ticket_from_section3(&ticket);
+    psk_ticket_from_section3(&ticket);
     struct tls_drbg *drbg;
     assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)"psk", 3), TLS_OK);
     static const uint8_t early[] = "GET / HTTP/1.0\r\n\r\n";
@@ -556,12 +298,12 @@ static void hello_retry_after_early_data(void **state)
         .server_name = "server",
         .rng = tls_drbg_rng(drbg),
         .ticket = &ticket,
-        .now_ms = TICKET_RECEIVED_AT + RFC8448_TICKET_AGE_MS,
+        .now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS,
         .early_data = early,
         .early_data_len = sizeof(early) - 1,
     };
     struct tls_client *client = malloc(tls_client_size());
-    static uint8_t out[OUT_CAP];
+    static uint8_t out[PSK_OUT_CAP];
     struct tls_writer w;
     tls_writer_init(&w, out, sizeof(out));
     size_t used;
@@ -577,7 +319,7 @@ static void hello_retry_after_early_data(void **state)
     pos += 6;
     assert_int_equal(out[pos], 23);
     assert_int_equal(w.len, pos + 5 + (sizeof(early) - 1) + 1 + 16);
-    assert_true(hello_has(ch1, ch1_len, 0x002a));
+    assert_true(psk_hello_has(ch1, ch1_len, 0x002a));
     /* pre_shared_key last: identity = the ticket, obfuscated_ticket_age = 6 + 0xfad6aac5. */
     struct tls_client_hello ch;
     struct tls_offered_psks psks;
@@ -625,13 +367,13 @@ static void hello_retry_after_early_data(void **state)
     assert_int_equal(out[0], 22);
     size_t ch2_len = ((size_t)out[3] << 8 | out[4]);
     assert_int_equal(w.len, 5 + ch2_len);
-    assert_false(hello_has(out + 5, ch2_len, 0x002a));
-    assert_true(hello_has(out + 5, ch2_len, 0x0029));
+    assert_false(psk_hello_has(out + 5, ch2_len, 0x002a));
+    assert_true(psk_hello_has(out + 5, ch2_len, 0x0029));
     /* §4.4.1: message_hash = 254, 00 00 20, Hash(ClientHello1); then the HRR. */
     uint8_t prefix[4 + 32 + 256];
     prefix[0] = 254, prefix[1] = 0, prefix[2] = 0, prefix[3] = 32;
     const uint8_t *part = ch1;
-    sha256_of(&part, &ch1_len, 1, prefix + 4);
+    psk_sha256_of(&part, &ch1_len, 1, prefix + 4);
     memcpy(prefix + 36, hrr, hw.len);
     expect_binder(&ticket, prefix, 36 + hw.len, out + 5, ch2_len,
                   "ClientHello2 binder over message_hash(CH1), HRR, Truncate(CH2) (RFC 8446 §4.2.11.2)");
@@ -642,65 +384,18 @@ static void hello_retry_after_early_data(void **state)
 
 /* ---- negative rows PSK-01..PSK-04 (client-negative-tests.md) --------------------------------- */
 
-struct sh_edit {
-    uint16_t cipher_suite;      /* 0: as recorded */
-    bool drop_key_share;
-    bool add_pre_shared_key;    /* selected_identity 0 */
-    bool drop_pre_shared_key;
-    int selected_identity;      /* -1: as recorded */
-};
-
-/* The RFC's ServerHello message with edits, as one plaintext record in rec; returns its length. */
-static size_t edited_server_hello(const uint8_t *msg, size_t len, const struct sh_edit *e, uint8_t *rec)
-{
-    struct tls_server_hello sh;
-    struct tls_error err = {0};
-    assert_int_equal(tls_server_hello_parse(msg + 4, len - 4, &sh, &err), TLS_OK);
-    struct tls_extension exts[TLS_MAX_EXTENSIONS];
-    size_t n = 0;
-    static uint8_t identity[2];
-    identity[0] = (uint8_t)(e->selected_identity >> 8);
-    identity[1] = (uint8_t)e->selected_identity;
-    for (size_t i = 0; i < sh.extensions.count; i++) {
-        struct tls_extension x = sh.extensions.list[i];
-        if ((x.extension_type == 0x0033 && e->drop_key_share) ||
-            (x.extension_type == 0x0029 && e->drop_pre_shared_key)) {
-            continue;
-        }
-        if (x.extension_type == 0x0029 && e->selected_identity >= 0) {
-            x.extension_data.data = identity;
-        }
-        exts[n++] = x;
-    }
-    if (e->add_pre_shared_key) {
-        exts[n++] = (struct tls_extension){0x0029, {(const uint8_t *)"\x00\x00", 2}};
-    }
-    struct tls_server_hello_config cfg = {
-        .legacy_version = sh.legacy_version,
-        .random = sh.random,
-        .legacy_session_id_echo = sh.legacy_session_id_echo,
-        .cipher_suite = e->cipher_suite != 0 ? e->cipher_suite : sh.cipher_suite,
-        .extensions = exts,
-        .extensions_count = n,
-    };
-    struct tls_writer w;
-    tls_writer_init(&w, rec + 5, 512);
-    assert_int_equal(tls_server_hello_encode(&w, &cfg, &err), TLS_OK);
-    rec[0] = 22, rec[1] = 3, rec[2] = 3, rec[3] = (uint8_t)(w.len >> 8), rec[4] = (uint8_t)w.len;
-    return 5 + w.len;
-}
 
 /* Feeds the edited ServerHello; expects FATAL, the alert, and a dead connection afterwards. */
-static void expect_rejected(struct conn *c, const struct sh_edit *e, enum tls_alert_description alert,
+static void expect_rejected(struct psk_conn *c, const struct psk_sh_edit *e, enum tls_alert_description alert,
                             const char *reason_part)
 {
     size_t len, used;
-    const uint8_t *sh = val(c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
+    const uint8_t *sh = psk_val(c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
     uint8_t rec[600];
-    size_t n = edited_server_hello(sh, len, e, rec);
+    size_t n = psk_edited_server_hello(sh, len, e, rec);
     assert_int_equal(tls_client_handshake(c->client, NULL, 0, &used, &c->w), TLS_STATUS_CONTINUE);
     c->w.len = 0;
-    assert_int_equal(feed(c, rec, n), TLS_STATUS_FATAL);
+    assert_int_equal(psk_feed(c, rec, n), TLS_STATUS_FATAL);
     assert_int_equal(tls_client_error(c->client)->code, TLS_E_ALERT(alert));
     /* For the reason the row names, not another one. */
     if (strstr(tls_client_error(c->client)->reason, reason_part) == NULL) {
@@ -710,20 +405,20 @@ static void expect_rejected(struct conn *c, const struct sh_edit *e, enum tls_al
     assert_int_equal(tls_client_state(c->client), TLS_CLIENT_FAILED);
     /* §6: later input gives nothing more. */
     size_t before = c->w.len;
-    assert_int_equal(feed(c, rec, n), TLS_STATUS_FATAL);
+    assert_int_equal(psk_feed(c, rec, n), TLS_STATUS_FATAL);
     assert_int_equal(c->w.len, before);
 }
 
 /* A §4 connection without early data (so alerts are in plaintext: no key installed yet). */
-static void section4_conn_no_early(struct conn *c, struct tls_ticket *ticket)
+static void section4_conn_no_early(struct psk_conn *c, struct tls_ticket *ticket)
 {
-    section4_conn(c, ticket);
+    psk_section4_conn(c, ticket);
     c->config.early_data = NULL;
     c->config.early_data_len = 0;
-    conn_start(c);
+    psk_conn_start(c);
 }
 
-static void expect_plain_alert(struct conn *c, uint8_t description, const char *what)
+static void expect_plain_alert(struct psk_conn *c, uint8_t description, const char *what)
 {
     const uint8_t want[7] = {21, 3, 3, 0, 2, 2, description};
     assert_bytes_equal(c->out, c->w.len, want, 7, what);
@@ -733,42 +428,42 @@ static void expect_plain_alert(struct conn *c, uint8_t description, const char *
 static void psk01_unsolicited_pre_shared_key(void **state)
 {
     (void)state;
-    struct conn c;
+    struct psk_conn c;
     size_t len;
-    conn_init(&c, S3);
-    c.hooks.client_hello[0] = rfc8448_value(c.v, CH_STEP, "ClientHello", 0, &len);
+    psk_conn_init(&c, PSK_S3);
+    c.hooks.client_hello[0] = rfc8448_value(c.v, PSK_CH_STEP, "ClientHello", 0, &len);
     c.hooks.client_hello_len[0] = len;
-    conn_start(&c);
-    struct sh_edit e = {.add_pre_shared_key = true, .selected_identity = -1};
+    psk_conn_start(&c);
+    struct psk_sh_edit e = {.add_pre_shared_key = true, .selected_identity = -1};
     expect_rejected(&c, &e, TLS_ALERT_unsupported_extension, "§4.2");
     expect_plain_alert(&c, 110, "PSK-01: fatal unsupported_extension(110) in plaintext");
-    conn_free(&c);
+    psk_conn_free(&c);
 }
 
 /* PSK-02: selected_identity 1 when one identity was offered -> illegal_parameter (§4.2.11). */
 static void psk02_identity_out_of_range(void **state)
 {
     (void)state;
-    struct conn c;
+    struct psk_conn c;
     struct tls_ticket ticket;
     section4_conn_no_early(&c, &ticket);
-    struct sh_edit e = {.selected_identity = 1};
+    struct psk_sh_edit e = {.selected_identity = 1};
     expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "selected_identity");
     expect_plain_alert(&c, 47, "PSK-02: fatal illegal_parameter(47) in plaintext");
-    conn_free(&c);
+    psk_conn_free(&c);
 }
 
 /* PSK-03: resumption with TLS_AES_256_GCM_SHA384 for a SHA-256 ticket -> illegal_parameter. */
 static void psk03_suite_hash_differs(void **state)
 {
     (void)state;
-    struct conn c;
+    struct psk_conn c;
     struct tls_ticket ticket;
     section4_conn_no_early(&c, &ticket);
-    struct sh_edit e = {.cipher_suite = 0x1302, .selected_identity = -1};
+    struct psk_sh_edit e = {.cipher_suite = 0x1302, .selected_identity = -1};
     expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "hash differs from the ticket's");
     expect_plain_alert(&c, 47, "PSK-03: fatal illegal_parameter(47) in plaintext");
-    conn_free(&c);
+    psk_conn_free(&c);
 }
 
 /* PSK-04: psk_dhe_ke only, but ServerHello has pre_shared_key and no key_share ->
@@ -776,13 +471,13 @@ static void psk03_suite_hash_differs(void **state)
 static void psk04_no_key_share(void **state)
 {
     (void)state;
-    struct conn c;
+    struct psk_conn c;
     struct tls_ticket ticket;
     section4_conn_no_early(&c, &ticket);
-    struct sh_edit e = {.drop_key_share = true, .selected_identity = -1};
+    struct psk_sh_edit e = {.drop_key_share = true, .selected_identity = -1};
     expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "without a key share");
     expect_plain_alert(&c, 47, "PSK-04: fatal illegal_parameter(47) in plaintext");
-    conn_free(&c);
+    psk_conn_free(&c);
 }
 
 /* PSK-02 after 0-RTT data: we still write under the early key (App. A.1), so the alert is the
@@ -790,25 +485,25 @@ static void psk04_no_key_share(void **state)
 static void psk02_after_early_data_alert_under_early_key(void **state)
 {
     (void)state;
-    struct conn c;
+    struct psk_conn c;
     struct tls_ticket ticket;
-    section4_conn(&c, &ticket);
-    conn_start(&c);
-    struct sh_edit e = {.selected_identity = 1};
+    psk_section4_conn(&c, &ticket);
+    psk_conn_start(&c);
+    struct psk_sh_edit e = {.selected_identity = 1};
     expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "selected_identity");
     size_t len, record_len;
-    const uint8_t *secret = val(&c, "derive secret \"tls13 c e traffic\"", "expanded", 0, &len, NULL);
+    const uint8_t *secret = psk_val(&c, "derive secret \"tls13 c e traffic\"", "expanded", 0, &len, NULL);
     struct tls_record_direction early;
-    direction_with(&early, secret);
+    psk_direction_with(&early, secret);
     early.seq = 1;
     uint8_t type, content[8];
-    size_t n = open_record(&early, c.out, c.w.len, &type, content, sizeof(content), &record_len);
+    size_t n = psk_open_record(&early, c.out, c.w.len, &type, content, sizeof(content), &record_len);
     assert_int_equal(record_len, c.w.len);
     assert_int_equal(type, 21);
     assert_bytes_equal(content, n, (const uint8_t *)"\x02\x2f", 2,
                        "fatal illegal_parameter under the RFC 8448 §4 early key (line 1045), seq 1");
     tls_record_direction_wipe(&early);
-    conn_free(&c);
+    psk_conn_free(&c);
 }
 
 /*
@@ -817,25 +512,25 @@ static void psk02_after_early_data_alert_under_early_key(void **state)
  * server_handshake_traffic_secret that follows from that ServerHello: Early Secret from the PSK
  * (or none), Handshake Secret from §4's (EC)DHE secret (line 1147). Expects illegal_parameter.
  */
-static void expect_early_data_acceptance_refused(const struct sh_edit *e, bool psk_accepted)
+static void expect_early_data_acceptance_refused(const struct psk_sh_edit *e, bool psk_accepted)
 {
-    struct conn c;
+    struct psk_conn c;
     struct tls_ticket ticket;
-    section4_conn(&c, &ticket);
-    conn_start(&c);
+    psk_section4_conn(&c, &ticket);
+    psk_conn_start(&c);
     size_t len, used, ch_len;
     assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
     c.w.len = 0;
-    const uint8_t *ch = val(&c, SEND_HS, "payload", 0, &ch_len, NULL);
-    const uint8_t *sh = val(&c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
-    const uint8_t *ecdhe = val(&c, "{server}  extract secret \"handshake\"", "IKM", 0, &len, NULL);
+    const uint8_t *ch = psk_val(&c, PSK_SEND_HS, "payload", 0, &ch_len, NULL);
+    const uint8_t *sh = psk_val(&c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
+    const uint8_t *ecdhe = psk_val(&c, "{server}  extract secret \"handshake\"", "IKM", 0, &len, NULL);
     uint8_t records[1024];
-    size_t n = edited_server_hello(sh, 96, e, records);
+    size_t n = psk_edited_server_hello(sh, 96, e, records);
 
     uint8_t hash[32], secret[32];
     const uint8_t *parts[2] = {ch, records + 5};
     size_t lens[2] = {ch_len, n - 5};
-    sha256_of(parts, lens, 2, hash);
+    psk_sha256_of(parts, lens, 2, hash);
     struct tls_key_schedule ks;
     assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, psk_accepted ? ticket.psk : NULL,
                                   psk_accepted ? ticket.psk_len : 0), TLS_OK);
@@ -843,20 +538,20 @@ static void expect_early_data_acceptance_refused(const struct sh_edit *e, bool p
     assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_server_handshake_traffic_secret, hash, secret), TLS_OK);
     tls_ks_wipe(&ks);
 
-    const uint8_t *ee = val(&c, "{server}  construct an EncryptedExtensions", "EncryptedExtensions", 0, &len, NULL);
+    const uint8_t *ee = psk_val(&c, "{server}  construct an EncryptedExtensions", "EncryptedExtensions", 0, &len, NULL);
     struct tls_record_direction server;
     struct tls_writer w;
     struct tls_error err = {0};
-    direction_for(&server, e->cipher_suite != 0 ? e->cipher_suite : 0x1301, secret);
+    psk_direction_for(&server, e->cipher_suite != 0 ? e->cipher_suite : 0x1301, secret);
     tls_writer_init(&w, records + n, sizeof(records) - n);
     assert_int_equal(tls_record_write(&server, 22, ee, len, 0, &w, &err), TLS_OK);
-    assert_int_equal(feed(&c, records, n + w.len), TLS_STATUS_FATAL);
+    assert_int_equal(psk_feed(&c, records, n + w.len), TLS_STATUS_FATAL);
     assert_int_equal(tls_client_error(c.client)->code, TLS_E_ALERT(TLS_ALERT_illegal_parameter));
     /* Refused at EncryptedExtensions, for the early data (not earlier, for the ServerHello). */
     assert_non_null(strstr(tls_client_error(c.client)->reason, "§4.2.10"));
     assert_false(tls_client_info(c.client)->early_data_accepted);
     tls_record_direction_wipe(&server);
-    conn_free(&c);
+    psk_conn_free(&c);
 }
 
 /* §4.2.11: "If the server supplies an "early_data" extension, the client MUST verify that the
@@ -864,7 +559,7 @@ static void expect_early_data_acceptance_refused(const struct sh_edit *e, bool p
 static void early_data_accepted_without_psk(void **state)
 {
     (void)state;
-    struct sh_edit e = {.drop_pre_shared_key = true, .selected_identity = -1};
+    struct psk_sh_edit e = {.drop_pre_shared_key = true, .selected_identity = -1};
     expect_early_data_acceptance_refused(&e, false);
 }
 
@@ -873,7 +568,7 @@ static void early_data_accepted_without_psk(void **state)
 static void early_data_accepted_with_other_suite(void **state)
 {
     (void)state;
-    struct sh_edit e = {.cipher_suite = 0x1303, .selected_identity = -1};
+    struct psk_sh_edit e = {.cipher_suite = 0x1303, .selected_identity = -1};
     expect_early_data_acceptance_refused(&e, true);
 }
 
