@@ -19,6 +19,10 @@
  * returns NEED_MORE (Schannel: SEC_E_INCOMPLETE_MESSAGE, with the rest in SECBUFFER_EXTRA).
  * Input bytes are decrypted in place, so `in` is not const.
  *
+ * With config.ticket (and config.early_data) the handshake resumes a session and may send 0-RTT
+ * data with the ClientHello (client_psk.c); a NewSessionTicket gives the next ticket
+ * (tls_client_ticket(), stored across runs with handshake/session_file.h).
+ *
  * After the handshake, tls_client_seal() protects application data and tls_client_open() takes
  * received records; post-handshake messages (NewSessionTicket, KeyUpdate) are handled inside
  * open and surfaced as statuses, never as errors (Schannel reports a ticket as SEC_I_RENEGOTIATE).
@@ -175,8 +179,22 @@ struct tls_client_config {
     struct tls_rng rng;                  /* randomness: client random, key shares, session id */
     const struct tls_observer *observer; /* may be NULL */
     uint64_t now_ms;                     /* caller's clock, for ticket ages (the core reads no clock) */
-    const struct tls_ticket *ticket;     /* offer this ticket as a PSK (psk_dhe_ke), or NULL */
-    const uint8_t *early_data;           /* 0-RTT data to send with the ticket, or NULL */
+    /*
+     * Resumption (RFC 8446 §2.2, §4.2.11): offer this ticket as a PSK (psk_dhe_ke), or NULL. It
+     * is offered only if its suite's hash is among cipher_suites, its server_name equals
+     * server_name (ASCII case ignored), and now_ms - received_at_ms is 0..ticket_lifetime
+     * seconds; otherwise the handshake is a full one and an observer note says why.
+     */
+    const struct tls_ticket *ticket;
+    /*
+     * 0-RTT (§2.3, §4.2.10): data sent right after ClientHello1 under
+     * client_early_traffic_secret, when the ticket is offered, allows early data
+     * (0 < early_data_len <= max_early_data_size) and its ALPN protocol (if any) is in alpn.
+     * info.early_data_offered says whether it was sent, info.early_data_accepted whether the
+     * server took it. The core never resends rejected data (§4.2.10 "SHOULD NOT automatically
+     * resend"): the caller sends it again with tls_client_seal() if it wants to.
+     */
+    const uint8_t *early_data;
     size_t early_data_len;
     const struct tls_client_replay *replay; /* tests only; NULL normally */
 };
@@ -189,8 +207,8 @@ struct tls_session_info {
     uint16_t signature_scheme;    /* server CertificateVerify scheme (0 when resumed) */
     bool hello_retry_request;     /* the server asked for another key share */
     bool resumed;                 /* the server accepted our PSK */
-    bool early_data_offered;
-    bool early_data_accepted;     /* EncryptedExtensions had early_data */
+    bool early_data_offered;      /* 0-RTT data was sent after ClientHello1 */
+    bool early_data_accepted;     /* EncryptedExtensions had early_data: the data was taken */
     bool client_certificate_requested;
     char alpn[TLS_MAX_ALPN_LEN + 1];
     uint8_t client_random[32];
