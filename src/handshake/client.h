@@ -178,7 +178,15 @@ struct tls_client_config {
     bool insecure;                       /* skip chain and name checks (CertificateVerify still checked) */
     struct tls_rng rng;                  /* randomness: client random, key shares, session id */
     const struct tls_observer *observer; /* may be NULL */
-    uint64_t now_ms;                     /* caller's clock, for ticket ages (the core reads no clock) */
+    /*
+     * The caller's clock in milliseconds (the core reads no clock). Read when a ticket is
+     * chosen (tls_client_init), when ClientHello is built (its obfuscated_ticket_age) and when a
+     * NewSessionTicket arrives (its received_at_ms). config is read through its pointer, so a
+     * caller keeps it current by updating config.now_ms before each call: a ticket's
+     * received_at_ms must not be earlier than when it arrived, or the next connection reports
+     * an age larger than the server's view (GnuTLS then refuses the 0-RTT data).
+     */
+    uint64_t now_ms;
     /*
      * Resumption (RFC 8446 §2.2, §4.2.11): offer this ticket as a PSK (psk_dhe_ke), or NULL. It
      * is offered only if its suite's hash is among cipher_suites, its server_name equals

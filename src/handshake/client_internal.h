@@ -70,7 +70,6 @@ struct tls_client {
 
     /* Resumption and 0-RTT (client_psk.c). */
     bool offer_ticket;                             /* config.ticket passed the checks: offered */
-    uint32_t obfuscated_ticket_age;                /* §4.2.11.1, from config.now_ms */
     bool send_early_data;                          /* config.early_data goes with ClientHello1 */
     bool early_write_key;                          /* we write under client_early_traffic_secret */
 

@@ -141,10 +141,6 @@ tls_result tls_client_psk_choose(struct tls_client *c)
         return TLS_OK;
     }
     c->offer_ticket = true;
-    /* §4.2.11.1: "...taking the age in milliseconds and adding the "ticket_age_add" value that
-     * was included with the ticket ..., modulo 2^32." */
-    uint64_t age_ms = cfg->now_ms - t->received_at_ms;
-    c->obfuscated_ticket_age = (uint32_t)((age_ms + t->ticket_age_add) & 0xffffffffu);
     if (cfg->early_data == NULL || cfg->early_data_len == 0) {
         return TLS_OK;
     }
@@ -161,9 +157,17 @@ void tls_client_psk_identity(const struct tls_client *c, struct tls_psk_identity
                              size_t *binder_len)
 {
     const struct tls_ticket *t = c->config->ticket;
+    /* The age as the ClientHello leaves: config.now_ms is read again here, so a caller that
+     * updates it sends a fresh age (and ClientHello2 a recomputed one, §4.1.2). A server
+     * compares it with its own view of the age: GnuTLS, for one, refuses 0-RTT if ours is the
+     * larger. A clock that went back counts as age 0. */
+    uint64_t now = c->config->now_ms;
+    uint64_t age_ms = now > t->received_at_ms ? now - t->received_at_ms : 0;
     identity->identity.data = t->ticket;
     identity->identity.len = t->ticket_len;
-    identity->obfuscated_ticket_age = c->obfuscated_ticket_age;
+    /* §4.2.11.1: "...taking the age in milliseconds and adding the "ticket_age_add" value that
+     * was included with the ticket ..., modulo 2^32." */
+    identity->obfuscated_ticket_age = (uint32_t)((age_ms + t->ticket_age_add) & 0xffffffffu);
     /* §4.2.11: "PskBinderEntry" is Hash.length bytes of the PSK's hash. */
     *binder_len = t->psk_len;
 }

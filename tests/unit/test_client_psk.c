@@ -100,6 +100,32 @@ static void section4_resumed_0rtt(void **state)
     psk_conn_free(&c);
 }
 
+/* obfuscated_ticket_age is computed when ClientHello is built, from config.now_ms as it is
+ * then: a client initialised 5 ms earlier (age 1 ms then) still sends RFC 8448's age (6 ms). */
+static void ticket_age_read_when_sent(void **state)
+{
+    (void)state;
+    struct psk_conn c;
+    struct tls_ticket ticket;
+    psk_section4_conn(&c, &ticket);
+    c.config.now_ms = PSK_TICKET_RECEIVED_AT + 1;
+    c.config.early_data = NULL;
+    psk_conn_start(&c);
+    c.config.now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
+    size_t used, len;
+    const char *src;
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    /* Without early data the template's early_data is dropped, so compare the
+     * obfuscated_ticket_age field only: RFC 8448 §4 line 886, 0xfad6aacb. */
+    const uint8_t *want = psk_val(&c, PSK_SEND_HS, "complete record", 0, &len, &src);
+    const uint8_t rfc_age[4] = {0xfa, 0xd6, 0xaa, 0xcb};
+    assert_true(len > 35 + 4 && c.w.len > 35 + 4);
+    assert_bytes_equal(want + len - 35 - 4, 4, rfc_age, 4, src);
+    assert_bytes_equal(c.out + c.w.len - 35 - 4, 4, rfc_age, 4,
+                       "obfuscated_ticket_age from config.now_ms when ClientHello is built");
+    psk_conn_free(&c);
+}
+
 /* The same connection with the server flight fed one byte at a time: identical output. */
 static void section4_byte_at_a_time(void **state)
 {
@@ -577,6 +603,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(section4_resumed_0rtt),
         cmocka_unit_test(section4_byte_at_a_time),
+        cmocka_unit_test(ticket_age_read_when_sent),
         cmocka_unit_test(early_data_rejected),
         cmocka_unit_test(ticket_not_offered),
         cmocka_unit_test(hello_retry_after_early_data),
