@@ -126,6 +126,55 @@ static void ticket_age_read_when_sent(void **state)
     psk_conn_free(&c);
 }
 
+/* 0-RTT data larger than one record (§5.1: at most 2^14 bytes each): two records under the early
+ * key (sequence numbers 0, 1), then, after RFC 8448's server flight (early data is not in the
+ * transcript, so it still verifies), EndOfEarlyData as sequence number 2. */
+static void early_data_over_two_records(void **state)
+{
+    (void)state;
+    struct psk_conn c;
+    struct tls_ticket ticket;
+    static uint8_t early[20000];
+    for (size_t i = 0; i < sizeof(early); i++) {
+        early[i] = (uint8_t)(i * 7);
+    }
+    psk_section4_conn(&c, &ticket);
+    ticket.max_early_data_size = sizeof(early);
+    c.config.early_data = early;
+    c.config.early_data_len = sizeof(early);
+    psk_conn_start(&c);
+    size_t used, len, ch_len, record_len;
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    psk_val(&c, PSK_SEND_HS, "complete record", 0, &ch_len, NULL);
+    const uint8_t *secret = psk_val(&c, "derive secret \"tls13 c e traffic\"", "expanded", 0, &len, NULL);
+    struct tls_record_direction early_key;
+    psk_direction_with(&early_key, secret);
+    static uint8_t content[16384 + 16];
+    uint8_t type;
+    size_t pos = ch_len, got = 0;
+    for (int i = 0; i < 2; i++) {
+        size_t n = psk_open_record(&early_key, c.out + pos, c.w.len - pos, &type, content,
+                                   sizeof(content), &record_len);
+        assert_int_equal(type, 23);
+        assert_int_equal(n, i == 0 ? 16384 : sizeof(early) - 16384);
+        assert_memory_equal(content, early + got, n);
+        got += n;
+        pos += record_len;
+    }
+    assert_int_equal(pos, c.w.len);
+    c.w.len = 0;
+    uint8_t flight[512];
+    size_t n = psk_section4_server_flight(&c, flight);
+    assert_int_equal(psk_feed(&c, flight, n), TLS_STATUS_HANDSHAKE_DONE);
+    assert_true(tls_client_info(c.client)->early_data_accepted);
+    n = psk_open_record(&early_key, c.out, c.w.len, &type, content, sizeof(content), &record_len);
+    assert_int_equal(type, 22);
+    assert_bytes_equal(content, n, (const uint8_t *)"\x05\x00\x00\x00", 4,
+                       "EndOfEarlyData (RFC 8446 §4.5) under the early key, sequence number 2");
+    tls_record_direction_wipe(&early_key);
+    psk_conn_free(&c);
+}
+
 /* The same connection with the server flight fed one byte at a time: identical output. */
 static void section4_byte_at_a_time(void **state)
 {
@@ -604,6 +653,7 @@ int main(void)
         cmocka_unit_test(section4_resumed_0rtt),
         cmocka_unit_test(section4_byte_at_a_time),
         cmocka_unit_test(ticket_age_read_when_sent),
+        cmocka_unit_test(early_data_over_two_records),
         cmocka_unit_test(early_data_rejected),
         cmocka_unit_test(ticket_not_offered),
         cmocka_unit_test(hello_retry_after_early_data),

@@ -14,7 +14,7 @@
 #include "record/protect.h"
 #include "support/rfc8448.h"
 
-#define PSK_OUT_CAP 8192
+#define PSK_OUT_CAP 32768 /* room for 0-RTT data over two records */
 #define PSK_TICKET_RECEIVED_AT 1700000000000ull /* any clock value: only differences matter */
 /* RFC 8448 §4 line 886: obfuscated_ticket_age 0xfad6aacb; §3 line 764: ticket_age_add
  * 0xfad6aac5. So the client's view of the age was 0xfad6aacb - 0xfad6aac5 = 6 ms. */
