@@ -206,7 +206,6 @@ static void section4_byte_at_a_time(void **state)
     psk_conn_free(&c);
 }
 
-
 /* The server rejects 0-RTT: RFC 8448 §4's EncryptedExtensions without early_data, and a
  * Finished recomputed for it. The client sends no EndOfEarlyData and switches to the handshake
  * key at once: its Finished is the first record under client_handshake_traffic_secret. */
@@ -334,29 +333,6 @@ static void ticket_not_offered(void **state)
     }
 }
 
-/* The binder the client must have written into a whole ClientHello msg (§4.2.11.2), over
- * prefix || Truncate(msg), recomputed here from the ticket's PSK independently of client_psk.c. */
-static void expect_binder(const struct tls_ticket *t, const uint8_t *prefix, size_t prefix_len,
-                          const uint8_t *msg, size_t len, const char *what)
-{
-    struct tls_error err = {0};
-    struct tls_key_schedule ks;
-    size_t truncated;
-    uint8_t empty[32], binder_key[32], hash[32], binder[32];
-    assert_int_equal(tls_client_hello_truncated_len(msg, len, &truncated, &err), TLS_OK);
-    assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, t->psk, t->psk_len), TLS_OK);
-    assert_int_equal(tls_hash(TLS_HASH_SHA256, NULL, 0, empty), TLS_OK);
-    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_binder_key_res, empty, binder_key), TLS_OK);
-    const uint8_t *parts[2] = {prefix, msg};
-    size_t lens[2] = {prefix_len, truncated};
-    psk_sha256_of(parts + (prefix_len == 0), lens + (prefix_len == 0), prefix_len == 0 ? 1 : 2, hash);
-    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, binder_key, hash, binder), TLS_OK);
-    /* binders<33..2^16-1> = 00 21 | 20 | binder: the last 32 bytes of the message. */
-    assert_int_equal(len - truncated, 35);
-    assert_bytes_equal(msg + len - 32, 32, binder, 32, what);
-    tls_ks_wipe(&ks);
-}
-
 /* A built (not replayed) ClientHello with the §3 ticket and 0-RTT data, then a HelloRetryRequest:
  * ClientHello1 carries our identity, age and binder; the early data is rejected; ClientHello2
  * goes out in plaintext without early_data, its binder over message_hash(CH1), HRR, Truncate(CH2). */
@@ -407,7 +383,7 @@ static void hello_retry_after_early_data(void **state)
     assert_bytes_equal(psks.identities[0].identity.data, psks.identities[0].identity.len, ticket.ticket,
                        ticket.ticket_len, "PskIdentity.identity = the RFC 8448 §3 ticket");
     assert_int_equal(psks.identities[0].obfuscated_ticket_age, 0xfad6aacbu);
-    expect_binder(&ticket, NULL, 0, ch1, ch1_len, "ClientHello1 binder (RFC 8446 §4.2.11.2)");
+    psk_expect_binder(&ticket, NULL, 0, ch1, ch1_len, "ClientHello1 binder (RFC 8446 §4.2.11.2)");
 
     /* HelloRetryRequest: suite 0x1301, selected_group secp256r1. */
     uint8_t exts_buf[64], hrr[256], rec[300];
@@ -450,7 +426,7 @@ static void hello_retry_after_early_data(void **state)
     const uint8_t *part = ch1;
     psk_sha256_of(&part, &ch1_len, 1, prefix + 4);
     memcpy(prefix + 36, hrr, hw.len);
-    expect_binder(&ticket, prefix, 36 + hw.len, out + 5, ch2_len,
+    psk_expect_binder(&ticket, prefix, 36 + hw.len, out + 5, ch2_len,
                   "ClientHello2 binder over message_hash(CH1), HRR, Truncate(CH2) (RFC 8446 §4.2.11.2)");
     tls_client_wipe(client);
     free(client);
@@ -458,46 +434,6 @@ static void hello_retry_after_early_data(void **state)
 }
 
 /* ---- negative rows PSK-01..PSK-04 (client-negative-tests.md) --------------------------------- */
-
-
-/* Feeds the edited ServerHello; expects FATAL, the alert, and a dead connection afterwards. */
-static void expect_rejected(struct psk_conn *c, const struct psk_sh_edit *e, enum tls_alert_description alert,
-                            const char *reason_part)
-{
-    size_t len, used;
-    const uint8_t *sh = psk_val(c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
-    uint8_t rec[600];
-    size_t n = psk_edited_server_hello(sh, len, e, rec);
-    assert_int_equal(tls_client_handshake(c->client, NULL, 0, &used, &c->w), TLS_STATUS_CONTINUE);
-    c->w.len = 0;
-    assert_int_equal(psk_feed(c, rec, n), TLS_STATUS_FATAL);
-    assert_int_equal(tls_client_error(c->client)->code, TLS_E_ALERT(alert));
-    /* For the reason the row names, not another one. */
-    if (strstr(tls_client_error(c->client)->reason, reason_part) == NULL) {
-        fail_msg("refused for \"%s\", expected a reason containing \"%s\"",
-                 tls_client_error(c->client)->reason, reason_part);
-    }
-    assert_int_equal(tls_client_state(c->client), TLS_CLIENT_FAILED);
-    /* §6: later input gives nothing more. */
-    size_t before = c->w.len;
-    assert_int_equal(psk_feed(c, rec, n), TLS_STATUS_FATAL);
-    assert_int_equal(c->w.len, before);
-}
-
-/* A §4 connection without early data (so alerts are in plaintext: no key installed yet). */
-static void section4_conn_no_early(struct psk_conn *c, struct tls_ticket *ticket)
-{
-    psk_section4_conn(c, ticket);
-    c->config.early_data = NULL;
-    c->config.early_data_len = 0;
-    psk_conn_start(c);
-}
-
-static void expect_plain_alert(struct psk_conn *c, uint8_t description, const char *what)
-{
-    const uint8_t want[7] = {21, 3, 3, 0, 2, 2, description};
-    assert_bytes_equal(c->out, c->w.len, want, 7, what);
-}
 
 /* PSK-01: pre_shared_key in ServerHello when we offered none -> unsupported_extension (§4.2). */
 static void psk01_unsolicited_pre_shared_key(void **state)
@@ -510,8 +446,8 @@ static void psk01_unsolicited_pre_shared_key(void **state)
     c.hooks.client_hello_len[0] = len;
     psk_conn_start(&c);
     struct psk_sh_edit e = {.add_pre_shared_key = true, .selected_identity = -1};
-    expect_rejected(&c, &e, TLS_ALERT_unsupported_extension, "§4.2");
-    expect_plain_alert(&c, 110, "PSK-01: fatal unsupported_extension(110) in plaintext");
+    psk_expect_rejected(&c, &e, TLS_ALERT_unsupported_extension, "§4.2");
+    psk_expect_plain_alert(&c, 110, "PSK-01: fatal unsupported_extension(110) in plaintext");
     psk_conn_free(&c);
 }
 
@@ -521,10 +457,10 @@ static void psk02_identity_out_of_range(void **state)
     (void)state;
     struct psk_conn c;
     struct tls_ticket ticket;
-    section4_conn_no_early(&c, &ticket);
+    psk_section4_conn_no_early(&c, &ticket);
     struct psk_sh_edit e = {.selected_identity = 1};
-    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "selected_identity");
-    expect_plain_alert(&c, 47, "PSK-02: fatal illegal_parameter(47) in plaintext");
+    psk_expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "selected_identity");
+    psk_expect_plain_alert(&c, 47, "PSK-02: fatal illegal_parameter(47) in plaintext");
     psk_conn_free(&c);
 }
 
@@ -534,10 +470,10 @@ static void psk03_suite_hash_differs(void **state)
     (void)state;
     struct psk_conn c;
     struct tls_ticket ticket;
-    section4_conn_no_early(&c, &ticket);
+    psk_section4_conn_no_early(&c, &ticket);
     struct psk_sh_edit e = {.cipher_suite = 0x1302, .selected_identity = -1};
-    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "hash differs from the ticket's");
-    expect_plain_alert(&c, 47, "PSK-03: fatal illegal_parameter(47) in plaintext");
+    psk_expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "hash differs from the ticket's");
+    psk_expect_plain_alert(&c, 47, "PSK-03: fatal illegal_parameter(47) in plaintext");
     psk_conn_free(&c);
 }
 
@@ -548,10 +484,10 @@ static void psk04_no_key_share(void **state)
     (void)state;
     struct psk_conn c;
     struct tls_ticket ticket;
-    section4_conn_no_early(&c, &ticket);
+    psk_section4_conn_no_early(&c, &ticket);
     struct psk_sh_edit e = {.drop_key_share = true, .selected_identity = -1};
-    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "without a key share");
-    expect_plain_alert(&c, 47, "PSK-04: fatal illegal_parameter(47) in plaintext");
+    psk_expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "without a key share");
+    psk_expect_plain_alert(&c, 47, "PSK-04: fatal illegal_parameter(47) in plaintext");
     psk_conn_free(&c);
 }
 
@@ -565,7 +501,7 @@ static void psk02_after_early_data_alert_under_early_key(void **state)
     psk_section4_conn(&c, &ticket);
     psk_conn_start(&c);
     struct psk_sh_edit e = {.selected_identity = 1};
-    expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "selected_identity");
+    psk_expect_rejected(&c, &e, TLS_ALERT_illegal_parameter, "selected_identity");
     size_t len, record_len;
     const uint8_t *secret = psk_val(&c, "derive secret \"tls13 c e traffic\"", "expanded", 0, &len, NULL);
     struct tls_record_direction early;
@@ -581,61 +517,13 @@ static void psk02_after_early_data_alert_under_early_key(void **state)
     psk_conn_free(&c);
 }
 
-/*
- * Plays a server that answers RFC 8448 §4's ClientHello (with 0-RTT) with an edited ServerHello
- * and then RFC 8448's EncryptedExtensions, which accepts early data, protected with the
- * server_handshake_traffic_secret that follows from that ServerHello: Early Secret from the PSK
- * (or none), Handshake Secret from §4's (EC)DHE secret (line 1147). Expects illegal_parameter.
- */
-static void expect_early_data_acceptance_refused(const struct psk_sh_edit *e, bool psk_accepted)
-{
-    struct psk_conn c;
-    struct tls_ticket ticket;
-    psk_section4_conn(&c, &ticket);
-    psk_conn_start(&c);
-    size_t len, used, ch_len;
-    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
-    c.w.len = 0;
-    const uint8_t *ch = psk_val(&c, PSK_SEND_HS, "payload", 0, &ch_len, NULL);
-    const uint8_t *sh = psk_val(&c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
-    const uint8_t *ecdhe = psk_val(&c, "{server}  extract secret \"handshake\"", "IKM", 0, &len, NULL);
-    uint8_t records[1024];
-    size_t n = psk_edited_server_hello(sh, 96, e, records);
-
-    uint8_t hash[32], secret[32];
-    const uint8_t *parts[2] = {ch, records + 5};
-    size_t lens[2] = {ch_len, n - 5};
-    psk_sha256_of(parts, lens, 2, hash);
-    struct tls_key_schedule ks;
-    assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, psk_accepted ? ticket.psk : NULL,
-                                  psk_accepted ? ticket.psk_len : 0), TLS_OK);
-    assert_int_equal(tls_ks_handshake(&ks, ecdhe, len), TLS_OK);
-    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_server_handshake_traffic_secret, hash, secret), TLS_OK);
-    tls_ks_wipe(&ks);
-
-    const uint8_t *ee = psk_val(&c, "{server}  construct an EncryptedExtensions", "EncryptedExtensions", 0, &len, NULL);
-    struct tls_record_direction server;
-    struct tls_writer w;
-    struct tls_error err = {0};
-    psk_direction_for(&server, e->cipher_suite != 0 ? e->cipher_suite : 0x1301, secret);
-    tls_writer_init(&w, records + n, sizeof(records) - n);
-    assert_int_equal(tls_record_write(&server, 22, ee, len, 0, &w, &err), TLS_OK);
-    assert_int_equal(psk_feed(&c, records, n + w.len), TLS_STATUS_FATAL);
-    assert_int_equal(tls_client_error(c.client)->code, TLS_E_ALERT(TLS_ALERT_illegal_parameter));
-    /* Refused at EncryptedExtensions, for the early data (not earlier, for the ServerHello). */
-    assert_non_null(strstr(tls_client_error(c.client)->reason, "§4.2.10"));
-    assert_false(tls_client_info(c.client)->early_data_accepted);
-    tls_record_direction_wipe(&server);
-    psk_conn_free(&c);
-}
-
 /* §4.2.11: "If the server supplies an "early_data" extension, the client MUST verify that the
  * server's selected_identity is 0" — here the server selected no PSK at all. */
 static void early_data_accepted_without_psk(void **state)
 {
     (void)state;
     struct psk_sh_edit e = {.drop_pre_shared_key = true, .selected_identity = -1};
-    expect_early_data_acceptance_refused(&e, false);
+    psk_expect_early_data_acceptance_refused(&e, false);
 }
 
 /* §4.2.10: early data is accepted only with the ticket's cipher suite; the server resumed
@@ -644,7 +532,7 @@ static void early_data_accepted_with_other_suite(void **state)
 {
     (void)state;
     struct psk_sh_edit e = {.cipher_suite = 0x1303, .selected_identity = -1};
-    expect_early_data_acceptance_refused(&e, true);
+    psk_expect_early_data_acceptance_refused(&e, true);
 }
 
 int main(void)

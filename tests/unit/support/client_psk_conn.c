@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "crypto/hash.h"
+#include "crypto/key_schedule.h"
 #include "crypto/suite.h"
 #include "handshake/client_hello.h"
 #include "handshake/server_hello.h"
@@ -286,4 +287,114 @@ size_t psk_edited_server_hello(const uint8_t *msg, size_t len, const struct psk_
     assert_int_equal(tls_server_hello_encode(&w, &cfg, &err), TLS_OK);
     rec[0] = 22, rec[1] = 3, rec[2] = 3, rec[3] = (uint8_t)(w.len >> 8), rec[4] = (uint8_t)w.len;
     return 5 + w.len;
+}
+
+/* The binder the client must have written into a whole ClientHello msg (§4.2.11.2), over
+ * prefix || Truncate(msg), recomputed here from the ticket's PSK independently of client_psk.c. */
+void psk_expect_binder(const struct tls_ticket *t, const uint8_t *prefix, size_t prefix_len,
+                       const uint8_t *msg, size_t len, const char *what)
+{
+    struct tls_error err = {0};
+    struct tls_key_schedule ks;
+    size_t truncated;
+    uint8_t empty[32], binder_key[32], hash[32], binder[32];
+    assert_int_equal(tls_client_hello_truncated_len(msg, len, &truncated, &err), TLS_OK);
+    assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, t->psk, t->psk_len), TLS_OK);
+    assert_int_equal(tls_hash(TLS_HASH_SHA256, NULL, 0, empty), TLS_OK);
+    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_binder_key_res, empty, binder_key), TLS_OK);
+    const uint8_t *parts[2] = {prefix, msg};
+    size_t lens[2] = {prefix_len, truncated};
+    psk_sha256_of(parts + (prefix_len == 0), lens + (prefix_len == 0), prefix_len == 0 ? 1 : 2, hash);
+    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, binder_key, hash, binder), TLS_OK);
+    /* binders<33..2^16-1> = 00 21 | 20 | binder: the last 32 bytes of the message. */
+    assert_int_equal(len - truncated, 35);
+    assert_bytes_equal(msg + len - 32, 32, binder, 32, what);
+    tls_ks_wipe(&ks);
+}
+
+/* Feeds the edited ServerHello; expects FATAL, the alert, and a dead connection afterwards. */
+void psk_expect_rejected(struct psk_conn *c, const struct psk_sh_edit *e,
+                         enum tls_alert_description alert, const char *reason_part)
+{
+    size_t len, used;
+    const uint8_t *sh = psk_val(c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
+    uint8_t rec[600];
+    size_t n = psk_edited_server_hello(sh, len, e, rec);
+    assert_int_equal(tls_client_handshake(c->client, NULL, 0, &used, &c->w), TLS_STATUS_CONTINUE);
+    c->w.len = 0;
+    assert_int_equal(psk_feed(c, rec, n), TLS_STATUS_FATAL);
+    assert_int_equal(tls_client_error(c->client)->code, TLS_E_ALERT(alert));
+    /* For the reason the row names, not another one. */
+    if (strstr(tls_client_error(c->client)->reason, reason_part) == NULL) {
+        fail_msg("refused for \"%s\", expected a reason containing \"%s\"",
+                 tls_client_error(c->client)->reason, reason_part);
+    }
+    assert_int_equal(tls_client_state(c->client), TLS_CLIENT_FAILED);
+    /* §6: later input gives nothing more. */
+    size_t before = c->w.len;
+    assert_int_equal(psk_feed(c, rec, n), TLS_STATUS_FATAL);
+    assert_int_equal(c->w.len, before);
+}
+
+/* A §4 connection without early data (so alerts are in plaintext: no key installed yet). */
+void psk_section4_conn_no_early(struct psk_conn *c, struct tls_ticket *ticket)
+{
+    psk_section4_conn(c, ticket);
+    c->config.early_data = NULL;
+    c->config.early_data_len = 0;
+    psk_conn_start(c);
+}
+
+void psk_expect_plain_alert(struct psk_conn *c, uint8_t description, const char *what)
+{
+    const uint8_t want[7] = {21, 3, 3, 0, 2, 2, description};
+    assert_bytes_equal(c->out, c->w.len, want, 7, what);
+}
+
+/*
+ * Plays a server that answers RFC 8448 §4's ClientHello (with 0-RTT) with an edited ServerHello
+ * and then RFC 8448's EncryptedExtensions, which accepts early data, protected with the
+ * server_handshake_traffic_secret that follows from that ServerHello: Early Secret from the PSK
+ * (or none), Handshake Secret from §4's (EC)DHE secret (line 1147). Expects illegal_parameter.
+ */
+void psk_expect_early_data_acceptance_refused(const struct psk_sh_edit *e, bool psk_accepted)
+{
+    struct psk_conn c;
+    struct tls_ticket ticket;
+    psk_section4_conn(&c, &ticket);
+    psk_conn_start(&c);
+    size_t len, used, ch_len;
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    c.w.len = 0;
+    const uint8_t *ch = psk_val(&c, PSK_SEND_HS, "payload", 0, &ch_len, NULL);
+    const uint8_t *sh = psk_val(&c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
+    const uint8_t *ecdhe = psk_val(&c, "{server}  extract secret \"handshake\"", "IKM", 0, &len, NULL);
+    uint8_t records[1024];
+    size_t n = psk_edited_server_hello(sh, 96, e, records);
+
+    uint8_t hash[32], secret[32];
+    const uint8_t *parts[2] = {ch, records + 5};
+    size_t lens[2] = {ch_len, n - 5};
+    psk_sha256_of(parts, lens, 2, hash);
+    struct tls_key_schedule ks;
+    assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, psk_accepted ? ticket.psk : NULL,
+                                  psk_accepted ? ticket.psk_len : 0), TLS_OK);
+    assert_int_equal(tls_ks_handshake(&ks, ecdhe, len), TLS_OK);
+    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_server_handshake_traffic_secret, hash, secret), TLS_OK);
+    tls_ks_wipe(&ks);
+
+    const uint8_t *ee = psk_val(&c, "{server}  construct an EncryptedExtensions", "EncryptedExtensions", 0, &len, NULL);
+    struct tls_record_direction server;
+    struct tls_writer w;
+    struct tls_error err = {0};
+    psk_direction_for(&server, e->cipher_suite != 0 ? e->cipher_suite : 0x1301, secret);
+    tls_writer_init(&w, records + n, sizeof(records) - n);
+    assert_int_equal(tls_record_write(&server, 22, ee, len, 0, &w, &err), TLS_OK);
+    assert_int_equal(psk_feed(&c, records, n + w.len), TLS_STATUS_FATAL);
+    assert_int_equal(tls_client_error(c.client)->code, TLS_E_ALERT(TLS_ALERT_illegal_parameter));
+    /* Refused at EncryptedExtensions, for the early data (not earlier, for the ServerHello). */
+    assert_non_null(strstr(tls_client_error(c.client)->reason, "§4.2.10"));
+    assert_false(tls_client_info(c.client)->early_data_accepted);
+    tls_record_direction_wipe(&server);
+    psk_conn_free(&c);
 }

@@ -103,4 +103,27 @@ bool psk_hello_has(const uint8_t *msg, size_t len, uint16_t type);
 /* The RFC's ServerHello message with edits, as one plaintext record in rec; returns its length. */
 size_t psk_edited_server_hello(const uint8_t *msg, size_t len, const struct psk_sh_edit *e, uint8_t *rec);
 
+/* The binder the client must have written into a whole ClientHello msg (§4.2.11.2), over
+ * prefix || Truncate(msg), recomputed here from the ticket's PSK independently of client_psk.c. */
+void psk_expect_binder(const struct tls_ticket *t, const uint8_t *prefix, size_t prefix_len,
+                       const uint8_t *msg, size_t len, const char *what);
+
+/* Feeds the edited ServerHello; expects FATAL, the alert, and a dead connection afterwards. */
+void psk_expect_rejected(struct psk_conn *c, const struct psk_sh_edit *e,
+                         enum tls_alert_description alert, const char *reason_part);
+
+/* A §4 connection without early data (so alerts are in plaintext: no key installed yet). */
+void psk_section4_conn_no_early(struct psk_conn *c, struct tls_ticket *ticket);
+
+/* out holds exactly one plaintext fatal alert with this description. */
+void psk_expect_plain_alert(struct psk_conn *c, uint8_t description, const char *what);
+
+/*
+ * Plays a server that answers RFC 8448 §4's ClientHello (with 0-RTT) with an edited ServerHello
+ * and then RFC 8448's EncryptedExtensions, which accepts early data, protected with the
+ * server_handshake_traffic_secret that follows from that ServerHello: Early Secret from the PSK
+ * (or none), Handshake Secret from §4's (EC)DHE secret (line 1147). Expects illegal_parameter.
+ */
+void psk_expect_early_data_acceptance_refused(const struct psk_sh_edit *e, bool psk_accepted);
+
 #endif
