@@ -10,10 +10,12 @@
  * our binder and age are the RFC's. Then the 0-RTT record, EndOfEarlyData and Finished must
  * be the RFC's too.
  *
- * Also: a server that rejects the early data (EncryptedExtensions rebuilt without early_data),
- * tickets that must not be offered, a HelloRetryRequest after 0-RTT (the binder over
- * message_hash(CH1) + HRR + Truncate(CH2)), and the negative rows PSK-01..PSK-04 of
- * client-negative-tests.md.
+ * Also: the age taken from the clock when ClientHello is built, 0-RTT data over two records, a
+ * server that rejects the early data (EncryptedExtensions rebuilt without early_data), tickets
+ * that must not be offered, a HelloRetryRequest after 0-RTT (the binder over
+ * message_hash(CH1) + HRR + Truncate(CH2)), the negative rows PSK-01..PSK-04 of
+ * client-negative-tests.md, and servers that accept 0-RTT they must not (no PSK, other suite).
+ * Helpers: support/client_psk_conn.h. Real servers: test_client_psk_interop.c.
  */
 #include "support/testutil.h"
 
