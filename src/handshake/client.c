@@ -109,7 +109,8 @@ void tls_client_emit_secret(struct tls_client *c, const char *name, const char *
                             const uint8_t *secret, const uint8_t *transcript_hash)
 {
     const struct tls_observer *obs = c->config->observer;
-    size_t n = c->suite != NULL ? tls_hash_len(c->suite->hash) : 0;
+    /* Before ServerHello only the ticket's Early Secret exists: its hash gives the length. */
+    size_t n = c->suite != NULL ? tls_hash_len(c->suite->hash) : tls_hash_len(c->key_schedule.alg);
     if (obs != NULL && obs->secret != NULL) {
         obs->secret(obs->ctx, name, nss_label, c->offer.random, secret, n, transcript_hash,
                     transcript_hash != NULL ? n : 0);

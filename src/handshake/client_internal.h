@@ -7,6 +7,7 @@
  *   client_server_hello.c        ServerHello / HelloRetryRequest and the handshake keys (§4.1.3-4, §7.1)
  *   client_server_auth.c         EncryptedExtensions .. Finished, and our Finished (§4.3, §4.4)
  *   client_post_handshake.c      application data, NewSessionTicket, KeyUpdate, closure (§4.6, §6.1)
+ *   client_psk.c                 offering a ticket: binder, 0-RTT data, EndOfEarlyData (§4.2.10-11, §4.5)
  *
  * Memory (documented bounds, no heap): the largest piece is the handshake reassembly buffer
  * (record/reassembly.h, 64 KiB messages). sizeof(struct tls_client) is about 100 KiB.
@@ -66,6 +67,11 @@ struct tls_client {
     uint8_t certificate_request_context[255];
     size_t certificate_request_context_len;
     bool ccs_sent;                                 /* App. D.4 compatibility CCS already sent */
+
+    /* Resumption and 0-RTT (client_psk.c). */
+    bool offer_ticket;                             /* config.ticket passed the checks: offered */
+    bool send_early_data;                          /* config.early_data goes with ClientHello1 */
+    bool early_write_key;                          /* we write under client_early_traffic_secret */
 
     /* Keys (RFC 8446 §7.1). Each is wiped as soon as its stage ends. */
     struct tls_transcript transcript;
@@ -132,6 +138,17 @@ tls_result tls_client_send_compat_ccs(struct tls_client *c, struct tls_writer *o
 /* client_offer.c */
 tls_result tls_client_offer_init(struct tls_client *c);
 tls_result tls_client_send_client_hello(struct tls_client *c, bool second, struct tls_writer *out);
+
+/* client_psk.c */
+tls_result tls_client_psk_choose(struct tls_client *c);
+void tls_client_psk_identity(const struct tls_client *c, struct tls_psk_identity *identity,
+                             size_t *binder_len);
+tls_result tls_client_psk_write_binder(struct tls_client *c, uint8_t *msg, size_t len);
+tls_result tls_client_send_early_data(struct tls_client *c, struct tls_writer *out);
+void tls_client_psk_on_hello_retry_request(struct tls_client *c);
+tls_result tls_client_psk_on_encrypted_extensions(struct tls_client *c,
+                                                  const struct tls_extensions *extensions);
+tls_result tls_client_psk_end_early_data(struct tls_client *c, struct tls_writer *out);
 
 /* client_server_hello.c */
 tls_result tls_client_on_server_hello(struct tls_client *c, const struct tls_handshake_message *msg,

@@ -177,6 +177,8 @@ static tls_result on_hello_retry_request(struct tls_client *c,
         TRY(tls_kex_generate(&c->offer.key_shares[0], c->hrr_selected_group, &c->config->rng));
         c->offer.key_share_count = 1;
     }
+    /* §4.2.10: any 0-RTT data is rejected; a ticket of another hash is dropped (client_psk.c). */
+    tls_client_psk_on_hello_retry_request(c);
     tls_client_note(c, "HelloRetryRequest: ClientHello1 replaced by message_hash in the transcript (RFC 8446 §4.4.1); sending ClientHello2");
     /* App. D.4: the compatibility CCS goes "immediately after a HelloRetryRequest". */
     TRY(tls_client_send_compat_ccs(c, out));
@@ -267,8 +269,12 @@ static tls_result derive_handshake_keys(struct tls_client *c, const uint8_t *ecd
     /* §7.3: [sender]_write_key and _write_iv from each; App. A.1 "K_recv = handshake". */
     tls_client_install_keys(c, TLS_DIR_SERVER_TO_CLIENT, "server_handshake_traffic_secret",
                             c->server_handshake_traffic_secret);
-    tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_handshake_traffic_secret",
-                            c->client_handshake_traffic_secret);
+    /* App. A.1: after 0-RTT data we keep writing under the early key ("K_send = early data")
+     * until EncryptedExtensions says whether the server takes it (client_psk.c). */
+    if (!c->early_write_key) {
+        tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_handshake_traffic_secret",
+                                c->client_handshake_traffic_secret);
+    }
     return c->error.code;
 }
 
