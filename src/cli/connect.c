@@ -318,6 +318,7 @@ static int run_connection(struct connect_run *run)
     }
     run->io.early_data = run->early_data;
     run->io.early_data_len = run->early_data_len;
+    run->io.now_ms = &cfg.now_ms;
     rc = connect_io_open(&run->io, &run->opt);
     if (rc != CONNECT_EXIT_OK) {
         return rc;

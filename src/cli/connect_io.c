@@ -195,6 +195,9 @@ static int run_handshake(struct connect_io *io, struct tls_client *c)
         struct tls_writer out;
         tls_writer_init(&out, io->out, sizeof(io->out));
         size_t used = 0;
+        if (io->now_ms != NULL) {
+            *io->now_ms = connect_now_ms(); /* ticket ages are read now (RFC 8446 §4.2.11.1) */
+        }
         enum tls_status st = tls_client_handshake(c, io->in_len > 0 ? io->in : NULL, io->in_len,
                                                   &used, &out);
         drop_input(io, used);
@@ -247,6 +250,9 @@ static int open_records(struct connect_io *io, struct tls_client *c)
         tls_writer_init(&out, io->out, sizeof(io->out));
         size_t used = 0, data_len = 0;
         const uint8_t *data = NULL;
+        if (io->now_ms != NULL) {
+            *io->now_ms = connect_now_ms(); /* a ticket's arrival time is read now */
+        }
         enum tls_status st = tls_client_open(c, io->in, io->in_len, &used, &data, &data_len, &out);
         /* data is a view into in: write it out before in moves */
         int rc = st == TLS_STATUS_APP_DATA ? write_stdout(data, data_len) : CONNECT_EXIT_OK;
@@ -344,12 +350,17 @@ static void print_summary(const struct tls_client *c, const struct connect_optio
     const char *suite = tls_cipher_suite_name(i->cipher_suite);
     const char *group = tls_group_name(i->group);
     const char *scheme = tls_signature_scheme_name(i->signature_scheme);
-    fprintf(stderr, "tls13: connected: %s %s group %s signature %s%s%s%s%s, %s\n",
+    /* A resumed handshake has no Certificate: the PSK from the earlier, verified connection
+     * authenticates the server (RFC 8446 §2.2). */
+    const char *auth = i->resumed        ? "authenticated by the resumption PSK"
+                       : opt->insecure   ? "certificate NOT verified (--insecure)"
+                                         : "certificate verified";
+    fprintf(stderr, "tls13: connected: %s %s group %s signature %s%s%s%s%s%s, %s\n",
             tls_version_name(i->version) != NULL ? tls_version_name(i->version) : "?",
             suite != NULL ? suite : "?", group != NULL ? group : "none",
             scheme != NULL ? scheme : "none", i->hello_retry_request ? ", HelloRetryRequest" : "",
-            i->resumed ? ", resumed" : "", i->alpn[0] != '\0' ? ", alpn " : "", i->alpn,
-            opt->insecure ? "certificate NOT verified (--insecure)" : "certificate verified");
+            i->resumed ? ", resumed" : "", i->early_data_accepted ? ", 0-RTT accepted" : "",
+            i->alpn[0] != '\0' ? ", alpn " : "", i->alpn, auth);
 }
 
 /*

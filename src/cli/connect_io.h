@@ -33,6 +33,7 @@ struct connect_io {
     size_t early_data_len;
     bool close_sent;               /* our close_notify went out */
     bool peer_closed;              /* the server's close_notify came in */
+    uint64_t *now_ms;              /* the core's clock (tls_client_config.now_ms), kept current */
 };
 
 /* Resolves opt->host and connects to opt->port. CONNECT_EXIT_NETWORK with a message on failure. */

@@ -58,7 +58,7 @@ fi
 stdin_cmd="printf 'abc\n'; sleep 0.5"
 if run extras extras 0 --key-update --sess-out "$work/sess.txt" --explain; then
     check extras "echo" grep -qx ABC "$out"
-    check extras "session file" grep -qx "ticket 5449434b4554" "$work/sess.txt"
+    check extras "session file" grep -qx "ticket: 5449434b4554" "$work/sess.txt"
     check extras "explain records" grep -q "record   S->C  handshake(22)" "$err"
 fi
 
