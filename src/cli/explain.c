@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "common/names.h"
+#include "handshake/server_hello.h"
 
 /* Which extract output each stage's secrets come from, as RFC 8446 §7.1 names it. */
 static const char *stage_secret_name(const char *stage)
@@ -112,6 +113,24 @@ void explain_hex(FILE *out, const char *label, const uint8_t *bytes, size_t len,
     fprintf(out, "%s\n", shown < len ? " ..." : "");
 }
 
+/* RFC 8446 §6: an alert record's two bytes, level and description, by name. */
+static void explain_alert(struct explain *ex, const struct tls_record_info *rec)
+{
+    if (rec->inner_type != TLS_CT_alert || rec->content == NULL || rec->content_len != 2) {
+        return;
+    }
+    char level[24], description[48];
+    const char *level_name = rec->content[0] == TLS_ALERT_LEVEL_warning ? "warning"
+                             : rec->content[0] == TLS_ALERT_LEVEL_fatal ? "fatal"
+                                                                         : NULL;
+    named(level, sizeof(level), level_name, rec->content[0]);
+    named(description, sizeof(description), tls_alert_name(rec->content[1]), rec->content[1]);
+    fprintf(ex->out, "           alert           %s %s%s\n", level, description,
+            rec->content[1] == TLS_ALERT_close_notify
+                ? ": the sender will send no more data (RFC 8446 §6.1)"
+                : " (RFC 8446 §6.2)");
+}
+
 void explain_on_record(void *ctx, const struct tls_record_info *rec)
 {
     struct explain *ex = ctx;
@@ -121,6 +140,7 @@ void explain_on_record(void *ctx, const struct tls_record_info *rec)
         /* RFC 8446 §5.1: TLSPlaintext, as sent before any key exists (and for CCS, §5) */
         fprintf(ex->out, "record   %s  %-24s %5zu bytes  %-22s(RFC 8446 §5.1)\n",
                 arrow(rec->dir), outer, rec->length, "plaintext");
+        explain_alert(ex, rec);
         return;
     }
     /* RFC 8446 §5.2: TLSCiphertext, always opaque_type application_data; the real type is
@@ -135,6 +155,7 @@ void explain_on_record(void *ctx, const struct tls_record_info *rec)
     fprintf(ex->out, "           key             %s, sequence number %llu"
             " (nonce = iv XOR seq, RFC 8446 §5.3)\n",
             rec->key_name != NULL ? rec->key_name : "?", (unsigned long long)rec->seq);
+    explain_alert(ex, rec);
 }
 
 const char *explain_message_section(unsigned handshake_type)
@@ -158,12 +179,8 @@ const char *explain_message_section(unsigned handshake_type)
 /* RFC 8446 §4.1.3: a ServerHello whose random is SHA-256("HelloRetryRequest") is an HRR. */
 static bool is_hello_retry_request(const uint8_t *msg, size_t len)
 {
-    static const uint8_t hrr_random[32] = {
-        0xcf, 0x21, 0xad, 0x74, 0xe5, 0x9a, 0x61, 0x11, 0xbe, 0x1d, 0x8c, 0x02, 0x1e, 0x65, 0xb8, 0x91,
-        0xc2, 0xa2, 0x11, 0x16, 0x7a, 0xbb, 0x8c, 0x5e, 0x07, 0x9e, 0x09, 0xe2, 0xc8, 0xa8, 0x33, 0x9c,
-    };
-    return len >= 4 + 2 + 32 && msg[0] == TLS_HT_server_hello &&
-           memcmp(msg + 6, hrr_random, sizeof(hrr_random)) == 0;
+    return len >= 4 + 2 + TLS_RANDOM_LEN && msg[0] == TLS_HT_server_hello &&
+           memcmp(msg + 6, tls_hello_retry_request_random, TLS_RANDOM_LEN) == 0;
 }
 
 void explain_on_message(void *ctx, enum tls_direction dir, const uint8_t *msg, size_t len)

@@ -118,8 +118,9 @@ void tls_client_emit_secret(struct tls_client *c, const char *name, const char *
 }
 
 void tls_client_emit_record(struct tls_client *c, enum tls_direction dir, const uint8_t *bytes,
-                            size_t len, uint8_t inner_type, size_t content_len, size_t padding_len,
-                            const char *key_name, uint64_t seq)
+                            size_t len, uint8_t inner_type, const uint8_t *content,
+                            size_t content_len, size_t padding_len, const char *key_name,
+                            uint64_t seq)
 {
     const struct tls_observer *obs = c->config->observer;
     if (obs == NULL || obs->record == NULL || len < TLS_RECORD_HEADER_LEN) {
@@ -132,6 +133,7 @@ void tls_client_emit_record(struct tls_client *c, enum tls_direction dir, const 
         .length = (size_t)(bytes[3] << 8 | bytes[4]),
         .protected_record = key_name != NULL,
         .inner_type = inner_type,
+        .content = content,
         .content_len = content_len,
         .padding_len = padding_len,
         .bytes = bytes,
@@ -176,7 +178,7 @@ tls_result tls_client_send(struct tls_client *c, uint8_t type, const uint8_t *co
         TRY(tls_record_write(&c->tx, type, content + done, chunk, 0, out, &c->error));
         TRY(tls_writer_result(out, &c->error));
         tls_client_emit_record(c, TLS_DIR_CLIENT_TO_SERVER, out->buf + start, out->len - start,
-                               type, chunk, 0, key_name, seq);
+                               type, content + done, chunk, 0, key_name, seq);
         done += chunk;
     } while (done < len);
     return TLS_OK;
@@ -263,11 +265,10 @@ static enum tls_status fail_connection(struct tls_client *c, tls_result rc, stru
     if (out != NULL) {
         out->len = out_start;
         out->overflow = false;
-        uint64_t seq = c->tx.seq;
-        if (tls_alert_write_for_result(&c->tx, c->error.code, out, NULL) == TLS_OK &&
-            out->len > out_start) {
-            tls_client_emit_record(c, TLS_DIR_CLIENT_TO_SERVER, out->buf + out_start,
-                                   out->len - out_start, TLS_CT_alert, 2, 0, c->tx_key_name, seq);
+        /* §6.2: the fatal alert our failure calls for; none when the peer's alert ended it. */
+        if (TLS_IS_LOCAL_ALERT(c->error.code)) {
+            const uint8_t alert[2] = {TLS_ALERT_LEVEL_fatal, (uint8_t)tls_result_alert(c->error.code)};
+            (void)tls_client_send(c, TLS_CT_alert, alert, sizeof(alert), c->tx_key_name, out);
         }
     }
     enum tls_client_state from = c->state;
@@ -355,8 +356,8 @@ static tls_result read_record(struct tls_client *c, uint8_t *in, size_t in_len, 
     if (was_protected) {
         padding = rec.length - TLS_AEAD_TAG_LEN - 1 - pt->length;
     }
-    tls_client_emit_record(c, TLS_DIR_SERVER_TO_CLIENT, in, rec.total_len, pt->type, pt->length,
-                           padding, was_protected ? c->rx_key_name : NULL, seq);
+    tls_client_emit_record(c, TLS_DIR_SERVER_TO_CLIENT, in, rec.total_len, pt->type, pt->content,
+                           pt->length, padding, was_protected ? c->rx_key_name : NULL, seq);
     *used = rec.total_len;
     return TLS_OK;
 }
@@ -588,11 +589,8 @@ tls_result tls_client_close(struct tls_client *c, struct tls_writer *out)
         return TLS_OK;
     }
     /* §6.1: "Each party MUST send a "close_notify" alert before closing its write side." */
-    size_t start = out->len;
-    uint64_t seq = c->tx.seq;
-    TRY(tls_alert_write(&c->tx, TLS_ALERT_LEVEL_warning, TLS_ALERT_close_notify, out, &c->error));
-    tls_client_emit_record(c, TLS_DIR_CLIENT_TO_SERVER, out->buf + start, out->len - start,
-                           TLS_CT_alert, 2, 0, c->tx_key_name, seq);
+    static const uint8_t close_notify[2] = {TLS_ALERT_LEVEL_warning, TLS_ALERT_close_notify};
+    TRY(tls_client_send(c, TLS_CT_alert, close_notify, sizeof(close_notify), c->tx_key_name, out));
     c->we_closed = true;
     return TLS_OK;
 }

@@ -87,6 +87,7 @@ struct tls_record_info {
     size_t length;             /* the header's length field */
     bool protected_record;     /* under a traffic key */
     uint8_t inner_type;        /* TLSInnerPlaintext.type when protected, else outer_type */
+    const uint8_t *content;    /* the plaintext content (decrypted, without type and padding) */
     size_t content_len;        /* TLSInnerPlaintext.content length (or fragment length) */
     size_t padding_len;        /* zero bytes after the inner type */
     const uint8_t *bytes;      /* the whole record as on the wire (header + fragment) */

@@ -122,8 +122,9 @@ void tls_client_emit_secret(struct tls_client *c, const char *name, const char *
                             const uint8_t *secret, const uint8_t *transcript_hash);
 void tls_client_note(struct tls_client *c, const char *text);
 void tls_client_emit_record(struct tls_client *c, enum tls_direction dir, const uint8_t *bytes,
-                            size_t len, uint8_t inner_type, size_t content_len, size_t padding_len,
-                            const char *key_name, uint64_t seq);
+                            size_t len, uint8_t inner_type, const uint8_t *content,
+                            size_t content_len, size_t padding_len, const char *key_name,
+                            uint64_t seq);
 tls_result tls_client_send(struct tls_client *c, uint8_t type, const uint8_t *content, size_t len,
                            const char *key_name, struct tls_writer *out);
 tls_result tls_client_send_handshake(struct tls_client *c, const uint8_t *msg, size_t len,
