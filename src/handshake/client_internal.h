@@ -2,7 +2,8 @@
  * client_internal.h — the inside of struct tls_client, shared by the client_*.c files only.
  *
  * The client is split by handshake phase, each file readable next to one part of RFC 8446:
- *   client.c                     the public calls, the record loop and the state table (App. A.1)
+ *   client.c                     the public calls, the state table (App. A.1) and failure
+ *   client_records.c             the record loop, sending, and what the observer is told
  *   client_offer.c               what we send first: ClientHello and its second version (§4.1.2)
  *   client_server_hello.c        ServerHello / HelloRetryRequest and the handshake keys (§4.1.3-4, §7.1)
  *   client_server_auth.c         EncryptedExtensions .. Finished, and our Finished (§4.3, §4.4)
@@ -111,13 +112,17 @@ typedef tls_result (*tls_client_handler)(struct tls_client *c, const struct tls_
                                          struct tls_writer *out);
 
 /* client.c */
+tls_result tls_client_fail(struct tls_client *c, enum tls_alert_description alert, const char *reason);
+tls_result tls_client_dispatch(struct tls_client *c, const struct tls_handshake_message *msg,
+                               struct tls_writer *out);
+
+/* client_records.c */
 void tls_client_install_keys(struct tls_client *c, enum tls_direction dir, const char *name,
                              const uint8_t *secret);
 tls_result tls_client_process_records(struct tls_client *c, uint8_t *in, size_t in_len,
                                       size_t *consumed, struct tls_writer *out,
                                       const uint8_t **app_data, size_t *app_data_len,
                                       enum tls_status *status);
-tls_result tls_client_fail(struct tls_client *c, enum tls_alert_description alert, const char *reason);
 void tls_client_emit_secret(struct tls_client *c, const char *name, const char *nss_label,
                             const uint8_t *secret, const uint8_t *transcript_hash);
 void tls_client_note(struct tls_client *c, const char *text);
