@@ -3,5 +3,6 @@
 #define TLS13_CLI_COMMANDS_H
 
 int tls13_cmd_vectors(int argc, char **argv);
+int tls13_cmd_decode(int argc, char **argv);
 
 #endif

@@ -13,6 +13,7 @@ static void usage(FILE *out)
           "\n"
           "commands:\n"
           "  vectors FILE        recompute and check every value of an RFC 8448-format trace\n"
+          "  decode INPUT...     explain the TLS records of a pcap, pcapng or token trace\n"
           "\n"
           "Run 'tls13 COMMAND --help' for a command's options.\n",
           out);
@@ -28,6 +29,9 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
         return 0;
+    }
+    if (strcmp(cmd, "decode") == 0) {
+        return tls13_cmd_decode(argc - 1, argv + 1);
     }
     if (strcmp(cmd, "vectors") == 0) {
         return tls13_cmd_vectors(argc - 1, argv + 1);

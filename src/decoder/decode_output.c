@@ -1,0 +1,375 @@
+/*
+ * decode_output.c — the decoder's output: per connection a ladder (one line per record, client
+ * on the left, server on the right) followed by every record in detail, or one JSON object
+ * (field names in docs/decoder-json.md). Names are the IANA ones (common/names.h).
+ *
+ * Implementation notes
+ * --------------------
+ * A connection's output is kept until the connection ends, since its ladder comes first and
+ * the verdicts (Finished verified, resumption) are known only at the end; each buffer stops
+ * growing at TLS_DECODE_MAX_OUTPUT and says so. Connections are written in the order they end.
+ */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/names.h"
+#include "decoder/decode_internal.h"
+
+/* ---- dec_text ------------------------------------------------------------------------ */
+
+static bool text_reserve(struct dec_text *t, size_t more)
+{
+    size_t limit = t->limit != 0 ? t->limit : TLS_DECODE_MAX_OUTPUT;
+    if (t->truncated || t->len + more + 1 > limit) {
+        t->truncated = true;
+        return false;
+    }
+    if (t->len + more + 1 <= t->cap) {
+        return true;
+    }
+    size_t cap = t->cap == 0 ? 256 : t->cap;
+    while (cap < t->len + more + 1) {
+        cap *= 2;
+    }
+    char *grown = realloc(t->data, cap);
+    if (grown == NULL) {
+        t->truncated = true;
+        return false;
+    }
+    t->data = grown;
+    t->cap = cap;
+    return true;
+}
+
+void dec_text_append(struct dec_text *t, const char *s, size_t n)
+{
+    if (!text_reserve(t, n)) {
+        return;
+    }
+    memcpy(t->data + t->len, s, n);
+    t->len += n;
+    t->data[t->len] = '\0';
+}
+
+void dec_text_printf(struct dec_text *t, const char *fmt, ...)
+{
+    char small[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(small, sizeof(small), fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        return;
+    }
+    if ((size_t)n < sizeof(small)) {
+        dec_text_append(t, small, (size_t)n);
+        return;
+    }
+    if (!text_reserve(t, (size_t)n)) {
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(t->data + t->len, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    t->len += (size_t)n;
+}
+
+void dec_text_hex(struct dec_text *t, const uint8_t *p, size_t n)
+{
+    static const char digits[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        char two[2] = {digits[p[i] >> 4], digits[p[i] & 15]};
+        dec_text_append(t, two, 2);
+    }
+}
+
+void dec_text_json_string(struct dec_text *t, const char *s)
+{
+    dec_text_append(t, "\"", 1);
+    for (; s != NULL && *s != '\0'; s++) {
+        unsigned char ch = (unsigned char)*s;
+        if (ch == '"' || ch == '\\') {
+            char esc[2] = {'\\', (char)ch};
+            dec_text_append(t, esc, 2);
+        } else if (ch == '\n') {
+            dec_text_append(t, "\\n", 2);
+        } else if (ch < 0x20) {
+            dec_text_printf(t, "\\u%04x", ch);
+        } else {
+            dec_text_append(t, (const char *)&ch, 1);
+        }
+    }
+    dec_text_append(t, "\"", 1);
+}
+
+void dec_text_free(struct dec_text *t)
+{
+    free(t->data);
+    memset(t, 0, sizeof(*t));
+}
+
+/* ---- names ----------------------------------------------------------------------------- */
+
+static const char *name_or(const char *n, const char *fallback)
+{
+    return n != NULL ? n : fallback;
+}
+
+static const char *dir_name(enum tls_stream_direction dir)
+{
+    return dir == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server";
+}
+
+/* What the ladder shows for a record: its messages, or its inner/outer type, or the guess. */
+static void record_label(const struct tls_decoded_record *r, struct dec_text *t)
+{
+    if (r->message_count > 0) {
+        for (size_t i = 0; i < r->message_count; i++) {
+            dec_text_printf(t, "%s%s", i == 0 ? "" : ", ",
+                            name_or(tls_handshake_type_name(r->messages[i].type), "unknown"));
+        }
+    } else if (r->has_alert) {
+        dec_text_printf(t, "alert %s", name_or(tls_alert_name(r->alert_description), "unknown"));
+    } else if (r->decrypted) {
+        dec_text_printf(t, "%s", name_or(tls_content_type_name(r->inner_type), "unknown"));
+    } else if (r->inferred != NULL) {
+        dec_text_printf(t, "%s? (inferred)", r->inferred);
+    } else {
+        dec_text_printf(t, "%s", name_or(tls_content_type_name(r->outer_type), "unknown"));
+    }
+    dec_text_printf(t, " [%s %u%s]", name_or(tls_content_type_name(r->outer_type), "?"), r->length,
+                    r->decrypted ? ", decrypted" : r->is_protected ? ", encrypted" : "");
+}
+
+static void ladder_line(struct dec_conn *c, const struct tls_decoded_record *r)
+{
+    struct dec_text label = {0};
+    record_label(r, &label);
+    const char *l = label.data != NULL ? label.data : "";
+    if (r->dir == TLS_DIR_CLIENT_TO_SERVER) {
+        dec_text_printf(&c->ladder, "  %4" PRIu64 "  %s  ---->\n", c->records, l);
+    } else {
+        dec_text_printf(&c->ladder, "  %4" PRIu64 "  %*s<----  %s\n", c->records, 24, "", l);
+    }
+    dec_text_free(&label);
+}
+
+static void json_record(struct dec_conn *c, const struct tls_decoded_record *r)
+{
+    struct dec_text *t = &c->json_records;
+    dec_text_printf(t, "%s\n    {\"dir\": \"%s\"", c->records > 1 ? "," : "", dir_name(r->dir));
+    if (r->token != 0) {
+        dec_text_printf(t, ", \"token\": %u", r->token);
+    }
+    dec_text_printf(t, ", \"offset\": %" PRIu64, r->offset);
+    if (r->frame != 0) {
+        dec_text_printf(t, ", \"frame\": %" PRIu64, r->frame);
+    }
+    dec_text_printf(t, ", \"content_type\": \"%s\", \"length\": %u, \"decrypted\": %s",
+                    name_or(tls_content_type_name(r->outer_type), "unknown"), r->length,
+                    r->decrypted ? "true" : "false");
+    if (r->decrypted) {
+        dec_text_printf(t, ", \"inner_content_type\": \"%s\", \"padding\": %zu",
+                        name_or(tls_content_type_name(r->inner_type), "unknown"), r->padding_len);
+    }
+    dec_text_printf(t, ", \"messages\": [");
+    for (size_t i = 0; i < r->message_count; i++) {
+        dec_text_printf(t, "%s{\"type\": \"%s\", \"length\": %u}", i == 0 ? "" : ", ",
+                        name_or(tls_handshake_type_name(r->messages[i].type), "unknown"),
+                        r->messages[i].length);
+    }
+    dec_text_printf(t, "]");
+    if (r->inferred != NULL) {
+        dec_text_printf(t, ", \"inferred\": \"%s\", \"inferred_alternatives\": ", r->inferred);
+        if (r->inferred_alternatives != NULL) {
+            dec_text_json_string(t, r->inferred_alternatives);
+        } else {
+            dec_text_printf(t, "null");
+        }
+        dec_text_printf(t, ", \"inference\": ");
+        dec_text_json_string(t, r->inference_reason);
+    }
+    if (r->has_alert) {
+        dec_text_printf(t, ", \"alert\": {\"level\": %u, \"description\": \"%s\"}", r->alert_level,
+                        name_or(tls_alert_name(r->alert_description), "unknown"));
+    }
+    dec_text_printf(t, "}");
+}
+
+void dec_output_record(struct dec_conn *c, const struct dec_record *r)
+{
+    const struct tls_decode_options *o = &c->dec->opt;
+    if (o->on_record != NULL) {
+        o->on_record(o->observer_ctx, &r->pub);
+    }
+    if (o->format == TLS_DECODE_JSON) {
+        json_record(c, &r->pub);
+        return;
+    }
+    ladder_line(c, &r->pub);
+    dec_text_append(&c->details, r->pub.detail, r->pub.detail_len);
+}
+
+/* ---- whole connections ------------------------------------------------------------------ */
+
+static const char *client_rule_name(enum tls_stream_client_rule rule)
+{
+    switch (rule) {
+    case TLS_CLIENT_BY_SYN:
+        return "it sent the SYN";
+    case TLS_CLIENT_BY_HELLO:
+        return "it sent the ClientHello";
+    case TLS_CLIENT_BY_PORT:
+        return "guessed: the server has the lower port";
+    case TLS_CLIENT_BY_TRACE:
+    default:
+        return "C: tokens of the trace";
+    }
+}
+
+static void fill_summary(struct dec_conn *c, struct tls_decoded_connection *s)
+{
+    memset(s, 0, sizeof(*s));
+    s->conn = &c->info;
+    s->input = c->dec->input;
+    s->version = c->have_server_hello ? c->version : 0;
+    s->cipher_suite = c->have_server_hello ? c->cipher_suite : 0;
+    s->group = c->group;
+    s->hello_retry_request = c->hrr;
+    s->resumed = c->tls13 ? c->psk_accepted : (c->abbreviated || c->sh_echoes_session_id);
+    s->server_finished = c->server_finished;
+    s->client_finished = c->client_finished;
+    s->keys_found = c->have_hs_secrets;
+    s->key_updates[0] = c->key_updates[0];
+    s->key_updates[1] = c->key_updates[1];
+    s->resumption = c->resumption;
+    s->notes = c->notes.data != NULL ? c->notes.data : "";
+    s->records = c->records;
+}
+
+static void write_text(struct tls_decoder *dec, struct dec_text *t)
+{
+    if (t->len > 0) {
+        dec->opt.write(dec->opt.write_ctx, t->data, t->len);
+    }
+}
+
+static void text_connection(struct dec_conn *c, const struct tls_decoded_connection *s)
+{
+    struct dec_text *t = &c->dec->out;
+    dec_text_printf(t, "Connection %u (%s): client %s:%u, server %s:%u (client: %s)\n", c->info.id,
+                    s->input, c->info.client_addr, c->info.client_port, c->info.server_addr,
+                    c->info.server_port, client_rule_name(c->info.client_rule));
+    dec_text_printf(t, "  version %s, cipher_suite %s, group %s%s\n",
+                    name_or(tls_version_name(s->version), "unknown"),
+                    name_or(tls_cipher_suite_name(s->cipher_suite), "unknown"),
+                    name_or(tls_group_name(s->group), "unknown"),
+                    s->hello_retry_request ? ", after a HelloRetryRequest" : "");
+    if (c->tls13 || !c->have_server_hello) {
+        dec_text_printf(t, "  server Finished: %s, client Finished: %s; keys: %s\n",
+                        tls_finished_status_name(s->server_finished),
+                        tls_finished_status_name(s->client_finished),
+                        s->keys_found ? "from the key log" : "none (protected records inferred)");
+    }
+    if (s->key_updates[0] + s->key_updates[1] > 0) {
+        dec_text_printf(t, "  KeyUpdates: client %u, server %u\n", s->key_updates[0], s->key_updates[1]);
+    }
+    if (s->resumption != NULL) {
+        dec_text_printf(t, "  resumption: %s\n", s->resumption);
+    }
+    dec_text_printf(t, "\n  ladder (%" PRIu64 " records):\n         client%*sserver\n", s->records, 30, "");
+    dec_text_append(t, c->ladder.data != NULL ? c->ladder.data : "", c->ladder.len);
+    dec_text_printf(t, "\n  records:\n");
+    dec_text_append(t, c->details.data != NULL ? c->details.data : "", c->details.len);
+    if (c->ladder.truncated || c->details.truncated) {
+        dec_text_printf(t, "  (output of this connection truncated at %u bytes)\n", TLS_DECODE_MAX_OUTPUT);
+    }
+    if (c->notes.len > 0) {
+        dec_text_printf(t, "\n  notes:\n");
+        const char *p = c->notes.data;
+        while (*p != '\0') {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+            dec_text_printf(t, "    - %.*s\n", (int)n, p);
+            p += n + (nl != NULL ? 1 : 0);
+        }
+    }
+    dec_text_printf(t, "\n");
+}
+
+static void json_notes(struct dec_text *t, const char *notes)
+{
+    dec_text_printf(t, ",\n  \"notes\": [");
+    bool first = true;
+    while (*notes != '\0') {
+        const char *nl = strchr(notes, '\n');
+        size_t n = nl != NULL ? (size_t)(nl - notes) : strlen(notes);
+        char line[600];
+        snprintf(line, sizeof(line), "%.*s", (int)n, notes);
+        dec_text_printf(t, "%s", first ? "" : ", ");
+        dec_text_json_string(t, line);
+        first = false;
+        notes += n + (nl != NULL ? 1 : 0);
+    }
+    dec_text_printf(t, "]");
+}
+
+static void json_connection(struct dec_conn *c, const struct tls_decoded_connection *s)
+{
+    struct tls_decoder *dec = c->dec;
+    struct dec_text *t = &dec->out;
+    dec_text_printf(t, "%s\n{\"input\": ", dec->json_objects == 0 ? "[" : ",");
+    dec_text_json_string(t, s->input);
+    dec_text_printf(t, ", \"id\": %u, \"client\": \"%s:%u\", \"server\": \"%s:%u\",\n", c->info.id,
+                    c->info.client_addr, c->info.client_port, c->info.server_addr, c->info.server_port);
+    dec_text_printf(t, "  \"version\": \"%s\", \"cipher_suite\": \"%s\", \"group\": \"%s\", "
+                       "\"hello_retry_request\": %s, \"resumed\": %s,\n",
+                    name_or(tls_version_name(s->version), "unknown"),
+                    name_or(tls_cipher_suite_name(s->cipher_suite), "unknown"),
+                    name_or(tls_group_name(s->group), "unknown"), s->hello_retry_request ? "true" : "false",
+                    s->resumed ? "true" : "false");
+    dec_text_printf(t, "  \"server_finished\": \"%s\", \"client_finished\": \"%s\", \"keys\": %s, "
+                       "\"key_updates\": {\"client\": %u, \"server\": %u},\n  \"resumption\": ",
+                    tls_finished_status_name(s->server_finished),
+                    tls_finished_status_name(s->client_finished), s->keys_found ? "true" : "false",
+                    s->key_updates[0], s->key_updates[1]);
+    if (s->resumption != NULL) {
+        dec_text_json_string(t, s->resumption);
+    } else {
+        dec_text_printf(t, "null");
+    }
+    json_notes(t, s->notes);
+    dec_text_printf(t, ",\n  \"records\": [");
+    dec_text_append(t, c->json_records.data != NULL ? c->json_records.data : "", c->json_records.len);
+    dec_text_printf(t, "\n  ]%s}", c->json_records.truncated ? ", \"truncated\": true" : "");
+    dec->json_objects++;
+}
+
+void dec_output_connection(struct dec_conn *c)
+{
+    struct tls_decoder *dec = c->dec;
+    struct tls_decoded_connection s;
+    fill_summary(c, &s);
+    if (dec->opt.on_connection_end != NULL) {
+        dec->opt.on_connection_end(dec->opt.observer_ctx, &s);
+    }
+    dec->out.limit = 3 * TLS_DECODE_MAX_OUTPUT + 65536;
+    if (dec->opt.format == TLS_DECODE_JSON) {
+        json_connection(c, &s);
+    } else {
+        text_connection(c, &s);
+    }
+    write_text(dec, &dec->out);
+    dec_text_free(&dec->out);
+}
+
+void dec_output_finish(struct tls_decoder *dec)
+{
+    if (dec->opt.format == TLS_DECODE_JSON) {
+        const char *end = dec->json_objects == 0 ? "[]\n" : "\n]\n";
+        dec->opt.write(dec->opt.write_ctx, end, strlen(end));
+    }
+}
