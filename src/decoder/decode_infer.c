@@ -92,16 +92,24 @@ static bool is_finished_size(struct dec_conn *c, uint16_t length, enum tls_hash_
     return *alg != TLS_HASH_NONE && length == INFER_FINISHED(tls_hash_len(*alg));
 }
 
-static void infer_finished(struct dec_conn *c, struct dec_record *r, enum tls_hash_alg alg)
+static void infer_finished(struct dec_conn *c, const struct dec_direction *d, struct dec_record *r,
+                           enum tls_hash_alg alg)
 {
     size_t hl = tls_hash_len(alg);
+    size_t total = (size_t)r->pub.length + 5;
+    char ccs[96] = "";
+    if (d->ccs_seen && d->protected_records == 1) {
+        /* The compatibility CCS (Appendix D.4) is sent just before: 6 bytes more on the wire. */
+        snprintf(ccs, sizeof(ccs), "; with the 6-byte ChangeCipherSpec before it the flight is %zu bytes",
+                 total + 6);
+    }
     set(r, "finished", NULL,
-        "%u + 5 = %zu bytes = 5 header + 4 Handshake header + %zu verify_data (%s%s) + 1 inner type "
-        "+ 16 AEAD tag (RFC 8446 §4.4.4, §5.2)",
-        r->pub.length, (size_t)r->pub.length + 5, hl, tls_hash_name(alg),
+        "%zu bytes = 5 header + 4 Handshake header + %zu verify_data (%s%s) + 1 inner type "
+        "+ 16 AEAD tag (RFC 8446 §4.4.4, §5.2)%s",
+        total, hl, tls_hash_name(alg),
         c->suite == NULL ? (alg == TLS_HASH_SHA384 ? ": a SHA-384 suite, TLS_AES_256_GCM_SHA384"
                                                    : ": a SHA-256 suite")
-                         : "");
+                         : "", ccs);
 }
 
 /* The server's records between ServerHello and its Finished (§2, Figure 1). */
@@ -111,7 +119,7 @@ static void infer_server_flight(struct dec_conn *c, struct dec_direction *d, str
     unsigned idx = d->handshake_records++;
     if (idx > 0 && is_finished_size(c, r->pub.length, &alg)) {
         d->sent_finished = true;
-        infer_finished(c, r, alg);
+        infer_finished(c, d, r, alg);
         return;
     }
     if (idx == 0) {
@@ -145,12 +153,19 @@ static void infer_after_handshake(struct dec_conn *c, enum tls_stream_direction 
                                                  "tag (RFC 8446 §4.6.3)", len);
         return;
     }
-    if (dir == TLS_DIR_SERVER_TO_CLIENT && !d->sent_app_data &&
-        len >= 4u + 4u + 4u + 1u + 2u + 1u + 2u + 1u + INFER_TAG && len <= 1400u) {
+    bool ticket_sized = len >= 4u + 4u + 4u + 1u + 2u + 1u + 2u + 1u + INFER_TAG && len <= 1400u;
+    /* Servers send their tickets back to back, all of one size (§4.6.1 allows several). */
+    bool like_last_ticket = d->ticket_length != 0 && len == d->ticket_length;
+    if (dir == TLS_DIR_SERVER_TO_CLIENT && ticket_sized && (!d->sent_app_data || like_last_ticket) &&
+        (d->ticket_length == 0 || like_last_ticket)) {
+        d->ticket_length = len;
         set(r, "new_session_ticket", "application_data",
-            "a server record after the handshake and before any application data from the server: "
-            "a NewSessionTicket (RFC 8446 §4.6.1), sent once the client Finished arrives; %u bytes "
-            "fit lifetime, age_add, nonce, ticket and extensions", len);
+            "%s: a NewSessionTicket (RFC 8446 §4.6.1), which servers send once the client "
+            "Finished arrives; %u bytes fit lifetime, age_add, nonce, ticket and extensions",
+            !c->have_server_hello ? "a lone server record while the handshake is not in the input "
+                                    "(a token returned after the client Finished)"
+            : like_last_ticket ? "the same size as the ticket before it"
+                               : "the server's first record after the handshake", len);
         return;
     }
     d->sent_app_data = true;
@@ -168,7 +183,7 @@ void dec_infer(struct dec_conn *c, enum tls_stream_direction dir, struct dec_rec
         if (is_finished_size(c, r->pub.length, &alg)) {
             d->sent_finished = true;
             peer->sent_finished = true; /* the server's flight must be complete by now */
-            infer_finished(c, r, alg);
+            infer_finished(c, d, r, alg);
         } else if (c->offered_early_data && !peer->sent_finished) {
             set(r, "application_data", "finished", "sent before the server's flight: 0-RTT data "
                                                    "(RFC 8446 §4.2.10)");

@@ -87,6 +87,7 @@ struct dec_direction {
     unsigned handshake_records;    /* protected records inferred as handshake */
     bool sent_finished;            /* Finished seen or inferred */
     bool sent_app_data;            /* application data seen or inferred */
+    uint16_t ticket_length;        /* length of the last record inferred as a NewSessionTicket */
     struct tls_reassembly ra;
     bool ra_broken;                /* reassembly failed: handshake bytes no longer followed */
     uint64_t records;

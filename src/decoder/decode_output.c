@@ -136,12 +136,14 @@ static void record_label(const struct tls_decoded_record *r, struct dec_text *t)
     } else if (r->decrypted) {
         dec_text_printf(t, "%s", name_or(tls_content_type_name(r->inner_type), "unknown"));
     } else if (r->inferred != NULL) {
-        dec_text_printf(t, "%s? (inferred)", r->inferred);
+        dec_text_printf(t, "%s?", r->inferred);
     } else {
         dec_text_printf(t, "%s", name_or(tls_content_type_name(r->outer_type), "unknown"));
     }
-    dec_text_printf(t, " [%s %u%s]", name_or(tls_content_type_name(r->outer_type), "?"), r->length,
-                    r->decrypted ? ", decrypted" : r->is_protected ? ", encrypted" : "");
+    static const char *const outer_short[] = {"ccs", "alert", "hs", "app"};
+    const char *outer = r->outer_type >= 20 && r->outer_type <= 23 ? outer_short[r->outer_type - 20] : "?";
+    dec_text_printf(t, " [%s %u%s]", outer, r->length,
+                    r->decrypted ? " decrypted" : r->is_protected ? " encrypted" : "");
 }
 
 static void ladder_line(struct dec_conn *c, const struct tls_decoded_record *r)
@@ -150,9 +152,9 @@ static void ladder_line(struct dec_conn *c, const struct tls_decoded_record *r)
     record_label(r, &label);
     const char *l = label.data != NULL ? label.data : "";
     if (r->dir == TLS_DIR_CLIENT_TO_SERVER) {
-        dec_text_printf(&c->ladder, "  %4" PRIu64 "  %s  ---->\n", c->records, l);
+        dec_text_printf(&c->ladder, "  %4" PRIu64 "  %-46s ---->\n", c->records, l);
     } else {
-        dec_text_printf(&c->ladder, "  %4" PRIu64 "  %*s<----  %s\n", c->records, 24, "", l);
+        dec_text_printf(&c->ladder, "  %4" PRIu64 "  %*s <----  %s\n", c->records, 46, "", l);
     }
     dec_text_free(&label);
 }
@@ -280,7 +282,8 @@ static void text_connection(struct dec_conn *c, const struct tls_decoded_connect
     if (s->resumption != NULL) {
         dec_text_printf(t, "  resumption: %s\n", s->resumption);
     }
-    dec_text_printf(t, "\n  ladder (%" PRIu64 " records):\n         client%*sserver\n", s->records, 30, "");
+    dec_text_printf(t, "\n  ladder (%" PRIu64 " records; [outer type, length]; ? = inferred without keys):\n"
+                       "        %-46s        %s\n", s->records, "client", "server");
     dec_text_append(t, c->ladder.data != NULL ? c->ladder.data : "", c->ladder.len);
     dec_text_printf(t, "\n  records:\n");
     dec_text_append(t, c->details.data != NULL ? c->details.data : "", c->details.len);
