@@ -67,7 +67,9 @@ struct dec_direction {
     struct dec_chunk_start chunks[DEC_CHUNK_RING]; /* where recent chunks began (tokens, frames) */
     size_t chunk_next;
     uint64_t prefix_bytes;         /* bytes skipped before the first record */
-    uint64_t garbage_bytes;        /* bytes skipped later (not a record) */
+    uint64_t skip_start;           /* while desynced: offset of the first byte skipped */
+    uint64_t skip_len;             /* how many bytes were skipped since */
+    uint8_t skip_head[4];          /* the first of them, for the report */
 
     /* record protection (RFC 8446 §5.2) */
     struct tls_record_direction keys;

@@ -122,6 +122,44 @@ static struct dec_chunk_start where_of(const struct dec_direction *d, uint64_t o
     return best;
 }
 
+static const char *side_of(enum tls_stream_direction dir)
+{
+    return dir == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server";
+}
+
+/* Drops n bytes that are not TLS records, remembering where the skipped run began. */
+static void skip_bytes(struct dec_direction *d, size_t n)
+{
+    for (size_t i = 0; i < n && d->skip_len + i < sizeof(d->skip_head); i++) {
+        d->skip_head[d->skip_len + i] = d->buf[i];
+    }
+    if (d->skip_len == 0) {
+        d->skip_start = d->buf_offset;
+    }
+    d->skip_len += n;
+    buf_drop(d, n);
+}
+
+/* The report of a run of skipped bytes (garbage, corruption, the rest of a cut record). */
+static void report_skipped(struct dec_conn *c, enum tls_stream_direction dir, const char *after)
+{
+    struct dec_direction *d = &c->dir[dir];
+    if (d->skip_len == 0) {
+        return;
+    }
+    char head[16] = "";
+    size_t shown = d->skip_len < sizeof(d->skip_head) ? (size_t)d->skip_len : sizeof(d->skip_head);
+    for (size_t i = 0; i < shown; i++) {
+        size_t used = strlen(head);
+        snprintf(head + used, sizeof(head) - used, "%s%02x", i == 0 ? "" : " ", d->skip_head[i]);
+    }
+    dec_conn_note(c, "%s: offset %llu: skipped %llu bytes that are not TLS records (garbage or "
+                     "corruption): %s%s; %s",
+                  side_of(dir), (unsigned long long)d->skip_start, (unsigned long long)d->skip_len,
+                  head, d->skip_len > shown ? " ..." : "", after);
+    d->skip_len = 0;
+}
+
 /* Not started: look for the first record (stream.h "Where TLS starts"). False: need bytes. */
 static bool find_start(struct dec_conn *c, enum tls_stream_direction dir, bool at_end)
 {
@@ -129,31 +167,27 @@ static bool find_start(struct dec_conn *c, enum tls_stream_direction dir, bool a
     struct tls_start st;
     tls_find_tls_start(d->buf, d->buf_len, &st);
     if (st.status == TLS_START_FOUND) {
-        if (st.offset > 0) {
-            if (d->desynced) {
-                dec_conn_note(c, "%s: skipped %zu bytes at offset %llu that are not TLS records",
-                              dir == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server", st.offset,
-                              (unsigned long long)d->buf_offset);
-                d->garbage_bytes += st.offset;
-            } else {
-                dec_conn_note(c, "%s: TLS starts at offset %zu, after %s",
-                              dir == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server", st.offset,
-                              prefix_name(st.prefix));
-                d->prefix_bytes += st.offset;
-            }
+        if (d->desynced) {
+            skip_bytes(d, st.offset);
+            report_skipped(c, dir, "records follow");
+        } else if (st.offset > 0) {
+            dec_conn_note(c, "%s: TLS starts at offset %zu, after %s", side_of(dir), st.offset,
+                          prefix_name(st.prefix));
+            d->prefix_bytes += st.offset;
             buf_drop(d, st.offset);
         }
         d->started = true;
         d->desynced = false;
         return true;
     }
+    if (at_end && !d->desynced) {
+        return false; /* the stream ends before its first record: report_leftover() says so */
+    }
     if (st.status == TLS_START_NOT_FOUND || at_end || d->buf_len == DEC_BUF_CAP) {
         /* Keep the last 4 bytes: a header may begin there and end in the next chunk. */
         size_t keep = at_end ? 0 : (d->buf_len < 4 ? d->buf_len : 4);
-        if (st.status == TLS_START_NOT_FOUND || at_end || d->buf_len == DEC_BUF_CAP) {
-            d->garbage_bytes += d->buf_len - keep;
-            buf_drop(d, d->buf_len - keep);
-        }
+        d->desynced = true;
+        skip_bytes(d, d->buf_len - keep);
     }
     return false;
 }
@@ -170,15 +204,10 @@ static void take_records(struct dec_conn *c, enum tls_stream_direction dir, bool
             return;
         }
         if (!tls_plausible_record_header(d->buf, d->buf_len)) {
-            /* RFC 8446 §5.1: every record starts with a 5-byte header; this is not one. */
-            dec_conn_note(c, "%s: offset %llu: %02x %02x %02x is not a record header (garbage or "
-                             "corruption); looking for the next record",
-                          dir == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server",
-                          (unsigned long long)d->buf_offset, d->buf[0], d->buf[1], d->buf[2]);
+            /* RFC 8446 §5.1: every record starts with a 5-byte header; this is not one.
+               Look for the next confirmed header (find_start), reporting what is skipped. */
             d->started = false;
             d->desynced = true;
-            d->garbage_bytes += 1;
-            buf_drop(d, 1);
             continue;
         }
         size_t total = TLS_RECORD_HEADER_LEN + ((size_t)d->buf[3] << 8 | d->buf[4]);
@@ -218,7 +247,8 @@ static void on_data(void *ctx, const struct tls_stream_chunk *chunk)
 static void report_leftover(struct dec_conn *c, enum tls_stream_direction dir, const char *why)
 {
     struct dec_direction *d = &c->dir[dir];
-    const char *side = dir == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server";
+    const char *side = side_of(dir);
+    report_skipped(c, dir, why);
     if (d->buf_len == 0) {
         return;
     }
@@ -280,7 +310,9 @@ static void conn_end(struct dec_conn *c)
                           dir == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server");
         }
     }
-    if (c->dir[0].records == 0 || c->dir[1].records == 0) {
+    if (c->dir[0].records == 0 && c->dir[1].records == 0) {
+        dec_conn_note(c, "no complete TLS record in either direction");
+    } else if (c->dir[0].records == 0 || c->dir[1].records == 0) {
         dec_conn_note(c, "only one direction holds TLS records (%llu client, %llu server)",
                       (unsigned long long)c->dir[0].records, (unsigned long long)c->dir[1].records);
     }
