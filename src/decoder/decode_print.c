@@ -40,6 +40,43 @@ static void print_u16_list(struct dec_text *t, const struct tls_u16_list *l,
     }
 }
 
+/* §4.2.8 key_share: client_shares (ClientHello), selected_group (HRR) or server_share. */
+static void print_key_share(struct dec_text *t, const struct tls_extension *ext, uint8_t msg_type)
+{
+    struct tls_key_share_client_hello ks;
+    struct tls_key_share_entry e;
+    if (msg_type == TLS_HT_client_hello && tls_ext_key_share_parse_ch(ext, &ks, NULL) == TLS_OK) {
+        for (size_t i = 0; i < ks.count; i++) {
+            uint16_t g = ks.client_shares[i].group;
+            dec_text_printf(t, "%s%s(0x%04x) %zu bytes", i == 0 ? ": " : ", ",
+                            tls_is_grease(g) ? "GREASE" : or_unknown(tls_group_name(g)), g,
+                            ks.client_shares[i].key_exchange.len);
+        }
+    } else if (msg_type == TLS_HT_server_hello && ext->extension_data.len == 2) {
+        uint16_t g = (uint16_t)(ext->extension_data.data[0] << 8 | ext->extension_data.data[1]);
+        dec_text_printf(t, ": selected_group %s(0x%04x) (HelloRetryRequest)",
+                        or_unknown(tls_group_name(g)), g);
+    } else if (tls_ext_key_share_parse_sh(ext, &e, NULL) == TLS_OK) {
+        dec_text_printf(t, ": server_share %s(0x%04x) %zu bytes", or_unknown(tls_group_name(e.group)),
+                        e.group, e.key_exchange.len);
+    }
+}
+
+/* §4.2.11 pre_shared_key: the offered identities, or the one the server selected. */
+static void print_pre_shared_key(struct dec_text *t, const struct tls_extension *ext, uint8_t msg_type)
+{
+    struct tls_offered_psks psks;
+    uint16_t selected;
+    if (msg_type == TLS_HT_client_hello) {
+        if (tls_ext_pre_shared_key_parse_ch(ext, &psks, NULL) == TLS_OK) {
+            dec_text_printf(t, ": %zu identities (first: %zu-byte ticket)", psks.count,
+                            psks.count > 0 ? psks.identities[0].identity.len : 0);
+        }
+    } else if (tls_ext_pre_shared_key_parse_sh(ext, &selected, NULL) == TLS_OK) {
+        dec_text_printf(t, ": selected_identity %u (PSK accepted)", selected);
+    }
+}
+
 /* The decoded value of the extensions that matter for the handshake. */
 static void print_extension_value(struct dec_text *t, const struct tls_extension *ext,
                                   uint8_t msg_type)
@@ -77,36 +114,11 @@ static void print_extension_value(struct dec_text *t, const struct tls_extension
             print_u16_list(t, &l, tls_signature_scheme_name);
         }
         break;
-    case TLS_EXT_key_share: {
-        struct tls_key_share_client_hello ks;
-        struct tls_key_share_entry e;
-        if (msg_type == TLS_HT_client_hello && tls_ext_key_share_parse_ch(ext, &ks, &err) == TLS_OK) {
-            for (size_t i = 0; i < ks.count; i++) {
-                uint16_t g = ks.client_shares[i].group;
-                dec_text_printf(t, "%s%s(0x%04x) %zu bytes", i == 0 ? ": " : ", ",
-                                tls_is_grease(g) ? "GREASE" : or_unknown(tls_group_name(g)), g,
-                                ks.client_shares[i].key_exchange.len);
-            }
-        } else if (msg_type == TLS_HT_server_hello && ext->extension_data.len == 2) {
-            uint16_t g = (uint16_t)(ext->extension_data.data[0] << 8 | ext->extension_data.data[1]);
-            dec_text_printf(t, ": selected_group %s(0x%04x) (HelloRetryRequest)",
-                            or_unknown(tls_group_name(g)), g);
-        } else if (tls_ext_key_share_parse_sh(ext, &e, &err) == TLS_OK) {
-            dec_text_printf(t, ": server_share %s(0x%04x) %zu bytes", or_unknown(tls_group_name(e.group)),
-                            e.group, e.key_exchange.len);
-        }
+    case TLS_EXT_key_share:
+        print_key_share(t, ext, msg_type);
         break;
-    }
     case TLS_EXT_pre_shared_key:
-        if (msg_type == TLS_HT_client_hello) {
-            struct tls_offered_psks psks;
-            if (tls_ext_pre_shared_key_parse_ch(ext, &psks, &err) == TLS_OK) {
-                dec_text_printf(t, ": %zu identities (first: %zu-byte ticket)", psks.count,
-                                psks.count > 0 ? psks.identities[0].identity.len : 0);
-            }
-        } else if (tls_ext_pre_shared_key_parse_sh(ext, &v, &err) == TLS_OK) {
-            dec_text_printf(t, ": selected_identity %u (PSK accepted)", v);
-        }
+        print_pre_shared_key(t, ext, msg_type);
         break;
     case TLS_EXT_application_layer_protocol_negotiation:
         if (msg_type != TLS_HT_client_hello && tls_ext_alpn_parse_ee(ext, &b, &err) == TLS_OK) {
@@ -282,6 +294,34 @@ static void print_new_session_ticket(const struct tls_handshake_message *msg, st
     }
 }
 
+/* §4.3.2 CertificateRequest (in the handshake, or post-handshake §4.6.2 after the Finished). */
+static void print_certificate_request(struct dec_conn *c, enum tls_stream_direction dir,
+                                      const struct tls_handshake_message *msg, struct dec_text *t)
+{
+    struct tls_certificate_request cr;
+    struct tls_error err = {0};
+    if (tls_certificate_request_parse(msg->body, msg->length, !c->dir[dir].sent_finished, &cr, &err) != TLS_OK) {
+        dec_text_printf(t, "      not parsed: %s\n", err.reason);
+        return;
+    }
+    dec_text_printf(t, "      certificate_request_context: %zu bytes\n", cr.certificate_request_context.len);
+    dec_print_extensions(t, &cr.extensions, TLS_HT_certificate_request);
+}
+
+/* §4.4.3 CertificateVerify: the signature is shown, not checked (that needs the certificate
+   chain and its trust, which the client does; the decoder only explains). */
+static void print_certificate_verify(const struct tls_handshake_message *msg, struct dec_text *t)
+{
+    struct tls_certificate_verify cv;
+    struct tls_error err = {0};
+    if (tls_certificate_verify_parse(msg->body, msg->length, &cv, &err) != TLS_OK) {
+        dec_text_printf(t, "      not parsed: %s\n", err.reason);
+        return;
+    }
+    dec_text_printf(t, "      algorithm: %s(0x%04x)\n      signature: %zu bytes\n",
+                    or_unknown(tls_signature_scheme_name(cv.algorithm)), cv.algorithm, cv.signature.len);
+}
+
 /* The TLS 1.3 messages after the ServerHello (§4.3-§4.6). */
 void dec_print_tls13_message(struct dec_conn *c, enum tls_stream_direction dir,
                              const struct tls_handshake_message *msg, struct dec_text *t)
@@ -301,28 +341,12 @@ void dec_print_tls13_message(struct dec_conn *c, enum tls_stream_direction dir,
     case TLS_HT_certificate:
         print_certificate(c, dir, msg, t);
         break;
-    case TLS_HT_certificate_request: {
-        struct tls_certificate_request cr;
-        if (tls_certificate_request_parse(msg->body, msg->length, !c->dir[dir].sent_finished, &cr, &err) == TLS_OK) {
-            dec_text_printf(t, "      certificate_request_context: %zu bytes\n",
-                            cr.certificate_request_context.len);
-            dec_print_extensions(t, &cr.extensions, TLS_HT_certificate_request);
-        } else {
-            dec_text_printf(t, "      not parsed: %s\n", err.reason);
-        }
+    case TLS_HT_certificate_request:
+        print_certificate_request(c, dir, msg, t);
         break;
-    }
-    case TLS_HT_certificate_verify: {
-        struct tls_certificate_verify cv;
-        if (tls_certificate_verify_parse(msg->body, msg->length, &cv, &err) == TLS_OK) {
-            dec_text_printf(t, "      algorithm: %s(0x%04x)\n      signature: %zu bytes\n",
-                            or_unknown(tls_signature_scheme_name(cv.algorithm)), cv.algorithm,
-                            cv.signature.len);
-        } else {
-            dec_text_printf(t, "      not parsed: %s\n", err.reason);
-        }
+    case TLS_HT_certificate_verify:
+        print_certificate_verify(msg, t);
         break;
-    }
     case TLS_HT_new_session_ticket:
         print_new_session_ticket(msg, t);
         break;
