@@ -48,24 +48,25 @@ static void on_write(void *ctx, const char *text, size_t len)
 }
 
 static struct dtc *run(const char *input, const char *trace, const char *keylog,
-                       enum tls_decode_format format)
+                       const char *keylog_text, enum tls_decode_format format)
 {
     struct dtc *d = calloc(1, sizeof(*d));
     assert_non_null(d);
     struct tls_keylog kl;
     tls_keylog_init(&kl);
-    if (keylog != NULL) {
-        size_t len = 0;
-        uint8_t *text = test_read_vector_file(keylog, &len);
+    if (keylog != NULL || keylog_text != NULL) {
+        size_t len = keylog_text != NULL ? strlen(keylog_text) : 0;
+        uint8_t *text = keylog != NULL ? test_read_vector_file(keylog, &len) : NULL;
         unsigned long line = 0;
         struct tls_error err = {0};
-        if (tls_keylog_parse(&kl, (const char *)text, len, &line, &err) != TLS_OK) {
-            fail_msg("%s line %lu: %s", keylog, line, err.reason);
+        if (tls_keylog_parse(&kl, text != NULL ? (const char *)text : keylog_text, len, &line, &err) != TLS_OK) {
+            fail_msg("%s line %lu: %s", keylog != NULL ? keylog : "key log", line, err.reason);
         }
         free(text);
     }
+    bool keyed = keylog != NULL || keylog_text != NULL;
     struct tls_decode_options opt = {
-        .format = format, .keylog = keylog != NULL ? &kl : NULL, .write = on_write, .write_ctx = d,
+        .format = format, .keylog = keyed ? &kl : NULL, .write = on_write, .write_ctx = d,
         .on_record = on_record, .on_connection_end = on_connection_end, .observer_ctx = d,
     };
     struct tls_decoder *dec = tls_decoder_new(&opt);
@@ -85,12 +86,18 @@ static struct dtc *run(const char *input, const char *trace, const char *keylog,
 
 struct dtc *dtc_decode(const char *input, const char *keylog, enum tls_decode_format format)
 {
-    return run(input, NULL, keylog, format);
+    return run(input, NULL, keylog, NULL, format);
 }
 
 struct dtc *dtc_decode_trace(const char *text, enum tls_decode_format format)
 {
-    return run(NULL, text, NULL, format);
+    return run(NULL, text, NULL, NULL, format);
+}
+
+struct dtc *dtc_decode_trace_keyed(const char *text, const char *keylog_text,
+                                   enum tls_decode_format format)
+{
+    return run(NULL, text, NULL, keylog_text, format);
 }
 
 const struct tls_decoded_record *dtc_record(const struct dtc *d, unsigned conn_id, int dir, size_t i)

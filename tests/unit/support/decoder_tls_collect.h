@@ -37,6 +37,10 @@ struct dtc *dtc_decode(const char *input, const char *keylog, enum tls_decode_fo
 /* Decodes a token trace held in memory (no key log). */
 struct dtc *dtc_decode_trace(const char *text, enum tls_decode_format format);
 
+/* The same with a key log held in memory (NSS format text). */
+struct dtc *dtc_decode_trace_keyed(const char *text, const char *keylog_text,
+                                   enum tls_decode_format format);
+
 /* Records of connection id (from 1), or direction, in order: the i-th one, or NULL. */
 const struct tls_decoded_record *dtc_record(const struct dtc *d, unsigned conn_id, int dir, size_t i);
 
