@@ -76,7 +76,7 @@ struct tls_decoded_record {
     const char *inferred;            /* keyless guess: a handshake type name or content type
                                         name, NULL when none; constant string */
     const char *inferred_alternatives; /* other readings the evidence allows, or NULL */
-    char inference_reason[240];      /* why (empty when no inference) */
+    char inference_reason[400];      /* why (empty when no inference) */
     const char *detail;              /* multi-line text describing the record (NUL-terminated) */
     size_t detail_len;
 };

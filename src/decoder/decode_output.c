@@ -195,7 +195,8 @@ static void json_record(struct dec_conn *c, const struct tls_decoded_record *r)
         dec_text_json_string(t, r->inference_reason);
     }
     if (r->has_alert) {
-        dec_text_printf(t, ", \"alert\": {\"level\": %u, \"description\": \"%s\"}", r->alert_level,
+        dec_text_printf(t, ", \"alert\": {\"level\": \"%s\", \"description\": \"%s\"}",
+                        r->alert_level == 1 ? "warning" : r->alert_level == 2 ? "fatal" : "unknown",
                         name_or(tls_alert_name(r->alert_description), "unknown"));
     }
     dec_text_printf(t, "}");
@@ -262,9 +263,12 @@ static void write_text(struct tls_decoder *dec, struct dec_text *t)
 static void text_connection(struct dec_conn *c, const struct tls_decoded_connection *s)
 {
     struct dec_text *t = &c->dec->out;
-    dec_text_printf(t, "Connection %u (%s): client %s:%u, server %s:%u (client: %s)\n", c->info.id,
-                    s->input, c->info.client_addr, c->info.client_port, c->info.server_addr,
-                    c->info.server_port, client_rule_name(c->info.client_rule));
+    const char *v6c = strchr(c->info.client_addr, ':') != NULL ? "[" : "";
+    const char *v6s = strchr(c->info.server_addr, ':') != NULL ? "[" : "";
+    dec_text_printf(t, "Connection %u (%s): client %s%s%s:%u, server %s%s%s:%u (client: %s)\n", c->info.id,
+                    s->input, v6c, c->info.client_addr, v6c[0] != '\0' ? "]" : "", c->info.client_port,
+                    v6s, c->info.server_addr, v6s[0] != '\0' ? "]" : "", c->info.server_port,
+                    client_rule_name(c->info.client_rule));
     dec_text_printf(t, "  version %s, cipher_suite %s, group %s%s\n",
                     name_or(tls_version_name(s->version), "unknown"),
                     name_or(tls_cipher_suite_name(s->cipher_suite), "unknown"),
@@ -320,20 +324,49 @@ static void json_notes(struct dec_text *t, const char *notes)
     dec_text_printf(t, "]");
 }
 
+/* A code point as JSON: its IANA name, "0x...." when the table lacks it, null when unknown. */
+static void json_code(struct dec_text *t, const char *key, unsigned value, const char *(*name)(unsigned))
+{
+    dec_text_printf(t, "\"%s\": ", key);
+    if (value == 0) {
+        dec_text_printf(t, "null");
+    } else if (name(value) != NULL) {
+        dec_text_printf(t, "\"%s\"", name(value));
+    } else {
+        dec_text_printf(t, "\"0x%04x\"", value);
+    }
+}
+
+/* "addr:port", or the bare name for a token trace (port 0). */
+static void json_endpoint(struct dec_text *t, const char *key, const char *addr, uint16_t port)
+{
+    if (port == 0) {
+        dec_text_printf(t, "\"%s\": \"%s\"", key, addr);
+    } else if (strchr(addr, ':') != NULL) {
+        dec_text_printf(t, "\"%s\": \"[%s]:%u\"", key, addr, port); /* IPv6: RFC 3986 §3.2.2 */
+    } else {
+        dec_text_printf(t, "\"%s\": \"%s:%u\"", key, addr, port);
+    }
+}
+
 static void json_connection(struct dec_conn *c, const struct tls_decoded_connection *s)
 {
     struct tls_decoder *dec = c->dec;
     struct dec_text *t = &dec->out;
     dec_text_printf(t, "%s\n{\"input\": ", dec->json_objects == 0 ? "[" : ",");
     dec_text_json_string(t, s->input);
-    dec_text_printf(t, ", \"id\": %u, \"client\": \"%s:%u\", \"server\": \"%s:%u\",\n", c->info.id,
-                    c->info.client_addr, c->info.client_port, c->info.server_addr, c->info.server_port);
-    dec_text_printf(t, "  \"version\": \"%s\", \"cipher_suite\": \"%s\", \"group\": \"%s\", "
-                       "\"hello_retry_request\": %s, \"resumed\": %s,\n",
-                    name_or(tls_version_name(s->version), "unknown"),
-                    name_or(tls_cipher_suite_name(s->cipher_suite), "unknown"),
-                    name_or(tls_group_name(s->group), "unknown"), s->hello_retry_request ? "true" : "false",
-                    s->resumed ? "true" : "false");
+    dec_text_printf(t, ", \"id\": %u, ", c->info.id);
+    json_endpoint(t, "client", c->info.client_addr, c->info.client_port);
+    dec_text_printf(t, ", ");
+    json_endpoint(t, "server", c->info.server_addr, c->info.server_port);
+    dec_text_printf(t, ",\n  ");
+    json_code(t, "version", s->version, tls_version_name);
+    dec_text_printf(t, ", ");
+    json_code(t, "cipher_suite", s->cipher_suite, tls_cipher_suite_name);
+    dec_text_printf(t, ", ");
+    json_code(t, "group", s->group, tls_group_name);
+    dec_text_printf(t, ", \"hello_retry_request\": %s, \"resumed\": %s,\n",
+                    s->hello_retry_request ? "true" : "false", s->resumed ? "true" : "false");
     dec_text_printf(t, "  \"server_finished\": \"%s\", \"client_finished\": \"%s\", \"keys\": %s, "
                        "\"key_updates\": {\"client\": %u, \"server\": %u},\n  \"resumption\": ",
                     tls_finished_status_name(s->server_finished),
