@@ -22,7 +22,8 @@
  * Memory: per connection, per direction, one record buffer (2^14 + 2048 + 5 bytes: TLS 1.2
  * allows 2048 bytes of expansion, RFC 5246 §6.2.3) and one handshake reassembly buffer
  * (reassembly.h); a connection's state is freed at its end. Output of a connection is kept until
- * its end (the ladder is printed before the details), bounded by TLS_DECODE_MAX_OUTPUT.
+ * its end (the ladder is printed before the details), bounded by TLS_DECODE_MAX_OUTPUT per
+ * connection and TLS_DECODE_MAX_OUTPUT_TOTAL in all; past a bound, the output says it was cut.
  */
 #ifndef TLS13_DECODER_DECODE_H
 #define TLS13_DECODER_DECODE_H
@@ -36,6 +37,7 @@
 
 #define TLS_DECODE_MAX_MESSAGES 16u            /* handshake messages listed per record */
 #define TLS_DECODE_MAX_OUTPUT (4u << 20)       /* output bytes kept per connection */
+#define TLS_DECODE_MAX_OUTPUT_TOTAL (64u << 20) /* output bytes kept for all live connections */
 #define TLS_DECODE_MAX_SHOWN_DATA 4096u        /* application data bytes shown per record */
 
 enum tls_decode_format {

@@ -122,10 +122,13 @@ static void infer_server_flight(struct dec_conn *c, struct dec_direction *d, str
         infer_finished(c, d, r, alg);
         return;
     }
-    if (idx == 0) {
-        set(r, "encrypted_extensions", r->pub.length > 600 ? "encrypted_extensions, certificate, "
-                                                             "certificate_verify, finished in one record"
-                                                           : NULL,
+    if (idx == 0 && r->pub.length > 600) {
+        set(r, "encrypted_extensions", "encrypted_extensions alone (unusually large)",
+            "the server's first protected record starts with EncryptedExtensions (RFC 8446 §4.3.1); "
+            "at %u bytes it most likely holds the whole flight: EncryptedExtensions, Certificate, "
+            "CertificateVerify, Finished", r->pub.length);
+    } else if (idx == 0) {
+        set(r, "encrypted_extensions", NULL,
             "the server's first protected record: EncryptedExtensions comes first (RFC 8446 §4.3.1)");
     } else if (idx == 1 && !c->psk_accepted) {
         set(r, "certificate", "certificate_request",
@@ -184,6 +187,10 @@ void dec_infer(struct dec_conn *c, enum tls_stream_direction dir, struct dec_rec
             d->sent_finished = true;
             peer->sent_finished = true; /* the server's flight must be complete by now */
             infer_finished(c, d, r, alg);
+        } else if (c->offered_early_data && r->pub.length == 4u + 1u + INFER_TAG) {
+            set(r, "end_of_early_data", "application_data",
+                "%u bytes = 4-byte EndOfEarlyData + 1 inner type + 16 tag, after 0-RTT data "
+                "(RFC 8446 §4.5)", r->pub.length);
         } else if (c->offered_early_data && !peer->sent_finished) {
             set(r, "application_data", "finished", "sent before the server's flight: 0-RTT data "
                                                    "(RFC 8446 §4.2.10)");

@@ -30,6 +30,7 @@ struct dec_text {
     size_t len;
     size_t cap;
     size_t limit;     /* 0: TLS_DECODE_MAX_OUTPUT */
+    size_t *budget;   /* bytes all kept output may still take (shared), or NULL */
     bool truncated;   /* the limit was hit: later text was dropped */
 };
 
@@ -163,6 +164,7 @@ struct tls_decoder {
     unsigned json_objects;
     uint8_t open_buf[DEC_RECORD_BUF]; /* decrypted TLSInnerPlaintext (one record at a time) */
     struct dec_text out;          /* JSON/text being written for one connection */
+    size_t budget;                /* TLS_DECODE_MAX_OUTPUT_TOTAL minus what connections keep */
 };
 
 /* The record being decoded: its public view plus the detail text being written. */

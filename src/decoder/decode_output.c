@@ -34,10 +34,17 @@ static bool text_reserve(struct dec_text *t, size_t more)
     while (cap < t->len + more + 1) {
         cap *= 2;
     }
+    if (t->budget != NULL && cap - t->cap > *t->budget) {
+        t->truncated = true; /* all connections together keep too much already */
+        return false;
+    }
     char *grown = realloc(t->data, cap);
     if (grown == NULL) {
         t->truncated = true;
         return false;
+    }
+    if (t->budget != NULL) {
+        *t->budget -= cap - t->cap;
     }
     t->data = grown;
     t->cap = cap;
@@ -107,6 +114,9 @@ void dec_text_json_string(struct dec_text *t, const char *s)
 
 void dec_text_free(struct dec_text *t)
 {
+    if (t->budget != NULL) {
+        *t->budget += t->cap;
+    }
     free(t->data);
     memset(t, 0, sizeof(*t));
 }

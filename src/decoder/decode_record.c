@@ -257,15 +257,22 @@ void dec_record_process(struct dec_conn *c, enum tls_stream_direction dir, const
     struct dec_direction *d = &c->dir[dir];
     struct dec_record r;
     memset(&r, 0, sizeof(r));
-    /* The record header (RFC 8446 §5.1), read as the deframer would, kept as a view. */
-    struct tls_record rec = {
-        .type = bytes[0],
-        .legacy_record_version = (uint16_t)(bytes[1] << 8 | bytes[2]),
-        .length = (uint16_t)(bytes[3] << 8 | bytes[4]),
-        .header = bytes,
-        .fragment = bytes + TLS_RECORD_HEADER_LEN,
-        .total_len = len,
-    };
+    /* The record header (RFC 8446 §5.1), through the client's own deframer. */
+    struct tls_record rec;
+    size_t need = 0;
+    struct tls_error err = {0};
+    if (tls_record_deframe(bytes, len, true, &rec, &need, &err) != TLS_OK || need != 0) {
+        /* Beyond RFC 8446's limits, yet plausible: a TLS 1.2 record with up to 2048 bytes of
+           expansion (RFC 5246 §6.2.3) or a heartbeat (RFC 6520). Read the header by hand. */
+        rec = (struct tls_record){
+            .type = bytes[0],
+            .legacy_record_version = (uint16_t)(bytes[1] << 8 | bytes[2]),
+            .length = (uint16_t)(bytes[3] << 8 | bytes[4]),
+            .header = bytes,
+            .fragment = bytes + TLS_RECORD_HEADER_LEN,
+            .total_len = len,
+        };
+    }
     r.pub.conn_id = c->info.id;
     r.pub.dir = dir;
     r.pub.token = where->token;

@@ -94,6 +94,11 @@ static void on_connection(void *ctx, const struct tls_stream_connection *info)
         return;
     }
     c->transcript_ok = tls_transcript_init(&c->transcript, NULL) == TLS_OK;
+    /* What a connection keeps for its end counts against the decoder's total bound. */
+    c->notes.budget = &dec->budget;
+    c->ladder.budget = &dec->budget;
+    c->details.budget = &dec->budget;
+    c->json_records.budget = &dec->budget;
     dec->conns[dec->conn_count++] = c;
 }
 
@@ -359,6 +364,7 @@ struct tls_decoder *tls_decoder_new(const struct tls_decode_options *opt)
     struct tls_decoder *dec = calloc(1, sizeof(*dec));
     if (dec != NULL) {
         dec->opt = *opt;
+        dec->budget = TLS_DECODE_MAX_OUTPUT_TOTAL;
     }
     return dec;
 }

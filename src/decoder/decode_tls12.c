@@ -24,7 +24,13 @@
 #include "common/reader.h"
 #include "decoder/decode_internal.h"
 
-/* RFC 5246 §7.4.2: opaque ASN.1Cert<1..2^24-1>; ASN.1Cert certificate_list<0..2^24-1>; */
+/*
+ * RFC 5246 §7.4.2 (TLS 1.2: no request context, no per-certificate extensions):
+ *      opaque ASN.1Cert<1..2^24-1>;
+ *      struct {
+ *          ASN.1Cert certificate_list<0..2^24-1>;
+ *      } Certificate;
+ */
 static void print_certificate12(struct dec_conn *c, enum tls_stream_direction dir,
                                 const struct tls_handshake_message *msg, struct dec_text *t)
 {
@@ -49,8 +55,19 @@ static void print_certificate12(struct dec_conn *c, enum tls_stream_direction di
     }
 }
 
-/* RFC 8422 §5.4: ServerECDHParams (curve_type named_curve(3), namedcurve, public<1..2^8-1>),
-   then RFC 5246 §7.4.3 digitally-signed: SignatureAndHashAlgorithm, signature<0..2^16-1>. */
+/*
+ * RFC 8422 §5.4 (ECDHE), with RFC 5246 §4.7 / §7.4.3's signature:
+ *      struct {
+ *          ECCurveType    curve_type;        // named_curve (3)
+ *          NamedCurve     namedcurve;
+ *          opaque         point <1..2^8-1>;  // ECPoint public
+ *      } ServerECDHParams;
+ *      struct {
+ *          ServerECDHParams params;
+ *          digitally-signed struct { ... };  // SignatureAndHashAlgorithm + opaque signature<0..2^16-1>
+ *      } ServerKeyExchange;
+ * DHE and other key exchanges are shown by size only.
+ */
 static void print_server_key_exchange(struct dec_conn *c, const struct tls_handshake_message *msg,
                                       struct dec_text *t)
 {
@@ -80,7 +97,13 @@ static void print_server_key_exchange(struct dec_conn *c, const struct tls_hands
     }
 }
 
-/* RFC 5077 §3.3: uint32 ticket_lifetime_hint; opaque ticket<0..2^16-1>; */
+/*
+ * RFC 5077 §3.3:
+ *      struct {
+ *          uint32 ticket_lifetime_hint;
+ *          opaque ticket<0..2^16-1>;
+ *      } NewSessionTicket;
+ */
 static void print_ticket12(struct dec_conn *c, const struct tls_handshake_message *msg,
                            struct dec_text *t)
 {
