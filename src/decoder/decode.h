@@ -94,6 +94,10 @@ struct tls_decoded_connection {
     bool resumed;                    /* PSK accepted (1.3) or abbreviated handshake (1.2) */
     enum tls_finished_status server_finished;
     enum tls_finished_status client_finished;
+    /* The handshake signature with the sender's certificate key: CertificateVerify (1.3, when
+       decrypted) or ServerKeyExchange (1.2). verified / failed / unknown (not checked). */
+    enum tls_finished_status server_signature;
+    enum tls_finished_status client_signature;
     bool keys_found;                 /* the key log had this connection's handshake secrets */
     unsigned key_updates[2];         /* per direction */
     const char *resumption;          /* human diagnosis (see decode_tls12.c), or NULL */

@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "crypto/key_schedule.h"
+#include "crypto/x509.h"
 #include "decoder/decode.h"
 #include "handshake/extensions.h"
 #include "handshake/transcript.h"
@@ -132,6 +133,12 @@ struct dec_conn {
     bool sh_new_session_ticket;   /* TLS 1.2 NewSessionTicket seen */
     bool server_certificate;
     bool abbreviated;             /* TLS 1.2: CCS right after ServerHello */
+    uint8_t server_random[32];
+
+    /* certificates and signatures (decode_signature.c), per sender */
+    struct tls_peer_key leaf_key[2];
+    bool have_leaf_key[2];
+    enum tls_finished_status signature[2]; /* CertificateVerify (1.3) / ServerKeyExchange (1.2) */
 
     /* TLS 1.3 transcript and secrets */
     struct tls_transcript transcript;
@@ -198,6 +205,16 @@ void dec_print_tls13_message(struct dec_conn *c, enum tls_stream_direction dir,
 void dec_print_tls12_message(struct dec_conn *c, enum tls_stream_direction dir,
                              const struct tls_handshake_message *msg, struct dec_text *t);
 void dec_resumption_diagnose(struct dec_conn *c);
+
+/* decode_signature.c */
+void dec_describe_certificate(struct dec_conn *c, enum tls_stream_direction dir, size_t index,
+                              const uint8_t *der, size_t len, struct dec_text *t);
+void dec_verify_certificate_verify(struct dec_conn *c, enum tls_stream_direction dir,
+                                   uint16_t scheme, const uint8_t *sig, size_t sig_len,
+                                   struct dec_text *t);
+void dec_verify_server_key_exchange(struct dec_conn *c, const uint8_t *params, size_t params_len,
+                                    uint16_t scheme, const uint8_t *sig, size_t sig_len,
+                                    struct dec_text *t);
 
 /* decode_infer.c */
 void dec_infer(struct dec_conn *c, enum tls_stream_direction dir, struct dec_record *r);

@@ -255,6 +255,8 @@ static void fill_summary(struct dec_conn *c, struct tls_decoded_connection *s)
     s->resumed = c->tls13 ? c->psk_accepted : (c->abbreviated || c->sh_echoes_session_id);
     s->server_finished = c->server_finished;
     s->client_finished = c->client_finished;
+    s->server_signature = c->signature[TLS_DIR_SERVER_TO_CLIENT];
+    s->client_signature = c->signature[TLS_DIR_CLIENT_TO_SERVER];
     s->keys_found = c->have_hs_secrets;
     s->key_updates[0] = c->key_updates[0];
     s->key_updates[1] = c->key_updates[1];
@@ -289,6 +291,12 @@ static void text_connection(struct dec_conn *c, const struct tls_decoded_connect
                         tls_finished_status_name(s->server_finished),
                         tls_finished_status_name(s->client_finished),
                         s->keys_found ? "from the key log" : "none (protected records inferred)");
+    }
+    if (s->server_signature != TLS_FINISHED_UNKNOWN || s->client_signature != TLS_FINISHED_UNKNOWN) {
+        dec_text_printf(t, "  server signature: %s, client signature: %s (%s, with the certificate keys)\n",
+                        tls_finished_status_name(s->server_signature),
+                        tls_finished_status_name(s->client_signature),
+                        c->tls13 ? "CertificateVerify" : "ServerKeyExchange");
     }
     if (s->key_updates[0] + s->key_updates[1] > 0) {
         dec_text_printf(t, "  KeyUpdates: client %u, server %u\n", s->key_updates[0], s->key_updates[1]);
@@ -377,6 +385,9 @@ static void json_connection(struct dec_conn *c, const struct tls_decoded_connect
     json_code(t, "group", s->group, tls_group_name);
     dec_text_printf(t, ", \"hello_retry_request\": %s, \"resumed\": %s,\n",
                     s->hello_retry_request ? "true" : "false", s->resumed ? "true" : "false");
+    dec_text_printf(t, "  \"server_signature\": \"%s\", \"client_signature\": \"%s\",\n",
+                    tls_finished_status_name(s->server_signature),
+                    tls_finished_status_name(s->client_signature));
     dec_text_printf(t, "  \"server_finished\": \"%s\", \"client_finished\": \"%s\", \"keys\": %s, "
                        "\"key_updates\": {\"client\": %u, \"server\": %u},\n  \"resumption\": ",
                     tls_finished_status_name(s->server_finished),

@@ -221,6 +221,7 @@ static void server_hello_negotiated(struct dec_conn *c, const struct tls_server_
     c->psk_accepted = tls_extensions_find(&sh->extensions, TLS_EXT_pre_shared_key) != NULL;
     c->sh_ems = tls_extensions_find(&sh->extensions, TLS_EXT_extended_master_secret) != NULL;
     c->sh_ticket_ext = tls_extensions_find(&sh->extensions, TLS_EXT_session_ticket) != NULL;
+    memcpy(c->server_random, sh->random, TLS_RANDOM_LEN);
     c->sh_echoes_session_id = c->session_id_len > 0 &&
                               sh->legacy_session_id_echo.len == c->session_id_len &&
                               memcmp(sh->legacy_session_id_echo.data, c->session_id, c->session_id_len) == 0;
@@ -262,7 +263,6 @@ static void print_certificate(struct dec_conn *c, enum tls_stream_direction dir,
 {
     struct tls_certificate cert;
     struct tls_error err = {0};
-    (void)c;
     if (tls_certificate_parse(msg->body, msg->length, dir == TLS_DIR_SERVER_TO_CLIENT, &cert, &err) != TLS_OK) {
         dec_text_printf(t, "      not parsed: %s\n", err.reason);
         return;
@@ -270,8 +270,10 @@ static void print_certificate(struct dec_conn *c, enum tls_stream_direction dir,
     dec_text_printf(t, "      certificate_request_context: %zu bytes\n      certificate_list: %zu entries\n",
                     cert.certificate_request_context.len, cert.count);
     for (size_t i = 0; i < cert.count; i++) {
+        const struct tls_bytes *der = &cert.certificate_list[i].cert_data;
         dec_text_printf(t, "        [%zu] cert_data %zu bytes (DER X.509), extensions %zu bytes\n", i,
-                        cert.certificate_list[i].cert_data.len, cert.certificate_list[i].extensions.len);
+                        der->len, cert.certificate_list[i].extensions.len);
+        dec_describe_certificate(c, dir, i, der->data, der->len, t);
     }
 }
 

@@ -45,13 +45,14 @@ static void print_certificate12(struct dec_conn *c, enum tls_stream_direction di
     if (dir == TLS_DIR_SERVER_TO_CLIENT) {
         c->server_certificate = true;
     }
-    for (unsigned i = 0; tls_reader_remaining(&list) > 0; i++) {
+    for (size_t i = 0; tls_reader_remaining(&list) > 0; i++) {
         struct tls_reader cert;
         if (tls_read_vector(&list, 1, 0xffffff, &cert, "ASN.1Cert") != TLS_OK) {
             dec_text_printf(t, "      not parsed: %s\n", err.reason);
             return;
         }
-        dec_text_printf(t, "        [%u] ASN.1Cert %zu bytes (DER X.509)\n", i, cert.len);
+        dec_text_printf(t, "        [%zu] ASN.1Cert %zu bytes (DER X.509)\n", i, cert.len);
+        dec_describe_certificate(c, dir, i, cert.data, cert.len, t);
     }
 }
 
@@ -89,11 +90,13 @@ static void print_server_key_exchange(struct dec_conn *c, const struct tls_hands
     dec_text_printf(t, "      curve_type: named_curve(3)\n      namedcurve: %s(0x%04x)\n"
                        "      public: %zu bytes\n",
                     tls_group_name(curve) != NULL ? tls_group_name(curve) : "unknown", curve, pub.len);
+    size_t params_len = r.pos; /* curve_type, namedcurve and public: what is signed */
     if (tls_read_u16(&r, &alg, "SignatureAndHashAlgorithm") == TLS_OK &&
         tls_read_vector(&r, 0, 0xffff, &sig, "signature") == TLS_OK) {
         const char *n = tls_signature_scheme_name(alg);
         dec_text_printf(t, "      signature algorithm: %s(0x%04x), signature %zu bytes\n",
                         n != NULL ? n : "unknown", alg, sig.len);
+        dec_verify_server_key_exchange(c, msg->body, params_len, alg, sig.data, sig.len, t);
     }
 }
 

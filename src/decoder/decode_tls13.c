@@ -26,6 +26,7 @@
 #include "common/names.h"
 #include "crypto/util.h"
 #include "decoder/decode_internal.h"
+#include "handshake/certificate_verify.h"
 #include "handshake/finished.h"
 #include "handshake/key_update.h"
 #include "handshake/server_hello.h"
@@ -194,6 +195,17 @@ static void add_transcript(struct dec_conn *c, const struct tls_handshake_messag
     }
 }
 
+/* §4.4.3: the CertificateVerify signs the transcript up to the Certificate. */
+static void verify_signature(struct dec_conn *c, enum tls_stream_direction dir,
+                             const struct tls_handshake_message *msg, struct dec_text *t)
+{
+    struct tls_certificate_verify cv;
+    if (tls_certificate_verify_parse(msg->body, msg->length, &cv, NULL) != TLS_OK) {
+        return;
+    }
+    dec_verify_certificate_verify(c, dir, cv.algorithm, cv.signature.data, cv.signature.len, t);
+}
+
 /* The messages of a TLS 1.3 handshake after the ServerHello. */
 static void tls13_message(struct dec_conn *c, enum tls_stream_direction dir,
                           const struct tls_handshake_message *msg, struct dec_text *t)
@@ -215,6 +227,10 @@ static void tls13_message(struct dec_conn *c, enum tls_stream_direction dir,
         d->pending_key_update = true;
         break;
     case TLS_HT_new_session_ticket:
+        break;
+    case TLS_HT_certificate_verify:
+        verify_signature(c, dir, msg, t);
+        add_transcript(c, msg);
         break;
     case TLS_HT_certificate:
         if (dir == TLS_DIR_SERVER_TO_CLIENT) {

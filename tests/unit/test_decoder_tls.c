@@ -106,6 +106,9 @@ static void records_match_tshark(void **state)
             }
             assert_int_equal(s->version, TLS_VERSION_1_3);
             assert_true(s->keys_found);
+            /* The server's CertificateVerify (RFC 8446 §4.4.3), made by OpenSSL, BoringSSL or
+               hotplace, verifies with its certificate; a resumed handshake has none. */
+            assert_int_equal(s->server_signature, s->resumed ? TLS_FINISHED_UNKNOWN : TLS_FINISHED_VERIFIED);
         }
         free(want);
         dtc_free(d);
@@ -258,6 +261,35 @@ static void tls12_resumption_diagnosis(void **state)
     dtc_free(d);
 }
 
+/* TLS 1.2 ServerKeyExchange signatures made by real servers (RFC 5246 §7.4.3, RFC 8422 §5.4),
+   checked without any key: client random, server random and the ECDH parameters are in clear. */
+static void tls12_server_key_exchange_signatures(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *capture;
+        size_t verified; /* connections whose signature verifies */
+    } cases[] = {
+        {"captures/schannel/tls12_win10_client_via_proxy.pcap", 1},
+        {"captures/schannel/tls12_win_ie11_client_gomicrosoft.pcap", 1},
+        {"captures/schannel/tls12_win_wininet_client_latest.pcapng", 1},
+        {"captures/schannel/tls12_win_wininet_client_ssh2.pcapng", 4},
+    };
+    for (size_t k = 0; k < sizeof(cases) / sizeof(cases[0]); k++) {
+        struct dtc *d = dtc_decode(cases[k].capture, NULL, TLS_DECODE_TEXT);
+        size_t verified = 0;
+        for (size_t c = 0; c < d->nconn; c++) {
+            assert_int_not_equal(d->conns[c].summary.server_signature, TLS_FINISHED_FAILED);
+            verified += d->conns[c].summary.server_signature == TLS_FINISHED_VERIFIED;
+        }
+        if (verified != cases[k].verified) {
+            fail_msg("%s: %zu ServerKeyExchange signatures verify, expected %zu", cases[k].capture,
+                     verified, cases[k].verified);
+        }
+        dtc_free(d);
+    }
+}
+
 /* Without a key log, an RFC 8446 capture is still explained: every protected record is
    inferred, and here every inference matches what the keyed decode shows. */
 static void keyless_inference_matches_keys(void **state)
@@ -358,6 +390,7 @@ int main(void)
         cmocka_unit_test(rdp_after_prefix),
         cmocka_unit_test(tls12_resumption_diagnosis),
         cmocka_unit_test(keyless_inference_matches_keys),
+        cmocka_unit_test(tls12_server_key_exchange_signatures),
         cmocka_unit_test(keylog_parses_and_skips),
         cmocka_unit_test(keylog_rejects_malformed),
     };

@@ -170,6 +170,31 @@ static void tampered_transcript_fails_finished(void **state)
     free(bytes);
 }
 
+/* The last byte of a TLS 1.2 ServerKeyExchange signature flipped: the signature check fails
+   (it verifies unchanged, see test_decoder_tls). The byte is the one before the
+   ServerHelloDone record (16 03 03 00 04 0e 00 00 00). */
+static void tampered_server_key_exchange(void **state)
+{
+    (void)state;
+    static const uint8_t done[] = {0x16, 0x03, 0x03, 0x00, 0x04, 0x0e, 0x00, 0x00, 0x00};
+    size_t len = 0;
+    uint8_t *bytes = test_read_vector_file("captures/schannel/tls12_win_ie11_client_gomicrosoft.pcap", &len);
+    size_t at = 0;
+    for (size_t i = 1; i + sizeof(done) <= len && at == 0; i++) {
+        if (memcmp(bytes + i, done, sizeof(done)) == 0) {
+            at = i - 1;
+        }
+    }
+    assert_true(at != 0);
+    bytes[at] ^= 0x80;
+    struct dtc *d = decode_bytes(bytes, len, NULL, TLS_DECODE_TEXT);
+    assert_int_equal(d->nconn, 1);
+    assert_int_equal(d->conns[0].summary.server_signature, TLS_FINISHED_FAILED);
+    assert_non_null(strstr(d->out, "DOES NOT VERIFY"));
+    dtc_free(d);
+    free(bytes);
+}
+
 /* Garbage between records: reported with its offset, and the records after it decoded. */
 static void garbage_between_records(void **state)
 {
@@ -256,6 +281,7 @@ int main(void)
         cmocka_unit_test(truncated_captures),
         cmocka_unit_test(corrupted_captures),
         cmocka_unit_test(tampered_transcript_fails_finished),
+        cmocka_unit_test(tampered_server_key_exchange),
         cmocka_unit_test(garbage_between_records),
         cmocka_unit_test(one_direction_and_truncated_record),
         cmocka_unit_test(unparsable_client_hello),
