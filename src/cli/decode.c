@@ -118,8 +118,14 @@ int tls13_cmd_decode(int argc, char **argv)
         struct tls_input_error ie;
         memset(&ie, 0, sizeof(ie));
         if (tls_decoder_decode_file(dec, argv[i], &ie) != TLS_OK) {
-            fprintf(stderr, "tls13 decode: %s%s%s: %s\n", argv[i], ie.line != 0 ? " line " : "",
-                    "", ie.message[0] != '\0' ? ie.message : ie.err.reason);
+            if (strncmp(ie.message, argv[i], strlen(argv[i])) == 0) {
+                fprintf(stderr, "tls13 decode: %s\n", ie.message); /* names the file already */
+            } else if (ie.message[0] != '\0') {
+                fprintf(stderr, "tls13 decode: %s: %s\n", argv[i], ie.message);
+            } else {
+                fprintf(stderr, "tls13 decode: %s: %s\n", argv[i],
+                        ie.err.reason != NULL ? ie.err.reason : "cannot be read");
+            }
             status = 1;
         }
     }

@@ -340,7 +340,13 @@ static void on_note(void *ctx, unsigned conn_id, const char *message)
     struct dec_conn *c = conn_id != 0 ? conn_find(dec, conn_id) : NULL;
     if (c != NULL) {
         dec_conn_note(c, "input: %s", message);
-    } else if (dec->opt.format == TLS_DECODE_TEXT) {
+        return;
+    }
+    /* A note about the whole input (a truncated file, ...) concerns every live connection. */
+    for (size_t i = 0; i < dec->conn_count; i++) {
+        dec_conn_note(dec->conns[i], "input: %s", message);
+    }
+    if (dec->opt.format == TLS_DECODE_TEXT) {
         struct dec_text t = {0};
         dec_text_printf(&t, "note (%s): %s\n", dec->input, message);
         dec->opt.write(dec->opt.write_ctx, t.data, t.len);
