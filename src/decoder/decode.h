@@ -24,6 +24,8 @@
  * (reassembly.h); a connection's state is freed at its end. Output of a connection is kept until
  * its end (the ladder is printed before the details), bounded by TLS_DECODE_MAX_OUTPUT per
  * connection and TLS_DECODE_MAX_OUTPUT_TOTAL in all; past a bound, the output says it was cut.
+ * In text, a connection whose output passes TLS_DECODE_TEXT_PART is written in parts as it goes
+ * (ladder and records of each part), so nothing is cut; JSON keeps one object per connection.
  */
 #ifndef TLS13_DECODER_DECODE_H
 #define TLS13_DECODER_DECODE_H
@@ -38,6 +40,7 @@
 #define TLS_DECODE_MAX_MESSAGES 16u            /* handshake messages listed per record */
 #define TLS_DECODE_MAX_OUTPUT (4u << 20)       /* output bytes kept per connection */
 #define TLS_DECODE_MAX_OUTPUT_TOTAL (64u << 20) /* output bytes kept for all live connections */
+#define TLS_DECODE_TEXT_PART (1u << 20)        /* text: a long connection is written in parts */
 #define TLS_DECODE_MAX_SHOWN_DATA 4096u        /* application data bytes shown per record */
 
 enum tls_decode_format {

@@ -159,6 +159,8 @@ struct dec_conn {
     struct dec_text details;
     struct dec_text json_records;
     uint64_t records;
+    unsigned parts;               /* text parts already written (long connections) */
+    uint64_t part_first_record;   /* first record of the part being kept */
 };
 
 struct tls_decoder {

@@ -212,6 +212,30 @@ static void json_record(struct dec_conn *c, const struct tls_decoded_record *r)
     dec_text_printf(t, "}");
 }
 
+/* A long connection in text: what is kept so far is written as one part (its ladder, then its
+   records), so memory stays bounded and nothing is cut; the summary comes with the last part. */
+static void text_part(struct dec_conn *c)
+{
+    struct tls_decoder *dec = c->dec;
+    struct dec_text *t = &dec->out;
+    t->limit = 3 * TLS_DECODE_MAX_OUTPUT + 65536;
+    c->parts++;
+    dec_text_printf(t, "Connection %u (%s), part %u, records %" PRIu64 " to %" PRIu64
+                       " (the summary follows the last part):\n\n  ladder:\n",
+                    c->info.id, dec->input, c->parts, c->part_first_record, c->records);
+    dec_text_append(t, c->ladder.data, c->ladder.len);
+    dec_text_printf(t, "\n  records:\n");
+    dec_text_append(t, c->details.data, c->details.len);
+    dec_text_printf(t, "\n");
+    dec->opt.write(dec->opt.write_ctx, t->data, t->len);
+    dec_text_free(t);
+    dec_text_free(&c->ladder);
+    dec_text_free(&c->details);
+    c->ladder.budget = &dec->budget;
+    c->details.budget = &dec->budget;
+    c->part_first_record = c->records + 1;
+}
+
 void dec_output_record(struct dec_conn *c, const struct dec_record *r)
 {
     const struct tls_decode_options *o = &c->dec->opt;
@@ -224,6 +248,9 @@ void dec_output_record(struct dec_conn *c, const struct dec_record *r)
     }
     ladder_line(c, &r->pub);
     dec_text_append(&c->details, r->pub.detail, r->pub.detail_len);
+    if (c->ladder.len + c->details.len >= TLS_DECODE_TEXT_PART) {
+        text_part(c);
+    }
 }
 
 /* ---- whole connections ------------------------------------------------------------------ */
@@ -303,6 +330,10 @@ static void text_connection(struct dec_conn *c, const struct tls_decoded_connect
     }
     if (s->resumption != NULL) {
         dec_text_printf(t, "  resumption: %s\n", s->resumption);
+    }
+    if (c->parts > 0) {
+        dec_text_printf(t, "  (records 1 to %" PRIu64 " are in parts 1 to %u above)\n",
+                        c->part_first_record - 1, c->parts);
     }
     dec_text_printf(t, "\n  ladder (%" PRIu64 " records; [outer type, length]; ? = inferred without keys):\n"
                        "        %-46s        %s\n", s->records, "client", "server");

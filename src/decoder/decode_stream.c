@@ -99,6 +99,7 @@ static void on_connection(void *ctx, const struct tls_stream_connection *info)
     c->ladder.budget = &dec->budget;
     c->details.budget = &dec->budget;
     c->json_records.budget = &dec->budget;
+    c->part_first_record = 1;
     dec->conns[dec->conn_count++] = c;
 }
 

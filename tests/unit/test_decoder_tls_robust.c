@@ -275,6 +275,33 @@ static void truncated_trace_record(void **state)
     free(text);
 }
 
+/* A long connection (12000 records) is written in parts, none of it cut: memory stays bounded
+   by TLS_DECODE_TEXT_PART whatever the capture's size. */
+static void long_connection_in_parts(void **state)
+{
+    (void)state;
+    static const char record[] = "17 03 03 00 20 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f"
+                                 " 10 11 12 13 14 15 16 17 18 19 1a 1b 1c 1d 1e 1f\n";
+    size_t n = 12000;
+    char *trace = malloc(8 + n * sizeof(record));
+    assert_non_null(trace);
+    strcpy(trace, "S:\n");
+    size_t used = strlen(trace);
+    for (size_t i = 0; i < n; i++) {
+        memcpy(trace + used, record, sizeof(record) - 1);
+        used += sizeof(record) - 1;
+    }
+    trace[used] = '\0';
+    struct dtc *d = dtc_decode_trace(trace, TLS_DECODE_TEXT);
+    assert_int_equal(d->nrec, n);
+    assert_non_null(strstr(d->out, "part 1, records 1 to"));
+    assert_non_null(strstr(d->out, "part 2, records"));
+    assert_non_null(strstr(d->out, "#12000 server offset 443963"));
+    assert_null(strstr(d->out, "truncated"));
+    dtc_free(d);
+    free(trace);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -286,6 +313,7 @@ int main(void)
         cmocka_unit_test(one_direction_and_truncated_record),
         cmocka_unit_test(unparsable_client_hello),
         cmocka_unit_test(truncated_trace_record),
+        cmocka_unit_test(long_connection_in_parts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
