@@ -128,6 +128,7 @@ struct dec_conn {
     bool psk_accepted;
     bool early_data_accepted;
     bool sh_echoes_session_id;
+    size_t sh_session_id_len;
     bool sh_ems;
     bool sh_ticket_ext;
     bool sh_new_session_ticket;   /* TLS 1.2 NewSessionTicket seen */

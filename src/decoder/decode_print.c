@@ -222,6 +222,7 @@ static void server_hello_negotiated(struct dec_conn *c, const struct tls_server_
     c->sh_ems = tls_extensions_find(&sh->extensions, TLS_EXT_extended_master_secret) != NULL;
     c->sh_ticket_ext = tls_extensions_find(&sh->extensions, TLS_EXT_session_ticket) != NULL;
     memcpy(c->server_random, sh->random, TLS_RANDOM_LEN);
+    c->sh_session_id_len = sh->legacy_session_id_echo.len;
     c->sh_echoes_session_id = c->session_id_len > 0 &&
                               sh->legacy_session_id_echo.len == c->session_id_len &&
                               memcmp(sh->legacy_session_id_echo.data, c->session_id, c->session_id_len) == 0;

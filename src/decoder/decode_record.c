@@ -209,6 +209,11 @@ static void handle_protected(struct dec_conn *c, enum tls_stream_direction dir,
     r->pub.is_protected = true;
     d->protected_records++;
     bool tls12 = c->have_server_hello && !c->tls13;
+    dec_text_printf(&r->detail, tls12 ? "    protected: encrypted under the keys of the %s's last "
+                                        "ChangeCipherSpec (RFC 5246 §6.2.3)\n"
+                                      : "    protected: TLSCiphertext, the %s's content and type are "
+                                        "encrypted (RFC 8446 §5.2)\n",
+                    side_name(dir));
     if (!tls12 && try_open(c, d, rec, &pt)) {
         r->pub.decrypted = true;
         r->pub.inner_type = pt.type;
@@ -300,6 +305,7 @@ void dec_record_process(struct dec_conn *c, enum tls_stream_direction dir, const
     } else if (rec.type == TLS_CT_application_data || tls12_encrypted) {
         handle_protected(c, dir, &r, &rec);
     } else {
+        dec_text_printf(&r.detail, "    not protected: TLSPlaintext (RFC 8446 §5.1)\n");
         handle_content(c, dir, &r, rec.type, rec.fragment, rec.length);
     }
     apply_after_record(c, dir);

@@ -193,6 +193,15 @@ static void diagnose_tls12(struct dec_conn *c)
                          : "; not accepted: the ServerHello does not echo the session_id, full handshake");
         used += n > 0 ? (size_t)n : 0;
     }
+    if (!accepted && used < cap) {
+        /* RFC 5246 §7.4.1.3: an empty session_id means the session "will not be cached and
+           therefore cannot be resumed". */
+        n = snprintf(b + used, cap - used, c->sh_session_id_len == 0
+                         ? "; the server sent an empty session_id: this session cannot be resumed by ID"
+                         : "; the server gave this session a %zu-byte session_id (the server offers resumption by ID)",
+                     c->sh_session_id_len);
+        used += n > 0 ? (size_t)n : 0;
+    }
     if (!accepted && c->offered_ems && !c->sh_ems && used < cap) {
         n = snprintf(b + used, cap - used,
                      "; the server does not echo extended_master_secret: RFC 7627 §5.3 forbids "
