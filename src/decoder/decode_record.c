@@ -188,6 +188,15 @@ static void handle_ccs(struct dec_conn *c, enum tls_stream_direction dir, struct
         dec_text_printf(&r->detail, "    ChangeCipherSpec (value %u): TLS 1.3 middlebox compatibility "
                                     "(RFC 8446 App. D.4); not protected, not in the transcript\n",
                         rec->length > 0 ? rec->fragment[0] : 0);
+        /* RFC 8446 §5: "An implementation which receives any other change_cipher_spec value or
+           which receives a protected change_cipher_spec record MUST abort the handshake with an
+           "unexpected_message" alert." It is allowed only "before the peer's Finished message has
+           been received": a CCS sent after its sender's own Finished is not. */
+        if (rec->length != 1 || rec->fragment[0] != 0x01 || c->dir[dir].sent_finished) {
+            dec_text_printf(&r->detail, "    the peer MUST answer unexpected_message (RFC 8446 §5): "
+                                        "only the single byte 0x01, before the Finished, is allowed\n");
+            dec_conn_note(c, "%s: a ChangeCipherSpec that RFC 8446 §5 does not allow", side_name(dir));
+        }
         return;
     }
     dec_text_printf(&r->detail, "    ChangeCipherSpec (RFC 5246 §7.1): the %s's next records are "

@@ -302,9 +302,8 @@ void dec_handshake_message(struct dec_conn *c, enum tls_stream_direction dir,
     }
     dec_text_printf(&r->detail, "    Handshake %s(%u), length %u\n", name != NULL ? name : "unknown",
                     msg->msg_type, msg->length);
-    bool hello = msg->msg_type == TLS_HT_client_hello || msg->msg_type == TLS_HT_server_hello;
-    if (hello && !(c->have_server_hello && !c->tls13 && msg->msg_type == TLS_HT_client_hello &&
-                   c->dir[0].ccs_seen)) {
+    /* The hellos decide the version; what follows is read as TLS 1.3 or as TLS 1.2. */
+    if (msg->msg_type == TLS_HT_client_hello || msg->msg_type == TLS_HT_server_hello) {
         hello_message(c, dir, msg, &r->detail);
     } else if (c->have_server_hello && c->tls13) {
         tls13_message(c, dir, msg, &r->detail);

@@ -245,6 +245,26 @@ static void compatibility_mode(void **state)
     rfc8448_free(v);
 }
 
+/* §7 with the server's ChangeCipherSpec carrying 0x02: RFC 8446 §5 makes that fatal
+   (unexpected_message); the decoder says so and goes on. */
+static void compatibility_mode_bad_ccs(void **state)
+{
+    (void)state;
+    struct rfc8448 *v = rfc8448_load("rfc8448-7-compatibility-mode.json");
+    char *trace = section_trace(v);
+    char *keylog = section_keylog(v);
+    char *ccs = strstr(trace, "S:\n140303000101\n");
+    assert_non_null(ccs);
+    ccs[3 + 11] = '2';
+    struct dtc *d = dtc_decode_trace_keyed(trace, keylog, TLS_DECODE_TEXT);
+    assert_non_null(strstr(d->conns[0].notes, "server: a ChangeCipherSpec that RFC 8446 §5 does not allow"));
+    assert_int_equal(d->conns[0].summary.server_finished, TLS_FINISHED_VERIFIED);
+    dtc_free(d);
+    free(trace);
+    free(keylog);
+    rfc8448_free(v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -253,6 +273,7 @@ int main(void)
         cmocka_unit_test(hello_retry_request),
         cmocka_unit_test(client_authentication),
         cmocka_unit_test(compatibility_mode),
+        cmocka_unit_test(compatibility_mode_bad_ccs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
