@@ -49,7 +49,11 @@ void dec_direction_wipe(struct dec_direction *d)
 static bool try_open(struct dec_conn *c, struct dec_direction *d, const struct tls_record *rec,
                      struct tls_plaintext *pt)
 {
+    /* Decrypted into the decoder's one work buffer, never in place: a record that fails with
+       the current keys must still be intact for the pending ones. */
     uint8_t *out = c->dec->open_buf;
+    /* RFC 8446 §5.2: "The length MUST NOT exceed 2^14 + 256 bytes"; such a record is no
+       TLS 1.3 record, whatever keys we hold. */
     if (rec->length > TLS_MAX_CIPHERTEXT_LEN) {
         return false;
     }
@@ -75,6 +79,8 @@ void dec_promote_pending(struct dec_direction *d)
     if (!d->has_pending) {
         return;
     }
+    /* The old keys are done with (§7.3 key change): wipe them, then the pending keys, with
+       their own sequence number, become the current ones. */
     tls_record_direction_wipe(&d->keys);
     d->keys = d->pending;
     d->keys_name = d->pending_name;
@@ -87,6 +93,7 @@ static void handle_alert(struct dec_record *r, const uint8_t *content, size_t le
 {
     struct tls_alert alert;
     struct tls_error err = {0};
+    /* §5.1/§6: an alert record holds exactly one 2-byte Alert; the client's parser says so. */
     if (tls_alert_parse(content, len, &alert, &err) != TLS_OK) {
         dec_text_printf(&r->detail, "    alert: %zu bytes, not an Alert (%s)\n", len, err.reason);
         return;
@@ -103,8 +110,11 @@ static void handle_alert(struct dec_record *r, const uint8_t *content, size_t le
 static void handle_app_data(struct dec_conn *c, struct dec_direction *d, struct dec_record *r,
                             const uint8_t *content, size_t len)
 {
+    /* Remembered for the inferences: after application data, a server record is no longer
+       taken for a NewSessionTicket by default. */
     d->sent_app_data = true;
     dec_text_printf(&r->detail, "    application_data: %zu bytes\n", len);
+    /* The content is someone's data: shown only when asked (--show-data), and bounded. */
     if (!c->dec->opt.show_data || len == 0) {
         return;
     }
@@ -265,28 +275,52 @@ static void apply_after_record(struct dec_conn *c, enum tls_stream_direction dir
     }
 }
 
+/* The record header (RFC 8446 §5.1), through the client's own deframer. */
+static void read_header(const uint8_t *bytes, size_t len, struct tls_record *rec)
+{
+    size_t need = 0;
+    struct tls_error err = {0};
+    if (tls_record_deframe(bytes, len, true, rec, &need, &err) == TLS_OK && need == 0) {
+        return;
+    }
+    /* Beyond RFC 8446's limits, yet plausible: a TLS 1.2 record with up to 2048 bytes of
+       expansion (RFC 5246 §6.2.3) or a heartbeat (RFC 6520). Read the header by hand. */
+    *rec = (struct tls_record){
+        .type = bytes[0],
+        .legacy_record_version = (uint16_t)(bytes[1] << 8 | bytes[2]),
+        .length = (uint16_t)(bytes[3] << 8 | bytes[4]),
+        .header = bytes,
+        .fragment = bytes + TLS_RECORD_HEADER_LEN,
+        .total_len = len,
+    };
+}
+
+/* The first detail line: where the record is (offset, token, frame) and its header fields. */
+static void print_header(struct dec_conn *c, enum tls_stream_direction dir,
+                         const struct dec_chunk_start *where, uint64_t offset,
+                         const struct tls_record *rec, struct dec_text *t)
+{
+    const char *tn = tls_content_type_name(rec->type);
+    dec_text_printf(t, "  #%llu %s offset %llu", (unsigned long long)c->records, side_name(dir),
+                    (unsigned long long)offset);
+    if (where->token != 0) {
+        dec_text_printf(t, " token %u", where->token);
+    }
+    if (where->frame != 0) {
+        dec_text_printf(t, " frame %llu", (unsigned long long)where->frame);
+    }
+    dec_text_printf(t, ": record type %s(%u), legacy_record_version 0x%04x, length %u\n",
+                    tn != NULL ? tn : "unknown", rec->type, rec->legacy_record_version, rec->length);
+}
+
 void dec_record_process(struct dec_conn *c, enum tls_stream_direction dir, const uint8_t *bytes,
                         size_t len, uint64_t offset, const struct dec_chunk_start *where)
 {
     struct dec_direction *d = &c->dir[dir];
     struct dec_record r;
     memset(&r, 0, sizeof(r));
-    /* The record header (RFC 8446 §5.1), through the client's own deframer. */
     struct tls_record rec;
-    size_t need = 0;
-    struct tls_error err = {0};
-    if (tls_record_deframe(bytes, len, true, &rec, &need, &err) != TLS_OK || need != 0) {
-        /* Beyond RFC 8446's limits, yet plausible: a TLS 1.2 record with up to 2048 bytes of
-           expansion (RFC 5246 §6.2.3) or a heartbeat (RFC 6520). Read the header by hand. */
-        rec = (struct tls_record){
-            .type = bytes[0],
-            .legacy_record_version = (uint16_t)(bytes[1] << 8 | bytes[2]),
-            .length = (uint16_t)(bytes[3] << 8 | bytes[4]),
-            .header = bytes,
-            .fragment = bytes + TLS_RECORD_HEADER_LEN,
-            .total_len = len,
-        };
-    }
+    read_header(bytes, len, &rec);
     r.pub.conn_id = c->info.id;
     r.pub.dir = dir;
     r.pub.token = where->token;
@@ -297,17 +331,10 @@ void dec_record_process(struct dec_conn *c, enum tls_stream_direction dir, const
     r.pub.length = rec.length;
     d->records++;
     c->records++;
-    const char *tn = tls_content_type_name(rec.type);
-    dec_text_printf(&r.detail, "  #%llu %s offset %llu", (unsigned long long)c->records,
-                    side_name(dir), (unsigned long long)offset);
-    if (where->token != 0) {
-        dec_text_printf(&r.detail, " token %u", where->token);
-    }
-    if (where->frame != 0) {
-        dec_text_printf(&r.detail, " frame %llu", (unsigned long long)where->frame);
-    }
-    dec_text_printf(&r.detail, ": record type %s(%u), legacy_record_version 0x%04x, length %u\n",
-                    tn != NULL ? tn : "unknown", rec.type, rec.legacy_record_version, rec.length);
+    print_header(c, dir, where, offset, &rec, &r.detail);
+    /* TLS 1.2 (RFC 5246 §7.1): everything a side sends after its ChangeCipherSpec is
+       encrypted, whatever the outer type says. In TLS 1.3 (or while a 1.3 ClientHello awaits
+       its answer) a CCS changes nothing. */
     bool tls12_encrypted = d->ccs_seen && !c->tls13 && !(!c->have_server_hello && c->offered_tls13);
     if (rec.type == TLS_CT_change_cipher_spec) {
         handle_ccs(c, dir, &r, &rec);
@@ -317,6 +344,8 @@ void dec_record_process(struct dec_conn *c, enum tls_stream_direction dir, const
         dec_text_printf(&r.detail, "    not protected: TLSPlaintext (RFC 8446 §5.1)\n");
         handle_content(c, dir, &r, rec.type, rec.fragment, rec.length);
     }
+    /* Key changes take effect after the record that announced them (§5.1: a key change
+       happens on a record boundary). */
     apply_after_record(c, dir);
     r.pub.detail = r.detail.data != NULL ? r.detail.data : "";
     r.pub.detail_len = r.detail.len;

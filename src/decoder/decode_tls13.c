@@ -42,9 +42,12 @@ static bool install_secret(struct dec_conn *c, enum tls_stream_direction dir,
 {
     struct dec_direction *d = &c->dir[dir];
     struct tls_traffic_keys keys;
+    /* §7.3: write_key and write_iv come from the secret with the negotiated suite's AEAD; a
+       suite this code does not implement (CCM) leaves the records to the inference. */
     if (c->suite == NULL || tls_traffic_keys_derive(c->suite, secret, &keys) != TLS_OK) {
         return false;
     }
+    /* Installing restarts the sequence number at 0 (§5.3) and wipes the old keys. */
     struct tls_record_direction *target = pending ? &d->pending : &d->keys;
     tls_record_direction_install_keys(target, &keys);
     if (pending) {
@@ -59,10 +62,13 @@ static bool install_secret(struct dec_conn *c, enum tls_stream_direction dir,
 /* The secret logged for this connection, if its length is the suite's Hash.length (§7.1). */
 static const struct tls_keylog_entry *logged(struct dec_conn *c, enum tls_secret_id id)
 {
+    /* The key log names connections by ClientHello.random: without the ClientHello in the
+       capture there is nothing to look up. */
     if (!c->have_client_hello) {
         return NULL;
     }
     const struct tls_keylog_entry *e = tls_keylog_find(c->dec->opt.keylog, c->client_random, id);
+    /* A secret of another length belongs to another suite's hash: not this connection's. */
     if (e == NULL || e->secret_len != tls_hash_len(c->hash)) {
         return NULL;
     }
@@ -73,6 +79,7 @@ void dec_install_handshake_keys(struct dec_conn *c)
 {
     const struct tls_keylog_entry *cs = logged(c, TLS_SECRET_client_handshake_traffic_secret);
     const struct tls_keylog_entry *ss = logged(c, TLS_SECRET_server_handshake_traffic_secret);
+    /* Kept beyond the keys: each Finished is HMAC'ed with a key derived from them (§4.4.4). */
     if (ss != NULL) {
         memcpy(c->server_hs_secret, ss->secret, ss->secret_len);
         install_secret(c, TLS_DIR_SERVER_TO_CLIENT, ss->secret, "handshake", false);
@@ -85,6 +92,8 @@ void dec_install_handshake_keys(struct dec_conn *c)
         install_secret(c, TLS_DIR_CLIENT_TO_SERVER, cs->secret, "handshake", early);
     }
     c->have_hs_secrets = cs != NULL && ss != NULL;
+    /* Tell the user when a key log was given but does not match: a wrong file is the usual
+       reason, and "unknown" alone would not say it. */
     if (c->dec->opt.keylog != NULL && !c->have_hs_secrets) {
         dec_conn_note(c, "the key log has no handshake traffic secrets for this client random");
     }
@@ -102,6 +111,7 @@ void dec_install_app_keys(struct dec_conn *c, enum tls_stream_direction dir)
         tls_record_direction_wipe(&d->keys);
         return;
     }
+    /* Kept (not only its keys): each KeyUpdate derives the next generation from it (§7.2). */
     memcpy(d->app_secret, e->secret, e->secret_len);
     d->has_app_secret = true;
     d->generation = 0;
@@ -112,6 +122,8 @@ void dec_key_update_apply(struct dec_conn *c, enum tls_stream_direction dir)
 {
     struct dec_direction *d = &c->dir[dir];
     c->key_updates[dir]++;
+    /* Without generation N the sender's later records cannot be opened: drop the stale keys
+       so they are inferred instead of failing. */
     if (!d->has_app_secret) {
         tls_record_direction_wipe(&d->keys);
         return;
@@ -135,6 +147,7 @@ static void verify_finished(struct dec_conn *c, enum tls_stream_direction dir,
     enum tls_finished_status st = TLS_FINISHED_UNKNOWN;
     struct tls_bytes vd = {msg->body, msg->length};
     struct tls_error err = {0};
+    /* §4.4.4: verify_data is exactly Hash.length bytes; any other length cannot match. */
     if (hl != 0 && tls_finished_parse(msg->body, msg->length, hl, &vd, &err) != TLS_OK) {
         dec_text_printf(t, "      %s\n", err.reason);
         st = TLS_FINISHED_FAILED;
@@ -145,6 +158,8 @@ static void verify_finished(struct dec_conn *c, enum tls_stream_direction dir,
     uint8_t th[TLS_MAX_HASH_LEN];
     uint8_t expected[TLS_MAX_HASH_LEN];
     size_t thl = 0;
+    /* §4.4: BaseKey is the sender's handshake traffic secret; the transcript is everything
+       before this Finished (the peer's Finished included, for the client's). */
     const uint8_t *base = dir == TLS_DIR_CLIENT_TO_SERVER ? c->client_hs_secret : c->server_hs_secret;
     if (st == TLS_FINISHED_UNKNOWN && c->have_hs_secrets && c->transcript_ok &&
         tls_transcript_peek(&c->transcript, th, &thl, NULL) == TLS_OK &&
@@ -214,20 +229,36 @@ static void tls13_message(struct dec_conn *c, enum tls_stream_direction dir,
     dec_print_tls13_message(c, dir, msg, t);
     switch (msg->msg_type) {
     case TLS_HT_finished:
+        if (d->sent_finished) {
+            /* §4.6.2: a Finished after the handshake ends post-handshake authentication; its
+               BaseKey is an application traffic secret, and it is not checked here. */
+            dec_text_printf(t, "      post-handshake authentication Finished (§4.6.2): not verified\n");
+            break;
+        }
         verify_finished(c, dir, msg, t);
         add_transcript(c, msg);
         d->sent_finished = true;
+        /* §7.3: the sender's next record uses its application traffic keys. */
         d->install_app_after = true;
+        if (dir == TLS_DIR_CLIENT_TO_SERVER) {
+            /* The handshake stage is over: its secrets are no longer needed (STYLE: wipe
+               secrets when their stage ends). */
+            tls_wipe(c->client_hs_secret, sizeof(c->client_hs_secret));
+            tls_wipe(c->server_hs_secret, sizeof(c->server_hs_secret));
+        }
         break;
     case TLS_HT_end_of_early_data:
+        /* §4.5: the last message under the early keys; the handshake keys follow. */
         add_transcript(c, msg);
         d->promote_pending_after = true;
         break;
     case TLS_HT_key_update:
+        /* §4.6.3: the sender's records after this one use generation N+1. Post-handshake
+           messages are not part of the transcript. */
         d->pending_key_update = true;
         break;
     case TLS_HT_new_session_ticket:
-        break;
+        break; /* §4.6.1: post-handshake, not in the transcript */
     case TLS_HT_certificate_verify:
         verify_signature(c, dir, msg, t);
         add_transcript(c, msg);
