@@ -216,10 +216,13 @@ static void take_records(struct dec_conn *c, enum tls_stream_direction dir, bool
             d->desynced = true;
             continue;
         }
+        /* A plausible header bounds the length to 2^14 + 2048, so a whole record always fits
+           the buffer: waiting for its last byte cannot stall. */
         size_t total = TLS_RECORD_HEADER_LEN + ((size_t)d->buf[3] << 8 | d->buf[4]);
         if (d->buf_len < total) {
             return;
         }
+        /* Which token (trace) or packet (capture) the record started in, for the report. */
         struct dec_chunk_start w = where_of(d, d->buf_offset);
         dec_record_process(c, dir, d->buf, total, d->buf_offset, &w);
         buf_drop(d, total);
@@ -233,11 +236,15 @@ static void on_data(void *ctx, const struct tls_stream_chunk *chunk)
         return;
     }
     struct dec_direction *d = &c->dir[chunk->dir];
+    /* Chunks of a direction are contiguous (stream.h), except after a gap, which on_gap has
+       accounted for: an empty buffer simply starts where this chunk does. */
     if (d->buf_len == 0) {
         d->buf_offset = chunk->offset;
     }
     d->chunks[d->chunk_next] = (struct dec_chunk_start){chunk->offset, chunk->token_index, chunk->frame};
     d->chunk_next = (d->chunk_next + 1) % DEC_CHUNK_RING;
+    /* A chunk may be larger than the buffer (a 16 MiB token): feed it in pieces, taking the
+       complete records out after each piece. */
     size_t pos = 0;
     while (pos < chunk->len) {
         size_t room = DEC_BUF_CAP - d->buf_len;

@@ -70,6 +70,8 @@ static size_t split_words(const char *line, size_t len, const char **w, size_t *
 static tls_result keylog_append(struct tls_keylog *kl, const struct tls_keylog_entry *e,
                                 struct tls_error *err)
 {
+    /* Doubling: the key log's size is known only once it is read (the decoder layer may
+       allocate; its size follows the key log, not the capture). */
     if (kl->count == kl->cap) {
         size_t cap = kl->cap == 0 ? 16 : kl->cap * 2;
         struct tls_keylog_entry *grown = realloc(kl->entries, cap * sizeof(*grown));
@@ -90,6 +92,7 @@ static tls_result keylog_line(struct tls_keylog *kl, const char *line, size_t le
     const char *w[3];
     size_t wl[3];
     size_t n = split_words(line, len, w, wl);
+    /* NSS: "Lines starting with # are comments"; blank lines carry nothing either. */
     if (n == 0 || w[0][0] == '#') {
         return TLS_OK;
     }
