@@ -74,9 +74,15 @@ static tls_result keylog_append(struct tls_keylog *kl, const struct tls_keylog_e
        allocate; its size follows the key log, not the capture). */
     if (kl->count == kl->cap) {
         size_t cap = kl->cap == 0 ? 16 : kl->cap * 2;
-        struct tls_keylog_entry *grown = realloc(kl->entries, cap * sizeof(*grown));
+        /* Not realloc: the old block holds secrets and must be wiped before it is freed. */
+        struct tls_keylog_entry *grown = malloc(cap * sizeof(*grown));
         if (grown == NULL) {
             return tls_fail(err, TLS_ALERT_internal_error, "key log: out of memory");
+        }
+        if (kl->entries != NULL) {
+            memcpy(grown, kl->entries, kl->count * sizeof(*grown));
+            tls_wipe(kl->entries, kl->cap * sizeof(*grown));
+            free(kl->entries);
         }
         kl->entries = grown;
         kl->cap = cap;
