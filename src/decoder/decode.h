@@ -25,7 +25,9 @@
  * its end (the ladder is printed before the details), bounded by TLS_DECODE_MAX_OUTPUT per
  * connection and TLS_DECODE_MAX_OUTPUT_TOTAL in all; past a bound, the output says it was cut.
  * In text, a connection whose output passes TLS_DECODE_TEXT_PART is written in parts as it goes
- * (ladder and records of each part), so nothing is cut; JSON keeps one object per connection.
+ * (ladder and records of each part), so nothing is cut; in JSON the first such connection has
+ * its object opened and its records written as they come (its summary fields follow them), and
+ * objects of connections ending meanwhile wait for it, bounded by TLS_DECODE_MAX_OUTPUT_TOTAL.
  */
 #ifndef TLS13_DECODER_DECODE_H
 #define TLS13_DECODER_DECODE_H

@@ -175,6 +175,8 @@ struct tls_decoder {
     uint8_t open_buf[DEC_RECORD_BUF]; /* decrypted TLSInnerPlaintext (one record at a time) */
     struct dec_text out;          /* JSON/text being written for one connection */
     size_t budget;                /* TLS_DECODE_MAX_OUTPUT_TOTAL minus what connections keep */
+    struct dec_conn *streaming;   /* JSON: the connection whose object is open, or NULL */
+    struct dec_text deferred;     /* JSON objects of connections that ended while it is open */
 };
 
 /* The record being decoded: its public view plus the detail text being written. */

@@ -236,6 +236,8 @@ static void text_part(struct dec_conn *c)
     c->part_first_record = c->records + 1;
 }
 
+static void json_stream(struct dec_conn *c);
+
 void dec_output_record(struct dec_conn *c, const struct dec_record *r)
 {
     const struct tls_decode_options *o = &c->dec->opt;
@@ -244,6 +246,7 @@ void dec_output_record(struct dec_conn *c, const struct dec_record *r)
     }
     if (o->format == TLS_DECODE_JSON) {
         json_record(c, &r->pub);
+        json_stream(c);
         return;
     }
     ladder_line(c, &r->pub);
@@ -398,17 +401,22 @@ static void json_endpoint(struct dec_text *t, const char *key, const char *addr,
     }
 }
 
-static void json_connection(struct dec_conn *c, const struct tls_decoded_connection *s)
+/* The opening of a connection's object: which input, which connection, its endpoints. */
+static void json_head(struct dec_conn *c, struct dec_text *t)
 {
     struct tls_decoder *dec = c->dec;
-    struct dec_text *t = &dec->out;
     dec_text_printf(t, "%s\n{\"input\": ", dec->json_objects == 0 ? "[" : ",");
-    dec_text_json_string(t, s->input);
+    dec->json_objects++;
+    dec_text_json_string(t, dec->input);
     dec_text_printf(t, ", \"id\": %u, ", c->info.id);
     json_endpoint(t, "client", c->info.client_addr, c->info.client_port);
     dec_text_printf(t, ", ");
     json_endpoint(t, "server", c->info.server_addr, c->info.server_port);
-    dec_text_printf(t, ",\n  ");
+}
+
+/* What is known at the end: negotiated parameters, verdicts, diagnosis, notes. */
+static void json_summary(const struct tls_decoded_connection *s, struct dec_text *t)
+{
     json_code(t, "version", s->version, tls_version_name);
     dec_text_printf(t, ", ");
     json_code(t, "cipher_suite", s->cipher_suite, tls_cipher_suite_name);
@@ -430,10 +438,64 @@ static void json_connection(struct dec_conn *c, const struct tls_decoded_connect
         dec_text_printf(t, "null");
     }
     json_notes(t, s->notes);
+}
+
+static void json_connection(struct dec_conn *c, const struct tls_decoded_connection *s)
+{
+    struct tls_decoder *dec = c->dec;
+    if (dec->streaming == c) {
+        /* Its records are out already: close them, then the summary (key order is free). */
+        struct dec_text *t = &dec->out;
+        dec_text_printf(t, "\n  ],\n  ");
+        json_summary(s, t);
+        dec_text_printf(t, "}");
+        dec->streaming = NULL;
+        /* Objects of connections that ended meanwhile come after this one. */
+        dec_text_append(t, dec->deferred.data != NULL ? dec->deferred.data : "", dec->deferred.len);
+        dec_text_free(&dec->deferred);
+        dec->deferred.budget = &dec->budget;
+        dec->deferred.limit = TLS_DECODE_MAX_OUTPUT_TOTAL;
+        return;
+    }
+    struct dec_text *t = &dec->out;
+    json_head(c, t);
+    dec_text_printf(t, ",\n  ");
+    json_summary(s, t);
     dec_text_printf(t, ",\n  \"records\": [");
     dec_text_append(t, c->json_records.data != NULL ? c->json_records.data : "", c->json_records.len);
     dec_text_printf(t, "\n  ]%s}", c->json_records.truncated ? ", \"truncated\": true" : "");
-    dec->json_objects++;
+    if (dec->streaming == NULL) {
+        return;
+    }
+    /* Another connection's object is open: this one waits for it to close. Appended whole or
+       not at all (then as a stub), so the JSON stays well formed at the bound. */
+    size_t before = dec->deferred.len;
+    dec_text_append(&dec->deferred, t->data, t->len);
+    if (dec->deferred.len == before) {
+        dec->deferred.truncated = false;
+        dec_text_printf(&dec->deferred, ",\n{\"id\": %u, \"truncated\": true}", c->info.id);
+    }
+    dec_text_free(t);
+}
+
+/* JSON of a long connection: once its records pass TLS_DECODE_TEXT_PART, its object is opened
+   and its records are written as they come (if no other object is open), so nothing is cut. */
+static void json_stream(struct dec_conn *c)
+{
+    struct tls_decoder *dec = c->dec;
+    if (dec->streaming == NULL && c->json_records.len >= TLS_DECODE_TEXT_PART) {
+        dec->streaming = c;
+        json_head(c, &dec->out);
+        dec_text_printf(&dec->out, ",\n  \"records\": [");
+    }
+    if (dec->streaming != c) {
+        return;
+    }
+    dec_text_append(&dec->out, c->json_records.data, c->json_records.len);
+    dec->opt.write(dec->opt.write_ctx, dec->out.data, dec->out.len);
+    dec_text_free(&dec->out);
+    dec_text_free(&c->json_records);
+    c->json_records.budget = &dec->budget;
 }
 
 void dec_output_connection(struct dec_conn *c)

@@ -379,6 +379,8 @@ struct tls_decoder *tls_decoder_new(const struct tls_decode_options *opt)
     if (dec != NULL) {
         dec->opt = *opt;
         dec->budget = TLS_DECODE_MAX_OUTPUT_TOTAL;
+        dec->deferred.budget = &dec->budget;
+        dec->deferred.limit = TLS_DECODE_MAX_OUTPUT_TOTAL;
     }
     return dec;
 }
@@ -427,6 +429,7 @@ void tls_decoder_free(struct tls_decoder *dec)
     end_all(dec);
     free(dec->conns);
     dec_text_free(&dec->out);
+    dec_text_free(&dec->deferred);
     tls_wipe(dec->open_buf, sizeof(dec->open_buf));
     free(dec);
 }

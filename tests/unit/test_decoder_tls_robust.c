@@ -13,6 +13,7 @@
 
 #include "common/names.h"
 #include "decoder/decode.h"
+#include "support/decoder_pcap_build.h"
 #include "support/decoder_tls_collect.h"
 
 /* Writes bytes to this process's temporary file; returns its path in path (cap bytes). */
@@ -275,14 +276,14 @@ static void truncated_trace_record(void **state)
     free(text);
 }
 
-/* A long connection (12000 records) is written in parts, none of it cut: memory stays bounded
+/* A long connection (7000 records) is written in parts, none of it cut: memory stays bounded
    by TLS_DECODE_TEXT_PART whatever the capture's size. */
 static void long_connection_in_parts(void **state)
 {
     (void)state;
     static const char record[] = "17 03 03 00 20 00 01 02 03 04 05 06 07 08 09 0a 0b 0c 0d 0e 0f"
                                  " 10 11 12 13 14 15 16 17 18 19 1a 1b 1c 1d 1e 1f\n";
-    size_t n = 12000;
+    size_t n = 7000;
     char *trace = malloc(8 + n * sizeof(record));
     assert_non_null(trace);
     strcpy(trace, "S:\n");
@@ -296,10 +297,66 @@ static void long_connection_in_parts(void **state)
     assert_int_equal(d->nrec, n);
     assert_non_null(strstr(d->out, "part 1, records 1 to"));
     assert_non_null(strstr(d->out, "part 2, records"));
-    assert_non_null(strstr(d->out, "#12000 server offset 443963"));
+    assert_non_null(strstr(d->out, "#7000 server offset 258963")); /* 6999 * 37 */
     assert_null(strstr(d->out, "truncated"));
     dtc_free(d);
     free(trace);
+}
+
+static size_t count(const char *hay, const char *needle)
+{
+    size_t n = 0;
+    for (const char *p = strstr(hay, needle); p != NULL; p = strstr(p + 1, needle)) {
+        n++;
+    }
+    return n;
+}
+
+/* JSON of a long connection is written as it goes; a connection that ends meanwhile (port
+   40002) follows it, whole. Both objects well formed, no record lost. */
+static void long_connection_json_streams(void **state)
+{
+    (void)state;
+    char path[256];
+    pb_temp_path(path, sizeof(path), "json-stream.pcap");
+    struct pb_writer *w = pb_open(path, PB_ETHERNET, NULL);
+    uint8_t segment[100 * 37];
+    for (size_t i = 0; i < 100; i++) {
+        static const uint8_t header[] = {0x17, 0x03, 0x03, 0x00, 0x20};
+        memcpy(segment + 37 * i, header, 5);
+        memset(segment + 37 * i + 5, (int)i, 32);
+    }
+    static const uint8_t alert[] = {0x15, 0x03, 0x03, 0x00, 0x02, 0x01, 0x00};
+    pb_set_client_port(w, 40001);
+    pb_tcp(w, true, 1000, 2, NULL, 0);
+    pb_tcp(w, false, 5000, 2 | 16, NULL, 0);
+    pb_set_client_port(w, 40002);
+    pb_tcp(w, true, 1000, 2, NULL, 0);
+    pb_tcp(w, false, 5000, 2 | 16, NULL, 0);
+    pb_tcp(w, true, 1001, 16, alert, sizeof(alert));
+    pb_set_client_port(w, 40001);
+    for (uint32_t k = 0; k < 60; k++) {
+        pb_tcp(w, false, 5001 + k * (uint32_t)sizeof(segment), 16, segment, sizeof(segment));
+        if (k == 55) { /* connection 2 ends while connection 1's object is open */
+            pb_set_client_port(w, 40002);
+            pb_tcp(w, true, 1001 + sizeof(alert), 1 | 16, NULL, 0);
+            pb_tcp(w, false, 5001, 1 | 16, NULL, 0);
+            pb_set_client_port(w, 40001);
+        }
+    }
+    pb_close(w);
+    struct dtc *d = dtc_decode(path, NULL, TLS_DECODE_JSON);
+    unlink(path);
+    assert_int_equal(d->rc, TLS_OK);
+    assert_int_equal(d->nconn, 2);
+    assert_int_equal(d->nrec, 6001);
+    assert_json_shape(d->out);
+    assert_int_equal(count(d->out, "{\"input\": "), 2);
+    assert_int_equal(count(d->out, "{\"dir\": \"server\""), 6000);
+    assert_null(strstr(d->out, "truncated"));
+    /* Connection 1's object was opened first, so it comes first; its summary follows its records. */
+    assert_true(strstr(d->out, "\"id\": 1,") < strstr(d->out, "\"id\": 2,"));
+    dtc_free(d);
 }
 
 int main(void)
@@ -314,6 +371,7 @@ int main(void)
         cmocka_unit_test(unparsable_client_hello),
         cmocka_unit_test(truncated_trace_record),
         cmocka_unit_test(long_connection_in_parts),
+        cmocka_unit_test(long_connection_json_streams),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

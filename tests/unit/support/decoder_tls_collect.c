@@ -40,8 +40,11 @@ static void on_connection_end(void *ctx, const struct tls_decoded_connection *dc
 static void on_write(void *ctx, const char *text, size_t len)
 {
     struct dtc *d = ctx;
-    d->out = realloc(d->out, d->out_len + len + 1);
-    assert_non_null(d->out);
+    if (d->out_len + len + 1 > d->out_cap) {
+        d->out_cap = (d->out_len + len + 1) * 2;
+        d->out = realloc(d->out, d->out_cap);
+        assert_non_null(d->out);
+    }
     memcpy(d->out + d->out_len, text, len);
     d->out_len += len;
     d->out[d->out_len] = '\0';

@@ -26,6 +26,7 @@ struct dtc {
     size_t nconn;
     char *out;                        /* everything written, NUL-terminated */
     size_t out_len;
+    size_t out_cap;
     tls_result rc;
     struct tls_input_error ie;
 };
