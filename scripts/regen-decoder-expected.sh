@@ -25,8 +25,8 @@ grep -v '^#' "$here/tests/decoder/inputs.txt" | while read -r input keylog; do
     if [ "$keylog" != "-" ]; then
         args=(--keylog "$keylog")
         suffix=
-        # Port 9000 (the hotplace captures) is not a TLS port for tshark: say it is (-d).
-        tshark -r "$input" -o "tls.keylog_file:$keylog" -d tcp.port==9000,tls -T pdml 2>/dev/null \
+        # Ports 9000 (hotplace captures) and 44412 (tls12-*) are not TLS ports for tshark: say they are (-d).
+        tshark -r "$input" -o "tls.keylog_file:$keylog" -d tcp.port==9000,tls -d tcp.port==44412,tls -T pdml 2>/dev/null \
             | awk -f "$here/tests/decoder/tshark_records.awk" >"$out/$name.records"
     fi
     "$bin" decode "${args[@]}" "$input" >"$out/decode/$name$suffix.txt"

@@ -8,7 +8,9 @@
  * tls_record_deframe(), opened with tls_record_open(), handshake messages reassembled with
  * tls_reassembly_*() and parsed by the src/handshake parsers; the transcript and Finished
  * values come from src/handshake/transcript.h and src/crypto/key_schedule.h. The secrets come
- * from an NSS key log (keylog.h), matched by ClientHello.random.
+ * from an NSS key log (keylog.h), matched by ClientHello.random: TLS 1.3 traffic secrets, or a
+ * TLS 1.2 master secret (CLIENT_RANDOM), from which decode_tls12_keys.c derives the AEAD keys
+ * and the Finished values with the RFC 5246 PRF.
  *
  * Keys per direction. A direction holds its current keys and at most one "pending" set that
  * the next record may already use: the client's handshake keys while it may still be sending
@@ -69,7 +71,8 @@ struct tls_decoded_record {
     uint16_t length;                 /* the header's length field */
     bool is_protected;               /* TLSCiphertext (1.3) or after ChangeCipherSpec (1.2) */
     bool decrypted;
-    uint8_t inner_type;              /* when decrypted: TLSInnerPlaintext.type */
+    bool has_inner_type;             /* TLS 1.3 decrypted: a TLSInnerPlaintext type exists */
+    uint8_t inner_type;              /* when has_inner_type: TLSInnerPlaintext.type */
     size_t content_len;              /* when decrypted: content length */
     size_t padding_len;              /* when decrypted: zero padding (RFC 8446 §5.4) */
     size_t message_count;            /* handshake messages completed in this record */

@@ -5,6 +5,8 @@
  *   decode_tls13.c    TLS 1.3 messages: key installation, transcript, Finished verification
  *   decode_print.c    message fields by RFC name (text details)
  *   decode_tls12.c    TLS 1.2 messages and the resumption diagnosis (RFC 5246, 5077, 7627)
+ *   decode_tls12_keys.c  TLS 1.2 PRF, key block, AEAD records, Finished (RFC 5246, 5288, 7905)
+ *   decode_signature.c   certificates, CertificateVerify and ServerKeyExchange signatures
  *   decode_infer.c    keyless inferences for protected records
  *   decode_output.c   ladder, details and JSON
  */
@@ -87,6 +89,8 @@ struct dec_direction {
     bool promote_pending_after;    /* EndOfEarlyData: next record uses the handshake keys */
 
     bool ccs_seen;                 /* a ChangeCipherSpec record was sent */
+    struct tls_traffic_keys tls12_keys; /* TLS 1.2 write key and IV (decode_tls12_keys.c) */
+    uint64_t tls12_seq;            /* TLS 1.2 records since the CCS (RFC 5246 §6.1 seq_num) */
     unsigned protected_records;    /* protected records so far (inference) */
     unsigned handshake_records;    /* protected records inferred as handshake */
     bool sent_finished;            /* Finished seen or inferred */
@@ -140,6 +144,12 @@ struct dec_conn {
     struct tls_peer_key leaf_key[2];
     bool have_leaf_key[2];
     enum tls_finished_status signature[2]; /* CertificateVerify (1.3) / ServerKeyExchange (1.2) */
+
+    /* TLS 1.2 with a CLIENT_RANDOM key log line (decode_tls12_keys.c) */
+    uint8_t master_secret[48];
+    enum tls_hash_alg prf_hash;
+    bool have_master_secret;
+    bool tls12_gcm;               /* AES-GCM (explicit nonce) rather than ChaCha20-Poly1305 */
 
     /* TLS 1.3 transcript and secrets */
     struct tls_transcript transcript;
@@ -220,6 +230,13 @@ void dec_verify_certificate_verify(struct dec_conn *c, enum tls_stream_direction
 void dec_verify_server_key_exchange(struct dec_conn *c, const uint8_t *params, size_t params_len,
                                     uint16_t scheme, const uint8_t *sig, size_t sig_len,
                                     struct dec_text *t);
+
+/* decode_tls12_keys.c */
+void dec_tls12_derive_keys(struct dec_conn *c);
+bool dec_tls12_open(struct dec_conn *c, enum tls_stream_direction dir, const struct tls_record *rec,
+                    uint8_t *out, size_t *out_len);
+void dec_tls12_verify_finished(struct dec_conn *c, enum tls_stream_direction dir,
+                               const struct tls_handshake_message *msg, struct dec_text *t);
 
 /* decode_infer.c */
 void dec_infer(struct dec_conn *c, enum tls_stream_direction dir, struct dec_record *r);

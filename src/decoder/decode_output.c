@@ -144,7 +144,9 @@ static void record_label(const struct tls_decoded_record *r, struct dec_text *t)
     } else if (r->has_alert) {
         dec_text_printf(t, "alert %s", name_or(tls_alert_name(r->alert_description), "unknown"));
     } else if (r->decrypted) {
-        dec_text_printf(t, "%s", name_or(tls_content_type_name(r->inner_type), "unknown"));
+        dec_text_printf(t, "%s", name_or(tls_content_type_name(r->has_inner_type ? r->inner_type
+                                                                                 : r->outer_type),
+                                         "unknown"));
     } else if (r->inferred != NULL) {
         dec_text_printf(t, "%s?", r->inferred);
     } else {
@@ -183,7 +185,7 @@ static void json_record(struct dec_conn *c, const struct tls_decoded_record *r)
     dec_text_printf(t, ", \"content_type\": \"%s\", \"length\": %u, \"decrypted\": %s",
                     name_or(tls_content_type_name(r->outer_type), "unknown"), r->length,
                     r->decrypted ? "true" : "false");
-    if (r->decrypted) {
+    if (r->has_inner_type) {
         dec_text_printf(t, ", \"inner_content_type\": \"%s\", \"padding\": %zu",
                         name_or(tls_content_type_name(r->inner_type), "unknown"), r->padding_len);
     }
@@ -287,7 +289,7 @@ static void fill_summary(struct dec_conn *c, struct tls_decoded_connection *s)
     s->client_finished = c->client_finished;
     s->server_signature = c->signature[TLS_DIR_SERVER_TO_CLIENT];
     s->client_signature = c->signature[TLS_DIR_CLIENT_TO_SERVER];
-    s->keys_found = c->have_hs_secrets;
+    s->keys_found = c->have_hs_secrets || c->have_master_secret;
     s->key_updates[0] = c->key_updates[0];
     s->key_updates[1] = c->key_updates[1];
     s->resumption = c->resumption;
@@ -316,7 +318,7 @@ static void text_connection(struct dec_conn *c, const struct tls_decoded_connect
                     name_or(tls_cipher_suite_name(s->cipher_suite), "unknown"),
                     name_or(tls_group_name(s->group), "unknown"),
                     s->hello_retry_request ? ", after a HelloRetryRequest" : "");
-    if (c->tls13 || !c->have_server_hello) {
+    if (c->tls13 || !c->have_server_hello || c->have_master_secret) {
         dec_text_printf(t, "  server Finished: %s, client Finished: %s; keys: %s\n",
                         tls_finished_status_name(s->server_finished),
                         tls_finished_status_name(s->client_finished),

@@ -43,6 +43,7 @@ void dec_direction_wipe(struct dec_direction *d)
     tls_record_direction_wipe(&d->keys);
     tls_record_direction_wipe(&d->pending);
     tls_wipe(d->app_secret, sizeof(d->app_secret));
+    tls_traffic_keys_wipe(&d->tls12_keys);
 }
 
 /* Opens a protected record with the current keys, else the pending ones (promoted on success). */
@@ -211,6 +212,7 @@ static void handle_ccs(struct dec_conn *c, enum tls_stream_direction dir, struct
     }
     dec_text_printf(&r->detail, "    ChangeCipherSpec (RFC 5246 §7.1): the %s's next records are "
                                 "encrypted with the new keys\n", side_name(dir));
+    d->tls12_seq = 0; /* RFC 5246 §6.1: "Sequence numbers ... are set to zero" at a CCS */
     /* An abbreviated TLS 1.2 handshake: the server's CCS follows its ServerHello directly
        (RFC 5246 §7.3, Figure 2), without Certificate / ServerHelloDone. */
     if (dir == TLS_DIR_SERVER_TO_CLIENT && c->have_server_hello && !c->server_certificate &&
@@ -235,6 +237,7 @@ static void handle_protected(struct dec_conn *c, enum tls_stream_direction dir,
                     side_name(dir));
     if (!tls12 && try_open(c, d, rec, &pt)) {
         r->pub.decrypted = true;
+        r->pub.has_inner_type = true;
         r->pub.inner_type = pt.type;
         r->pub.content_len = pt.length;
         /* TLSInnerPlaintext = content || type || zeros; tag 16 bytes (§5.2, §5.4). */
@@ -249,6 +252,23 @@ static void handle_protected(struct dec_conn *c, enum tls_stream_direction dir,
         handle_content(c, dir, r, pt.type, pt.content, pt.length);
         tls_wipe(c->dec->open_buf, rec->length);
         return;
+    }
+    size_t plain_len = 0;
+    if (tls12 && c->have_master_secret) {
+        if (dec_tls12_open(c, dir, rec, c->dec->open_buf, &plain_len)) {
+            r->pub.decrypted = true;
+            r->pub.content_len = plain_len;
+            dec_text_printf(&r->detail, "    decrypted with the %s's TLS 1.2 write key (seq %llu): "
+                                        "%zu bytes of %s\n", side_name(dir),
+                            (unsigned long long)(d->tls12_seq - 1), plain_len,
+                            tls_content_type_name(rec->type) != NULL ? tls_content_type_name(rec->type) : "?");
+            handle_content(c, dir, r, rec->type, c->dec->open_buf, plain_len);
+            tls_wipe(c->dec->open_buf, plain_len);
+            return;
+        }
+        dec_text_printf(&r->detail, "    does not decrypt with the logged master secret\n");
+        dec_conn_note(c, "%s: TLS 1.2 record at offset %llu does not decrypt with the logged master "
+                         "secret", side_name(dir), (unsigned long long)r->pub.offset);
     }
     if (d->keys.is_protected || d->has_pending) {
         dec_text_printf(&r->detail, "    does not decrypt with the logged keys (bad_record_mac)\n");

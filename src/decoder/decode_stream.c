@@ -58,6 +58,7 @@ static void conn_free(struct dec_conn *c)
     tls_transcript_wipe(&c->transcript);
     tls_wipe(c->client_hs_secret, sizeof(c->client_hs_secret));
     tls_wipe(c->server_hs_secret, sizeof(c->server_hs_secret));
+    tls_wipe(c->master_secret, sizeof(c->master_secret));
     dec_text_free(&c->notes);
     dec_text_free(&c->ladder);
     dec_text_free(&c->details);

@@ -308,6 +308,12 @@ static void hello_message(struct dec_conn *c, enum tls_stream_direction dir,
     bool was_hrr = c->hrr;
     dec_print_server_hello(c, msg->body, msg->length, t);
     if (!c->tls13) {
+        /* TLS 1.2: the Finished hashes every handshake message (RFC 5246 §7.4.9); the keys
+           come from the master secret, when logged. */
+        add_transcript(c, msg);
+        if (c->have_server_hello && c->have_client_hello && c->dec->opt.keylog != NULL) {
+            dec_tls12_derive_keys(c);
+        }
         return;
     }
     transcript_server_hello(c, msg);
@@ -338,7 +344,16 @@ void dec_handshake_message(struct dec_conn *c, enum tls_stream_direction dir,
         hello_message(c, dir, msg, &r->detail);
     } else if (c->have_server_hello && c->tls13) {
         tls13_message(c, dir, msg, &r->detail);
+    } else if (msg->msg_type == TLS_HT_finished) {
+        /* TLS 1.2 Finished, decrypted: checked, then part of the peer's Finished hash. */
+        c->dir[dir].sent_finished = true;
+        dec_tls12_verify_finished(c, dir, msg, &r->detail);
+        add_transcript(c, msg);
     } else {
         dec_print_tls12_message(c, dir, msg, &r->detail);
+        /* RFC 5246 §7.4.9: handshake_messages excludes HelloRequest. */
+        if (msg->msg_type != TLS_HT_hello_request) {
+            add_transcript(c, msg);
+        }
     }
 }

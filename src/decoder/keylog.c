@@ -110,14 +110,16 @@ static tls_result keylog_line(struct tls_keylog *kl, const char *line, size_t le
     memcpy(label, w[0], wl[0]);
     label[wl[0]] = '\0';
     const struct tls_secret_info *info = tls_secret_info_by_nss_label(label);
-    if (info == NULL) {
-        /* CLIENT_RANDOM (TLS 1.2 master secret), *_TRAFFIC_SECRET_N, ...: not used here. */
+    bool master = strcmp(label, "CLIENT_RANDOM") == 0;
+    if (info == NULL && !master) {
+        /* *_TRAFFIC_SECRET_N and the like: later secrets are derived, not read. */
         kl->skipped++;
         return TLS_OK;
     }
     struct tls_keylog_entry e;
     memset(&e, 0, sizeof(e));
-    e.id = info->id;
+    e.tls12_master_secret = master;
+    e.id = master ? TLS_SECRET_COUNT : info->id;
     if (wl[1] != 2 * TLS_KEYLOG_RANDOM_LEN ||
         !hex_decode(w[1], wl[1], e.client_random, sizeof(e.client_random))) {
         return tls_fail(err, TLS_ALERT_decode_error,
@@ -129,6 +131,11 @@ static tls_result keylog_line(struct tls_keylog *kl, const char *line, size_t le
                         "key log: a secret must be 64 or 96 hex digits (RFC 8446 §7.1: Hash.length)");
     }
     e.secret_len = wl[2] / 2;
+    /* RFC 5246 §8.1: "The master secret is always exactly 48 bytes in length." */
+    if (master && e.secret_len != 48) {
+        return tls_fail(err, TLS_ALERT_decode_error,
+                        "key log: a CLIENT_RANDOM master secret is 48 bytes (RFC 5246 §8.1)");
+    }
     tls_result rc = keylog_append(kl, &e, err);
     tls_wipe(&e, sizeof(e));
     return rc;
@@ -159,7 +166,20 @@ const struct tls_keylog_entry *tls_keylog_find(const struct tls_keylog *kl,
 {
     const struct tls_keylog_entry *found = NULL;
     for (size_t i = 0; kl != NULL && i < kl->count; i++) {
-        if (kl->entries[i].id == id &&
+        if (!kl->entries[i].tls12_master_secret && kl->entries[i].id == id &&
+            memcmp(kl->entries[i].client_random, client_random, TLS_KEYLOG_RANDOM_LEN) == 0) {
+            found = &kl->entries[i];
+        }
+    }
+    return found;
+}
+
+const struct tls_keylog_entry *tls_keylog_find_master(const struct tls_keylog *kl,
+                                                      const uint8_t *client_random)
+{
+    const struct tls_keylog_entry *found = NULL;
+    for (size_t i = 0; kl != NULL && i < kl->count; i++) {
+        if (kl->entries[i].tls12_master_secret &&
             memcmp(kl->entries[i].client_random, client_random, TLS_KEYLOG_RANDOM_LEN) == 0) {
             found = &kl->entries[i];
         }

@@ -27,8 +27,8 @@ for capture in "$vectors"/captures/*.pcap "$vectors"/captures/*.pcapng; do
     hotplace-*) keylog=$vectors/captures/hotplace-tls13.keylog ;;
     esac
     [ -f "$keylog" ] || continue
-    # Port 9000 (the hotplace captures) is not a TLS port for tshark: say it is (-d).
-    tshark -r "$capture" -o "tls.keylog_file:$keylog" -d tcp.port==9000,tls -T pdml 2>/dev/null \
+    # Ports 9000 (hotplace captures) and 44412 (tls12-*) are not TLS ports for tshark: say they are (-d).
+    tshark -r "$capture" -o "tls.keylog_file:$keylog" -d tcp.port==9000,tls -d tcp.port==44412,tls -T pdml 2>/dev/null \
         | awk -f "$here/tshark_records.awk" >"$tmp/want"
     "$bin" decode --keylog "$keylog" --format json "$capture" \
         | awk -f "$here/decoder_records.awk" >"$tmp/got"

@@ -46,6 +46,9 @@ static const struct keyed_capture keyed[] = {
      "expected/tls13-keyupdate.pcap.records"},
     {"captures/tls13-resumption.pcap", "captures/tls13-resumption.keylog",
      "expected/tls13-resumption.pcap.records"},
+    /* TLS 1.2 from a CLIENT_RANDOM line (master secret): AES-128-GCM records, RFC 5246 PRF. */
+    {"captures/tls12-ecdhe-rsa-aes-128-gcm.pcapng", "captures/tls12-ecdhe-rsa-aes-128-gcm.keylog",
+     "expected/tls12-ecdhe-rsa-aes-128-gcm.pcapng.records"},
 };
 
 /* One record in the expected-file format (see tests/decoder/tshark_records.awk). */
@@ -54,7 +57,7 @@ static void record_line(const struct tls_decoded_record *r, char *out, size_t ca
     int n = snprintf(out, cap, "%u %s %u %u ", r->conn_id,
                      r->dir == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server", r->outer_type, r->length);
     size_t used = (size_t)n;
-    used += (size_t)(r->decrypted ? snprintf(out + used, cap - used, "%u ", r->inner_type)
+    used += (size_t)(r->has_inner_type ? snprintf(out + used, cap - used, "%u ", r->inner_type)
                                   : snprintf(out + used, cap - used, "- "));
     if (r->message_count == 0) {
         snprintf(out + used, cap - used, "-");
@@ -64,7 +67,8 @@ static void record_line(const struct tls_decoded_record *r, char *out, size_t ca
     }
 }
 
-/* Every keyed capture: the record list equals tshark's, and both Finished values verify. */
+/* Every keyed capture: the record list equals tshark's, and both Finished values verify
+   (TLS 1.3: RFC 8446 §4.4.4; TLS 1.2: RFC 5246 §7.4.9). */
 static void records_match_tshark(void **state)
 {
     (void)state;
@@ -104,10 +108,11 @@ static void records_match_tshark(void **state)
                          keyed[k].capture, c + 1, tls_finished_status_name(s->server_finished),
                          tls_finished_status_name(s->client_finished));
             }
-            assert_int_equal(s->version, TLS_VERSION_1_3);
+            assert_true(s->version == TLS_VERSION_1_3 || s->version == TLS_VERSION_1_2);
             assert_true(s->keys_found);
-            /* The server's CertificateVerify (RFC 8446 §4.4.3), made by OpenSSL, BoringSSL or
-               hotplace, verifies with its certificate; a resumed handshake has none. */
+            /* The server's CertificateVerify (RFC 8446 §4.4.3) or ServerKeyExchange (RFC 5246
+               §7.4.3), made by OpenSSL, BoringSSL or hotplace, verifies with its certificate; a
+               resumed handshake has none. */
             assert_int_equal(s->server_signature, s->resumed ? TLS_FINISHED_UNKNOWN : TLS_FINISHED_VERIFIED);
         }
         free(want);
@@ -261,6 +266,30 @@ static void tls12_resumption_diagnosis(void **state)
     dtc_free(d);
 }
 
+/* TLS 1.2 with a wrong master secret (one bit flipped in the key log): no record decrypts,
+   each is reported, and nothing is claimed about the Finished values. */
+static void tls12_wrong_master_secret(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *text = (char *)test_read_vector_file("captures/tls12-ecdhe-rsa-aes-128-gcm.keylog", &len);
+    text = realloc(text, len + 1);
+    text[len] = '\0';
+    char *secret = strrchr(text, ' ');
+    assert_non_null(secret);
+    secret[1] = secret[1] == '0' ? '1' : '0';
+    struct dtc *d = dtc_decode_with_keylog_text("captures/tls12-ecdhe-rsa-aes-128-gcm.pcapng", text,
+                                                TLS_DECODE_TEXT);
+    assert_int_equal(d->nconn, 1);
+    for (size_t i = 0; i < d->nrec; i++) {
+        assert_false(d->recs[i].decrypted);
+    }
+    assert_int_equal(d->conns[0].summary.client_finished, TLS_FINISHED_UNKNOWN);
+    assert_non_null(strstr(d->conns[0].notes, "does not decrypt with the logged master secret"));
+    dtc_free(d);
+    free(text);
+}
+
 /* TLS 1.2 ServerKeyExchange signatures made by real servers (RFC 5246 §7.4.3, RFC 8422 §5.4),
    checked without any key: client random, server random and the ECDH parameters are in clear. */
 static void tls12_server_key_exchange_signatures(void **state)
@@ -328,7 +357,8 @@ static void keylog_parses_and_skips(void **state)
 {
     (void)state;
     char text[1024];
-    snprintf(text, sizeof(text), "# comment\n\nCLIENT_RANDOM %064d %096d\n%s", 0, 0, keylog_line);
+    snprintf(text, sizeof(text), "# comment\n\nCLIENT_TRAFFIC_SECRET_1 %064d %064d\n%s", 0, 0,
+             keylog_line);
     struct tls_keylog kl;
     tls_keylog_init(&kl);
     unsigned long line = 0;
@@ -391,6 +421,7 @@ int main(void)
         cmocka_unit_test(tls12_resumption_diagnosis),
         cmocka_unit_test(keyless_inference_matches_keys),
         cmocka_unit_test(tls12_server_key_exchange_signatures),
+        cmocka_unit_test(tls12_wrong_master_secret),
         cmocka_unit_test(keylog_parses_and_skips),
         cmocka_unit_test(keylog_rejects_malformed),
     };

@@ -92,6 +92,12 @@ struct dtc *dtc_decode(const char *input, const char *keylog, enum tls_decode_fo
     return run(input, NULL, keylog, NULL, format);
 }
 
+struct dtc *dtc_decode_with_keylog_text(const char *input, const char *keylog_text,
+                                       enum tls_decode_format format)
+{
+    return run(input, NULL, NULL, keylog_text, format);
+}
+
 struct dtc *dtc_decode_trace(const char *text, enum tls_decode_format format)
 {
     return run(NULL, text, NULL, NULL, format);

@@ -35,6 +35,10 @@ struct dtc {
    tests/vectors, NULL for none). Fails the test when the key log does not parse. */
 struct dtc *dtc_decode(const char *input, const char *keylog, enum tls_decode_format format);
 
+/* Decodes a file with a key log held in memory (NSS format text). */
+struct dtc *dtc_decode_with_keylog_text(const char *input, const char *keylog_text,
+                                       enum tls_decode_format format);
+
 /* Decodes a token trace held in memory (no key log). */
 struct dtc *dtc_decode_trace(const char *text, enum tls_decode_format format);
 
