@@ -83,6 +83,7 @@ static void truncated_captures(void **state)
         {"captures/tls13-resumption.pcap", "captures/tls13-resumption.keylog"},
         {"captures/schannel/tls12_win_ie11_client_gomicrosoft.pcap", NULL},
         {"captures/schannel/tls13_win_curl_schannel_client.pcap", NULL},
+        {"captures/tls12-ecdhe-rsa-aes-128-gcm.pcapng", "captures/tls12-ecdhe-rsa-aes-128-gcm.keylog"},
     };
     size_t runs = 0;
     for (size_t k = 0; k < sizeof(captures) / sizeof(captures[0]); k++) {
