@@ -86,6 +86,7 @@ struct tls_decoded_record {
     const char *inferred;            /* keyless guess: a handshake type name or content type
                                         name, NULL when none; constant string */
     const char *inferred_alternatives; /* other readings the evidence allows, or NULL */
+    const char *inferred_label;      /* what the ladder shows for it (a span of messages, say) */
     char inference_reason[400];      /* why (empty when no inference) */
     const char *detail;              /* multi-line text describing the record (NUL-terminated) */
     size_t detail_len;

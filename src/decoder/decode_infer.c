@@ -46,6 +46,7 @@ static void set(struct dec_record *r, const char *what, const char *alternatives
     vsnprintf(r->pub.inference_reason, sizeof(r->pub.inference_reason), fmt, ap);
     va_end(ap);
     r->pub.inferred = what;
+    r->pub.inferred_label = what;
     r->pub.inferred_alternatives = alternatives;
 }
 
@@ -127,6 +128,7 @@ static void infer_server_flight(struct dec_conn *c, struct dec_direction *d, str
             "the server's first protected record starts with EncryptedExtensions (RFC 8446 §4.3.1); "
             "at %u bytes it most likely holds the whole flight: EncryptedExtensions, Certificate, "
             "CertificateVerify, Finished", r->pub.length);
+        r->pub.inferred_label = "encrypted_extensions..finished";
     } else if (idx == 0) {
         set(r, "encrypted_extensions", NULL,
             "the server's first protected record: EncryptedExtensions comes first (RFC 8446 §4.3.1)");

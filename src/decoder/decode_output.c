@@ -148,7 +148,7 @@ static void record_label(const struct tls_decoded_record *r, struct dec_text *t)
                                                                                  : r->outer_type),
                                          "unknown"));
     } else if (r->inferred != NULL) {
-        dec_text_printf(t, "%s?", r->inferred);
+        dec_text_printf(t, "%s?", r->inferred_label != NULL ? r->inferred_label : r->inferred);
     } else {
         dec_text_printf(t, "%s", name_or(tls_content_type_name(r->outer_type), "unknown"));
     }
