@@ -304,15 +304,37 @@ static void write_text(struct tls_decoder *dec, struct dec_text *t)
     }
 }
 
+/* "addr:port", "[v6addr]:port" (RFC 3986 §3.2.2), or the bare name for a token trace (port 0). */
+static void endpoint(struct dec_text *t, const char *addr, uint16_t port)
+{
+    if (port == 0) {
+        dec_text_printf(t, "%s", addr);
+    } else if (strchr(addr, ':') != NULL) {
+        dec_text_printf(t, "[%s]:%u", addr, port);
+    } else {
+        dec_text_printf(t, "%s:%u", addr, port);
+    }
+}
+
+/* "Connection N (input): client A, server B (client: why)". */
+static void text_endpoints(struct dec_conn *c, const struct tls_decoded_connection *s, struct dec_text *t)
+{
+    dec_text_printf(t, "Connection %u (%s): client ", c->info.id, s->input);
+    endpoint(t, c->info.client_addr, c->info.client_port);
+    dec_text_printf(t, ", server ");
+    endpoint(t, c->info.server_addr, c->info.server_port);
+    dec_text_printf(t, " (client: %s)\n", client_rule_name(c->info.client_rule));
+}
+
 static void text_connection(struct dec_conn *c, const struct tls_decoded_connection *s)
 {
     struct dec_text *t = &c->dec->out;
-    const char *v6c = strchr(c->info.client_addr, ':') != NULL ? "[" : "";
-    const char *v6s = strchr(c->info.server_addr, ':') != NULL ? "[" : "";
-    dec_text_printf(t, "Connection %u (%s): client %s%s%s:%u, server %s%s%s:%u (client: %s)\n", c->info.id,
-                    s->input, v6c, c->info.client_addr, v6c[0] != '\0' ? "]" : "", c->info.client_port,
-                    v6s, c->info.server_addr, v6s[0] != '\0' ? "]" : "", c->info.server_port,
-                    client_rule_name(c->info.client_rule));
+    if (c->info.client_rule == TLS_CLIENT_BY_TRACE) {
+        dec_text_printf(t, "Connection %u (%s): token trace, C: tokens from the client, S: from the "
+                           "server\n", c->info.id, s->input);
+    } else {
+        text_endpoints(c, s, t);
+    }
     dec_text_printf(t, "  version %s, cipher_suite %s, group %s%s\n",
                     name_or(tls_version_name(s->version), "unknown"),
                     name_or(tls_cipher_suite_name(s->cipher_suite), "unknown"),
@@ -391,16 +413,11 @@ static void json_code(struct dec_text *t, const char *key, unsigned value, const
     }
 }
 
-/* "addr:port", or the bare name for a token trace (port 0). */
 static void json_endpoint(struct dec_text *t, const char *key, const char *addr, uint16_t port)
 {
-    if (port == 0) {
-        dec_text_printf(t, "\"%s\": \"%s\"", key, addr);
-    } else if (strchr(addr, ':') != NULL) {
-        dec_text_printf(t, "\"%s\": \"[%s]:%u\"", key, addr, port); /* IPv6: RFC 3986 §3.2.2 */
-    } else {
-        dec_text_printf(t, "\"%s\": \"%s:%u\"", key, addr, port);
-    }
+    dec_text_printf(t, "\"%s\": \"", key);
+    endpoint(t, addr, port);
+    dec_text_printf(t, "\"");
 }
 
 /* The opening of a connection's object: which input, which connection, its endpoints. */
