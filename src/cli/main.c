@@ -14,6 +14,7 @@ static void usage(FILE *out)
           "commands:\n"
           "  connect HOST[:PORT] connect with TLS 1.3; stdin is sent, received data goes to stdout\n"
           "  vectors FILE        recompute and check every value of an RFC 8448-format trace\n"
+          "  decode INPUT...     explain the TLS records of a pcap, pcapng or token trace\n"
           "\n"
           "Run 'tls13 COMMAND --help' for a command's options.\n",
           out);
@@ -32,6 +33,9 @@ int main(int argc, char **argv)
     }
     if (strcmp(cmd, "connect") == 0) {
         return tls13_cmd_connect(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "decode") == 0) {
+        return tls13_cmd_decode(argc - 1, argv + 1);
     }
     if (strcmp(cmd, "vectors") == 0) {
         return tls13_cmd_vectors(argc - 1, argv + 1);
