@@ -2,6 +2,8 @@
 # run_decoder_bench.sh — decoder throughput and peak memory, as ratios against tshark, same run.
 #
 #   tests/bench/run_decoder_bench.sh [SIZE_MB...]        (default: 10 100)
+#   BENCH_MSS=N (default 1448, Ethernet): TCP payload bytes per generated packet; loopback
+#   captures have up to 65483.
 #   BENCH_REPEAT=N (default 3): each command runs N times; the table shows the fastest wall time,
 #   the least CPU time and the largest peak RSS of the N (the machine is shared, so the fastest
 #   run is the one least disturbed by others).
@@ -49,10 +51,11 @@ tls13="$build/tls13"
 mkdir -p "$out"
 cp "$keylog" "$out/tls13.keylog"
 
+mss="${BENCH_MSS:-1448}"
 capture() { # capture SIZE_MB: generate once, print the path
-    local f="$out/tls13-$1MB.pcap"
+    local f="$out/tls13-$1MB-mss$mss.pcap"
     if [ ! -s "$f" ]; then
-        "$gen" "$template" "$keylog" "$f.tmp" $(($1 * 1000 * 1000)) >/dev/null
+        "$gen" "$template" "$keylog" "$f.tmp" $(($1 * 1000 * 1000)) "$mss" >/dev/null
         mv "$f.tmp" "$f"
     fi
     echo "$f"
