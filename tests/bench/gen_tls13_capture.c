@@ -10,7 +10,7 @@
  * A benchmark capture must be large (>= 100 MB), keyed and the same on every run. Capturing live
  * traffic gives none of the three for sure (dumpcap may drop packets under load), so this tool
  * starts from a small real capture instead (TEMPLATE: one OpenSSL 3.0 TLS 1.3 connection on
- * loopback, Ethernet/IPv4, with its NSS key log) and grows it:
+ * loopback, Ethernet/IPv4, with its NSS key log; one connection only, from its SYN) and grows it:
  *
  *   1. Every template packet is copied unchanged up to, not including, the first packet that
  *      carries an application_data record (the handshake, both Finished messages and any
@@ -257,6 +257,9 @@ static void copy_template(struct gen *g, pcap_t *in)
             die("template must start with the SYN and reach application data before a FIN");
         }
         struct side *sd = get16(tcp) == g->s[CLIENT].port_src ? &g->s[CLIENT] : &g->s[SERVER];
+        if (get16(tcp) != sd->port_src || get16(tcp + 2) != sd->port_dst) {
+            die("template must hold one TCP connection only");
+        }
         if (plen > 0 && follow_payload(g, sd, tcp + tcp_hlen, plen)) {
             return;  /* this packet and all after it are replaced */
         }
