@@ -262,7 +262,7 @@ static tls_result derive_handshake_keys(struct tls_client *c, const uint8_t *ecd
     tls_client_emit_secret(c, "handshake_secret", NULL, c->key_schedule.secret, NULL);
 
     uint8_t hash[TLS_MAX_HASH_LEN];
-    size_t hash_len;
+    size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_client_handshake_traffic_secret, hash,
                       c->client_handshake_traffic_secret));
