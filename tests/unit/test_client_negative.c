@@ -1,0 +1,345 @@
+/*
+ * test_client_negative.c — the client against a malicious server: the table of
+ * /work/shared/reference/client-negative-tests.md (IDs REC-, ALR-, CCS-, VER-, SH-, KS-, HRR-, EE-,
+ * CR-, CRT-, CV-, FIN-, SM-, PH-, DOS-, PSK-) and its must-accept controls (OK-).
+ *
+ * Each row mutates RFC 8448's server (§3, or §5 for HelloRetryRequest rows) through the scripted
+ * server of support/negative_server.h and feeds the result to the client core, whose ClientHello
+ * and key share are RFC 8448's own (struct tls_client_replay). The rows are in
+ * support/negative_rows_*.c; this file runs them and checks, for every negative row, the
+ * invariants the reference asks of all of them (one helper, expect_fatal):
+ *   1. the call returns TLS_STATUS_FATAL, tls_client_error() has the row's alert (or the peer's),
+ *      and a reason naming an RFC section;
+ *   2. the output holds exactly one alert record, fatal(2) + description: plaintext before the
+ *      handshake keys, protected under client_handshake_traffic_secret after ServerHello, under
+ *      client_application_traffic_secret_0 after the handshake (decrypted here to check), nothing
+ *      when the server's alert ended the connection;
+ *   3. no application data, no completed handshake, no ticket stored;
+ *   4. every later call (handshake or open) returns FATAL and appends nothing (§6).
+ * Must-accept rows complete the handshake and send the client Finished the harness expects.
+ */
+#include "support/testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "crypto/aead.h"
+#include "crypto/x509.h"
+#include "handshake/client.h"
+#include "support/negative_rows.h"
+
+#define OUT_CAP 4096
+
+struct run {
+    const struct neg_row *row;
+    struct neg_server *s;
+    struct tls_client_replay hooks;
+    struct tls_client_config config;
+    struct tls_trust *trust;
+    struct tls_client *client;
+    uint8_t out[OUT_CAP];
+    struct tls_writer w;
+    char label[160]; /* "SH-02 (legacy_session_id_echo differs)" for failure messages */
+};
+
+static void run_setup(struct run *r, const struct neg_row *row)
+{
+    memset(r, 0, sizeof(*r));
+    r->row = row;
+    snprintf(r->label, sizeof(r->label), "%s (%s)", row->id, row->what);
+    r->s = malloc(sizeof(*r->s));
+    assert_non_null(r->s);
+    neg_server_init(r->s, row->base);
+    size_t len;
+    r->hooks.client_hello[0] = r->s->ch[0].b;
+    r->hooks.client_hello_len[0] = r->s->ch[0].len;
+    r->hooks.key_share_private[0] =
+        rfc8448_value(r->s->v, "{client}  create an ephemeral x25519 key pair", "private key", 0, &len);
+    r->hooks.key_share_private_len[0] = len;
+    if (row->base == NEG_BASE_S5) {
+        r->hooks.client_hello[1] = r->s->ch[1].b;
+        r->hooks.client_hello_len[1] = r->s->ch[1].len;
+        r->hooks.key_share_private[1] =
+            rfc8448_value(r->s->v, "{client}  create an ephemeral P-256 key pair", "private key", 0, &len);
+        r->hooks.key_share_private_len[1] = len;
+    }
+    r->config.replay = &r->hooks;
+    if (row->flags & NEG_TRUST) {
+        size_t der_len;
+        uint8_t *der = test_read_vector_file("certs/ca.der", &der_len);
+        assert_int_equal(tls_trust_create(&r->trust, der, der_len), TLS_OK);
+        free(der);
+        r->config.trust = r->trust;
+        r->config.server_name = (row->flags & NEG_NAME_MISMATCH) ? "other.tls13.test" : "rsa.tls13.test";
+    } else {
+        /* RFC 8448's certificate is self-signed for "server": no chain to check (as in
+         * test_client_replay); CertificateVerify and Finished are still verified. */
+        r->config.insecure = true;
+    }
+    r->client = malloc(tls_client_size());
+    assert_non_null(r->client);
+    assert_int_equal(tls_client_init(r->client, &r->config), TLS_OK);
+    tls_writer_init(&r->w, r->out, sizeof(r->out));
+    size_t used;
+    assert_int_equal(tls_client_handshake(r->client, NULL, 0, &used, &r->w), TLS_STATUS_CONTINUE);
+    r->w.len = 0; /* the ClientHello: checked byte for byte by test_client_replay */
+}
+
+static void run_teardown(struct run *r)
+{
+    tls_client_wipe(r->client);
+    free(r->client);
+    if (r->trust != NULL) {
+        tls_trust_free(r->trust);
+    }
+    neg_server_free(r->s);
+    free(r->s);
+}
+
+/*
+ * Feeds the handshake stream; a CONTINUE (ClientHello2 after a HelloRetryRequest) is "sent" and
+ * the rest fed. Returns the last status; *out_start = where the last call's output begins.
+ */
+static enum tls_status feed_handshake(struct run *r, size_t *out_start)
+{
+    size_t pos = 0;
+    enum tls_status st;
+    for (;;) {
+        size_t used = 0;
+        r->w.len = 0;
+        *out_start = 0;
+        st = tls_client_handshake(r->client, r->s->stream + pos, r->s->stream_len - pos, &used, &r->w);
+        pos += used;
+        if (st != TLS_STATUS_CONTINUE || pos == r->s->stream_len) {
+            break;
+        }
+    }
+    if (st != TLS_STATUS_FATAL) {
+        /* Nothing may be left unread except after a completed handshake. */
+        assert_int_equal(pos, r->s->stream_len);
+    }
+    return st;
+}
+
+/* Feeds s->post after the handshake; KeyUpdates are accepted on the way, data never. */
+static enum tls_status feed_post(struct run *r, size_t *out_start)
+{
+    size_t pos = 0;
+    enum tls_status st = TLS_STATUS_NEED_MORE;
+    while (pos < r->s->post_len) {
+        size_t used = 0;
+        const uint8_t *data;
+        size_t data_len;
+        *out_start = r->w.len;
+        st = tls_client_open(r->client, r->s->post + pos, r->s->post_len - pos, &used, &data,
+                             &data_len, &r->w);
+        pos += used;
+        if (st == TLS_STATUS_APP_DATA || st == TLS_STATUS_TICKET) {
+            fail_msg("%s: the client released %s", r->label, tls_status_name(st));
+        }
+        if (st != TLS_STATUS_KEY_UPDATE && st != TLS_STATUS_NEED_MORE) {
+            break;
+        }
+        if (used == 0) {
+            break;
+        }
+    }
+    return st;
+}
+
+/* Decrypts the client's one alert record and checks it says fatal(2), description. */
+static void expect_protected_alert(struct run *r, const uint8_t *rec, size_t len,
+                                   const struct tls_traffic_keys *keys, const char *key_name)
+{
+    /* 5-byte header + (2-byte alert + inner type) + 16-byte tag */
+    static const uint8_t header[5] = {23, 3, 3, 0, 19};
+    assert_bytes_equal(rec, len < 5 ? len : 5, header, sizeof(header), r->label);
+    if (len != 24) {
+        fail_msg("%s: output is %zu bytes, not one 24-byte protected alert record", r->label, len);
+    }
+    uint8_t inner[8];
+    if (tls_aead_open(keys, 0, rec, 5, rec + 5, 19, inner) != TLS_OK) {
+        fail_msg("%s: the alert does not decrypt under %s (seq 0)", r->label, key_name);
+    }
+    const uint8_t want[3] = {2, (uint8_t)r->row->alert, 21};
+    assert_bytes_equal(inner, 3, want, sizeof(want), r->label);
+}
+
+/* The shared invariants of every negative row (see the file comment). */
+static void expect_fatal(struct run *r, enum tls_status st, size_t out_start)
+{
+    const struct neg_row *row = r->row;
+    if (st != TLS_STATUS_FATAL) {
+        fail_msg("%s: status %s, want fatal", r->label, tls_status_name(st));
+    }
+    /* 1. the alert and a reason that names the RFC rule */
+    const struct tls_error *err = tls_client_error(r->client);
+    int want = row->expect == NEG_PEER_ALERT ? TLS_E_PEER_ALERT(row->alert) : TLS_E_ALERT(row->alert);
+    if (err->code != want) {
+        fail_msg("%s: error code 0x%x, want 0x%x (reason: %s)", r->label, (unsigned)err->code,
+                 (unsigned)want, err->reason != NULL ? err->reason : "(none)");
+    }
+    assert_non_null(err->reason);
+    if (strstr(err->reason, "§") == NULL) {
+        fail_msg("%s: reason names no RFC section: %s", r->label, err->reason);
+    }
+    /* 2. exactly one alert record, protected as the stage requires */
+    const uint8_t *rec = r->out + out_start;
+    size_t len = r->w.len - out_start;
+    switch (row->expect) {
+    case NEG_PLAIN_ALERT: {
+        const uint8_t plain[7] = {21, 3, 3, 0, 2, 2, (uint8_t)row->alert};
+        assert_bytes_equal(rec, len, plain, sizeof(plain), r->label);
+        break;
+    }
+    case NEG_HS_ALERT:
+        expect_protected_alert(r, rec, len, &r->s->client_hs, "client_handshake_traffic_secret");
+        break;
+    case NEG_APP_ALERT:
+        expect_protected_alert(r, rec, len, &r->s->client_app, "client_application_traffic_secret_0");
+        break;
+    case NEG_PEER_ALERT:
+        if (len != 0) {
+            fail_msg("%s: %zu bytes sent in answer to the server's alert", r->label, len);
+        }
+        break;
+    default:
+        fail_msg("%s: not a negative row", r->label);
+    }
+    /* 3. terminal state, nothing released or kept */
+    assert_int_equal(tls_client_state(r->client), TLS_CLIENT_FAILED);
+    assert_null(tls_client_ticket(r->client));
+    /* 4. §6: nothing more is received or sent */
+    uint8_t more[64];
+    memset(more, 0x17, sizeof(more));
+    size_t before = r->w.len, used = 99;
+    const uint8_t *data = NULL;
+    size_t data_len = 0;
+    assert_int_equal(tls_client_handshake(r->client, more, sizeof(more), &used, &r->w), TLS_STATUS_FATAL);
+    assert_int_equal(used, 0);
+    assert_int_equal(tls_client_open(r->client, more, sizeof(more), &used, &data, &data_len, &r->w),
+                     TLS_STATUS_FATAL);
+    assert_null(data);
+    assert_int_equal(r->w.len, before);
+}
+
+/* Must-accept: the handshake completes and the client sends the Finished the flight calls for. */
+static void expect_accept(struct run *r, enum tls_status st, size_t out_start)
+{
+    if (st != TLS_STATUS_HANDSHAKE_DONE) {
+        const struct tls_error *err = tls_client_error(r->client);
+        fail_msg("%s: status %s, want handshake_done (reason: %s)", r->label, tls_status_name(st),
+                 err->reason != NULL ? err->reason : "(none)");
+    }
+    uint8_t want[64], got[64];
+    size_t want_len = neg_expected_client_finished(r->s, want);
+    const uint8_t *rec = r->out + out_start;
+    size_t len = r->w.len - out_start;
+    if (len != 5 + want_len + 1 + 16) {
+        fail_msg("%s: client flight is %zu bytes, want one protected Finished record", r->label, len);
+    }
+    assert_int_equal(tls_aead_open(&r->s->client_hs, 0, rec, 5, rec + 5, len - 5, got), TLS_OK);
+    want[want_len] = 22; /* TLSInnerPlaintext.type = handshake */
+    assert_bytes_equal(got, len - 5 - 16, want, want_len + 1, r->label);
+    assert_int_equal(tls_client_state(r->client), TLS_CLIENT_CONNECTED);
+}
+
+static void run_row(const struct neg_row *row)
+{
+    struct run r;
+    run_setup(&r, row);
+    struct neg_server *s = r.s;
+    size_t out_start = 0;
+    enum tls_status st;
+    if (row->flags & NEG_AFTER_HANDSHAKE) {
+        neg_frame_default(s);
+        neg_derive_application_keys(s);
+        st = feed_handshake(&r, &out_start);
+        assert_int_equal(st, TLS_STATUS_HANDSHAKE_DONE);
+        r.w.len = 0;
+        row->mutate(s);
+        st = feed_post(&r, &out_start);
+    } else {
+        row->mutate(s);
+        if (!s->framed) {
+            if (s->fix_finished) {
+                neg_recompute_finished(s);
+            }
+            neg_frame_default(s);
+        }
+        if (!s->keys_ready) {
+            neg_derive_handshake_keys(s); /* to read the client's alert */
+        }
+        st = feed_handshake(&r, &out_start);
+    }
+    if (row->expect == NEG_ACCEPT) {
+        expect_accept(&r, st, out_start);
+    } else {
+        if (st == TLS_STATUS_HANDSHAKE_DONE && !(row->flags & NEG_AFTER_HANDSHAKE)) {
+            fail_msg("%s: the handshake completed", r.label);
+        }
+        expect_fatal(&r, st, out_start);
+    }
+    run_teardown(&r);
+}
+
+/* One cmocka test per row, named after it, so a failing row names itself and the rest still run. */
+static void row_test(void **state)
+{
+    run_row((const struct neg_row *)*state);
+}
+
+/* The harness itself: unmutated, it reproduces RFC 8448 §3's server records byte for byte. */
+static void harness_reproduces_rfc8448(void **state)
+{
+    (void)state;
+    struct neg_server *s = malloc(sizeof(*s));
+    assert_non_null(s);
+    neg_server_init(s, NEG_BASE_S3);
+    neg_frame_default(s);
+    size_t n = 0, len;
+    uint8_t want[1024];
+    for (int i = 0; i < 2; i++) {
+        const uint8_t *rec = rfc8448_value(s->v, "{server}  send handshake record", "complete record", i, &len);
+        memcpy(want + n, rec, len);
+        n += len;
+    }
+    assert_bytes_equal(s->stream, s->stream_len, want, n,
+                       "RFC 8448 §3 lines 354 and 490: {server}  send handshake record / complete record");
+    const uint8_t *key = rfc8448_value(s->v, "{server}  derive read traffic keys for handshake data",
+                                       "key expanded", 0, &len);
+    assert_bytes_equal(s->client_hs.key, len, key, len,
+                       "RFC 8448 §3 line 606: client handshake write key");
+    neg_derive_application_keys(s);
+    key = rfc8448_value(s->v, "{server}  derive write traffic keys for application data", "key expanded", 0, &len);
+    assert_bytes_equal(s->server_app.key, len, key, len, "RFC 8448 §3 line 592: server application write key");
+    key = rfc8448_value(s->v, "{client}  derive write traffic keys for application data", "key expanded", 0, &len);
+    assert_bytes_equal(s->client_app.key, len, key, len, "RFC 8448 §3 line 713: client application write key");
+    neg_server_free(s);
+    free(s);
+}
+
+static void add_rows(struct CMUnitTest *tests, size_t *n, const struct neg_row *rows, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        static char names[512][96];
+        assert_true(*n < 512);
+        snprintf(names[*n], sizeof(names[*n]), "%s %s", rows[i].id, rows[i].what);
+        tests[*n] = (struct CMUnitTest){names[*n], row_test, NULL, NULL, (void *)&rows[i]};
+        (*n)++;
+    }
+}
+
+int main(void)
+{
+    static struct CMUnitTest tests[512];
+    size_t n = 0;
+    tests[n++] = (struct CMUnitTest){"harness_reproduces_rfc8448", harness_reproduces_rfc8448, NULL, NULL, NULL};
+    add_rows(tests, &n, neg_rows_record, neg_rows_record_count);
+    add_rows(tests, &n, neg_rows_hello, neg_rows_hello_count);
+    add_rows(tests, &n, neg_rows_flight, neg_rows_flight_count);
+    add_rows(tests, &n, neg_rows_post, neg_rows_post_count);
+    add_rows(tests, &n, neg_rows_accept, neg_rows_accept_count);
+    return _cmocka_run_group_tests("client_negative", tests, n, NULL, NULL);
+}
