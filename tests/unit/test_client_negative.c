@@ -320,6 +320,141 @@ static void harness_reproduces_rfc8448(void **state)
     free(s);
 }
 
+/* Runs the genuine §3 handshake of a row-less run and returns it CONNECTED, with app keys known. */
+static void connected(struct run *r, const struct neg_row *row)
+{
+    run_setup(r, row);
+    neg_frame_default(r->s);
+    neg_derive_application_keys(r->s);
+    size_t out_start;
+    assert_int_equal(feed_handshake(r, &out_start), TLS_STATUS_HANDSHAKE_DONE);
+    r->w.len = 0;
+}
+
+static void no_mutation(struct neg_server *s)
+{
+    (void)s;
+}
+
+static const struct neg_row GENUINE = {"OK", "RFC 8448 §3", NEG_BASE_S3, no_mutation, NEG_ACCEPT, 0, 0};
+
+/* Opens one record of s->post at *pos. */
+static enum tls_status open_next(struct run *r, size_t *pos, const uint8_t **data, size_t *data_len)
+{
+    size_t used = 0;
+    enum tls_status st = tls_client_open(r->client, r->s->post + *pos, r->s->post_len - *pos, &used,
+                                         data, data_len, &r->w);
+    *pos += used;
+    return st;
+}
+
+/* ALR-06: the stream ends (transport EOF) at every byte of the server flight. The sans-IO core
+ * cannot see EOF: it must ask for more, send nothing, release nothing and stay short of
+ * CONNECTED; the caller turns EOF in that state into a failed handshake. */
+static void alr06_eof_at_every_step(void **state)
+{
+    (void)state;
+    struct run r;
+    run_setup(&r, &GENUINE);
+    neg_frame_default(r.s);
+    static uint8_t prefix[NEG_STREAM_CAP];
+    for (size_t cut = 0; cut < r.s->stream_len; cut++) {
+        /* A fresh connection each time (same config and replayed ClientHello). */
+        size_t used = 0;
+        assert_int_equal(tls_client_init(r.client, &r.config), TLS_OK);
+        assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+        r.w.len = 0;
+        memcpy(prefix, r.s->stream, cut);
+        enum tls_status st = tls_client_handshake(r.client, prefix, cut, &used, &r.w);
+        if (st != TLS_STATUS_NEED_MORE || r.w.len != 0) {
+            fail_msg("ALR-06: flight cut at %zu of %zu: status %s, %zu bytes out", cut,
+                     r.s->stream_len, tls_status_name(st), r.w.len);
+        }
+        assert_true(tls_client_state(r.client) != TLS_CLIENT_CONNECTED);
+        tls_client_wipe(r.client);
+    }
+    run_teardown(&r);
+}
+
+/* ALR-04: data after the server's close_notify is ignored (§6.1 "MUST be ignored"). */
+static void alr04_data_after_close_notify(void **state)
+{
+    (void)state;
+    static const uint8_t close_notify[2] = {1, 0};
+    static const uint8_t data_after[5] = {'l', 'a', 't', 'e', 'r'};
+    struct run r;
+    connected(&r, &GENUINE);
+    neg_post(r.s, 21, close_notify, sizeof(close_notify));
+    neg_post(r.s, 23, data_after, sizeof(data_after));
+    size_t pos = 0;
+    const uint8_t *data;
+    size_t data_len;
+    assert_int_equal(open_next(&r, &pos, &data, &data_len), TLS_STATUS_CLOSED);
+    assert_int_equal(open_next(&r, &pos, &data, &data_len), TLS_STATUS_CLOSED);
+    assert_null(data);
+    assert_int_equal(pos, r.s->post_len);
+    assert_int_equal(r.w.len, 0);
+    run_teardown(&r);
+}
+
+/* OK-06: KeyUpdate(update_requested): the read key moves on, and the client answers with
+ * KeyUpdate(update_not_requested) under its current key before any data of its own. */
+static void ok06_key_update_requested(void **state)
+{
+    (void)state;
+    static const uint8_t key_update_requested[5] = {24, 0, 0, 1, 1};
+    static const uint8_t data_after[5] = {'a', 'f', 't', 'e', 'r'};
+    struct run r;
+    connected(&r, &GENUINE);
+    neg_post(r.s, 22, key_update_requested, sizeof(key_update_requested));
+    neg_post_next_generation(r.s);
+    neg_post(r.s, 23, data_after, sizeof(data_after));
+    size_t pos = 0;
+    const uint8_t *data;
+    size_t data_len;
+    assert_int_equal(open_next(&r, &pos, &data, &data_len), TLS_STATUS_KEY_UPDATE);
+    /* The reply: one record under client_application_traffic_secret_0, seq 0. */
+    uint8_t inner[8];
+    assert_int_equal(r.w.len, 5 + 5 + 1 + 16);
+    assert_int_equal(tls_aead_open(&r.s->client_app, 0, r.out, 5, r.out + 5, r.w.len - 5, inner), TLS_OK);
+    static const uint8_t reply[6] = {24, 0, 0, 1, 0, 22};
+    assert_bytes_equal(inner, 6, reply, sizeof(reply), "RFC 8446 §4.6.3: KeyUpdate(update_not_requested)");
+    assert_int_equal(open_next(&r, &pos, &data, &data_len), TLS_STATUS_APP_DATA);
+    assert_bytes_equal(data, data_len, data_after, sizeof(data_after), "data under the next server key");
+    run_teardown(&r);
+}
+
+/* OK-07: NewSessionTicket with an unknown and a GREASE extension and a lifetime above 7 days is
+ * stored with the lifetime capped; one with lifetime 0 is discarded. */
+static void ok07_tickets(void **state)
+{
+    (void)state;
+    static const uint8_t nst_long[] = {4, 0, 0, 24, 0x00, 0x09, 0x3a, 0x81, /* 604801 s */
+                                       1, 2, 3, 4, 1, 0, 0, 2, 0xaa, 0xbb, 0, 8,
+                                       0x77, 0x77, 0, 0, 0x3a, 0x3a, 0, 0};
+    static const uint8_t nst_zero[] = {4, 0, 0, 16, 0, 0, 0, 0, 1, 2, 3, 4, 1, 0, 0, 2, 0xcc, 0xdd, 0, 0};
+    struct run r;
+    connected(&r, &GENUINE);
+    neg_post(r.s, 22, nst_long, sizeof(nst_long));
+    size_t pos = 0;
+    const uint8_t *data;
+    size_t data_len;
+    assert_int_equal(open_next(&r, &pos, &data, &data_len), TLS_STATUS_TICKET);
+    const struct tls_ticket *t = tls_client_ticket(r.client);
+    assert_non_null(t);
+    assert_int_equal(t->ticket_lifetime, 604800);
+    static const uint8_t ticket[2] = {0xaa, 0xbb};
+    assert_bytes_equal(t->ticket, t->ticket_len, ticket, 2, "the ticket sent");
+    run_teardown(&r);
+
+    connected(&r, &GENUINE);
+    neg_post(r.s, 22, nst_zero, sizeof(nst_zero));
+    pos = 0;
+    assert_int_equal(open_next(&r, &pos, &data, &data_len), TLS_STATUS_TICKET);
+    assert_null(tls_client_ticket(r.client));
+    run_teardown(&r);
+}
+
 static void add_rows(struct CMUnitTest *tests, size_t *n, const struct neg_row *rows, size_t count)
 {
     for (size_t i = 0; i < count; i++) {
@@ -336,6 +471,10 @@ int main(void)
     static struct CMUnitTest tests[512];
     size_t n = 0;
     tests[n++] = (struct CMUnitTest){"harness_reproduces_rfc8448", harness_reproduces_rfc8448, NULL, NULL, NULL};
+    tests[n++] = (struct CMUnitTest){"ALR-04 data after close_notify", alr04_data_after_close_notify, NULL, NULL, NULL};
+    tests[n++] = (struct CMUnitTest){"ALR-06 EOF at every byte of the flight", alr06_eof_at_every_step, NULL, NULL, NULL};
+    tests[n++] = (struct CMUnitTest){"OK-06 KeyUpdate(update_requested)", ok06_key_update_requested, NULL, NULL, NULL};
+    tests[n++] = (struct CMUnitTest){"OK-07 NewSessionTicket extensions and lifetimes", ok07_tickets, NULL, NULL, NULL};
     add_rows(tests, &n, neg_rows_record, neg_rows_record_count);
     add_rows(tests, &n, neg_rows_hello, neg_rows_hello_count);
     add_rows(tests, &n, neg_rows_flight, neg_rows_flight_count);
