@@ -299,6 +299,57 @@ static void ok09_record_version_0301(struct neg_server *s)
     neg_protected_version(s, HANDSHAKE, buf, flight(s), 0, 0x0301);
 }
 
+/*
+ * Must-accept rows that change a message CertificateVerify signs. This project signs nothing (the
+ * harness cannot re-sign with RFC 8448's RSA key), so these check the next best thing: the client
+ * accepts the change and goes on until the RFC's signature no longer matches the transcript
+ * (decrypt_error at CertificateVerify). Refusing the change would fail earlier with another alert;
+ * deriving other handshake keys (OK-03) would fail with bad_record_mac on EncryptedExtensions.
+ */
+static void ok02_legacy_version_0301(struct neg_server *s)
+{
+    s->msg[NEG_SH].b[4] = 3;
+    s->msg[NEG_SH].b[5] = 1;
+}
+
+/* RFC 7748 §5: X25519 "MUST mask the most significant bit in the final byte": same secret. */
+static void ok03_x25519_high_bit(struct neg_server *s)
+{
+    struct neg_msg *m = &s->msg[NEG_SH];
+    size_t at = neg_ext_find(m, neg_hello_extensions_at(m), 51);
+    m->b[at + 8 + 31] |= 0x80;
+}
+
+/* CertificateRequest with an unknown extension: ignored (§4.3.2); we would answer with an empty
+ * Certificate. */
+static void ok05_cr_unknown_extension(struct neg_server *s)
+{
+    static const uint8_t body[] = {0x00, 0x00, 0x0c, 0x00, 0x0d, 0x00, 0x04, 0x00, 0x02, 0x08, 0x04,
+                                   0x77, 0x77, 0x00, 0x00};
+    struct neg_msg m;
+    neg_set(&m, 13, body, sizeof(body));
+    neg_insert(s, NEG_CERT, m.b, m.len);
+}
+
+/* A second CertificateEntry (a copy of the leaf) with status_request and an unknown extension. */
+static void ok10_extensions_on_intermediate(struct neg_server *s)
+{
+    struct neg_msg *m = &s->msg[NEG_CERT];
+    static uint8_t entry[NEG_MSG_CAP];
+    size_t entry_len = m->len - 8; /* cert_data<3> .. extensions<2>: after context and list length */
+    memcpy(entry, m->b + 8, entry_len);
+    static const uint8_t exts[] = {0x00, 0x09, 0x00, 0x05, 0x00, 0x01, 0x00, 0x77, 0x77, 0x00, 0x00};
+    memcpy(entry + entry_len - 2, exts, sizeof(exts));
+    entry_len += sizeof(exts) - 2;
+    size_t list = (size_t)(m->b[5] << 16 | m->b[6] << 8 | m->b[7]) + entry_len;
+    neg_splice(m, m->len, 0, entry, entry_len);
+    m->b[5] = (uint8_t)(list >> 16);
+    m->b[6] = (uint8_t)(list >> 8);
+    m->b[7] = (uint8_t)list;
+}
+
+#define OK_UNTIL_CV(id, what, fn) {id, what, NEG_BASE_S3, fn, NEG_HS_ALERT, TLS_ALERT_decrypt_error, 0}
+
 #define OK(id, what, fn) {id, what, NEG_BASE_S3, fn, NEG_ACCEPT, 0, 0}
 
 const struct neg_row neg_rows_accept[] = {
@@ -312,5 +363,9 @@ const struct neg_row neg_rows_accept[] = {
     OK("OK-09", "protected record with legacy_record_version 0x0301", ok09_record_version_0301),
     /* OK-10: §3's own EncryptedExtensions carries supported_groups and an empty server_name ack. */
     OK("OK-10", "supported_groups and empty server_name in EE (RFC 8448 §3)", ok04_genuine),
+    OK_UNTIL_CV("OK-02", "legacy_version 0x0301 accepted (fails only at CV)", ok02_legacy_version_0301),
+    OK_UNTIL_CV("OK-03", "x25519 share with the top bit set (fails only at CV)", ok03_x25519_high_bit),
+    OK_UNTIL_CV("OK-05", "CertificateRequest with unknown extension (fails only at CV)", ok05_cr_unknown_extension),
+    OK_UNTIL_CV("OK-10", "extensions on a non-leaf entry (fails only at CV)", ok10_extensions_on_intermediate),
 };
 const size_t neg_rows_accept_count = sizeof(neg_rows_accept) / sizeof(neg_rows_accept[0]);
