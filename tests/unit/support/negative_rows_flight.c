@@ -1,7 +1,7 @@
 /*
  * negative_rows_flight.c — rows on the server's encrypted flight (RFC 8446 §4.3, §4.4, §4 order):
  * EE-01..EE-07, CR-01..CR-02, CRT-01..CRT-05, CRT-07, CV-01..CV-05, FIN-01..FIN-03, SM-01..SM-06,
- * PH-01, PH-07, on RFC 8448 §3.
+ * on RFC 8448 §3.
  *
  * Every row fails after ServerHello, so the client's alert is protected under
  * client_handshake_traffic_secret. The §3 messages (offsets below include the 4-byte header):
@@ -507,21 +507,6 @@ static void sm06_huge_length(struct neg_server *s)
     neg_protected(s, 22, flight, msg(s, NEG_EE)->len + sizeof(header), 0);
 }
 
-/* ---- PH (before the handshake ends) ------------------------------------------------------------- */
-
-static void ph01_key_update_before_finished(struct neg_server *s)
-{
-    static const uint8_t key_update[5] = {24, 0, 0, 1, 0};
-    neg_insert(s, NEG_FIN, key_update, sizeof(key_update));
-}
-
-static void ph07_ticket_before_finished(struct neg_server *s)
-{
-    /* lifetime 30, age_add, nonce<1> 00, ticket<2> 0001 aa, extensions<0> */
-    static const uint8_t nst[] = {4, 0, 0, 16, 0, 0, 0, 30, 1, 2, 3, 4, 1, 0, 0, 1, 0xaa, 0, 0};
-    neg_insert(s, NEG_FIN, nst, sizeof(nst));
-}
-
 #define ROW(id, what, fn, alert) {id, what, NEG_BASE_S3, fn, NEG_HS_ALERT, TLS_ALERT_##alert, 0}
 #define ROWF(id, what, fn, alert, flags) {id, what, NEG_BASE_S3, fn, NEG_HS_ALERT, TLS_ALERT_##alert, flags}
 
@@ -607,7 +592,5 @@ const struct neg_row neg_rows_flight[] = {
     ROW("SM-05", "HelloRequest during the handshake", sm05_hello_request, unexpected_message),
     /* SM-06: refused on the header, before buffering (BoringSSL: illegal_parameter too). */
     ROW("SM-06", "handshake header announcing 0xffffff bytes", sm06_huge_length, illegal_parameter),
-    ROW("PH-01", "KeyUpdate before the server Finished", ph01_key_update_before_finished, unexpected_message),
-    ROW("PH-07", "NewSessionTicket before the server Finished", ph07_ticket_before_finished, unexpected_message),
 };
 const size_t neg_rows_flight_count = sizeof(neg_rows_flight) / sizeof(neg_rows_flight[0]);

@@ -1,6 +1,6 @@
 /*
- * negative_rows_post.c — rows after a completed handshake (RFC 8446 §4.6, §5, §6), and the
- * must-accept controls (OK-xx).
+ * negative_rows_post.c — rows after a completed handshake (RFC 8446 §4.6, §5, §6), post-handshake
+ * messages sent before the handshake ended (PH-01, PH-07), and the must-accept controls (OK-xx).
  *
  * Post-handshake rows run RFC 8448 §3's genuine handshake first, then feed records sealed with
  * server_application_traffic_secret_0 (the harness derives it, and its next generations, from the
@@ -182,12 +182,30 @@ static void alr03_fatal_alert_after(struct neg_server *s)
     neg_post(s, ALERT, alert, sizeof(alert));
 }
 
+/* ---- PH (before the handshake ends) ------------------------------------------------------------- */
+
+static void ph01_key_update_before_finished(struct neg_server *s)
+{
+    static const uint8_t key_update[5] = {24, 0, 0, 1, 0};
+    neg_insert(s, NEG_FIN, key_update, sizeof(key_update));
+}
+
+static void ph07_ticket_before_finished(struct neg_server *s)
+{
+    /* lifetime 30, age_add, nonce<1> 00, ticket<2> 0001 aa, extensions<0> */
+    static const uint8_t nst[] = {4, 0, 0, 16, 0, 0, 0, 30, 1, 2, 3, 4, 1, 0, 0, 1, 0xaa, 0, 0};
+    neg_insert(s, NEG_FIN, nst, sizeof(nst));
+}
+
 #define POST(id, what, fn, alert) \
     {id, what, NEG_BASE_S3, fn, NEG_APP_ALERT, TLS_ALERT_##alert, NEG_AFTER_HANDSHAKE}
 #define POST_PEER(id, what, fn, alert) \
     {id, what, NEG_BASE_S3, fn, NEG_PEER_ALERT, TLS_ALERT_##alert, NEG_AFTER_HANDSHAKE}
 
 const struct neg_row neg_rows_post[] = {
+    /* Post-handshake messages sent too early: refused in the handshake (handshake-key alert). */
+    {"PH-01", "KeyUpdate before the server Finished", NEG_BASE_S3, ph01_key_update_before_finished, NEG_HS_ALERT, TLS_ALERT_unexpected_message, 0},
+    {"PH-07", "NewSessionTicket before the server Finished", NEG_BASE_S3, ph07_ticket_before_finished, NEG_HS_ALERT, TLS_ALERT_unexpected_message, 0},
     POST("CCS-03", "plaintext CCS after the server Finished", ccs03_plaintext_ccs_after_finished, unexpected_message),
     POST("CCS-03", "protected CCS after the server Finished", ccs03_protected_ccs_after_finished, unexpected_message),
     /* PH-02: the RFC's illegal_parameter (DIV-1). */
