@@ -7,14 +7,16 @@
  * flight) to tls_client_open. The client's alert is then protected under
  * client_application_traffic_secret_0 (the client has sent nothing under it yet).
  *
- * Must-accept rows change only what no signature covers (records, CCS, framing), so RFC 8448's
- * CertificateVerify still verifies; the harness checks the client's Finished against its own.
+ * Must-accept rows either change only what no signature covers (records, CCS, framing), so RFC
+ * 8448's CertificateVerify still verifies, or change signed messages and have the harness re-sign
+ * (negative_sign.h); either way the harness checks the client's last flight against its own.
  */
 #include "support/negative_rows.h"
 
 #include <string.h>
 
 #include "common/error.h"
+#include "support/negative_sign.h"
 
 enum { CCS = 20, ALERT = 21, HANDSHAKE = 22, APP_DATA = 23 };
 
@@ -318,16 +320,25 @@ static void ok09_record_version_0301(struct neg_server *s)
 }
 
 /*
- * Must-accept rows that change a message CertificateVerify signs. This project signs nothing (the
- * harness cannot re-sign with RFC 8448's RSA key), so these check the next best thing: the client
- * accepts the change and goes on until the RFC's signature no longer matches the transcript
- * (decrypt_error at CertificateVerify). Refusing the change would fail earlier with another alert;
- * deriving other handshake keys (OK-03) would fail with bad_record_mac on EncryptedExtensions.
+ * Must-accept rows that change a message CertificateVerify signs: the harness re-signs it with
+ * RFC 8448 §2's RSA key over the changed transcript and recomputes the server Finished.
  */
+static void resign(struct neg_server *s)
+{
+    neg_resign_certificate_verify(s, true);
+    s->fix_finished = true;
+}
+
+static void ok00_resigned_genuine(struct neg_server *s)
+{
+    resign(s); /* the signer itself: a new signature over the unchanged transcript */
+}
+
 static void ok02_legacy_version_0301(struct neg_server *s)
 {
     s->msg[NEG_SH].b[4] = 3;
     s->msg[NEG_SH].b[5] = 1;
+    resign(s);
 }
 
 /* RFC 7748 §5: X25519 "MUST mask the most significant bit in the final byte": same secret. */
@@ -336,6 +347,7 @@ static void ok03_x25519_high_bit(struct neg_server *s)
     struct neg_msg *m = &s->msg[NEG_SH];
     size_t at = neg_ext_find(m, neg_hello_extensions_at(m), 51);
     m->b[at + 8 + 31] |= 0x80;
+    resign(s);
 }
 
 /* CertificateRequest with an unknown extension: ignored (§4.3.2); we would answer with an empty
@@ -347,6 +359,7 @@ static void ok05_cr_unknown_extension(struct neg_server *s)
     struct neg_msg m;
     neg_set(&m, 13, body, sizeof(body));
     neg_insert(s, NEG_CERT, m.b, m.len);
+    resign(s);
 }
 
 /* A second CertificateEntry (a copy of the leaf) with status_request and an unknown extension. */
@@ -364,9 +377,16 @@ static void ok10_extensions_on_intermediate(struct neg_server *s)
     m->b[5] = (uint8_t)(list >> 16);
     m->b[6] = (uint8_t)(list >> 8);
     m->b[7] = (uint8_t)list;
+    resign(s);
 }
 
-#define OK_UNTIL_CV(id, what, fn) {id, what, NEG_BASE_S3, fn, NEG_HS_ALERT, TLS_ALERT_decrypt_error, 0}
+/* CV-02: a signature made with the client's context string (§4.4.3). */
+static void cv02_client_context_string(struct neg_server *s)
+{
+    neg_resign_certificate_verify(s, false);
+    s->fix_finished = true;
+}
+
 
 #define OK(id, what, fn) {id, what, NEG_BASE_S3, fn, NEG_ACCEPT, 0, 0}
 
@@ -381,9 +401,13 @@ const struct neg_row neg_rows_accept[] = {
     OK("OK-09", "protected record with legacy_record_version 0x0301", ok09_record_version_0301),
     /* OK-10: §3's own EncryptedExtensions carries supported_groups and an empty server_name ack. */
     OK("OK-10", "supported_groups and empty server_name in EE (RFC 8448 §3)", ok04_genuine),
-    OK_UNTIL_CV("OK-02", "legacy_version 0x0301 accepted (fails only at CV)", ok02_legacy_version_0301),
-    OK_UNTIL_CV("OK-03", "x25519 share with the top bit set (fails only at CV)", ok03_x25519_high_bit),
-    OK_UNTIL_CV("OK-05", "CertificateRequest with unknown extension (fails only at CV)", ok05_cr_unknown_extension),
-    OK_UNTIL_CV("OK-10", "extensions on a non-leaf entry (fails only at CV)", ok10_extensions_on_intermediate),
+    OK("OK-00", "harness check: CertificateVerify re-signed over the genuine transcript", ok00_resigned_genuine),
+    OK("OK-02", "ServerHello legacy_version 0x0301 with supported_versions", ok02_legacy_version_0301),
+    /* OK-03: the harness keys come from RFC 8448's shared secret: completing proves the mask. */
+    OK("OK-03", "x25519 share with the top bit set", ok03_x25519_high_bit),
+    OK("OK-05", "CertificateRequest with an unknown extension: empty Certificate + Finished", ok05_cr_unknown_extension),
+    OK("OK-10", "extensions on a non-leaf CertificateEntry", ok10_extensions_on_intermediate),
+    /* A correctly framed signature with the wrong context string: decrypt_error (§4.4.3). */
+    {"CV-02", "CertificateVerify signed with the client context string", NEG_BASE_S3, cv02_client_context_string, NEG_HS_ALERT, TLS_ALERT_decrypt_error, 0},
 };
 const size_t neg_rows_accept_count = sizeof(neg_rows_accept) / sizeof(neg_rows_accept[0]);

@@ -8,6 +8,8 @@
 #include "crypto/aead.h"
 #include "crypto/hash.h"
 #include "crypto/suite.h"
+#include "handshake/certificate_verify.h"
+#include "support/negative_sign.h"
 
 static const char S3_FILE[] = "rfc8448-3-simple-1-rtt-handshake.json";
 static const char S5_FILE[] = "rfc8448-5-helloretryrequest.json";
@@ -71,7 +73,7 @@ static void transcript_hash(const struct neg_server *s, size_t upto, uint8_t *ou
     } else {
         tls_hash_update(&h, s->ch[0].b, s->ch[0].len);
     }
-    for (size_t i = 0; i < upto && i < s->count; i++) {
+    for (size_t i = 0; i < upto && i < NEG_MAX_MSGS; i++) {
         tls_hash_update(&h, s->msg[i].b, s->msg[i].len);
     }
     assert_int_equal(tls_hash_peek(&h, out), TLS_OK);
@@ -141,17 +143,52 @@ void neg_recompute_finished(struct neg_server *s)
     neg_set(&s->msg[s->count - 1], 20, verify_data, sizeof(verify_data));
 }
 
-size_t neg_expected_client_finished(struct neg_server *s, uint8_t *out)
+size_t neg_expected_client_flight(struct neg_server *s, struct neg_msg *out)
 {
     ensure_keys(s);
+    size_t n = 0;
     uint8_t hash[NEG_HASH_LEN];
-    transcript_hash(s, s->count, hash);
-    out[0] = 20;
-    out[1] = 0;
-    out[2] = 0;
-    out[3] = NEG_HASH_LEN;
-    assert_int_equal(tls_finished_verify_data(NEG_HASH, s->client_hs_secret, hash, out + 4), TLS_OK);
-    return 4 + NEG_HASH_LEN;
+    for (size_t i = 0; i < s->count; i++) {
+        if (s->msg[i].b[0] == 13) {
+            /* §4.4.2: no certificate: an empty Certificate echoing the request's context. */
+            uint8_t body[1 + 255 + 3];
+            size_t context_len = s->msg[i].b[4];
+            body[0] = (uint8_t)context_len;
+            memcpy(body + 1, s->msg[i].b + 5, context_len);
+            memset(body + 1 + context_len, 0, 3);
+            neg_set(&out[n++], 11, body, 1 + context_len + 3);
+        }
+    }
+    /* Transcript through the server Finished [and our Certificate, appended for the moment]. */
+    assert_true(s->count < NEG_MAX_MSGS);
+    if (n > 0) {
+        s->msg[s->count] = out[0];
+    }
+    transcript_hash(s, s->count + n, hash);
+    uint8_t verify_data[NEG_HASH_LEN];
+    /* §4.4.4: verify_data = HMAC(finished_key(client_handshake_traffic_secret), Transcript-Hash) */
+    assert_int_equal(tls_finished_verify_data(NEG_HASH, s->client_hs_secret, hash, verify_data), TLS_OK);
+    neg_set(&out[n++], 20, verify_data, sizeof(verify_data));
+    return n;
+}
+
+void neg_resign_certificate_verify(struct neg_server *s, bool server_context)
+{
+    size_t cv = 0;
+    while (cv < s->count && s->msg[cv].b[0] != 15) {
+        cv++;
+    }
+    assert_true(cv < s->count);
+    uint8_t hash[NEG_HASH_LEN], content[200];
+    size_t content_len;
+    struct tls_error err = {0};
+    transcript_hash(s, cv, hash);
+    /* §4.4.3: 64 spaces || context string || 0 || Transcript-Hash(... Certificate) */
+    assert_int_equal(tls_certificate_verify_signed_content(server_context, hash, sizeof(hash), content,
+                                                           sizeof(content), &content_len, &err), TLS_OK);
+    uint8_t body[4 + NEG_RSA_SIG_LEN] = {0x08, 0x04, 0x00, NEG_RSA_SIG_LEN}; /* rsa_pss_rsae_sha256 */
+    neg_rsa_pss_sha256_sign(content, content_len, body + 4);
+    neg_set(&s->msg[cv], 15, body, sizeof(body));
 }
 
 /* ---- records ---------------------------------------------------------------------------------- */

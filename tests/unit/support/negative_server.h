@@ -12,10 +12,9 @@
  *
  * The harness runs its own key schedule from RFC 8448's (EC)DHE shared secret over the messages
  * *as mutated*, so a changed ServerHello still yields keys the client agrees with; and it can
- * recompute the server Finished (RFC 8446 §4.4.4) over a changed flight. What it cannot redo is
- * the CertificateVerify signature: the RSA key is RFC 8448's, but this project signs nothing.
- * Rows that change a message before CertificateVerify therefore fail at CertificateVerify at the
- * latest, which those rows expect.
+ * recompute the server Finished (RFC 8446 §4.4.4) over a changed flight, and re-sign
+ * CertificateVerify with RFC 8448 §2's RSA key (negative_sign.h). Rows that change a signed
+ * message and do not re-sign fail at CertificateVerify at the latest, which those rows expect.
  *
  * After the handshake, post-handshake records are sealed with server_application_traffic_secret_0
  * (or later generations) with sequence numbers in order.
@@ -87,8 +86,12 @@ void neg_derive_application_keys(struct neg_server *s);
 
 /* Recomputes msg[count-1] as the server Finished over msg[0..count-2] (RFC 8446 §4.4.4). */
 void neg_recompute_finished(struct neg_server *s);
-/* The client Finished the client must send after this flight (to check must-accept rows). */
-size_t neg_expected_client_finished(struct neg_server *s, uint8_t *out);
+/* The messages the client must send after this flight (to check must-accept rows): an empty
+ * Certificate if the flight has a CertificateRequest, then its Finished. Returns how many. */
+size_t neg_expected_client_flight(struct neg_server *s, struct neg_msg *out);
+/* Re-signs the CertificateVerify (rsa_pss_rsae_sha256, RFC 8448 §2's key) over the transcript as
+ * it is now; server_context false signs with the client's context string instead (CV-02). */
+void neg_resign_certificate_verify(struct neg_server *s, bool server_context);
 
 /* ---- building the stream ---------------------------------------------------------------------- */
 
