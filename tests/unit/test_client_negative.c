@@ -37,6 +37,7 @@ struct run {
     struct tls_client_replay hooks;
     struct tls_client_config config;
     struct tls_trust *trust;
+    struct tls_ticket ticket;
     struct tls_client *client;
     uint8_t out[OUT_CAP];
     struct tls_writer w;
@@ -65,6 +66,16 @@ static void run_setup(struct run *r, const struct neg_row *row)
         r->hooks.key_share_private_len[1] = len;
     }
     r->config.replay = &r->hooks;
+    if (row->base == NEG_BASE_S4) {
+        /* §4 resumes with §3's ticket: only its suite and PSK matter to a replayed ClientHello
+         * (which already carries the identity and binder). */
+        const uint8_t *psk = rfc8448_value(r->s->v, "{client}  extract secret \"early\"", "IKM", 0, &len);
+        memcpy(r->ticket.psk, psk, len);
+        r->ticket.psk_len = len;
+        r->ticket.cipher_suite = 0x1301;
+        r->ticket.ticket_lifetime = 30;
+        r->config.ticket = &r->ticket;
+    }
     if (row->flags & NEG_TRUST) {
         size_t der_len;
         uint8_t *der = test_read_vector_file("certs/ca.der", &der_len);
@@ -82,7 +93,9 @@ static void run_setup(struct run *r, const struct neg_row *row)
     assert_int_equal(tls_client_init(r->client, &r->config), TLS_OK);
     tls_writer_init(&r->w, r->out, sizeof(r->out));
     size_t used;
-    assert_int_equal(tls_client_handshake(r->client, NULL, 0, &used, &r->w), TLS_STATUS_CONTINUE);
+    if (tls_client_handshake(r->client, NULL, 0, &used, &r->w) != TLS_STATUS_CONTINUE) {
+        fail_msg("%s: ClientHello not sent: %s", r->label, tls_client_error(r->client)->reason);
+    }
     r->w.len = 0; /* the ClientHello: checked byte for byte by test_client_replay */
 }
 
@@ -487,6 +500,7 @@ int main(void)
     add_rows(tests, &n, neg_rows_hello, neg_rows_hello_count);
     add_rows(tests, &n, neg_rows_flight, neg_rows_flight_count);
     add_rows(tests, &n, neg_rows_post, neg_rows_post_count);
+    add_rows(tests, &n, neg_rows_psk, neg_rows_psk_count);
     add_rows(tests, &n, neg_rows_accept, neg_rows_accept_count);
     return _cmocka_run_group_tests("client_negative", tests, n, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 
 static const char S3_FILE[] = "rfc8448-3-simple-1-rtt-handshake.json";
 static const char S5_FILE[] = "rfc8448-5-helloretryrequest.json";
+static const char S4_FILE[] = "rfc8448-4-resumed-0-rtt-handshake.json";
 
 /* RFC 8448 §3 and §5 both negotiate TLS_AES_128_GCM_SHA256. */
 #define NEG_SUITE 0x1301
@@ -33,10 +34,16 @@ void neg_server_init(struct neg_server *s, enum neg_base base)
 {
     memset(s, 0, sizeof(*s));
     s->base = base;
-    s->v = rfc8448_load(base == NEG_BASE_S3 ? S3_FILE : S5_FILE);
+    s->v = rfc8448_load(base == NEG_BASE_S3 ? S3_FILE : base == NEG_BASE_S5 ? S5_FILE : S4_FILE);
     const char *ch = "{client}  construct a ClientHello handshake message";
     const char *sh = "{server}  construct a ServerHello handshake message";
-    load(s, &s->ch[0], ch, "ClientHello", 0);
+    if (base == NEG_BASE_S4) {
+        /* §4 shows the ClientHello without its binders under "construct"; the whole message
+         * is the payload of the record it sends. */
+        load(s, &s->ch[0], "{client}  send handshake record", "payload", 0);
+    } else {
+        load(s, &s->ch[0], ch, "ClientHello", 0);
+    }
     int sh_occurrence = 0;
     if (base == NEG_BASE_S5) {
         load(s, &s->ch[1], ch, "ClientHello", 1);
@@ -45,6 +52,12 @@ void neg_server_init(struct neg_server *s, enum neg_base base)
     }
     load(s, &s->msg[NEG_SH], sh, "ServerHello", sh_occurrence);
     load(s, &s->msg[NEG_EE], "{server}  construct an EncryptedExtensions", "EncryptedExtensions", 0);
+    if (base == NEG_BASE_S4) {
+        /* A PSK handshake: no Certificate, no CertificateVerify (§2.2). */
+        load(s, &s->msg[NEG_S4_FIN], "{server}  construct a Finished", "Finished", 0);
+        s->count = 3;
+        return;
+    }
     load(s, &s->msg[NEG_CERT], "{server}  construct a Certificate", "Certificate", 0);
     load(s, &s->msg[NEG_CV], "{server}  construct a CertificateVerify", "CertificateVerify", 0);
     load(s, &s->msg[NEG_FIN], "{server}  construct a Finished", "Finished", 0);
@@ -85,7 +98,13 @@ static void handshake_schedule(const struct neg_server *s, struct tls_key_schedu
     size_t len;
     /* The (EC)DHE shared secret both sides computed in the RFC's trace. */
     const uint8_t *ecdhe = rfc8448_value(s->v, "{server}  extract secret \"handshake\"", "IKM", 0, &len);
-    assert_int_equal(tls_ks_early(ks, NEG_HASH, NULL, 0), TLS_OK);
+    const uint8_t *psk = NULL;
+    size_t psk_len = 0;
+    if (s->base == NEG_BASE_S4) {
+        /* §4's Early Secret = HKDF-Extract(0, PSK): the PSK from §3's ticket. */
+        psk = rfc8448_value(s->v, "{client}  extract secret \"early\"", "IKM", 0, &psk_len);
+    }
+    assert_int_equal(tls_ks_early(ks, NEG_HASH, psk, psk_len), TLS_OK);
     assert_int_equal(tls_ks_handshake(ks, ecdhe, len), TLS_OK);
 }
 

@@ -39,10 +39,12 @@
 enum neg_base {
     NEG_BASE_S3, /* §3: 1-RTT, x25519, TLS_AES_128_GCM_SHA256 */
     NEG_BASE_S5, /* §5: HelloRetryRequest for secp256r1, then as §3 */
+    NEG_BASE_S4, /* §4: resumption with §3's ticket (psk_dhe_ke): ServerHello, EE, Finished */
 };
 
-/* Indexes of the §3 flight before any row inserts or removes a message. */
+/* Indexes of the §3 flight before any row inserts or removes a message (§4: SH, EE, Finished). */
 enum { NEG_SH = 0, NEG_EE, NEG_CERT, NEG_CV, NEG_FIN };
+enum { NEG_S4_FIN = 2 };
 
 struct neg_msg {
     uint8_t b[NEG_MSG_CAP]; /* the whole handshake message, 4-byte header included */
