@@ -9,7 +9,7 @@ set -euo pipefail
 packages=(
     build-essential cmake clang pkg-config
     libmbedtls-dev libcmocka-dev libpcap-dev
-    openssl gnutls-bin tshark
+    openssl gnutls-bin tshark valgrind
 )
 
 missing=()

@@ -22,6 +22,7 @@
 #include <mbedtls/sha512.h>
 
 #include "crypto/mbedtls_compat.h"
+#include "crypto/crypto_internal.h"
 #include "crypto/util.h"
 
 _Static_assert(sizeof(mbedtls_sha256_context) <= sizeof(((struct tls_hash *)0)->state),
@@ -84,14 +85,14 @@ tls_result tls_hash_init(struct tls_hash *h, enum tls_hash_alg alg)
     case TLS_HASH_SHA256:
         mbedtls_sha256_init(sha256_of(h));
         if (tls_mbed_sha256_starts(sha256_of(h), 0) != 0) {
-            return tls_fail(NULL, TLS_ALERT_internal_error, "SHA-256 start failed");
+            return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: SHA-256 start failed");
         }
         return TLS_OK;
     case TLS_HASH_SHA384:
         mbedtls_sha512_init(sha512_of(h));
         /* is384 = 1: the SHA-384 initial values (FIPS 180-4 §5.3.4) */
         if (tls_mbed_sha512_starts(sha512_of(h), 1) != 0) {
-            return tls_fail(NULL, TLS_ALERT_internal_error, "SHA-384 start failed");
+            return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: SHA-384 start failed");
         }
         return TLS_OK;
     case TLS_HASH_NONE:
@@ -118,7 +119,7 @@ tls_result tls_hash_update(struct tls_hash *h, const uint8_t *data, size_t len)
         break;
     }
     if (rc != 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "hash update failed");
+        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: transcript hash update failed");
     }
     return TLS_OK;
 }
@@ -142,7 +143,7 @@ static tls_result hash_finish(struct tls_hash *h, uint8_t *out)
         break;
     }
     if (rc != 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "hash finish failed");
+        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: transcript hash finish failed");
     }
     return TLS_OK;
 }
@@ -205,8 +206,8 @@ tls_result tls_hash(enum tls_hash_alg alg, const uint8_t *data, size_t len, uint
     return rc;
 }
 
-/* The mbedtls description of a TLS hash, or NULL. */
-static const mbedtls_md_info_t *md_info_of(enum tls_hash_alg alg)
+/* The mbedtls description of a TLS hash (crypto_internal.h). */
+const mbedtls_md_info_t *tls_md_info(enum tls_hash_alg alg)
 {
     switch (alg) {
     case TLS_HASH_SHA256:
@@ -223,14 +224,14 @@ tls_result tls_hmac(enum tls_hash_alg alg, const uint8_t *key, size_t key_len,
                     const uint8_t *data, size_t len, uint8_t *out)
 {
     static const uint8_t empty[1] = {0};
-    const mbedtls_md_info_t *md = md_info_of(alg);
+    const mbedtls_md_info_t *md = tls_md_info(alg);
     if (md == NULL) {
         return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §B.4: no hash selected");
     }
     /* An empty key or message is legal HMAC input; never hand mbedtls a NULL pointer. */
     if (mbedtls_md_hmac(md, key != NULL ? key : empty, key_len, data != NULL ? data : empty, len,
                         out) != 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "HMAC failed");
+        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.4: HMAC failed");
     }
     return TLS_OK;
 }

@@ -19,30 +19,19 @@
 #include <mbedtls/md.h>
 
 #include "common/writer.h"
+#include "crypto/crypto_internal.h"
 #include "crypto/util.h"
 
 /* RFC 8446 §7.1: every label is prefixed with this (and the prefix counts in label<7..255>). */
 static const char tls13_label_prefix[] = "tls13 ";
 
-static const mbedtls_md_info_t *md_info_of(enum tls_hash_alg alg)
-{
-    switch (alg) {
-    case TLS_HASH_SHA256:
-        return mbedtls_md_info_from_type(MBEDTLS_MD_SHA256);
-    case TLS_HASH_SHA384:
-        return mbedtls_md_info_from_type(MBEDTLS_MD_SHA384);
-    case TLS_HASH_NONE:
-    default:
-        return NULL;
-    }
-}
 
 /* RFC 5869 §2.2: PRK = HMAC-Hash(salt, IKM); absent salt = HashLen zeros. */
 tls_result tls_hkdf_extract(enum tls_hash_alg alg, const uint8_t *salt, size_t salt_len,
                             const uint8_t *ikm, size_t ikm_len, uint8_t *prk)
 {
     static const uint8_t empty[1] = {0};
-    const mbedtls_md_info_t *md = md_info_of(alg);
+    const mbedtls_md_info_t *md = tls_md_info(alg);
     if (md == NULL) {
         return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §B.4: no hash selected");
     }
@@ -59,7 +48,7 @@ tls_result tls_hkdf_expand(enum tls_hash_alg alg, const uint8_t *prk, size_t prk
                            const uint8_t *info, size_t info_len, uint8_t *okm, size_t okm_len)
 {
     static const uint8_t empty[1] = {0};
-    const mbedtls_md_info_t *md = md_info_of(alg);
+    const mbedtls_md_info_t *md = tls_md_info(alg);
     if (md == NULL) {
         return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §B.4: no hash selected");
     }

@@ -158,17 +158,49 @@ tls_result tls_ks_master(struct tls_key_schedule *ks)
 }
 
 /*
- * The fan-out of each stage (RFC 8446 §7.1), e.g. for the Handshake Secret:
+ * The fan-out of each stage: every arrow to the right is one tls_ks_derive() call, allowed only
+ * while the schedule holds that stage's secret (RFC 8446 §7.1, verbatim):
  *
- *             Handshake Secret
- *              |
- *              +-----> Derive-Secret(., "c hs traffic",
- *              |                     ClientHello...ServerHello)
- *              |                     = client_handshake_traffic_secret
- *              |
- *              +-----> Derive-Secret(., "s hs traffic",
- *              |                     ClientHello...ServerHello)
- *              |                     = server_handshake_traffic_secret
+ *   PSK ->  HKDF-Extract = Early Secret
+ *             |
+ *             +-----> Derive-Secret(., "ext binder" | "res binder", "")
+ *             |                     = binder_key
+ *             |
+ *             +-----> Derive-Secret(., "c e traffic", ClientHello)
+ *             |                     = client_early_traffic_secret
+ *             |
+ *             +-----> Derive-Secret(., "e exp master", ClientHello)
+ *             |                     = early_exporter_master_secret
+ *
+ *   (EC)DHE -> HKDF-Extract = Handshake Secret
+ *             |
+ *             +-----> Derive-Secret(., "c hs traffic",
+ *             |                     ClientHello...ServerHello)
+ *             |                     = client_handshake_traffic_secret
+ *             |
+ *             +-----> Derive-Secret(., "s hs traffic",
+ *             |                     ClientHello...ServerHello)
+ *             |                     = server_handshake_traffic_secret
+ *
+ *   0 -> HKDF-Extract = Master Secret
+ *             |
+ *             +-----> Derive-Secret(., "c ap traffic",
+ *             |                     ClientHello...server Finished)
+ *             |                     = client_application_traffic_secret_0
+ *             |
+ *             +-----> Derive-Secret(., "s ap traffic",
+ *             |                     ClientHello...server Finished)
+ *             |                     = server_application_traffic_secret_0
+ *             |
+ *             +-----> Derive-Secret(., "exp master",
+ *             |                     ClientHello...server Finished)
+ *             |                     = exporter_master_secret
+ *             |
+ *             +-----> Derive-Secret(., "res master",
+ *                                   ClientHello...client Finished)
+ *                                   = resumption_master_secret
+ *
+ * The caller brings Transcript-Hash(Messages) for the Messages named on each arrow.
  */
 tls_result tls_ks_derive_checked(const struct tls_key_schedule *ks, enum tls_secret_id id,
                                  const uint8_t *transcript_hash, uint8_t *out,

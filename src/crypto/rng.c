@@ -69,7 +69,7 @@ tls_result tls_drbg_create(struct tls_drbg **out, const char *personalization)
     *out = NULL;
     struct tls_drbg *drbg = calloc(1, sizeof(*drbg));
     if (drbg == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "out of memory for the DRBG");
+        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §C.1: out of memory for the DRBG");
     }
     mbedtls_ctr_drbg_init(&drbg->ctr_drbg);
     mbedtls_entropy_init(&drbg->entropy);
@@ -101,18 +101,18 @@ tls_result tls_drbg_create_deterministic(struct tls_drbg **out, const uint8_t *s
 {
     *out = NULL;
     if (len == 0 || len > TLS_DRBG_MAX_SEED) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "deterministic DRBG seed of 1..256 bytes");
+        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §C.1: deterministic DRBG seed must be 1..256 bytes");
     }
     struct tls_drbg *drbg = calloc(1, sizeof(*drbg));
     if (drbg == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "out of memory for the DRBG");
+        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §C.1: out of memory for the DRBG");
     }
     mbedtls_ctr_drbg_init(&drbg->ctr_drbg);
     memcpy(drbg->seed, seed, len);
     drbg->seed_len = len;
     if (mbedtls_ctr_drbg_seed(&drbg->ctr_drbg, seed_entropy, drbg, NULL, 0) != 0) {
         tls_drbg_free(drbg);
-        return tls_fail(NULL, TLS_ALERT_internal_error, "could not seed the deterministic DRBG");
+        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §C.1: could not seed the deterministic DRBG");
     }
     *out = drbg;
     return TLS_OK;

@@ -52,7 +52,7 @@ tls_result tls_trust_create(struct tls_trust **out, const uint8_t *data, size_t 
     *out = NULL;
     struct tls_trust *trust = calloc(1, sizeof(*trust));
     if (trust == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "out of memory for trust anchors");
+        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.2.2: out of memory for trust anchors");
     }
     mbedtls_x509_crt_init(&trust->ca);
     int rc;
@@ -61,7 +61,7 @@ tls_result tls_trust_create(struct tls_trust **out, const uint8_t *data, size_t 
         char *text = malloc(len + 1);
         if (text == NULL) {
             tls_trust_free(trust);
-            return tls_fail(NULL, TLS_ALERT_internal_error, "out of memory for trust anchors");
+            return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.2.2: out of memory for trust anchors");
         }
         memcpy(text, data, len);
         text[len] = '\0';

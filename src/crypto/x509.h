@@ -60,6 +60,9 @@ void tls_trust_free(struct tls_trust *trust);
  * Verifies certs[0] (leaf) .. certs[count-1] against trust, and the leaf against hostname
  * (RFC 6125: DNS-ID in subjectAltName; CN only when there is no SAN). trust NULL skips chain and
  * name checks (--insecure). The leaf key is returned in any case when the leaf parses.
+ * hostname NULL with a trust store verifies the chain but no name. count 0 is decode_error
+ * (§4.4.2.4: empty Certificate from a server); a cert_data with bytes after the certificate
+ * is bad_certificate.
  */
 tls_result tls_x509_verify_chain(const struct tls_trust *trust, const uint8_t *const *certs,
                                  const size_t *lens, size_t count, const char *hostname,

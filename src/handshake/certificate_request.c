@@ -46,12 +46,7 @@ tls_result tls_certificate_request_encode(struct tls_writer *w, const uint8_t *c
     struct tls_vector_mark ctx = tls_write_vector_begin(w, 255);
     tls_write_bytes(w, context, context_len);
     tls_write_vector_end(w, ctx);
-    struct tls_vector_mark block = tls_write_vector_begin(w, 0xffff);
-    for (size_t i = 0; i < n; i++) {
-        tls_extension_write(w, exts[i].extension_type, exts[i].extension_data.data,
-                            exts[i].extension_data.len);
-    }
-    tls_write_vector_end(w, block);
+    tls_extensions_write(w, 0xffff, exts, n);
     tls_handshake_msg_end(w, msg);
     return tls_writer_result(w, err);
 }

@@ -4,6 +4,8 @@
  */
 #include "handshake/client_hello.h"
 
+#include <stdint.h>
+
 /* The default supported_versions: TLS 1.3 only (§4.2.1: "Implementations of this specification
  * MUST send this extension in the ClientHello containing all versions of TLS which they are
  * prepared to negotiate"). */
@@ -58,6 +60,7 @@ static const uint16_t default_order[] = {
     TLS_EXT_cookie,               TLS_EXT_early_data,
 };
 
+/* Appends type to out if there is room; counts it either way, so overflow is seen once. */
 static size_t push(uint16_t *out, size_t cap, size_t n, uint16_t type)
 {
     if (n < cap) {
@@ -66,6 +69,7 @@ static size_t push(uint16_t *out, size_t cap, size_t n, uint16_t type)
     return n + 1;
 }
 
+/* The default order: built-ins the configuration asks for, then the extras as given. */
 static size_t default_types(const struct tls_client_hello_config *cfg, uint16_t *out, size_t cap)
 {
     size_t n = 0;
@@ -81,38 +85,59 @@ static size_t default_types(const struct tls_client_hello_config *cfg, uint16_t 
     return n;
 }
 
+/* The caller's order, each type checked to have data (built-in or extra); SIZE_MAX if one
+ * has none. */
+static size_t explicit_types(const struct tls_client_hello_config *cfg, uint16_t *out, size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < cfg->extension_order_count; i++) {
+        uint16_t type = cfg->extension_order[i];
+        if (!has_builtin(cfg, type) && find_extra(cfg, type) == NULL) {
+            return SIZE_MAX;
+        }
+        n = push(out, cap, n, type);
+    }
+    return n;
+}
+
+/* The rules a list of extension types must follow to make a valid ClientHello. */
+static bool types_are_valid(const uint16_t *types, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        /* RFC 8446 §4.2.11: "The "pre_shared_key" extension MUST be the last extension in the
+         * ClientHello". */
+        if (types[i] == TLS_EXT_pre_shared_key && i + 1 != n) {
+            return false;
+        }
+        /* RFC 8446 §4.2: "There MUST NOT be more than one extension of the same type in a given
+         * extension block" (an order listing a type twice, or an extra repeating one). */
+        for (size_t j = 0; j < i; j++) {
+            if (types[j] == types[i]) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
+
 size_t tls_client_hello_extension_types(const struct tls_client_hello_config *cfg, uint16_t *out,
                                         size_t cap)
 {
-    size_t n = 0;
     bool psk_listed = false;
-    if (cfg->extension_order == NULL) {
-        n = default_types(cfg, out, cap);
-    } else {
-        for (size_t i = 0; i < cfg->extension_order_count; i++) {
-            uint16_t type = cfg->extension_order[i];
-            /* Every listed type must have data from somewhere. */
-            if (!has_builtin(cfg, type) && find_extra(cfg, type) == NULL) {
-                return 0;
-            }
-            n = push(out, cap, n, type);
-        }
+    size_t n = cfg->extension_order == NULL ? default_types(cfg, out, cap)
+                                            : explicit_types(cfg, out, cap);
+    if (n == SIZE_MAX) {
+        return 0;
     }
     for (size_t i = 0; i < n && i < cap; i++) {
         psk_listed = psk_listed || out[i] == TLS_EXT_pre_shared_key;
     }
+    /* A configured PSK goes last even when the order does not name it. */
     if (cfg->psk_count > 0 && !psk_listed) {
         n = push(out, cap, n, TLS_EXT_pre_shared_key);
     }
-    if (n > cap) {
+    if (n > cap || !types_are_valid(out, n)) {
         return 0;
-    }
-    /* RFC 8446 §4.2.11: "The "pre_shared_key" extension MUST be the last extension in the
-     * ClientHello". */
-    for (size_t i = 0; i + 1 < n; i++) {
-        if (out[i] == TLS_EXT_pre_shared_key) {
-            return 0;
-        }
     }
     return n;
 }
@@ -149,13 +174,14 @@ static void write_offered_psks(struct tls_writer *w, const struct tls_client_hel
     tls_write_vector_end(w, e);
 }
 
-/* Writes one extension of the configuration, built-in first, else the raw extra. */
+/* Writes one extension: the raw extra of that type if there is one, else the built-in. */
 static void write_extension(struct tls_writer *w, const struct tls_client_hello_config *cfg,
                             uint16_t type, size_t *binders_at)
 {
     const uint16_t *versions = cfg->supported_versions != NULL ? cfg->supported_versions : tls13_only;
     size_t versions_count = cfg->supported_versions != NULL ? cfg->supported_versions_count : 1;
-    /* A raw extra of this type replaces the built-in one (client_hello.h). */
+    /* A raw extra of this type replaces the built-in one (client_hello.h) — except a configured
+     * PSK, whose binders must be laid out here for tls_client_hello_set_binders(). */
     const struct tls_extension *x = find_extra(cfg, type);
     if (x != NULL && !(type == TLS_EXT_pre_shared_key && cfg->psk_count > 0)) {
         tls_extension_write(w, type, x->extension_data.data, x->extension_data.len);
@@ -217,19 +243,23 @@ tls_result tls_client_hello_encode(struct tls_writer *w, const struct tls_client
     size_t n = tls_client_hello_extension_types(cfg, types, TLS_MAX_EXTENSIONS);
     size_t start = w->len;
     size_t binders_at = 0;
+    /* A configuration that cannot give a valid ClientHello is our bug, not the peer's. */
     if (n == 0) {
         return tls_fail(err, TLS_ALERT_internal_error,
-                        "RFC 8446 §4.2.11: ClientHello configuration lists an extension it has no data "
-                        "for, or pre_shared_key not last");
+                        "RFC 8446 §4.2: ClientHello configuration lists an extension with no data, "
+                        "repeats one, or does not put pre_shared_key last");
     }
     struct tls_vector_mark msg = tls_handshake_msg_begin(w, TLS_HT_client_hello);
     /* §4.1.2: "In TLS 1.3, the client indicates its version preferences in the
      * "supported_versions" extension and the legacy_version field MUST be set to 0x0303". */
     tls_write_u16(w, TLS_VERSION_1_2);
     tls_write_bytes(w, cfg->random, TLS_RANDOM_LEN);
+    /* Empty, or 32 random bytes in middlebox compatibility mode (App. D.4); a longer one makes
+     * tls_write_vector_end() flag overflow, reported below as internal_error. */
     struct tls_vector_mark sid = tls_write_vector_begin(w, TLS_MAX_SESSION_ID_LEN);
     tls_write_bytes(w, cfg->legacy_session_id.data, cfg->legacy_session_id.len);
     tls_write_vector_end(w, sid);
+    /* §4.1.2: cipher_suites is "in descending order of client preference". */
     struct tls_vector_mark suites = tls_write_vector_begin(w, 0xfffe);
     for (size_t i = 0; i < cfg->cipher_suites_count; i++) {
         tls_write_u16(w, cfg->cipher_suites[i]);
@@ -245,7 +275,9 @@ tls_result tls_client_hello_encode(struct tls_writer *w, const struct tls_client
     }
     tls_write_vector_end(w, exts);
     tls_handshake_msg_end(w, msg);
+    /* One check for every write above (the writer's overflow flag is sticky). */
     TRY(tls_writer_result(w, err));
+    /* Offsets relative to the message, so the caller can hash msg[0 .. binders_offset). */
     layout->length = w->len - start;
     layout->binders_offset = cfg->psk_count > 0 ? binders_at - start : layout->length;
     return TLS_OK;

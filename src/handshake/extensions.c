@@ -96,6 +96,17 @@ void tls_extension_write(struct tls_writer *w, uint16_t extension_type, const ui
     tls_write_vector_end(w, m);
 }
 
+void tls_extensions_write(struct tls_writer *w, size_t max, const struct tls_extension *exts,
+                          size_t n)
+{
+    struct tls_vector_mark block = tls_write_vector_begin(w, max);
+    for (size_t i = 0; i < n; i++) {
+        tls_extension_write(w, exts[i].extension_type, exts[i].extension_data.data,
+                            exts[i].extension_data.len);
+    }
+    tls_write_vector_end(w, block);
+}
+
 /* ---- the RFC 8446 §4.2 table ------------------------------------------------------------- */
 
 /* The table's message columns, one bit each. */

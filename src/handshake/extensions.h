@@ -88,6 +88,10 @@ const struct tls_extension *tls_extensions_find(const struct tls_extensions *e, 
 void tls_extension_write(struct tls_writer *w, uint16_t extension_type, const uint8_t *data,
                          size_t len);
 
+/* Writes a whole Extension extensions<..max> block: the length prefix, then each in order. */
+void tls_extensions_write(struct tls_writer *w, size_t max, const struct tls_extension *exts,
+                          size_t n);
+
 /* ---- the RFC 8446 §4.2 table ------------------------------------------------------------- */
 
 /*

@@ -57,12 +57,7 @@ tls_result tls_new_session_ticket_encode(struct tls_writer *w, uint32_t ticket_l
     struct tls_vector_mark t = tls_write_vector_begin(w, 0xffff);
     tls_write_bytes(w, ticket->data, ticket->len);
     tls_write_vector_end(w, t);
-    struct tls_vector_mark block = tls_write_vector_begin(w, 0xfffe);
-    for (size_t i = 0; i < n; i++) {
-        tls_extension_write(w, exts[i].extension_type, exts[i].extension_data.data,
-                            exts[i].extension_data.len);
-    }
-    tls_write_vector_end(w, block);
+    tls_extensions_write(w, 0xfffe, exts, n);
     tls_handshake_msg_end(w, msg);
     return tls_writer_result(w, err);
 }

@@ -95,13 +95,7 @@ tls_result tls_server_hello_encode(struct tls_writer *w, const struct tls_server
     tls_write_vector_end(w, sid);
     tls_write_u16(w, cfg->cipher_suite);
     tls_write_u8(w, cfg->legacy_compression_method);
-    struct tls_vector_mark exts = tls_write_vector_begin(w, 0xffff);
-    for (size_t i = 0; i < cfg->extensions_count; i++) {
-        tls_extension_write(w, cfg->extensions[i].extension_type,
-                            cfg->extensions[i].extension_data.data,
-                            cfg->extensions[i].extension_data.len);
-    }
-    tls_write_vector_end(w, exts);
+    tls_extensions_write(w, 0xffff, cfg->extensions, cfg->extensions_count);
     tls_handshake_msg_end(w, msg);
     return tls_writer_result(w, err);
 }

@@ -25,6 +25,8 @@ static const struct tls_hash *running(const struct tls_transcript *t, enum tls_h
 
 tls_result tls_transcript_init(struct tls_transcript *t, struct tls_error *err)
 {
+    /* Both hashes start: the ClientHello is hashed before anyone knows which one the server's
+     * cipher_suite will name (TLS_AES_256_GCM_SHA384 -> SHA-384, the others -> SHA-256). */
     t->alg = TLS_HASH_NONE;
     t->messages = 0;
     if (tls_hash_init(&t->sha256, TLS_HASH_SHA256) != TLS_OK ||
@@ -39,6 +41,7 @@ static tls_result update_all(struct tls_transcript *t, const uint8_t *p, size_t 
                              struct tls_error *err)
 {
     tls_result rc = TLS_OK;
+    /* Before select() both run; after it, running() returns NULL for the dropped one. */
     if (running(t, TLS_HASH_SHA256) != NULL) {
         rc = tls_hash_update(&t->sha256, p, n);
     }
@@ -63,6 +66,8 @@ tls_result tls_transcript_add(struct tls_transcript *t, const uint8_t *msg, size
 tls_result tls_transcript_select(struct tls_transcript *t, enum tls_hash_alg alg,
                                  struct tls_error *err)
 {
+    /* Selecting twice is allowed only with the same hash (HRR, then ServerHello: §4.1.4 makes
+     * the server keep its cipher_suite, which the state machine checks). */
     if (running(t, alg) == NULL) {
         return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 8446 §4.4.1: transcript hash already chosen, or not SHA-256/SHA-384");
@@ -104,6 +109,8 @@ tls_result tls_transcript_replace_client_hello1(struct tls_transcript *t, struct
 tls_result tls_transcript_peek(const struct tls_transcript *t, uint8_t *out, size_t *out_len,
                                struct tls_error *err)
 {
+    /* Every hash the key schedule uses comes after ServerHello, so reading before select()
+     * means the caller forgot it; peek_with() names the hash explicitly for the PSK binder. */
     if (t->alg == TLS_HASH_NONE) {
         return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 8446 §4.4.1: transcript hash read before the cipher suite is known");
@@ -138,6 +145,8 @@ tls_result tls_transcript_peek_with(const struct tls_transcript *t, enum tls_has
 
 void tls_transcript_wipe(struct tls_transcript *t)
 {
+    /* The hash state is not secret by itself, but it is derived from the handshake, and wiping
+     * at the end of every stage is the house rule (STYLE.md "Memory"). */
     tls_hash_wipe(&t->sha256);
     tls_hash_wipe(&t->sha384);
     t->alg = TLS_HASH_NONE;

@@ -310,6 +310,24 @@ static void unknown_ca_is_unknown_ca(void **state)
     tls_trust_free(trust);
 }
 
+/* The other verdicts of x509.h: dates and weak signature hashes (aux PKI, tests/vectors/README.md). */
+static void expired_and_sha1_certificates(void **state)
+{
+    (void)state;
+    struct tls_trust *trust = trust_from("aux-ca.pem");
+    struct tls_peer_key key;
+    struct tls_error err = {0};
+    /* valid 2000-01-01 .. 2001-01-01 only */
+    assert_int_equal(verify(trust, "leaf-expired.der", NULL, "rsa.tls13.test", &key, &err),
+                     TLS_E_ALERT(TLS_ALERT_certificate_expired));
+    /* RFC 8446 §4.4.2.4: a SHA-1-signed end-entity certificate is refused */
+    struct tls_error e2 = {0};
+    assert_int_equal(verify(trust, "leaf-sha1.der", NULL, "rsa.tls13.test", &key, &e2),
+                     TLS_E_ALERT(TLS_ALERT_bad_certificate));
+    assert_non_null(strstr(e2.reason, "§4.4.2.4"));
+    tls_trust_free(trust);
+}
+
 static void garbage_is_bad_certificate(void **state)
 {
     (void)state;
@@ -430,6 +448,7 @@ int main(void)
         cmocka_unit_test(good_chains_verify),
         cmocka_unit_test(wrong_hostname_is_bad_certificate),
         cmocka_unit_test(unknown_ca_is_unknown_ca),
+        cmocka_unit_test(expired_and_sha1_certificates),
         cmocka_unit_test(garbage_is_bad_certificate),
         cmocka_unit_test(no_trust_skips_checks),
         cmocka_unit_test(openssl_signatures_verify),

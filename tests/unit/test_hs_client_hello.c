@@ -323,6 +323,7 @@ static void inconsistent_configuration_is_internal_error(void **state)
     const size_t binder_len = 32;
     const uint16_t psk_not_last[] = {TLS_EXT_pre_shared_key, TLS_EXT_supported_versions};
     const uint16_t no_data[] = {TLS_EXT_supported_versions, TLS_EXT_cookie};
+    const uint16_t twice[] = {TLS_EXT_supported_versions, TLS_EXT_server_name, TLS_EXT_supported_versions};
     struct tls_writer w;
     struct tls_error err = {0};
     base_config(&c, extras, 0);
@@ -335,6 +336,11 @@ static void inconsistent_configuration_is_internal_error(void **state)
     assert_int_equal(tls_client_hello_encode(&w, &c, &layout, &err), TLS_E_INTERNAL);
     err = (struct tls_error){0};
     c.extension_order = no_data; /* cookie listed, none configured */
+    assert_int_equal(tls_client_hello_encode(&w, &c, &layout, &err), TLS_E_INTERNAL);
+    err = (struct tls_error){0};
+    c.psk_count = 0;
+    c.extension_order = twice; /* RFC 8446 §4.2: no extension twice */
+    c.extension_order_count = 3;
     assert_int_equal(tls_client_hello_encode(&w, &c, &layout, &err), TLS_E_INTERNAL);
     /* A 33-byte session id exceeds legacy_session_id<0..32>. */
     err = (struct tls_error){0};
