@@ -76,9 +76,10 @@ static void run_setup(struct run *r, const struct neg_row *row)
         r->ticket.ticket_lifetime = 30;
         r->config.ticket = &r->ticket;
     }
-    if (row->flags & NEG_TRUST) {
+    if (row->flags & (NEG_TRUST | NEG_TRUST_AUX)) {
         size_t der_len;
-        uint8_t *der = test_read_vector_file("certs/ca.der", &der_len);
+        uint8_t *der = test_read_vector_file((row->flags & NEG_TRUST_AUX) ? "certs/aux-ca.pem" : "certs/ca.der",
+                                             &der_len);
         assert_int_equal(tls_trust_create(&r->trust, der, der_len), TLS_OK);
         free(der);
         r->config.trust = r->trust;

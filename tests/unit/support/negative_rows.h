@@ -26,6 +26,7 @@ enum neg_expect {
 #define NEG_AFTER_HANDSHAKE 1u /* run the genuine handshake, then feed s->post to tls_client_open */
 #define NEG_TRUST 2u           /* verify the chain against tests/vectors/certs/ca.der */
 #define NEG_NAME_MISMATCH 4u   /* with NEG_TRUST: expect a name the certificate does not carry */
+#define NEG_TRUST_AUX 8u       /* verify the chain against tests/vectors/certs/aux-ca.pem */
 
 struct neg_row {
     const char *id;    /* the reference's ID, e.g. "SH-02" */

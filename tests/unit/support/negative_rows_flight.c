@@ -292,6 +292,19 @@ static void crt05_missing_intermediate(struct neg_server *s)
     chain(s, files, 1);
 }
 
+/* Leaves of tests/vectors/certs/aux-ca.pem for rsa.tls13.test: expired, and SHA-1-signed. */
+static void crt05_expired_leaf(struct neg_server *s)
+{
+    static const char *const files[1] = {"certs/leaf-expired.der"};
+    chain(s, files, 1);
+}
+
+static void crt05_sha1_signed_leaf(struct neg_server *s)
+{
+    static const char *const files[1] = {"certs/leaf-sha1.der"};
+    chain(s, files, 1);
+}
+
 static void crt05_unrelated_ca(struct neg_server *s)
 {
     static const char *const files[1] = {"certs/other-ca.der"};
@@ -554,6 +567,9 @@ const struct neg_row neg_rows_flight[] = {
     ROWF("CRT-05", "chain for another name", crt05_test_chain, bad_certificate, NEG_TRUST | NEG_NAME_MISMATCH),
     ROWF("CRT-05", "chain without its intermediate", crt05_missing_intermediate, unknown_ca, NEG_TRUST),
     ROWF("CRT-05", "certificate of an unrelated CA", crt05_unrelated_ca, unknown_ca, NEG_TRUST),
+    ROWF("CRT-05", "expired leaf", crt05_expired_leaf, certificate_expired, NEG_TRUST_AUX),
+    /* §4.4.2.4: SHA-1 in a certificate to validate: RECOMMENDED bad_certificate (MD5: MUST). */
+    ROWF("CRT-05", "SHA-1-signed leaf", crt05_sha1_signed_leaf, bad_certificate, NEG_TRUST_AUX),
     /* CRT-05 with a chain that verifies: the server proves nothing without its key (CV fails). */
     ROWF("CRT-05", "valid test chain, RFC 8448 signature", crt05_test_chain, decrypt_error, NEG_TRUST),
     /* CRT-07: ≈ illegal_parameter (BoringSSL WRONG_SIGNATURE_TYPE). */
