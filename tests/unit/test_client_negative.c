@@ -15,11 +15,13 @@
  *      client_application_traffic_secret_0 after the handshake (decrypted here to check), nothing
  *      when the server's alert ended the connection;
  *   3. no application data, no completed handshake, no ticket stored;
- *   4. every later call (handshake or open) returns FATAL and appends nothing (§6).
+ *   4. every later call (handshake or open) returns FATAL and appends nothing (§6);
+ *   5. no copy of any secret or traffic key of the connection is left in struct tls_client (§6).
  * Must-accept rows complete the handshake and send the client Finished the harness expects.
  */
 #include "support/testutil.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,6 +182,51 @@ static void expect_protected_alert(struct run *r, const uint8_t *rec, size_t len
     assert_bytes_equal(inner, 3, want, sizeof(want), r->label);
 }
 
+/* True if the bytes of secret (len, not all zero) appear anywhere in the client's memory. */
+static bool client_holds(const struct run *r, const uint8_t *secret, size_t len)
+{
+    static const uint8_t zeros[64] = {0};
+    if (memcmp(secret, zeros, len) == 0) {
+        return false; /* never derived in this run */
+    }
+    const uint8_t *mem = (const uint8_t *)r->client;
+    size_t size = tls_client_size();
+    for (size_t i = 0; i + len <= size; i++) {
+        if (memcmp(mem + i, secret, len) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/* 5. §6: "MUST forget the secret values and keys established in failed connections": no copy of
+ * any secret or key the server side knows is left anywhere in struct tls_client. */
+static void expect_forgotten(struct run *r)
+{
+    struct neg_server *s = r->s;
+    size_t len;
+    const uint8_t *ecdhe = rfc8448_value(s->v, "{server}  extract secret \"handshake\"", "IKM", 0, &len);
+    const struct {
+        const char *name;
+        const uint8_t *bytes;
+        size_t len;
+    } secrets[] = {
+        {"(EC)DHE shared secret", ecdhe, len},
+        {"client_handshake_traffic_secret", s->client_hs_secret, 32},
+        {"server_handshake_traffic_secret", s->server_hs_secret, 32},
+        {"client handshake write key", s->client_hs.key, 16},
+        {"server handshake write key", s->server_hs.key, 16},
+        {"server_application_traffic_secret", s->server_app_secret, 32},
+        {"client application write key", s->client_app.key, 16},
+        {"server application write key", s->server_app.key, 16},
+    };
+    for (size_t i = 0; i < sizeof(secrets) / sizeof(secrets[0]); i++) {
+        if (client_holds(r, secrets[i].bytes, secrets[i].len)) {
+            fail_msg("%s: the failed client still holds the %s", r->label, secrets[i].name);
+        }
+    }
+}
+
 /* The shared invariants of every negative row (see the file comment). */
 static void expect_fatal(struct run *r, enum tls_status st, size_t out_start)
 {
@@ -236,6 +283,7 @@ static void expect_fatal(struct run *r, enum tls_status st, size_t out_start)
                      TLS_STATUS_FATAL);
     assert_null(data);
     assert_int_equal(r->w.len, before);
+    expect_forgotten(r);
 }
 
 /* Must-accept: the handshake completes and the client sends the Finished the flight calls for. */
@@ -416,6 +464,8 @@ static void alr04_data_after_close_notify(void **state)
     assert_null(data);
     assert_int_equal(pos, r.s->post_len);
     assert_int_equal(r.w.len, 0);
+    /* The control for invariant 5: a live connection does hold its write key. */
+    assert_true(client_holds(&r, r.s->client_app.key, 16));
     run_teardown(&r);
 }
 
