@@ -550,6 +550,7 @@ int main(void)
     add_rows(tests, &n, neg_rows_record, neg_rows_record_count);
     add_rows(tests, &n, neg_rows_hello, neg_rows_hello_count);
     add_rows(tests, &n, neg_rows_flight, neg_rows_flight_count);
+    add_rows(tests, &n, neg_rows_chain, neg_rows_chain_count);
     add_rows(tests, &n, neg_rows_post, neg_rows_post_count);
     add_rows(tests, &n, neg_rows_psk, neg_rows_psk_count);
     add_rows(tests, &n, neg_rows_accept, neg_rows_accept_count);

@@ -46,6 +46,8 @@ extern const struct neg_row neg_rows_flight[];
 extern const size_t neg_rows_flight_count;
 extern const struct neg_row neg_rows_post[];
 extern const size_t neg_rows_post_count;
+extern const struct neg_row neg_rows_chain[];
+extern const size_t neg_rows_chain_count;
 extern const struct neg_row neg_rows_psk[];
 extern const size_t neg_rows_psk_count;
 extern const struct neg_row neg_rows_accept[];

@@ -1,7 +1,8 @@
 /*
  * negative_rows_flight.c — rows on the server's encrypted flight (RFC 8446 §4.3, §4.4, §4 order):
- * EE-01..EE-07, CR-01..CR-02, CRT-01..CRT-05, CRT-07, CV-01..CV-05, FIN-01..FIN-03, SM-01..SM-06,
- * on RFC 8448 §3.
+ * EE-01..EE-07, CR-01..CR-02, CRT-01..CRT-04, CRT-07, CV-01..CV-05, FIN-01..FIN-03, SM-01..SM-06,
+ * and SH-05 (duplicates) in EE and a CertificateEntry, on RFC 8448 §3. CRT-05 (chain checks) is in
+ * negative_rows_chain.c.
  *
  * Every row fails after ServerHello, so the client's alert is protected under
  * client_handshake_traffic_secret. The §3 messages (offsets below include the 4-byte header):
@@ -13,11 +14,9 @@
  */
 #include "support/negative_rows.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 #include "common/error.h"
-#include "support/testutil.h"
 
 enum { EE_EXTS_AT = 4 };
 enum { CERT_CONTEXT_AT = 4, CERT_LIST_AT = 5, CERT_DATA_LEN_AT = 8, CERT_DATA_AT = 11 };
@@ -125,6 +124,13 @@ static void ee03_renegotiation_info(struct neg_server *s)
 static void ee03_session_ticket(struct neg_server *s)
 {
     ee_add(s, 35, NULL, 0);
+}
+
+/* SH-05 in EE: supported_groups twice (the core: illegal_parameter for any duplicate). */
+static void sh05_ee_duplicate(struct neg_server *s)
+{
+    static const uint8_t groups[4] = {0, 2, 0, 0x1d};
+    ee_add(s, 10, groups, sizeof(groups));
 }
 
 static void ee04_empty_body(struct neg_server *s)
@@ -255,60 +261,11 @@ static void crt04_unknown(struct neg_server *s)
     leaf_ext(s, 0x7777, NULL, 0);
 }
 
-/* Replaces the chain with certificates of tests/vectors/certs (no entry extensions). */
-static void chain(struct neg_server *s, const char *const *files, size_t n)
+/* SH-05 in a CertificateEntry: the same extension twice. */
+static void sh05_leaf_duplicate(struct neg_server *s)
 {
-    static uint8_t body[NEG_MSG_CAP];
-    size_t len = 4; /* context<0>, certificate_list length */
-    body[0] = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t der_len;
-        uint8_t *der = test_read_vector_file(files[i], &der_len);
-        assert_true(len + 3 + der_len + 2 <= sizeof(body));
-        put24(body + len, der_len);
-        memcpy(body + len + 3, der, der_len);
-        put16(body + len + 3 + der_len, 0);
-        len += 3 + der_len + 2;
-        free(der);
-    }
-    put24(body + 1, len - 4);
-    neg_set(msg(s, NEG_CERT), 11, body, len);
-}
-
-static void crt05_self_signed_untrusted(struct neg_server *s)
-{
-    (void)s; /* RFC 8448's self-signed "server" certificate against the test root */
-}
-
-static void crt05_test_chain(struct neg_server *s)
-{
-    static const char *const files[2] = {"certs/leaf-rsa.der", "certs/int.der"};
-    chain(s, files, 2);
-}
-
-static void crt05_missing_intermediate(struct neg_server *s)
-{
-    static const char *const files[1] = {"certs/leaf-rsa.der"};
-    chain(s, files, 1);
-}
-
-/* Leaves of tests/vectors/certs/aux-ca.pem for rsa.tls13.test: expired, and SHA-1-signed. */
-static void crt05_expired_leaf(struct neg_server *s)
-{
-    static const char *const files[1] = {"certs/leaf-expired.der"};
-    chain(s, files, 1);
-}
-
-static void crt05_sha1_signed_leaf(struct neg_server *s)
-{
-    static const char *const files[1] = {"certs/leaf-sha1.der"};
-    chain(s, files, 1);
-}
-
-static void crt05_unrelated_ca(struct neg_server *s)
-{
-    static const char *const files[1] = {"certs/other-ca.der"};
-    chain(s, files, 1);
+    leaf_ext(s, 0x7777, NULL, 0);
+    leaf_ext(s, 0x7777, NULL, 0);
 }
 
 /* ---- CV ----------------------------------------------------------------------------------------- */
@@ -541,6 +498,8 @@ const struct neg_row neg_rows_flight[] = {
      * extensions in a message the §4.2 table does not allow: illegal_parameter (DIV-6). */
     ROW("EE-03", "renegotiation_info (offered) in EE", ee03_renegotiation_info, illegal_parameter),
     ROW("EE-03", "session_ticket (offered) in EE", ee03_session_ticket, illegal_parameter),
+    ROW("SH-05", "supported_groups twice in EE", sh05_ee_duplicate, illegal_parameter),
+    ROW("SH-05", "the same extension twice on the leaf entry", sh05_leaf_duplicate, illegal_parameter),
     ROW("EE-04", "EE body empty", ee04_empty_body, decode_error),
     ROW("EE-04", "EE extensions length + 1", ee04_extensions_length_plus_1, decode_error),
     ROW("EE-04", "EE 1 trailing byte", ee04_trailing_byte, decode_error),
@@ -563,15 +522,6 @@ const struct neg_row neg_rows_flight[] = {
     ROW("CRT-04", "status_request on the leaf, not requested", crt04_status_request, unsupported_extension),
     ROW("CRT-04", "signed_certificate_timestamp on the leaf", crt04_sct, unsupported_extension),
     ROW("CRT-04", "unknown extension on the leaf", crt04_unknown, unsupported_extension),
-    ROWF("CRT-05", "self-signed certificate, not a trust anchor", crt05_self_signed_untrusted, unknown_ca, NEG_TRUST),
-    ROWF("CRT-05", "chain for another name", crt05_test_chain, bad_certificate, NEG_TRUST | NEG_NAME_MISMATCH),
-    ROWF("CRT-05", "chain without its intermediate", crt05_missing_intermediate, unknown_ca, NEG_TRUST),
-    ROWF("CRT-05", "certificate of an unrelated CA", crt05_unrelated_ca, unknown_ca, NEG_TRUST),
-    ROWF("CRT-05", "expired leaf", crt05_expired_leaf, certificate_expired, NEG_TRUST_AUX),
-    /* §4.4.2.4: SHA-1 in a certificate to validate: RECOMMENDED bad_certificate (MD5: MUST). */
-    ROWF("CRT-05", "SHA-1-signed leaf", crt05_sha1_signed_leaf, bad_certificate, NEG_TRUST_AUX),
-    /* CRT-05 with a chain that verifies: the server proves nothing without its key (CV fails). */
-    ROWF("CRT-05", "valid test chain, RFC 8448 signature", crt05_test_chain, decrypt_error, NEG_TRUST),
     /* CRT-07: ≈ illegal_parameter (BoringSSL WRONG_SIGNATURE_TYPE). */
     ROW("CRT-07", "ecdsa_secp256r1_sha256 with an RSA key", crt07_ecdsa_scheme_for_rsa_key, illegal_parameter),
     ROW("CRT-07", "rsa_pss_pss_sha256 with an rsaEncryption key", crt07_pss_pss_scheme_for_rsae_key, illegal_parameter),
