@@ -56,6 +56,10 @@ void neg_server_init(struct neg_server *s, enum neg_base base)
         /* A PSK handshake: no Certificate, no CertificateVerify (§2.2). */
         load(s, &s->msg[NEG_S4_FIN], "{server}  construct a Finished", "Finished", 0);
         s->count = 3;
+        /* Our client sends no 0-RTT data, so it offers no early_data: the server's EE answers
+         * without it (§4.2.10), and Finished covers that EE and the client's actual ClientHello. */
+        neg_ext_remove(&s->msg[NEG_EE], 4, 42);
+        s->fix_finished = true;
         return;
     }
     load(s, &s->msg[NEG_CERT], "{server}  construct a Certificate", "Certificate", 0);
