@@ -3,7 +3,8 @@
  * malicious-server table (test_client_negative.c, reference: client-negative-tests.md).
  *
  * The server's handshake messages are RFC 8448's own plaintext messages (§3 "Simple 1-RTT
- * Handshake", or §5 "HelloRetryRequest"), loaded into an editable list. A test row mutates that
+ * Handshake", §5 "HelloRetryRequest", or §4 "Resumed 0-RTT Handshake" without 0-RTT), loaded
+ * into an editable list; the transcript starts with the ClientHello the client actually sent. A test row mutates that
  * list (or writes its own records), and the harness frames what is left like a real server would:
  *
  *     [§5 only: HelloRetryRequest]   plaintext record
