@@ -42,6 +42,12 @@ tls_result tls_client_on_encrypted_extensions(struct tls_client *c,
     TRY(tls_check_server_extensions(TLS_HT_encrypted_extensions, &ee.extensions,
                                     c->offer.extensions, c->offer.extension_count, &c->error));
 
+    /* RFC 6066 §3: the server's acknowledgement of server_name is empty: "The
+     * "extension_data" field of this extension SHALL be empty." (EE-05) */
+    const struct tls_extension *server_name = tls_extensions_find(&ee.extensions, TLS_EXT_server_name);
+    if (server_name != NULL) {
+        TRY(tls_ext_empty_parse(server_name, &c->error));
+    }
     /* RFC 7301 §3.1: the server's protocol must be one we offered; else the client aborts. */
     const struct tls_extension *alpn = tls_extensions_find(&ee.extensions,
                                                            TLS_EXT_application_layer_protocol_negotiation);
