@@ -101,6 +101,23 @@ struct dec_direction {
     uint64_t records;
 };
 
+/* ---- token traces (decode_tokens.c) --------------------------------------------------- */
+
+struct dec_token {
+    enum tls_direction dir;
+    unsigned index;                /* from 1 per direction, as in the trace */
+    uint64_t offset;               /* stream offset of its first byte */
+    uint64_t len;
+};
+
+struct dec_token_record {
+    enum tls_direction dir;
+    uint64_t number;               /* as in the ladder */
+    uint64_t offset;
+    uint32_t total;                /* header + length */
+    char label[64];                /* the ladder's label */
+};
+
 /* ---- per connection ------------------------------------------------------------------- */
 
 struct dec_conn {
@@ -164,6 +181,12 @@ struct dec_conn {
     struct dec_text notes;
     const char *resumption;       /* constant diagnosis */
     char resumption_buf[600];
+
+    /* token traces: the tokens, and where each record lies, for "what each token holds" */
+    struct dec_token *tokens;
+    size_t token_count, token_cap;
+    struct dec_token_record *token_records;
+    size_t token_record_count, token_record_cap;
 
     /* output of this connection, kept until its end */
     struct dec_text ladder;
@@ -245,5 +268,12 @@ void dec_infer(struct dec_conn *c, enum tls_direction dir, struct dec_record *r)
 void dec_output_record(struct dec_conn *c, const struct dec_record *r);
 void dec_output_connection(struct dec_conn *c);
 void dec_output_finish(struct tls_decoder *dec);
+
+/* decode_tokens.c: what each token of a trace holds. */
+void dec_tokens_chunk(struct dec_conn *c, enum tls_direction dir, unsigned token, uint64_t offset,
+                      size_t len);
+void dec_tokens_record(struct dec_conn *c, const struct tls_decoded_record *r, const char *label);
+void dec_tokens_print(const struct dec_conn *c, struct dec_text *t);
+void dec_tokens_free(struct dec_conn *c);
 
 #endif

@@ -163,6 +163,7 @@ static void ladder_line(struct dec_conn *c, const struct tls_decoded_record *r)
     struct dec_text label = {0};
     record_label(r, &label);
     const char *l = label.data != NULL ? label.data : "";
+    dec_tokens_record(c, r, l);
     if (r->dir == TLS_DIR_CLIENT_TO_SERVER) {
         dec_text_printf(&c->ladder, "  %4" PRIu64 "  %-46s ---->\n", c->records, l);
     } else {
@@ -365,6 +366,7 @@ static void text_connection(struct dec_conn *c, const struct tls_decoded_connect
     dec_text_printf(t, "\n  ladder (%" PRIu64 " records; [outer type, length]; ? = inferred without keys):\n"
                        "        %-46s        %s\n", s->records, "client", "server");
     dec_text_append(t, c->ladder.data != NULL ? c->ladder.data : "", c->ladder.len);
+    dec_tokens_print(c, t);
     dec_text_printf(t, "\n  records:\n");
     dec_text_append(t, c->details.data != NULL ? c->details.data : "", c->details.len);
     if (c->ladder.truncated || c->details.truncated) {

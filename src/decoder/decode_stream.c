@@ -60,6 +60,7 @@ static void conn_free(struct dec_conn *c)
     tls_wipe(c->server_hs_secret, sizeof(c->server_hs_secret));
     tls_wipe(c->master_secret, sizeof(c->master_secret));
     dec_text_free(&c->notes);
+    dec_tokens_free(c);
     dec_text_free(&c->ladder);
     dec_text_free(&c->details);
     dec_text_free(&c->json_records);
@@ -243,6 +244,7 @@ static void on_data(void *ctx, const struct tls_stream_chunk *chunk)
         d->buf_offset = chunk->offset;
     }
     d->chunks[d->chunk_next] = (struct dec_chunk_start){chunk->offset, chunk->token_index, chunk->frame};
+    dec_tokens_chunk(c, chunk->dir, chunk->token_index, chunk->offset, chunk->len);
     d->chunk_next = (d->chunk_next + 1) % DEC_CHUNK_RING;
     /* A chunk may be larger than the buffer (a 16 MiB token): feed it in pieces, taking the
        complete records out after each piece. */

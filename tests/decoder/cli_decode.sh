@@ -34,6 +34,17 @@ echo "CLIENT_HANDSHAKE_TRAFFIC_SECRET 00 00" >"$tmp/bad.keylog"
 expect 1 "bad.keylog line 1: key log: the client random must be 64 hex digits" --keylog "$tmp/bad.keylog" "$cap"
 printf 'C: 1x\n' >"$tmp/bad.trace"
 expect 1 "bad.trace: line 1, column 5" "$tmp/bad.trace"
+# What each token holds: a ServerHello record split across two server tokens (the caller handed
+# Schannel half a record), and two records (CCS + alert) in one client token.
+cat >"$tmp/split.trace" <<'TRACE'
+C: 16030100 05 0100000100
+S: 160303000a 02000006
+S: 0303000000 00
+C: 140303000101 1503030002 0100
+TRACE
+expect 0 "S1  *9 bytes: bytes 0\.\.8 of #2 server_hello" "$tmp/split.trace"
+expect 0 "S2  *6 bytes: bytes 9\.\.14 of #2 server_hello" "$tmp/split.trace"
+expect 0 "C2  *13 bytes: #3 change_cipher_spec .ccs 1. (6 bytes); #4 " "$tmp/split.trace"
 # The server's first application data record of the KeyUpdate capture, decrypted (--show-data).
 expect 0 "server: data aft" --show-data --keylog "$key" "$cap"
 expect 0 '"server_finished": "verified"' --format json --keylog "$key" "$cap"
