@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "common/error.h"
+#include "common/hex.h"
 #include "common/names.h"
 #include "common/reader.h"
 #include "common/writer.h"
@@ -203,6 +204,28 @@ static void names_match_iana(void **state)
     assert_false(tls_is_grease(0x1301));
 }
 
+static void hex_digits_all_256_bytes(void **state)
+{
+    (void)state;
+    const char *digits = "0123456789abcdef";
+    const char *upper = "0123456789ABCDEF";
+    size_t valid = 0;
+    for (int c = 0; c < 256; c++) {
+        int v = tls_hex_value(c);
+        const char *lo = c != 0 ? strchr(digits, c) : NULL;
+        const char *up = c != 0 ? strchr(upper, c) : NULL;
+        if (lo != NULL) {
+            assert_int_equal(v, lo - digits);
+        } else if (up != NULL) {
+            assert_int_equal(v, up - upper);
+        } else {
+            assert_int_equal(v, -1);
+        }
+        valid += v >= 0;
+    }
+    assert_int_equal(valid, 22); /* 0-9, a-f, A-F */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -217,6 +240,7 @@ int main(void)
         cmocka_unit_test(writer_overflow_is_sticky),
         cmocka_unit_test(writer_vector_over_maximum_overflows),
         cmocka_unit_test(names_match_iana),
+        cmocka_unit_test(hex_digits_all_256_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
