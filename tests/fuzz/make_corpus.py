@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""make_corpus.py — regenerates the seed corpora in tests/fuzz/corpus/ from the project's vectors.
+
+    python3 tests/fuzz/make_corpus.py        (needs tshark for the captures)
+
+Sources (tests/vectors/README.md names where each came from):
+  - RFC 8448 (tests/vectors/rfc8448/*.json): every handshake message body ("construct a ..."
+    steps, 4-byte header removed) for the parser targets; the server's records for `record`;
+    §3's server byte stream for `client` (the only one that answers §3's replayed ClientHello).
+  - the captures (tests/vectors/captures/**.pcap*): with `tshark -z follow,tcp,raw`, the first
+    ClientHello / ServerHello bodies, the first 4 KiB of each server stream (`record`) and the
+    first 512 bytes of each client stream (`tls_start`, including the HTTP CONNECT / RDP prefixes
+    of the Schannel captures).
+  - tests/vectors/traces/*.trace, and one trace written here from RFC 8448 §3 (`token_trace`).
+  - a few hand-made edge seeds (KeyUpdate bodies, an HTTP prefix) named *-synthetic.
+Regression seeds (inputs that crashed, named regress-*) are kept: this script never deletes.
+"""
+import glob
+import hashlib
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+VEC = os.path.join(HERE, "..", "vectors")
+OUT = os.path.join(HERE, "corpus")
+
+HT = {"ClientHello": "client_hello", "ServerHello": "server_hello",
+      "EncryptedExtensions": "encrypted_extensions", "Certificate": "certificate",
+      "CertificateVerify": "certificate_verify", "Finished": "finished",
+      "NewSessionTicket": "new_session_ticket", "CertificateRequest": "certificate_request"}
+
+
+def put(target, name, data):
+    d = os.path.join(OUT, target)
+    os.makedirs(d, exist_ok=True)
+    for f in os.listdir(d):  # same bytes already there under another name: skip
+        with open(os.path.join(d, f), "rb") as fh:
+            if fh.read() == data:
+                return
+    with open(os.path.join(d, name), "wb") as fh:
+        fh.write(data)
+
+
+def rfc8448():
+    for path in sorted(glob.glob(os.path.join(VEC, "rfc8448", "*.json"))):
+        doc = json.load(open(path))
+        sec = "rfc8448-s" + os.path.basename(path).split("-")[1]
+        server_stream = b""
+        for e in doc["entries"]:
+            raw = bytes.fromhex(e["hex"] or "")
+            step = e["step"]
+            if "construct" in step and e["label"] in HT:
+                side = "server" if step.startswith("{server}") else "client"
+                put(HT[e["label"]], "%s-%s-%s-%d" % (sec, side, e["label"], e["occurrence"]), raw[4:])
+            if step.startswith("{server}  send") and e["label"] == "complete record":
+                put("record", "%s-server-record-%d" % (sec, e["index"]), raw)
+                server_stream += raw
+            if step.startswith("{client}  send") and e["label"] == "complete record" and e["index"] < 10:
+                put("tls_start", "%s-client-first-record" % sec, raw)
+        put("record", sec + "-server-stream", server_stream)
+        if sec == "rfc8448-s3":
+            put("client", sec + "-server-stream", server_stream)
+            recs = records(server_stream)
+            put("client", sec + "-server-flight", recs[0] + recs[1])
+            # Compatibility mode (App. D.4): a CCS between ServerHello and the encrypted flight.
+            put("client", sec + "-server-flight-ccs", recs[0] + bytes.fromhex("140303000101") + recs[1])
+            put("token_trace", sec + ".trace", trace(doc))
+
+
+def trace(doc):
+    lines = ["# RFC 8448 §3 as a token trace: one token per record (made by make_corpus.py)"]
+    for e in doc["entries"]:
+        if e["label"] == "complete record" and "send" in e["step"]:
+            lines.append(("C:" if e["step"].startswith("{client}") else "S:"))
+            h = e["hex"]
+            lines += [h[i:i + 64] for i in range(0, len(h), 64)]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def records(stream):
+    out, pos = [], 0
+    while pos + 5 <= len(stream):
+        n = 5 + int.from_bytes(stream[pos + 3:pos + 5], "big")
+        out.append(stream[pos:pos + n])
+        pos += n
+    return out
+
+
+def follow(pcap, stream):
+    """(client bytes, server bytes) of one TCP stream, via tshark's raw follow."""
+    txt = subprocess.run(["tshark", "-r", pcap, "-q", "-z", "follow,tcp,raw,%d" % stream],
+                         capture_output=True, text=True).stdout
+    c, s = bytearray(), bytearray()
+    for line in txt.splitlines():
+        if not line or line.startswith(("=", "Follow", "Filter", "Node")):
+            continue
+        if line.startswith("\t"):
+            s += bytes.fromhex(line.strip())
+        else:
+            c += bytes.fromhex(line.strip())
+    return bytes(c), bytes(s)
+
+
+def first_message(stream, msg_type):
+    for r in records(stream[:8192]):
+        if r[0] == 22 and len(r) > 9 and r[5] == msg_type:
+            n = int.from_bytes(r[6:9], "big")
+            if 9 + n <= len(r):
+                return r[9:9 + n]
+    return None
+
+
+def captures():
+    pcaps = sorted(glob.glob(os.path.join(VEC, "captures", "*.pcap*")) +
+                   glob.glob(os.path.join(VEC, "captures", "schannel", "*.pcap*")))
+    for pcap in pcaps:
+        base = os.path.basename(pcap).rsplit(".", 1)[0]
+        c, s = follow(pcap, 0)
+        if not c and not s:
+            continue
+        put("tls_start", base + "-client-start", c[:512])
+        put("tls_start", base + "-server-start", s[:512])
+        put("record", base + "-server-stream", s[:4096])
+        ch, sh = first_message(c, 1), first_message(s, 2)
+        if ch:
+            put("client_hello", base + "-ClientHello", ch)
+        if sh:
+            put("server_hello", base + "-ServerHello", sh)
+
+
+def synthetic():
+    put("key_update", "update_not_requested-synthetic", b"\x00")
+    put("key_update", "update_requested-synthetic", b"\x01")
+    put("tls_start", "http-connect-synthetic",
+        b"CONNECT example.com:443 HTTP/1.1\r\nHost: example.com\r\n\r\n" + bytes.fromhex("16030100050100000100"))
+    put("tls_start", "tpkt-synthetic", bytes.fromhex("0300000b06e00000000000") + bytes.fromhex("16030100050100000100"))
+    for path in sorted(glob.glob(os.path.join(VEC, "traces", "*.trace"))):
+        put("token_trace", os.path.basename(path), open(path, "rb").read())
+
+
+if __name__ == "__main__":
+    rfc8448()
+    captures()
+    synthetic()
+    total = sum(os.path.getsize(p) for p in glob.glob(os.path.join(OUT, "*", "*")))
+    print("corpus: %d bytes in %d files" % (total, len(glob.glob(os.path.join(OUT, "*", "*")))), file=sys.stderr)
