@@ -53,7 +53,9 @@ def rfc8448():
             step = e["step"]
             if "construct" in step and e["label"] in HT:
                 side = "server" if step.startswith("{server}") else "client"
-                put(HT[e["label"]], "%s-%s-%s-%d" % (sec, side, e["label"], e["occurrence"]), raw[4:])
+                name = "%s-%s-%s-%d" % (sec, side, e["label"], e["occurrence"])
+                put(HT[e["label"]], name, raw[4:])
+                extensions_seeds(name, e["label"], raw[4:])
             if step.startswith("{server}  send") and e["label"] == "complete record":
                 put("record", "%s-server-record-%d" % (sec, e["index"]), raw)
                 server_stream += raw
@@ -67,6 +69,45 @@ def rfc8448():
             # Compatibility mode (App. D.4): a CCS between ServerHello and the encrypted flight.
             put("client", sec + "-server-flight-ccs", recs[0] + bytes.fromhex("140303000101") + recs[1])
             put("token_trace", sec + ".trace", trace(doc))
+
+
+def extensions_block(msg, body):
+    """The Extension block (without its length) of a message body, or None."""
+    try:
+        if msg in ("ClientHello", "ServerHello"):
+            pos = 34 + 1 + body[34]
+            if msg == "ClientHello":
+                pos += 2 + int.from_bytes(body[pos:pos + 2], "big")
+                pos += 1 + body[pos]
+            else:
+                pos += 3
+        elif msg == "EncryptedExtensions":
+            pos = 0
+        elif msg == "CertificateRequest":
+            pos = 1 + body[0]
+        elif msg == "NewSessionTicket":
+            pos = 8 + 1 + body[8]
+            pos += 2 + int.from_bytes(body[pos:pos + 2], "big")
+        else:
+            return None
+        n = int.from_bytes(body[pos:pos + 2], "big")
+        return body[pos + 2:pos + 2 + n]
+    except IndexError:
+        return None
+
+
+def extensions_seeds(name, msg, body):
+    """For `extensions`: the whole block, and each extension_data on its own."""
+    block = extensions_block(msg, body)
+    if not block:
+        return
+    put("extensions", name + "-block", block)
+    pos = 0
+    while pos + 4 <= len(block):
+        t = int.from_bytes(block[pos:pos + 2], "big")
+        n = int.from_bytes(block[pos + 2:pos + 4], "big")
+        put("extensions", "%s-ext%d" % (name, t), block[pos + 4:pos + 4 + n])
+        pos += 4 + n
 
 
 def trace(doc):

@@ -1,12 +1,12 @@
 /*
  * standalone_main.c — runs a fuzz harness without libFuzzer, on every ctest run.
  *
- *     fuzz_<target> CORPUS_DIR [MUTATIONS]
+ *     fuzz_<target> CORPUS_DIR [MUTATIONS [CUTS]]
  *
  * For every file of CORPUS_DIR (in name order) it calls LLVMFuzzerTestOneInput on:
  *   1. the file itself,
  *   2. its prefixes: a truncation at every length (STYLE.md's first negative test), or for a seed
- *      longer than MAX_CUTS bytes at MAX_CUTS evenly spaced lengths,
+ *      longer than CUTS (default 512) bytes at CUTS evenly spaced lengths,
  *   3. its share of MUTATIONS (default 2000 per target) pseudo-random mutants: bit flips, byte
  *      overwrites, truncations, insertions, deletions, duplicated ranges, +-1 on a 16-bit length
  *      field, and splices with another seed; one to four of them stacked.
@@ -33,7 +33,6 @@
 
 #define MAX_SEEDS 256
 #define MAX_INPUT (1u << 17)
-#define MAX_CUTS 512u
 
 struct seed {
     uint8_t *data;
@@ -208,7 +207,7 @@ static size_t load_corpus(const char *dir, struct seed *seeds)
 int main(int argc, char **argv)
 {
     if (argc < 2) {
-        fprintf(stderr, "usage: %s CORPUS_DIR [MUTATIONS]\n", argv[0]);
+        fprintf(stderr, "usage: %s CORPUS_DIR [MUTATIONS [CUTS]]\n", argv[0]);
         return 2;
     }
     const char *base = strrchr(argv[0], '/');
@@ -219,6 +218,10 @@ int main(int argc, char **argv)
     signal(SIGFPE, save_input);
     signal(SIGILL, save_input);
     unsigned long total = argc > 2 ? strtoul(argv[2], NULL, 10) : 2000;
+    unsigned long cuts = argc > 3 ? strtoul(argv[3], NULL, 10) : 512;
+    if (cuts == 0) {
+        cuts = 1;
+    }
     static struct seed seeds[MAX_SEEDS];
     size_t nseeds = load_corpus(argv[1], seeds);
     if (nseeds == 0) {
@@ -231,7 +234,7 @@ int main(int argc, char **argv)
         return 2;
     }
     for (size_t s = 0; s < nseeds; s++) {
-        size_t stride = seeds[s].len / MAX_CUTS + 1;
+        size_t stride = seeds[s].len / cuts + 1;
         for (size_t cut = 0; cut <= seeds[s].len; cut += stride) {
             run_one(seeds[s].data, cut);
             runs++;
