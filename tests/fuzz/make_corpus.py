@@ -10,7 +10,8 @@ Sources (tests/vectors/README.md names where each came from):
   - the captures (tests/vectors/captures/**.pcap*): with `tshark -z follow,tcp,raw`, the first
     ClientHello / ServerHello bodies, the first 4 KiB of each server stream (`record`) and the
     first 512 bytes of each client stream (`tls_start`, including the HTTP CONNECT / RDP prefixes
-    of the Schannel captures).
+    of the Schannel captures); with `tshark -T fields`, the first 40 TCP segments of each capture
+    in fuzz_tcp_reassembly.c's encoding (`tcp_reassembly`).
   - tests/vectors/traces/*.trace, and one trace written here from RFC 8448 §3 (`token_trace`).
   - a few hand-made edge seeds (KeyUpdate bodies, an HTTP prefix) named *-synthetic.
 Regression seeds (inputs that crashed, named regress-*) are kept: this script never deletes.
@@ -164,11 +165,33 @@ def captures():
         put("tls_start", base + "-client-start", c[:512])
         put("tls_start", base + "-server-start", s[:512])
         put("record", base + "-server-stream", s[:4096])
+        put("tcp_reassembly", base + "-segments", tcp_segments(pcap))
         ch, sh = first_message(c, 1), first_message(s, 2)
         if ch:
             put("client_hello", base + "-ClientHello", ch)
         if sh:
             put("server_hello", base + "-ServerHello", sh)
+
+
+def tcp_segments(pcap, limit=40):
+    """The first TCP segments of a capture in fuzz_tcp_reassembly.c's encoding."""
+    fields = ["tcp.stream", "tcp.srcport", "tcp.dstport", "tcp.seq_raw", "tcp.flags", "tcp.payload"]
+    cmd = ["tshark", "-r", pcap, "-Y", "tcp", "-T", "fields"] + sum((["-e", f] for f in fields), [])
+    out = bytearray()
+    first_src = {}
+    for line in subprocess.run(cmd, capture_output=True, text=True).stdout.splitlines()[:limit]:
+        stream, sport, dport, seq, flags, payload = (line.split("\t") + [""] * 6)[:6]
+        if not seq:
+            continue
+        stream = int(stream)
+        first_src.setdefault(stream, sport)
+        flags = int(flags, 16)
+        control = (0 if sport == first_src[stream] else 1) | ((stream & 3) << 1)
+        control |= (0x08 if flags & 1 else 0) | (0x10 if flags & 2 else 0)
+        control |= (0x20 if flags & 4 else 0) | (0x40 if flags & 16 else 0)
+        data = bytes.fromhex(payload.replace(":", ""))
+        out += bytes([control]) + int(seq).to_bytes(4, "big") + len(data).to_bytes(2, "big") + data
+    return bytes(out)
 
 
 def synthetic():
