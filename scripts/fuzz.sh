@@ -30,6 +30,13 @@ if [ ! -d "tests/fuzz/corpus/$target" ]; then
     exit 2
 fi
 
+# libFuzzer ships with clang's runtime libraries (Debian: libclang-rt-14-dev for clang 14).
+fuzzer_lib="$(clang --print-resource-dir)/lib/linux/libclang_rt.fuzzer-$(uname -m).a"
+if [ ! -f "$fuzzer_lib" ]; then
+    echo "fuzz.sh: libFuzzer not found ($fuzzer_lib); install libclang-rt-<clang version>-dev" >&2
+    exit 2
+fi
+
 CC=clang scripts/build.sh build/fuzz -DTLS13_FUZZ=ON -DTLS13_WERROR=ON >/dev/null
 
 mkdir -p "build/fuzz/corpus/$target" "build/fuzz/artifacts/$target"
