@@ -141,12 +141,24 @@ void tls_client_emit_record(struct tls_client *c, enum tls_direction dir, const 
     obs->record(obs->ctx, &info);
 }
 
-tls_result tls_client_add_transcript(struct tls_client *c, enum tls_direction dir,
-                                     const uint8_t *msg, size_t len)
+/* Tells the observer about a whole handshake message, sent or received. */
+void tls_client_emit_message(struct tls_client *c, enum tls_direction dir, const uint8_t *msg,
+                             size_t len)
 {
     const struct tls_observer *obs = c->config->observer;
     if (obs != NULL && obs->message != NULL) {
         obs->message(obs->ctx, dir, msg, len);
+    }
+}
+
+/* Adds a message to the transcript (§4.4.1). Messages we send are shown to the observer here;
+ * received ones were shown by the dispatcher before their checks ran, so that an explanation
+ * reads in the order things happen. */
+tls_result tls_client_add_transcript(struct tls_client *c, enum tls_direction dir,
+                                     const uint8_t *msg, size_t len)
+{
+    if (dir == TLS_DIR_CLIENT_TO_SERVER) {
+        tls_client_emit_message(c, dir, msg, len);
     }
     return tls_transcript_add(&c->transcript, msg, len, &c->error);
 }
@@ -308,6 +320,7 @@ static tls_result dispatch(struct tls_client *c, const struct tls_handshake_mess
         return tls_client_fail(c, TLS_ALERT_unexpected_message,
                                "RFC 8446 §4, App. A.1: handshake message not expected in this state");
     }
+    tls_client_emit_message(c, TLS_DIR_SERVER_TO_CLIENT, msg->bytes, msg->total_len);
     TRY(row->handler(c, msg, out));
     if (c->error.code != TLS_OK) {
         return c->error.code; /* a failure recorded without being returned (e.g. key install) */

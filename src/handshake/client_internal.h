@@ -122,6 +122,8 @@ tls_result tls_client_send(struct tls_client *c, uint8_t type, const uint8_t *co
                            const char *key_name, struct tls_writer *out);
 tls_result tls_client_send_handshake(struct tls_client *c, const uint8_t *msg, size_t len,
                                      const char *key_name, struct tls_writer *out);
+void tls_client_emit_message(struct tls_client *c, enum tls_direction dir, const uint8_t *msg,
+                             size_t len);
 tls_result tls_client_add_transcript(struct tls_client *c, enum tls_direction dir,
                                      const uint8_t *msg, size_t len);
 bool tls_client_offered_extension(const struct tls_client *c, uint16_t type);

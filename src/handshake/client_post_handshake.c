@@ -29,15 +29,6 @@
  * keep a ticket no longer than that whatever the server says. */
 #define TLS_MAX_TICKET_LIFETIME_SECONDS 604800u
 
-/* Post-handshake messages are shown to the observer but are not part of any transcript. */
-static void observe_message(struct tls_client *c, const struct tls_handshake_message *msg)
-{
-    const struct tls_observer *obs = c->config->observer;
-    if (obs != NULL && obs->message != NULL) {
-        obs->message(obs->ctx, TLS_DIR_SERVER_TO_CLIENT, msg->bytes, msg->total_len);
-    }
-}
-
 /* Copies a C string into a fixed buffer, truncating. */
 static void copy_name(char *dst, size_t cap, const char *src)
 {
@@ -56,7 +47,6 @@ tls_result tls_client_on_new_session_ticket(struct tls_client *c,
                                             struct tls_writer *out)
 {
     (void)out;
-    observe_message(c, msg);
     struct tls_new_session_ticket nst;
     TRY(tls_new_session_ticket_parse(msg->body, msg->length, &nst, &c->error));
     /* §4.6.1: unknown extensions are ignored; known ones must be allowed in NST. */
@@ -104,10 +94,7 @@ static tls_result send_key_update(struct tls_client *c, enum tls_key_update_requ
     tls_writer_init(&w, msg, sizeof(msg));
     TRY(tls_key_update_encode(&w, request, &c->error));
     TRY(tls_client_send_handshake(c, msg, w.len, c->tx_key_name, out));
-    const struct tls_observer *obs = c->config->observer;
-    if (obs != NULL && obs->message != NULL) {
-        obs->message(obs->ctx, TLS_DIR_CLIENT_TO_SERVER, msg, w.len);
-    }
+    tls_client_emit_message(c, TLS_DIR_CLIENT_TO_SERVER, msg, w.len);
     TRY(tls_next_traffic_secret(c->suite->hash, c->client_application_traffic_secret,
                                 c->client_application_traffic_secret));
     c->write_generation++;
@@ -124,7 +111,6 @@ static tls_result send_key_update(struct tls_client *c, enum tls_key_update_requ
 tls_result tls_client_on_key_update(struct tls_client *c, const struct tls_handshake_message *msg,
                                     struct tls_writer *out)
 {
-    observe_message(c, msg);
     enum tls_key_update_request request;
     TRY(tls_key_update_parse(msg->body, msg->length, &request, &c->error));
     if (++c->key_updates_in_a_row > TLS_MAX_KEY_UPDATES_IN_A_ROW) {
