@@ -13,6 +13,8 @@ Sources (tests/vectors/README.md names where each came from):
     of the Schannel captures); with `tshark -T fields`, the first 40 TCP segments of each capture
     in fuzz_tcp_reassembly.c's encoding (`tcp_reassembly`).
   - tests/vectors/traces/*.trace, and one trace written here from RFC 8448 §3 (`token_trace`).
+  - RFC 8448's text (tests/vectors/rfc/rfc8448.txt) cut into its sections 2..7, and §3 up to
+    the EncryptedExtensions (`trace_rfc8448`, `vectors`).
   - a few hand-made edge seeds (KeyUpdate bodies, an HTTP prefix) named *-synthetic.
 Regression seeds (inputs that crashed, named regress-*) are kept: this script never deletes.
 """
@@ -194,6 +196,23 @@ def tcp_segments(pcap, limit=40):
     return bytes(out)
 
 
+def rfc8448_text():
+    """For `trace_rfc8448` and `vectors`: RFC 8448's text, one file per section (2..7)."""
+    lines = open(os.path.join(VEC, "rfc", "rfc8448.txt"), "rb").read().split(b"\n")
+    heads = [i for i, l in enumerate(lines) if l[:1].isdigit() and b".  " in l[:5]]
+    for a, b in zip(heads, heads[1:]):
+        number = lines[a].split(b".")[0].decode()
+        if number in ("2", "3", "4", "5", "6", "7"):
+            text = b"\n".join(lines[a:b]) + b"\n"
+            put("trace_rfc8448", "rfc8448-s%s.txt" % number, text)
+            if number == "3":
+                put("vectors", "rfc8448-s3.txt", text)
+                # Up to the ServerHello record: every value checkable without the later ones.
+                end = next(i for i in range(a, b) if b"construct an EncryptedExtensions" in lines[i])
+                put("trace_rfc8448", "rfc8448-s3-head.txt", b"\n".join(lines[a:end]) + b"\n")
+                put("vectors", "rfc8448-s3-head.txt", b"\n".join(lines[a:end]) + b"\n")
+
+
 def synthetic():
     put("key_update", "update_not_requested-synthetic", b"\x00")
     put("key_update", "update_requested-synthetic", b"\x01")
@@ -207,6 +226,7 @@ def synthetic():
 if __name__ == "__main__":
     rfc8448()
     captures()
+    rfc8448_text()
     synthetic()
     total = sum(os.path.getsize(p) for p in glob.glob(os.path.join(OUT, "*", "*")))
     print("corpus: %d bytes in %d files" % (total, len(glob.glob(os.path.join(OUT, "*", "*")))), file=sys.stderr)
