@@ -20,15 +20,7 @@
 #include "record/alert.h"
 #include "record/protect.h"
 #include "record/reassembly.h"
-
-/* RFC 8448 §3 line 367: {server} derive write traffic keys for handshake data, key expanded. */
-static const uint8_t server_handshake_key[16] = {
-    0x3f, 0xce, 0x51, 0x60, 0x09, 0xc2, 0x17, 0x27, 0xd0, 0xf2, 0xe4, 0xe8, 0x6e, 0xe4, 0x03, 0xbc,
-};
-/* RFC 8448 §3 line 372: the same step, iv expanded. */
-static const uint8_t server_handshake_iv[12] = {
-    0x5d, 0x31, 0x3e, 0xb2, 0x67, 0x12, 0x76, 0xee, 0x13, 0x00, 0x0b, 0x30,
-};
+#include "rfc8448_s3.h"
 
 /* Reads its argument so that ASan checks every byte of a view handed out by the record layer. */
 static volatile uint8_t sink;
@@ -48,8 +40,8 @@ static void install_fixed_keys(struct tls_record_rx *rx)
     memset(&keys, 0, sizeof(keys));
     keys.suite = tls_cipher_suite_find(0x1301);
     FUZZ_CHECK(keys.suite != NULL, "TLS_AES_128_GCM_SHA256 not implemented");
-    memcpy(keys.key, server_handshake_key, sizeof(server_handshake_key));
-    memcpy(keys.iv, server_handshake_iv, sizeof(server_handshake_iv));
+    memcpy(keys.key, rfc8448_s3_server_handshake_key, sizeof(rfc8448_s3_server_handshake_key));
+    memcpy(keys.iv, rfc8448_s3_server_handshake_iv, sizeof(rfc8448_s3_server_handshake_iv));
     tls_record_direction_install_keys(&rx->dir, &keys);
 }
 

@@ -6,7 +6,8 @@
 Sources (tests/vectors/README.md names where each came from):
   - RFC 8448 (tests/vectors/rfc8448/*.json): every handshake message body ("construct a ..."
     steps, 4-byte header removed) for the parser targets; the server's records for `record`;
-    §3's server byte stream for `client` (the only one that answers §3's replayed ClientHello).
+    §3's server byte stream for `client` (the only one that answers §3's replayed ClientHello),
+    and §3's server plaintexts in fuzz_client_flight.c's chunk form for `client_flight`.
   - the captures (tests/vectors/captures/**.pcap*): with `tshark -z follow,tcp,raw`, the first
     ClientHello / ServerHello bodies, the first 4 KiB of each server stream (`record`) and the
     first 512 bytes of each client stream (`tls_start`, including the HTTP CONNECT / RDP prefixes
@@ -72,6 +73,7 @@ def rfc8448():
             # Compatibility mode (App. D.4): a CCS between ServerHello and the encrypted flight.
             put("client", sec + "-server-flight-ccs", recs[0] + bytes.fromhex("140303000101") + recs[1])
             put("token_trace", sec + ".trace", trace(doc))
+            client_flight_seeds(doc)
 
 
 def extensions_block(msg, body):
@@ -111,6 +113,33 @@ def extensions_seeds(name, msg, body):
         n = int.from_bytes(block[pos + 2:pos + 4], "big")
         put("extensions", "%s-ext%d" % (name, t), block[pos + 4:pos + 4 + n])
         pos += 4 + n
+
+
+def client_flight_seeds(doc):
+    """For `client_flight`: RFC 8448 §3's server plaintexts as fuzz_client_flight.c's chunks."""
+    def value(step, label, occ=0):
+        return next(bytes.fromhex(e["hex"]) for e in doc["entries"]
+                    if e["step"] == step and e["label"] == label and e["occurrence"] == occ)
+
+    def chunk(control, content):
+        return bytes([control]) + len(content).to_bytes(2, "big") + content
+
+    flight = value("{server}  send handshake record", "payload", 1)
+    msgs = [value("{server}  construct an EncryptedExtensions handshake message", "EncryptedExtensions"),
+            value("{server}  construct a Certificate handshake message", "Certificate"),
+            value("{server}  construct a CertificateVerify handshake message", "CertificateVerify"),
+            value("{server}  construct a Finished handshake message", "Finished")]
+    nst = value("{server}  send handshake record", "payload", 2)
+    app = value("{server}  send application_data record", "payload")
+    alert = value("{server}  send alert record", "payload")
+    put("client_flight", "rfc8448-s3-flight", chunk(22, flight))
+    put("client_flight", "rfc8448-s3-flight-per-message", b"".join(chunk(22, m) for m in msgs))
+    put("client_flight", "rfc8448-s3-ccs-flight", chunk(20, b"\x01") + chunk(22, flight))
+    put("client_flight", "rfc8448-s3-whole-connection",
+        chunk(22, flight) + chunk(0x96, nst) + chunk(0x97, app) + chunk(0x95, alert))
+    # A KeyUpdate (update_requested) after the handshake: the client must answer it (§4.6.3).
+    put("client_flight", "rfc8448-s3-key-update-synthetic",
+        chunk(22, flight) + chunk(0x96, bytes.fromhex("1800000101")) + chunk(0x97, app))
 
 
 def trace(doc):
