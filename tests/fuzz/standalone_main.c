@@ -90,6 +90,19 @@ static void run_one(const uint8_t *data, size_t len)
     free(copy);
 }
 
+/* Inserts k bytes at `at` (from src, or random when src is NULL) if they fit. */
+static void insert_bytes(uint8_t *buf, size_t *len, size_t at, const uint8_t *src, size_t k)
+{
+    if (*len + k > MAX_INPUT) {
+        return;
+    }
+    memmove(buf + at + k, buf + at, *len - at);
+    for (size_t i = 0; i < k; i++) {
+        buf[at + i] = src != NULL ? src[i] : (uint8_t)rnd();
+    }
+    *len += k;
+}
+
 /* One mutation of buf[0..*len) (capacity MAX_INPUT) in place. */
 static void mutate_once(uint8_t *buf, size_t *len, const struct seed *seeds, size_t nseeds)
 {
@@ -114,17 +127,9 @@ static void mutate_once(uint8_t *buf, size_t *len, const struct seed *seeds, siz
     case 3: /* truncate */
         *len = below(n + 1);
         break;
-    case 4: { /* insert 1..16 random bytes */
-        size_t k = 1 + below(16), at = below(n + 1);
-        if (n + k <= MAX_INPUT) {
-            memmove(buf + at + k, buf + at, n - at);
-            for (size_t i = 0; i < k; i++) {
-                buf[at + i] = (uint8_t)rnd();
-            }
-            *len = n + k;
-        }
+    case 4: /* insert 1..16 random bytes */
+        insert_bytes(buf, len, below(n + 1), NULL, 1 + below(16));
         break;
-    }
     case 5: /* delete a range */
         if (n > 0) {
             size_t at = below(n), k = 1 + below(n - at);
@@ -134,14 +139,10 @@ static void mutate_once(uint8_t *buf, size_t *len, const struct seed *seeds, siz
         break;
     case 6: /* duplicate a range somewhere else */
         if (n > 0) {
-            size_t from = below(n), k = 1 + below(n - from < 64 ? n - from : 64), at = below(n + 1);
-            if (n + k <= MAX_INPUT) {
-                uint8_t tmp[64];
-                memcpy(tmp, buf + from, k);
-                memmove(buf + at + k, buf + at, n - at);
-                memcpy(buf + at, tmp, k);
-                *len = n + k;
-            }
+            uint8_t tmp[64];
+            size_t from = below(n), k = 1 + below(n - from < 64 ? n - from : 64);
+            memcpy(tmp, buf + from, k);
+            insert_bytes(buf, len, below(n + 1), tmp, k);
         }
         break;
     case 7: /* +-1 on a big-endian 16-bit field: the length prefixes */
