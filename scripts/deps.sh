@@ -8,8 +8,8 @@ set -euo pipefail
 
 packages=(
     build-essential cmake clang pkg-config
-    libmbedtls-dev libcmocka-dev libpcap-dev
-    openssl gnutls-bin tshark valgrind
+    libmbedtls-dev libcmocka-dev libpcap-dev python3
+    openssl gnutls-bin tshark valgrind iproute2
 )
 
 missing=()

@@ -39,6 +39,8 @@ valgrind_one() {
     echo "valgrind: $(basename "$t") clean"
 }
 export -f valgrind_one
+# Exhaustive loops run a sample under valgrind (tests/unit/support/testutil.h, test_stride()).
+export TLS13_TEST_STRIDE=25
 find build/test-clang/tests -maxdepth 1 -name 'test_*' -type f -perm -u+x -print0 |
     xargs -0 -n1 -P "$(nproc)" bash -c 'valgrind_one "$0"'
 

@@ -12,7 +12,9 @@ static void usage(FILE *out)
     fputs("usage: tls13 COMMAND [OPTIONS] ARGS\n"
           "\n"
           "commands:\n"
+          "  connect HOST[:PORT] connect with TLS 1.3; stdin is sent, received data goes to stdout\n"
           "  vectors FILE        recompute and check every value of an RFC 8448-format trace\n"
+          "  decode INPUT...     explain the TLS records of a pcap, pcapng or token trace\n"
           "\n"
           "Run 'tls13 COMMAND --help' for a command's options.\n",
           out);
@@ -28,6 +30,12 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         usage(stdout);
         return 0;
+    }
+    if (strcmp(cmd, "connect") == 0) {
+        return tls13_cmd_connect(argc - 1, argv + 1);
+    }
+    if (strcmp(cmd, "decode") == 0) {
+        return tls13_cmd_decode(argc - 1, argv + 1);
     }
     if (strcmp(cmd, "vectors") == 0) {
         return tls13_cmd_vectors(argc - 1, argv + 1);

@@ -140,9 +140,9 @@ static void verify_certificate_verify(struct vc_engine *e, struct vc_out *o, enu
                                       const uint8_t *msg, size_t len)
 {
     struct vc_section *s = &e->s;
-    uint16_t scheme;
-    const uint8_t *sig;
-    size_t sig_len;
+    uint16_t scheme = 0;
+    const uint8_t *sig = NULL;
+    size_t sig_len = 0;
     uint8_t content[64 + 34 + TLS_MAX_HASH_LEN];
     char how[VC_HOW_CAP];
     if (!s->have_leaf[side] || s->suite == NULL) {
@@ -158,7 +158,8 @@ static void verify_certificate_verify(struct vc_engine *e, struct vc_out *o, enu
     }
     bool ok = vm_certificate_verify(msg, len, &scheme, &sig, &sig_len) &&
               tls_sig_verify(scheme, &s->leaf[side], content, 98 + s->hlen, sig, sig_len, NULL) == TLS_OK;
-    const char *name = tls_signature_scheme_name(scheme);
+    /* a CertificateVerify that does not parse has no scheme to name */
+    const char *name = ok ? tls_signature_scheme_name(scheme) : NULL;
     vc_out_verdict(o, ok, "signature (%s) %s with the %s Certificate's key over %s (RFC 8446 §4.4.3)",
                    ok && name ? name : "?", ok ? "verifies" : "does NOT verify", vc_side_name(side), how);
 }

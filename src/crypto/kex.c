@@ -19,8 +19,9 @@
  *   - masking the top bit of a received u-coordinate (RFC 7748 §5 "MUST mask").
  *
  * Mbed TLS blinds scalar multiplication with random values (a side-channel counter-measure);
- * where the API gives us no struct tls_rng, a short-lived CTR-DRBG from system entropy supplies
- * them. The blinding does not change any result.
+ * where the API gives us no struct tls_rng, one CTR-DRBG from system entropy, created on first
+ * use and kept for the life of the process, supplies them (seeding a new one for every operation
+ * cost more than the multiplication). The blinding does not change any result.
  */
 #include "crypto/kex.h"
 
@@ -83,9 +84,20 @@ struct ec_work {
     mbedtls_mpi z;            /* shared secret (X of d*Q) */
     mbedtls_ecp_point peer;   /* Q, the peer's share */
     mbedtls_ecp_point pub;    /* d*G, our share */
-    struct tls_drbg *blind;   /* blinding randomness */
-    struct tls_rng blind_rng;
+    struct tls_rng blind_rng; /* blinding randomness (blinding_rng()) */
 };
+
+/* The process-wide blinding source, created on first use. This client is single-threaded; a
+ * threaded caller must make its first key exchange before starting threads. */
+static tls_result blinding_rng(struct tls_rng *rng)
+{
+    static struct tls_drbg *drbg = NULL;
+    if (drbg == NULL) {
+        TRY(tls_drbg_create(&drbg, "tls13 ecp blinding"));
+    }
+    *rng = tls_drbg_rng(drbg);
+    return TLS_OK;
+}
 
 static void work_close(struct ec_work *w)
 {
@@ -94,8 +106,6 @@ static void work_close(struct ec_work *w)
     mbedtls_mpi_free(&w->z);
     mbedtls_ecp_point_free(&w->peer);
     mbedtls_ecp_point_free(&w->pub);
-    tls_drbg_free(w->blind);
-    w->blind = NULL;
 }
 
 static tls_result work_open(struct ec_work *w, const struct curve *c)
@@ -105,18 +115,15 @@ static tls_result work_open(struct ec_work *w, const struct curve *c)
     mbedtls_mpi_init(&w->z);
     mbedtls_ecp_point_init(&w->peer);
     mbedtls_ecp_point_init(&w->pub);
-    w->blind = NULL;
     if (mbedtls_ecp_group_load(&w->grp, c->id) != 0) {
         work_close(w);
         return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.2.7: curve not available");
     }
-    tls_result rc = tls_drbg_create(&w->blind, "tls13 ecp blinding");
+    tls_result rc = blinding_rng(&w->blind_rng);
     if (rc != TLS_OK) {
         work_close(w);
-        return rc;
     }
-    w->blind_rng = tls_drbg_rng(w->blind);
-    return TLS_OK;
+    return rc;
 }
 
 /*

@@ -51,6 +51,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/direction.h"
 #include "common/error.h"
 
 /* Bounds (see "Memory" above). */
@@ -60,11 +61,8 @@
 #define TLS_STREAM_MAX_TRACE_SIZE (16u << 20)           /* largest token trace file read */
 #define TLS_STREAM_ADDR_LEN 46                          /* INET6_ADDRSTRLEN: longest address text */
 
-/* The two directions of a connection; also an index into the arrays below. */
-enum tls_stream_direction {
-    TLS_DIR_CLIENT_TO_SERVER = 0,
-    TLS_DIR_SERVER_TO_CLIENT = 1,
-};
+/* The two directions of a connection: enum tls_direction (common/direction.h), also an index
+ * into the arrays below. */
 
 /* How the client was told apart from the server (see "Who is the client"). */
 enum tls_stream_client_rule {
@@ -86,7 +84,7 @@ struct tls_stream_connection {
 /* Contiguous bytes of one direction. */
 struct tls_stream_chunk {
     unsigned conn_id;
-    enum tls_stream_direction dir;
+    enum tls_direction dir;
     uint64_t offset;            /* stream offset of data[0] */
     const uint8_t *data;        /* view, valid during the call only */
     size_t len;                 /* > 0 */
@@ -123,7 +121,7 @@ struct tls_stream_callbacks {
     void *ctx;
     void (*on_connection)(void *ctx, const struct tls_stream_connection *conn);
     void (*on_data)(void *ctx, const struct tls_stream_chunk *chunk);
-    void (*on_gap)(void *ctx, unsigned conn_id, enum tls_stream_direction dir, uint64_t offset,
+    void (*on_gap)(void *ctx, unsigned conn_id, enum tls_direction dir, uint64_t offset,
                    uint64_t missing);
     void (*on_end)(void *ctx, const struct tls_stream_end *end);
     void (*on_note)(void *ctx, unsigned conn_id, const char *message);

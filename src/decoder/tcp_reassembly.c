@@ -231,7 +231,7 @@ static void announce(struct tcp_reassembly *ra, struct conn *c)
     }
 }
 
-static enum tls_stream_direction dir_of(const struct conn *c, int sender)
+static enum tls_direction dir_of(const struct conn *c, int sender)
 {
     return sender == c->client ? TLS_DIR_CLIENT_TO_SERVER : TLS_DIR_SERVER_TO_CLIENT;
 }
@@ -466,7 +466,7 @@ static void end_conn(struct tcp_reassembly *ra, struct conn *c, enum tls_stream_
     end.conn_id = c->id;
     end.reason = reason;
     for (int s = 0; s < 2; s++) {
-        enum tls_stream_direction d = dir_of(c, s);
+        enum tls_direction d = dir_of(c, s);
         end.fin[d] = c->half[s].fin_done;
         end.bytes[d] = c->half[s].bytes;
         end.missing[d] = c->half[s].missing;

@@ -83,7 +83,7 @@ static tls_result end_token(struct trace_walk *w, struct tls_input_error *ie)
     if (w->cb != NULL && w->cb->on_data != NULL) {
         struct tls_stream_chunk chunk = {
             .conn_id = 1,
-            .dir = (enum tls_stream_direction)w->dir,
+            .dir = (enum tls_direction)w->dir,
             .offset = w->bytes[w->dir],
             .data = w->out,
             .len = len,

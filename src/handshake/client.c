@@ -90,145 +90,13 @@ size_t tls_client_size(void)
     return sizeof(struct tls_client);
 }
 
-/* ---- small services the other client_*.c files use ------------------------------------------ */
+/* ---- failure ---------------------------------------------------------------------------------- */
 
 tls_result tls_client_fail(struct tls_client *c, enum tls_alert_description alert, const char *reason)
 {
     return tls_fail(&c->error, alert, reason);
 }
 
-void tls_client_note(struct tls_client *c, const char *text)
-{
-    const struct tls_observer *obs = c->config->observer;
-    if (obs != NULL && obs->note != NULL) {
-        obs->note(obs->ctx, text);
-    }
-}
-
-void tls_client_emit_secret(struct tls_client *c, const char *name, const char *nss_label,
-                            const uint8_t *secret, const uint8_t *transcript_hash)
-{
-    const struct tls_observer *obs = c->config->observer;
-    size_t n = c->suite != NULL ? tls_hash_len(c->suite->hash) : 0;
-    if (obs != NULL && obs->secret != NULL) {
-        obs->secret(obs->ctx, name, nss_label, c->offer.random, secret, n, transcript_hash,
-                    transcript_hash != NULL ? n : 0);
-    }
-}
-
-void tls_client_emit_record(struct tls_client *c, enum tls_direction dir, const uint8_t *bytes,
-                            size_t len, uint8_t inner_type, size_t content_len, size_t padding_len,
-                            const char *key_name, uint64_t seq)
-{
-    const struct tls_observer *obs = c->config->observer;
-    if (obs == NULL || obs->record == NULL || len < TLS_RECORD_HEADER_LEN) {
-        return;
-    }
-    struct tls_record_info info = {
-        .dir = dir,
-        .outer_type = bytes[0],
-        .legacy_version = (uint16_t)(bytes[1] << 8 | bytes[2]),
-        .length = (size_t)(bytes[3] << 8 | bytes[4]),
-        .protected_record = key_name != NULL,
-        .inner_type = inner_type,
-        .content_len = content_len,
-        .padding_len = padding_len,
-        .bytes = bytes,
-        .bytes_len = len,
-        .key_name = key_name,
-        .seq = seq,
-    };
-    obs->record(obs->ctx, &info);
-}
-
-/* Tells the observer about a whole handshake message, sent or received. */
-void tls_client_emit_message(struct tls_client *c, enum tls_direction dir, const uint8_t *msg,
-                             size_t len)
-{
-    const struct tls_observer *obs = c->config->observer;
-    if (obs != NULL && obs->message != NULL) {
-        obs->message(obs->ctx, dir, msg, len);
-    }
-}
-
-/* Adds a message to the transcript (§4.4.1). Messages we send are shown to the observer here;
- * received ones were shown by the dispatcher before their checks ran, so that an explanation
- * reads in the order things happen. */
-tls_result tls_client_add_transcript(struct tls_client *c, enum tls_direction dir,
-                                     const uint8_t *msg, size_t len)
-{
-    if (dir == TLS_DIR_CLIENT_TO_SERVER) {
-        tls_client_emit_message(c, dir, msg, len);
-    }
-    return tls_transcript_add(&c->transcript, msg, len, &c->error);
-}
-
-/* Appends content as records (at most 2^14 bytes each, §5.1), telling the observer of each. */
-tls_result tls_client_send(struct tls_client *c, uint8_t type, const uint8_t *content, size_t len,
-                           const char *key_name, struct tls_writer *out)
-{
-    size_t done = 0;
-    do {
-        size_t chunk = len - done > TLS_MAX_PLAINTEXT_LEN ? TLS_MAX_PLAINTEXT_LEN : len - done;
-        size_t start = out->len;
-        uint64_t seq = c->tx.seq;
-        TRY(tls_record_write(&c->tx, type, content + done, chunk, 0, out, &c->error));
-        TRY(tls_writer_result(out, &c->error));
-        tls_client_emit_record(c, TLS_DIR_CLIENT_TO_SERVER, out->buf + start, out->len - start,
-                               type, chunk, 0, key_name, seq);
-        done += chunk;
-    } while (done < len);
-    return TLS_OK;
-}
-
-tls_result tls_client_send_handshake(struct tls_client *c, const uint8_t *msg, size_t len,
-                                     const char *key_name, struct tls_writer *out)
-{
-    return tls_client_send(c, TLS_CT_handshake, msg, len, key_name, out);
-}
-
-/* App. D.4: the compatibility ChangeCipherSpec, once, only in compatibility mode (a non-empty
- * legacy_session_id). §5: it is never protected and never part of the transcript. */
-tls_result tls_client_send_compat_ccs(struct tls_client *c, struct tls_writer *out)
-{
-    static const uint8_t change_cipher_spec = 0x01;
-    if (c->ccs_sent || c->offer.legacy_session_id_len == 0) {
-        return TLS_OK;
-    }
-    c->ccs_sent = true;
-    return tls_client_send(c, TLS_CT_change_cipher_spec, &change_cipher_spec, 1, NULL, out);
-}
-
-bool tls_client_offered_extension(const struct tls_client *c, uint16_t type)
-{
-    for (size_t i = 0; i < c->offer.extension_count; i++) {
-        if (c->offer.extensions[i] == type) {
-            return true;
-        }
-    }
-    return false;
-}
-
-/* §7.3: traffic keys from a traffic secret, installed on one direction (old keys wiped). */
-void tls_client_install_keys(struct tls_client *c, enum tls_direction dir, const char *name,
-                             const uint8_t *secret)
-{
-    struct tls_traffic_keys keys;
-    if (tls_traffic_keys_derive(c->suite, secret, &keys) != TLS_OK) {
-        tls_client_fail(c, TLS_ALERT_internal_error, "RFC 8446 §7.3: traffic key derivation failed");
-        return;
-    }
-    if (dir == TLS_DIR_SERVER_TO_CLIENT) {
-        tls_record_direction_install_keys(&c->rx.dir, &keys);
-        c->rx_key_name = name;
-    } else {
-        tls_record_direction_install_keys(&c->tx, &keys);
-        c->tx_key_name = name;
-    }
-    tls_traffic_keys_wipe(&keys);
-}
-
-/* ---- failure ---------------------------------------------------------------------------------- */
 
 /* §6: "MUST forget the secret values and keys established in failed connections". */
 static void wipe_secrets(struct tls_client *c)
@@ -262,11 +130,10 @@ static enum tls_status fail_connection(struct tls_client *c, tls_result rc, stru
     if (out != NULL) {
         out->len = out_start;
         out->overflow = false;
-        uint64_t seq = c->tx.seq;
-        if (tls_alert_write_for_result(&c->tx, c->error.code, out, NULL) == TLS_OK &&
-            out->len > out_start) {
-            tls_client_emit_record(c, TLS_DIR_CLIENT_TO_SERVER, out->buf + out_start,
-                                   out->len - out_start, TLS_CT_alert, 2, 0, c->tx_key_name, seq);
+        /* §6.2: the fatal alert our failure calls for; none when the peer's alert ended it. */
+        if (TLS_IS_LOCAL_ALERT(c->error.code)) {
+            const uint8_t alert[2] = {TLS_ALERT_LEVEL_fatal, (uint8_t)tls_result_alert(c->error.code)};
+            (void)tls_client_send(c, TLS_CT_alert, alert, sizeof(alert), c->tx_key_name, out);
         }
     }
     enum tls_client_state from = c->state;
@@ -304,8 +171,8 @@ static uint8_t classify(const struct tls_handshake_message *msg)
     return msg->msg_type;
 }
 
-static tls_result dispatch(struct tls_client *c, const struct tls_handshake_message *msg,
-                           struct tls_writer *out)
+tls_result tls_client_dispatch(struct tls_client *c, const struct tls_handshake_message *msg,
+                               struct tls_writer *out)
 {
     uint8_t type = classify(msg);
     const struct tls_client_transition *row = NULL;
@@ -330,155 +197,6 @@ static tls_result dispatch(struct tls_client *c, const struct tls_handshake_mess
         TRY(tls_reassembly_check_boundary(&c->reassembly, NULL, &c->error));
     }
     move_to(c, c->psk_accepted ? row->next_with_psk : row->next);
-    return TLS_OK;
-}
-
-/* ---- the record loop -------------------------------------------------------------------------- */
-
-/* Reads one record; *used = 0 when it is not complete yet. pt is a view into in. */
-static tls_result read_record(struct tls_client *c, uint8_t *in, size_t in_len, size_t *used,
-                              struct tls_plaintext *pt)
-{
-    struct tls_record rec;
-    size_t need = 0;
-    *used = 0;
-    TRY(tls_record_deframe(in, in_len, c->rx.dir.is_protected, &rec, &need, &c->error));
-    if (need > 0) {
-        return TLS_OK;
-    }
-    uint64_t seq = c->rx.dir.seq;
-    bool was_protected = c->rx.dir.is_protected && rec.type == TLS_CT_application_data;
-    /* Decrypted in place: the plaintext overwrites the ciphertext in the caller's buffer. */
-    TRY(tls_record_unprotect(&c->rx, &rec, in + TLS_RECORD_HEADER_LEN, rec.length, pt, &c->error));
-    size_t padding = 0;
-    if (was_protected) {
-        padding = rec.length - TLS_AEAD_TAG_LEN - 1 - pt->length;
-    }
-    tls_client_emit_record(c, TLS_DIR_SERVER_TO_CLIENT, in, rec.total_len, pt->type, pt->length,
-                           padding, was_protected ? c->rx_key_name : NULL, seq);
-    *used = rec.total_len;
-    return TLS_OK;
-}
-
-/* An alert record (§6): close_notify, an ignorable user_canceled, or the end of the connection. */
-static tls_result on_alert(struct tls_client *c, const struct tls_plaintext *pt)
-{
-    struct tls_alert alert;
-    enum tls_alert_action action;
-    TRY(tls_alert_process(pt->content, pt->length, &c->user_canceled_alerts, &alert, &action,
-                          &c->error));
-    if (action == TLS_ALERT_ACTION_closed) {
-        if (c->state != TLS_CLIENT_CONNECTED) {
-            /* The handshake cannot complete: report the peer's closure as its alert. */
-            return tls_fail_code(&c->error, TLS_E_PEER_ALERT(TLS_ALERT_close_notify),
-                                 "RFC 8446 §6.1: the server sent close_notify during the handshake");
-        }
-        c->peer_closed = true;
-    }
-    return TLS_OK;
-}
-
-/* Feeds one handshake record to reassembly and dispatches every complete message in it. */
-static tls_result on_handshake_record(struct tls_client *c, const struct tls_plaintext *pt,
-                                      struct tls_writer *out)
-{
-    TRY(tls_reassembly_add(&c->reassembly, pt->content, pt->length, &c->error));
-    for (;;) {
-        struct tls_handshake_message msg;
-        bool have = false;
-        TRY(tls_reassembly_next(&c->reassembly, &msg, &have, &c->error));
-        if (!have) {
-            return TLS_OK;
-        }
-        enum tls_client_state before = c->state;
-        TRY(dispatch(c, &msg, out));
-        /* After an HRR or our Finished, the caller must send before anything else is read. */
-        if (before == TLS_CLIENT_WAIT_SH && c->state == TLS_CLIENT_WAIT_SH) {
-            return TLS_OK;
-        }
-        if (before == TLS_CLIENT_WAIT_FINISHED) {
-            return TLS_OK;
-        }
-    }
-}
-
-/*
- * Processes records from in until one of: input exhausted or a partial record (NEED_MORE), our
- * turn to send (CONTINUE after an HRR, HANDSHAKE_DONE after the server Finished), application
- * data (APP_DATA, after the handshake), a ticket or key update (TICKET, KEY_UPDATE), the peer's
- * close_notify (CLOSED). Used by both tls_client_handshake() and tls_client_open().
- */
-tls_result tls_client_process_records(struct tls_client *c, uint8_t *in, size_t in_len,
-                                      size_t *consumed, struct tls_writer *out,
-                                      const uint8_t **app_data, size_t *app_data_len,
-                                      enum tls_status *status)
-{
-    *status = TLS_STATUS_NEED_MORE;
-    while (*consumed < in_len) {
-        struct tls_plaintext pt;
-        size_t used;
-        enum tls_client_state before = c->state;
-        unsigned tickets = c->tickets_received;
-        unsigned generation = c->read_generation;
-        TRY(read_record(c, in + *consumed, in_len - *consumed, &used, &pt));
-        if (used == 0) {
-            return TLS_OK; /* partial record: left for the next call */
-        }
-        *consumed += used;
-        if (pt.type != TLS_CT_handshake) {
-            /* §5.1: handshake messages "MUST NOT be interleaved with other record types". */
-            TRY(tls_reassembly_check_boundary(&c->reassembly, TLS_REASSEMBLY_INTERLEAVE_REASON,
-                                              &c->error));
-        }
-        if (pt.dropped) {
-            continue; /* §5: a compatibility ChangeCipherSpec, dropped */
-        }
-        switch (pt.type) {
-        case TLS_CT_alert:
-            TRY(on_alert(c, &pt));
-            if (c->peer_closed) {
-                *status = TLS_STATUS_CLOSED;
-                return TLS_OK;
-            }
-            break;
-        case TLS_CT_handshake:
-            TRY(on_handshake_record(c, &pt, out));
-            if (before == TLS_CLIENT_WAIT_SH && c->state == TLS_CLIENT_WAIT_SH) {
-                *status = TLS_STATUS_CONTINUE; /* HelloRetryRequest: send ClientHello2 */
-                return TLS_OK;
-            }
-            if (before != TLS_CLIENT_CONNECTED && c->state == TLS_CLIENT_CONNECTED) {
-                *status = TLS_STATUS_HANDSHAKE_DONE;
-                return TLS_OK;
-            }
-            if (c->tickets_received != tickets) {
-                *status = TLS_STATUS_TICKET;
-                return TLS_OK;
-            }
-            if (c->read_generation != generation) {
-                *status = TLS_STATUS_KEY_UPDATE;
-                return TLS_OK;
-            }
-            break;
-        case TLS_CT_application_data:
-            if (c->state != TLS_CLIENT_CONNECTED) {
-                /* §2: data before the server Finished is not authenticated; never release it. */
-                return tls_client_fail(c, TLS_ALERT_unexpected_message,
-                                       "RFC 8446 §5.1, §4.4.4: application data before the handshake completed");
-            }
-            c->key_updates_in_a_row = 0;
-            if (pt.length == 0) {
-                break; /* an empty record: nothing to hand out (§5.4 allows it) */
-            }
-            *app_data = pt.content;
-            *app_data_len = pt.length;
-            *status = TLS_STATUS_APP_DATA;
-            return TLS_OK;
-        default:
-            return tls_client_fail(c, TLS_ALERT_unexpected_message,
-                                   "RFC 8446 §5: record of an unexpected content type");
-        }
-    }
     return TLS_OK;
 }
 
@@ -587,11 +305,8 @@ tls_result tls_client_close(struct tls_client *c, struct tls_writer *out)
         return TLS_OK;
     }
     /* §6.1: "Each party MUST send a "close_notify" alert before closing its write side." */
-    size_t start = out->len;
-    uint64_t seq = c->tx.seq;
-    TRY(tls_alert_write(&c->tx, TLS_ALERT_LEVEL_warning, TLS_ALERT_close_notify, out, &c->error));
-    tls_client_emit_record(c, TLS_DIR_CLIENT_TO_SERVER, out->buf + start, out->len - start,
-                           TLS_CT_alert, 2, 0, c->tx_key_name, seq);
+    static const uint8_t close_notify[2] = {TLS_ALERT_LEVEL_warning, TLS_ALERT_close_notify};
+    TRY(tls_client_send(c, TLS_CT_alert, close_notify, sizeof(close_notify), c->tx_key_name, out));
     c->we_closed = true;
     return TLS_OK;
 }

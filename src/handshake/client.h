@@ -19,6 +19,10 @@
  * returns NEED_MORE (Schannel: SEC_E_INCOMPLETE_MESSAGE, with the rest in SECBUFFER_EXTRA).
  * Input bytes are decrypted in place, so `in` is not const.
  *
+ * With config.ticket (and config.early_data) the handshake resumes a session and may send 0-RTT
+ * data with the ClientHello (client_psk.c); a NewSessionTicket gives the next ticket
+ * (tls_client_ticket(), stored across runs with handshake/session_file.h).
+ *
  * After the handshake, tls_client_seal() protects application data and tls_client_open() takes
  * received records; post-handshake messages (NewSessionTicket, KeyUpdate) are handled inside
  * open and surfaced as statuses, never as errors (Schannel reports a ticket as SEC_I_RENEGOTIATE).
@@ -38,6 +42,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "common/direction.h"
 #include "common/error.h"
 #include "common/writer.h"
 #include "crypto/hash.h"
@@ -74,11 +79,6 @@ enum tls_client_state {
 
 const char *tls_client_state_name(enum tls_client_state state);
 
-enum tls_direction {
-    TLS_DIR_CLIENT_TO_SERVER, /* "sent" from the client's point of view */
-    TLS_DIR_SERVER_TO_CLIENT, /* "received" */
-};
-
 /* What the observer learns about each record, in either direction. */
 struct tls_record_info {
     enum tls_direction dir;
@@ -87,6 +87,7 @@ struct tls_record_info {
     size_t length;             /* the header's length field */
     bool protected_record;     /* under a traffic key */
     uint8_t inner_type;        /* TLSInnerPlaintext.type when protected, else outer_type */
+    const uint8_t *content;    /* the plaintext content (decrypted, without type and padding) */
     size_t content_len;        /* TLSInnerPlaintext.content length (or fragment length) */
     size_t padding_len;        /* zero bytes after the inner type */
     const uint8_t *bytes;      /* the whole record as on the wire (header + fragment) */
@@ -146,6 +147,16 @@ struct tls_client_replay {
     size_t client_hello_len[2];
     const uint8_t *key_share_private[2]; /* private key of each one's (first) key_share entry */
     size_t key_share_private_len[2];
+    /*
+     * false: the ClientHellos are sent exactly as recorded (and may not carry pre_shared_key).
+     * true: each recorded ClientHello is a TEMPLATE. Its random, legacy_session_id,
+     * cipher_suites and extensions (raw, in their order) are kept, but the client writes two
+     * extensions itself: pre_shared_key from config.ticket (its identity, obfuscated_ticket_age
+     * from config.now_ms, and a binder it computes; dropped if the ticket may not be offered),
+     * and early_data (kept only when config.early_data is sent, and never in ClientHello2).
+     * The recorded binder is ignored, so comparing the output with the recording checks ours.
+     */
+    bool client_hello_is_template;
 };
 
 struct tls_client_config {
@@ -164,9 +175,31 @@ struct tls_client_config {
     bool insecure;                       /* skip chain and name checks (CertificateVerify still checked) */
     struct tls_rng rng;                  /* randomness: client random, key shares, session id */
     const struct tls_observer *observer; /* may be NULL */
-    uint64_t now_ms;                     /* caller's clock, for ticket ages (the core reads no clock) */
-    const struct tls_ticket *ticket;     /* offer this ticket as a PSK (psk_dhe_ke), or NULL */
-    const uint8_t *early_data;           /* 0-RTT data to send with the ticket, or NULL */
+    /*
+     * The caller's clock in milliseconds (the core reads no clock). Read when a ticket is
+     * chosen (tls_client_init), when ClientHello is built (its obfuscated_ticket_age) and when a
+     * NewSessionTicket arrives (its received_at_ms). config is read through its pointer, so a
+     * caller keeps it current by updating config.now_ms before each call: a ticket's
+     * received_at_ms must not be earlier than when it arrived, or the next connection reports
+     * an age larger than the server's view (GnuTLS then refuses the 0-RTT data).
+     */
+    uint64_t now_ms;
+    /*
+     * Resumption (RFC 8446 §2.2, §4.2.11): offer this ticket as a PSK (psk_dhe_ke), or NULL. It
+     * is offered only if its suite's hash is among cipher_suites, its server_name equals
+     * server_name (ASCII case ignored), and now_ms - received_at_ms is 0..ticket_lifetime
+     * seconds; otherwise the handshake is a full one and an observer note says why.
+     */
+    const struct tls_ticket *ticket;
+    /*
+     * 0-RTT (§2.3, §4.2.10): data sent right after ClientHello1 under
+     * client_early_traffic_secret, when the ticket is offered, allows early data
+     * (0 < early_data_len <= max_early_data_size) and its ALPN protocol (if any) is in alpn.
+     * info.early_data_offered says whether it was sent, info.early_data_accepted whether the
+     * server took it. The core never resends rejected data (§4.2.10 "SHOULD NOT automatically
+     * resend"): the caller sends it again with tls_client_seal() if it wants to.
+     */
+    const uint8_t *early_data;
     size_t early_data_len;
     const struct tls_client_replay *replay; /* tests only; NULL normally */
 };
@@ -179,8 +212,8 @@ struct tls_session_info {
     uint16_t signature_scheme;    /* server CertificateVerify scheme (0 when resumed) */
     bool hello_retry_request;     /* the server asked for another key share */
     bool resumed;                 /* the server accepted our PSK */
-    bool early_data_offered;
-    bool early_data_accepted;     /* EncryptedExtensions had early_data */
+    bool early_data_offered;      /* 0-RTT data was sent after ClientHello1 */
+    bool early_data_accepted;     /* EncryptedExtensions had early_data: the data was taken */
     bool client_certificate_requested;
     char alpn[TLS_MAX_ALPN_LEN + 1];
     uint8_t client_random[32];

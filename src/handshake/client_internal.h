@@ -2,11 +2,13 @@
  * client_internal.h — the inside of struct tls_client, shared by the client_*.c files only.
  *
  * The client is split by handshake phase, each file readable next to one part of RFC 8446:
- *   client.c                     the public calls, the record loop and the state table (App. A.1)
+ *   client.c                     the public calls, the state table (App. A.1) and failure
+ *   client_records.c             the record loop, sending, and what the observer is told
  *   client_offer.c               what we send first: ClientHello and its second version (§4.1.2)
  *   client_server_hello.c        ServerHello / HelloRetryRequest and the handshake keys (§4.1.3-4, §7.1)
  *   client_server_auth.c         EncryptedExtensions .. Finished, and our Finished (§4.3, §4.4)
  *   client_post_handshake.c      application data, NewSessionTicket, KeyUpdate, closure (§4.6, §6.1)
+ *   client_psk.c                 offering a ticket: binder, 0-RTT data, EndOfEarlyData (§4.2.10-11, §4.5)
  *
  * Memory (documented bounds, no heap): the largest piece is the handshake reassembly buffer
  * (record/reassembly.h, 64 KiB messages). sizeof(struct tls_client) is about 100 KiB.
@@ -67,6 +69,11 @@ struct tls_client {
     size_t certificate_request_context_len;
     bool ccs_sent;                                 /* App. D.4 compatibility CCS already sent */
 
+    /* Resumption and 0-RTT (client_psk.c). */
+    bool offer_ticket;                             /* config.ticket passed the checks: offered */
+    bool send_early_data;                          /* config.early_data goes with ClientHello1 */
+    bool early_write_key;                          /* we write under client_early_traffic_secret */
+
     /* Keys (RFC 8446 §7.1). Each is wiped as soon as its stage ends. */
     struct tls_transcript transcript;
     struct tls_key_schedule key_schedule;
@@ -105,19 +112,24 @@ typedef tls_result (*tls_client_handler)(struct tls_client *c, const struct tls_
                                          struct tls_writer *out);
 
 /* client.c */
+tls_result tls_client_fail(struct tls_client *c, enum tls_alert_description alert, const char *reason);
+tls_result tls_client_dispatch(struct tls_client *c, const struct tls_handshake_message *msg,
+                               struct tls_writer *out);
+
+/* client_records.c */
 void tls_client_install_keys(struct tls_client *c, enum tls_direction dir, const char *name,
                              const uint8_t *secret);
 tls_result tls_client_process_records(struct tls_client *c, uint8_t *in, size_t in_len,
                                       size_t *consumed, struct tls_writer *out,
                                       const uint8_t **app_data, size_t *app_data_len,
                                       enum tls_status *status);
-tls_result tls_client_fail(struct tls_client *c, enum tls_alert_description alert, const char *reason);
 void tls_client_emit_secret(struct tls_client *c, const char *name, const char *nss_label,
                             const uint8_t *secret, const uint8_t *transcript_hash);
 void tls_client_note(struct tls_client *c, const char *text);
 void tls_client_emit_record(struct tls_client *c, enum tls_direction dir, const uint8_t *bytes,
-                            size_t len, uint8_t inner_type, size_t content_len, size_t padding_len,
-                            const char *key_name, uint64_t seq);
+                            size_t len, uint8_t inner_type, const uint8_t *content,
+                            size_t content_len, size_t padding_len, const char *key_name,
+                            uint64_t seq);
 tls_result tls_client_send(struct tls_client *c, uint8_t type, const uint8_t *content, size_t len,
                            const char *key_name, struct tls_writer *out);
 tls_result tls_client_send_handshake(struct tls_client *c, const uint8_t *msg, size_t len,
@@ -132,6 +144,17 @@ tls_result tls_client_send_compat_ccs(struct tls_client *c, struct tls_writer *o
 /* client_offer.c */
 tls_result tls_client_offer_init(struct tls_client *c);
 tls_result tls_client_send_client_hello(struct tls_client *c, bool second, struct tls_writer *out);
+
+/* client_psk.c */
+tls_result tls_client_psk_choose(struct tls_client *c);
+void tls_client_psk_identity(const struct tls_client *c, struct tls_psk_identity *identity,
+                             size_t *binder_len);
+tls_result tls_client_psk_write_binder(struct tls_client *c, uint8_t *msg, size_t len);
+tls_result tls_client_send_early_data(struct tls_client *c, struct tls_writer *out);
+void tls_client_psk_on_hello_retry_request(struct tls_client *c);
+tls_result tls_client_psk_on_encrypted_extensions(struct tls_client *c,
+                                                  const struct tls_extensions *extensions);
+tls_result tls_client_psk_end_early_data(struct tls_client *c, struct tls_writer *out);
 
 /* client_server_hello.c */
 tls_result tls_client_on_server_hello(struct tls_client *c, const struct tls_handshake_message *msg,

@@ -13,6 +13,10 @@
  *
  * Middlebox compatibility mode (Appendix D.4) is on by default: a 32-byte random
  * legacy_session_id, and a ChangeCipherSpec before our second flight.
+ *
+ * A ticket (config.ticket) adds pre_shared_key, always the last extension (§4.2.11), and
+ * early_data when 0-RTT data goes along (§4.2.10); client_psk.c decides both and fills in the
+ * binder once the rest of the message is final.
  */
 #include <string.h>
 
@@ -107,6 +111,8 @@ tls_result tls_client_offer_init(struct tls_client *c)
     const struct tls_client_config *cfg = c->config;
     struct tls_client_offer *o = &c->offer;
     TRY(choose_parameters(c));
+    /* Whether config.ticket can be offered (and early data sent with it): client_psk.c. */
+    TRY(tls_client_psk_choose(c));
     if (cfg->replay != NULL) {
         /* Everything else comes from the replayed ClientHello (remember_offer below). */
         return TLS_OK;
@@ -165,7 +171,19 @@ static tls_result build_client_hello(struct tls_client *c, bool second, size_t *
         .alpn_protocols_count = o->alpn_count,
         /* §4.1.2: ClientHello2 carries the HRR's cookie verbatim (§4.2.2). */
         .cookie = {second ? c->cookie : NULL, second ? c->cookie_len : 0},
+        /* §4.2.10: "A client MUST NOT include the "early_data" extension in its followup
+         * ClientHello" (send_early_data is cleared by a HelloRetryRequest). */
+        .early_data = !second && c->send_early_data,
     };
+    struct tls_psk_identity identity;
+    size_t binder_len;
+    if (c->offer_ticket) {
+        /* Zero-filled binder for now: tls_client_psk_write_binder() computes it. */
+        tls_client_psk_identity(c, &identity, &binder_len);
+        hello.psk_identities = &identity;
+        hello.psk_binder_lens = &binder_len;
+        hello.psk_count = 1;
+    }
     memcpy(hello.random, o->random, TLS_RANDOM_LEN);
     if (cfg->server_name != NULL) {
         hello.server_name.data = (const uint8_t *)cfg->server_name;
@@ -221,6 +239,65 @@ static tls_result remember_offer(struct tls_client *c, const uint8_t *msg, size_
     return TLS_OK;
 }
 
+/*
+ * Replay with a template (tls_client_replay.client_hello_is_template): the recorded ClientHello
+ * re-encoded with every extension raw and in order, except pre_shared_key and early_data, which
+ * are ours (the same choices build_client_hello() makes).
+ */
+static tls_result rebuild_from_template(struct tls_client *c, bool second, const uint8_t *msg,
+                                        size_t msg_len, size_t *len)
+{
+    struct tls_client_hello ch;
+    TRY(tls_client_hello_parse(msg + TLS_HANDSHAKE_HEADER_LEN, msg_len - TLS_HANDSHAKE_HEADER_LEN,
+                               &ch, &c->error));
+    struct tls_extension extras[TLS_MAX_EXTENSIONS];
+    uint16_t order[TLS_MAX_EXTENSIONS];
+    size_t n = 0, n_order = 0;
+    for (size_t i = 0; i < ch.extensions.count; i++) {
+        uint16_t type = ch.extensions.list[i].extension_type;
+        if (type == TLS_EXT_pre_shared_key) {
+            continue; /* ours, appended last by the encoder */
+        }
+        if (type == TLS_EXT_early_data) {
+            if (!second && c->send_early_data) {
+                order[n_order++] = type; /* built in, at the recorded position */
+            }
+            continue;
+        }
+        extras[n++] = ch.extensions.list[i];
+        order[n_order++] = type;
+    }
+    struct tls_client_hello_config hello = {
+        .legacy_session_id = ch.legacy_session_id,
+        .cipher_suites_count = 0,
+        .extra_extensions = extras,
+        .extra_extensions_count = n,
+        .extension_order = order,
+        .extension_order_count = n_order,
+        .early_data = !second && c->send_early_data,
+    };
+    uint16_t suites[TLS_MAX_SUITES];
+    for (size_t i = 0; i < ch.cipher_suites.count && i < TLS_MAX_SUITES; i++) {
+        suites[hello.cipher_suites_count++] = tls_u16_list_get(&ch.cipher_suites, i);
+    }
+    hello.cipher_suites = suites;
+    memcpy(hello.random, ch.random, TLS_RANDOM_LEN);
+    struct tls_psk_identity identity;
+    size_t binder_len;
+    if (c->offer_ticket) {
+        tls_client_psk_identity(c, &identity, &binder_len);
+        hello.psk_identities = &identity;
+        hello.psk_binder_lens = &binder_len;
+        hello.psk_count = 1;
+    }
+    struct tls_writer w;
+    struct tls_client_hello_layout layout;
+    tls_writer_init(&w, c->hello, sizeof(c->hello));
+    TRY(tls_client_hello_encode(&w, &hello, &layout, &c->error));
+    *len = w.len;
+    return TLS_OK;
+}
+
 /* Replay: the recorded ClientHello and a key pair rebuilt from the recorded private key. */
 static tls_result replay_client_hello(struct tls_client *c, bool second, const uint8_t **msg,
                                       size_t *len)
@@ -230,9 +307,14 @@ static tls_result replay_client_hello(struct tls_client *c, bool second, const u
     if (replay->client_hello[i] == NULL || replay->client_hello_len[i] > sizeof(c->hello)) {
         return tls_client_fail(c, TLS_ALERT_internal_error, "replay: no recorded ClientHello");
     }
-    memcpy(c->hello, replay->client_hello[i], replay->client_hello_len[i]);
     *msg = c->hello;
-    *len = replay->client_hello_len[i];
+    if (replay->client_hello_is_template) {
+        TRY(rebuild_from_template(c, second, replay->client_hello[i], replay->client_hello_len[i],
+                                  len));
+    } else {
+        memcpy(c->hello, replay->client_hello[i], replay->client_hello_len[i]);
+        *len = replay->client_hello_len[i];
+    }
 
     struct tls_client_hello ch;
     TRY(tls_client_hello_parse(c->hello + TLS_HANDSHAKE_HEADER_LEN, *len - TLS_HANDSHAKE_HEADER_LEN,
@@ -265,6 +347,15 @@ tls_result tls_client_send_client_hello(struct tls_client *c, bool second, struc
         TRY(build_client_hello(c, second, &len));
     }
     TRY(remember_offer(c, msg, len));
+    if (c->offer.psk_offered && !c->offer_ticket) {
+        /* Only a verbatim replay can get here: a binder we did not compute. */
+        return tls_client_fail(c, TLS_ALERT_internal_error,
+                               "replay: a recorded pre_shared_key needs client_hello_is_template and a usable ticket");
+    }
+    if (c->offer_ticket) {
+        /* §4.2.11.2: the binder, over everything before it (the length fields are final). */
+        TRY(tls_client_psk_write_binder(c, c->hello, len));
+    }
     TRY(tls_client_add_transcript(c, TLS_DIR_CLIENT_TO_SERVER, msg, len));
 
     /* §5.1: legacy_record_version "MAY also be 0x0301" for an initial ClientHello, for servers
@@ -275,5 +366,6 @@ tls_result tls_client_send_client_hello(struct tls_client *c, bool second, struc
 
     /* §5: a compatibility ChangeCipherSpec may now arrive, until the server's Finished. */
     c->rx.ccs_allowed = true;
-    return TLS_OK;
+    /* §2.3: 0-RTT data follows ClientHello1 at once (App. A.1 "K_send = early data"). */
+    return second ? TLS_OK : tls_client_send_early_data(c, out);
 }

@@ -60,10 +60,8 @@ tls_result tls_client_on_encrypted_extensions(struct tls_client *c,
         memcpy(c->info.alpn, name.data, name.len);
         c->info.alpn[name.len] = '\0';
     }
-    /* §4.2.10: early_data in EE means the server accepted our 0-RTT data. */
-    if (tls_extensions_find(&ee.extensions, TLS_EXT_early_data) != NULL) {
-        c->info.early_data_accepted = true;
-    }
+    /* §4.2.10: early_data in EE means the server accepted our 0-RTT data (client_psk.c). */
+    TRY(tls_client_psk_on_encrypted_extensions(c, &ee.extensions));
     return tls_client_add_transcript(c, TLS_DIR_SERVER_TO_CLIENT, msg->bytes, msg->total_len);
 }
 
@@ -195,6 +193,9 @@ static tls_result send_client_flight(struct tls_client *c, struct tls_writer *ou
     uint8_t msg[TLS_HANDSHAKE_HEADER_LEN + 255 + 8];
     struct tls_writer w;
 
+    /* §4.5: EndOfEarlyData under the 0-RTT key if the server accepted early data; then
+     * App. A.1 "K_send = handshake" (client_psk.c). */
+    TRY(tls_client_psk_end_early_data(c, out));
     /* App. D.4: the compatibility CCS "immediately before its second flight". */
     TRY(tls_client_send_compat_ccs(c, out));
     if (c->certificate_requested) {

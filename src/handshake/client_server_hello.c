@@ -109,21 +109,9 @@ static tls_result check_hello(struct tls_client *c, const struct tls_server_hell
     return TLS_OK;
 }
 
-/* §4.1.4: the server wants a different key share and/or a cookie. Sends ClientHello2. */
-static tls_result on_hello_retry_request(struct tls_client *c,
-                                         const struct tls_handshake_message *msg,
-                                         const struct tls_server_hello *hrr, struct tls_writer *out)
+/* What a HelloRetryRequest asks for: a key share for another group and/or a cookie (§4.1.4). */
+static tls_result read_hrr_requests(struct tls_client *c, const struct tls_server_hello *hrr)
 {
-    /* §4.1.4: "If a client receives a second HelloRetryRequest in the same connection ..., it
-     * MUST abort the handshake with an "unexpected_message" alert." */
-    if (c->hello_retry_request) {
-        return tls_client_fail(c, TLS_ALERT_unexpected_message,
-                               "RFC 8446 §4.1.4: a second HelloRetryRequest");
-    }
-    TRY(check_hello(c, hrr, TLS_HT_hello_retry_request));
-    c->hello_retry_request = true;
-    c->info.hello_retry_request = true;
-
     const struct tls_extension *key_share = tls_extensions_find(&hrr->extensions, TLS_EXT_key_share);
     const struct tls_extension *cookie = tls_extensions_find(&hrr->extensions, TLS_EXT_cookie);
     /* §4.1.4: "Clients MUST abort the handshake with an "illegal_parameter" alert if the
@@ -161,6 +149,25 @@ static tls_result on_hello_retry_request(struct tls_client *c,
         memcpy(c->cookie, value.data, value.len);
         c->cookie_len = value.len;
     }
+    return TLS_OK;
+}
+
+/* §4.1.4: the server wants a different key share and/or a cookie. Sends ClientHello2. */
+static tls_result on_hello_retry_request(struct tls_client *c,
+                                         const struct tls_handshake_message *msg,
+                                         const struct tls_server_hello *hrr, struct tls_writer *out)
+{
+    /* §4.1.4: "If a client receives a second HelloRetryRequest in the same connection ..., it
+     * MUST abort the handshake with an "unexpected_message" alert." */
+    if (c->hello_retry_request) {
+        return tls_client_fail(c, TLS_ALERT_unexpected_message,
+                               "RFC 8446 §4.1.4: a second HelloRetryRequest");
+    }
+    TRY(check_hello(c, hrr, TLS_HT_hello_retry_request));
+    c->hello_retry_request = true;
+    c->info.hello_retry_request = true;
+
+    TRY(read_hrr_requests(c, hrr));
 
     /* §4.4.1: the suite is now fixed; ClientHello1 becomes message_hash(Hash(ClientHello1)). */
     TRY(tls_transcript_select(&c->transcript, c->suite->hash, &c->error));
@@ -177,6 +184,8 @@ static tls_result on_hello_retry_request(struct tls_client *c,
         TRY(tls_kex_generate(&c->offer.key_shares[0], c->hrr_selected_group, &c->config->rng));
         c->offer.key_share_count = 1;
     }
+    /* §4.2.10: any 0-RTT data is rejected; a ticket of another hash is dropped (client_psk.c). */
+    tls_client_psk_on_hello_retry_request(c);
     tls_client_note(c, "HelloRetryRequest: ClientHello1 replaced by message_hash in the transcript (RFC 8446 §4.4.1); sending ClientHello2");
     /* App. D.4: the compatibility CCS goes "immediately after a HelloRetryRequest". */
     TRY(tls_client_send_compat_ccs(c, out));
@@ -267,8 +276,12 @@ static tls_result derive_handshake_keys(struct tls_client *c, const uint8_t *ecd
     /* §7.3: [sender]_write_key and _write_iv from each; App. A.1 "K_recv = handshake". */
     tls_client_install_keys(c, TLS_DIR_SERVER_TO_CLIENT, "server_handshake_traffic_secret",
                             c->server_handshake_traffic_secret);
-    tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_handshake_traffic_secret",
-                            c->client_handshake_traffic_secret);
+    /* App. A.1: after 0-RTT data we keep writing under the early key ("K_send = early data")
+     * until EncryptedExtensions says whether the server takes it (client_psk.c). */
+    if (!c->early_write_key) {
+        tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_handshake_traffic_secret",
+                                c->client_handshake_traffic_secret);
+    }
     return c->error.code;
 }
 

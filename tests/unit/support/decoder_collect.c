@@ -87,7 +87,7 @@ static void on_data(void *ctx, const struct tls_stream_chunk *ch)
     d->chunks++;
 }
 
-static void on_gap(void *ctx, unsigned id, enum tls_stream_direction dir, uint64_t offset, uint64_t missing)
+static void on_gap(void *ctx, unsigned id, enum tls_direction dir, uint64_t offset, uint64_t missing)
 {
     struct collected *c = ctx;
     struct collected_conn *conn = live(c, id, "on_gap");

@@ -92,3 +92,10 @@ void test_assert_bytes_equal(const uint8_t *got, size_t got_len, const uint8_t *
     print_hex("want", want, want_len);
     fail();
 }
+
+size_t test_stride(void)
+{
+    const char *v = getenv("TLS13_TEST_STRIDE");
+    long n = v != NULL ? strtol(v, NULL, 10) : 1;
+    return n > 1 ? (size_t)n : 1;
+}

@@ -23,6 +23,14 @@ uint8_t *test_read_vector_file(const char *relative_path, size_t *len);
 void test_assert_bytes_equal(const uint8_t *got, size_t got_len, const uint8_t *want,
                              size_t want_len, const char *what, const char *file, int line);
 
+/*
+ * Exhaustive loops (every split position, every one-digit corruption) run every case, unless
+ * the environment sets TLS13_TEST_STRIDE=N: then only every N-th. The valgrind pass of
+ * scripts/test.sh sets it, since valgrind looks for memory errors, which a sample shows as well
+ * as the whole; the sanitizer build always runs every case.
+ */
+size_t test_stride(void);
+
 /* assert_bytes_equal(got, got_len, want, want_len, "RFC 8448 §3: server handshake key") */
 #define assert_bytes_equal(got, got_len, want, want_len, what) \
     test_assert_bytes_equal((got), (got_len), (want), (want_len), (what), __FILE__, __LINE__)

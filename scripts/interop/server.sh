@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# server.sh — start or stop a real TLS 1.3 server for the interop tests.
+#
+#   server.sh openssl PORT CERT KEY [extra s_server args]   -> prints the server's PID
+#   server.sh gnutls  PORT CERT KEY [extra gnutls-serv args] -> prints the server's PID
+#   server.sh stop PID                                       -> stops it (TERM, then KILL)
+#
+# Or source it and call interop_server_start / interop_server_stop (same arguments).
+#
+# Both servers echo, so a test can send a line and check what comes back:
+#   openssl s_server -rev   sends each line back reversed ("hello" -> "olleh")
+#   gnutls-serv --echo      sends each line back unchanged
+# Both answer the client's close_notify with their own (TLS 1.3 half-close, RFC 8446 §6.1),
+# which `tls13 connect` needs for exit status 0.
+#
+# openssl listens on 127.0.0.1 only; gnutls-serv has no bind option and listens on every
+# address (tests still connect to 127.0.0.1). TLS 1.3 only in both. The server's output goes to
+# $INTEROP_LOG_DIR/server-PORT.log (default: $TMPDIR or /tmp). Every wait is bounded: start
+# gives up after $INTEROP_START_TIMEOUT seconds (default 10) if the port does not listen.
+set -uo pipefail
+
+# True when something listens on 127.0.0.1:PORT (or on any address), without connecting to it:
+# a probe connection would count as a failed handshake in the server's log.
+interop_port_listening() {
+    local port="$1"
+    ss -Hltn "sport = :$port" 2>/dev/null | grep -q LISTEN
+}
+
+interop_server_start() {
+    local kind="$1" port="$2" cert="$3" key="$4"
+    shift 4
+    local logdir="${INTEROP_LOG_DIR:-${TMPDIR:-/tmp}}"
+    local log="$logdir/server-$port.log"
+    local timeout="${INTEROP_START_TIMEOUT:-10}"
+    mkdir -p "$logdir"
+    if interop_port_listening "$port"; then
+        echo "server.sh: port $port is already in use" >&2
+        return 1
+    fi
+    case "$kind" in
+    openssl)
+        # -rev: echo reversed lines; -ign_eof: stdin (/dev/null) EOF must not stop the server
+        openssl s_server -accept "127.0.0.1:$port" -tls1_3 -cert "$cert" -key "$key" \
+            -rev -ign_eof "$@" </dev/null >"$log" 2>&1 &
+        ;;
+    gnutls)
+        # -a: do not ask for a client certificate; priority: TLS 1.3 only
+        gnutls-serv --echo -p "$port" --x509certfile="$cert" --x509keyfile="$key" -a \
+            --priority "${INTEROP_GNUTLS_PRIORITY:-NORMAL:-VERS-ALL:+VERS-TLS1.3}" "$@" \
+            </dev/null >"$log" 2>&1 &
+        ;;
+    *)
+        echo "server.sh: unknown server '$kind' (openssl or gnutls)" >&2
+        return 2
+        ;;
+    esac
+    local pid=$!
+    local waited=0
+    # poll every 0.1 s, at most $timeout seconds
+    while ! interop_port_listening "$port"; do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            echo "server.sh: $kind server exited at start; log $log:" >&2
+            tail -5 "$log" >&2
+            return 1
+        fi
+        if [ "$waited" -ge $((timeout * 10)) ]; then
+            echo "server.sh: $kind server not listening on $port after ${timeout}s" >&2
+            kill "$pid" 2>/dev/null
+            return 1
+        fi
+        sleep 0.1
+        waited=$((waited + 1))
+    done
+    echo "$pid"
+}
+
+interop_server_stop() {
+    local pid="$1"
+    kill "$pid" 2>/dev/null || return 0
+    # up to 2 s for a clean exit, then KILL
+    for _ in $(seq 20); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    kill -9 "$pid" 2>/dev/null
+    return 0
+}
+
+# Executed (not sourced): dispatch on the first argument.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+    case "${1:-}" in
+    stop)
+        interop_server_stop "${2:?usage: server.sh stop PID}"
+        ;;
+    openssl | gnutls)
+        [ $# -ge 4 ] || { echo "usage: server.sh {openssl|gnutls} PORT CERT KEY [args]" >&2; exit 2; }
+        interop_server_start "$@"
+        ;;
+    *)
+        echo "usage: server.sh {openssl|gnutls} PORT CERT KEY [args] | server.sh stop PID" >&2
+        exit 2
+        ;;
+    esac
+fi

@@ -1,0 +1,249 @@
+/*
+ * decode_internal.h — state shared by the decoder's files (decode.h says what each does):
+ *   decode_stream.c   stream events -> records (start of TLS, deframing, gaps), connection life
+ *   decode_record.c   one record: keys, decryption, handshake reassembly, alerts, data
+ *   decode_tls13.c    TLS 1.3 messages: key installation, transcript, Finished verification
+ *   decode_print.c    message fields by RFC name (text details)
+ *   decode_tls12.c    TLS 1.2 messages and the resumption diagnosis (RFC 5246, 5077, 7627)
+ *   decode_tls12_keys.c  TLS 1.2 PRF, key block, AEAD records, Finished (RFC 5246, 5288, 7905)
+ *   decode_signature.c   certificates, CertificateVerify and ServerKeyExchange signatures
+ *   decode_infer.c    keyless inferences for protected records
+ *   decode_output.c   ladder, details and JSON
+ */
+#ifndef TLS13_DECODER_DECODE_INTERNAL_H
+#define TLS13_DECODER_DECODE_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "crypto/key_schedule.h"
+#include "crypto/x509.h"
+#include "decoder/decode.h"
+#include "handshake/extensions.h"
+#include "handshake/transcript.h"
+#include "record/protect.h"
+#include "record/reassembly.h"
+
+/* ---- growable text ----------------------------------------------------------------- */
+
+struct dec_text {
+    char *data;       /* NUL-terminated when len > 0 */
+    size_t len;
+    size_t cap;
+    size_t limit;     /* 0: TLS_DECODE_MAX_OUTPUT */
+    size_t *budget;   /* bytes all kept output may still take (shared), or NULL */
+    bool truncated;   /* the limit was hit: later text was dropped */
+};
+
+void dec_text_printf(struct dec_text *t, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void dec_text_append(struct dec_text *t, const char *s, size_t n);
+void dec_text_hex(struct dec_text *t, const uint8_t *p, size_t n);
+/* JSON string literal with quotes and escapes. */
+void dec_text_json_string(struct dec_text *t, const char *s);
+void dec_text_free(struct dec_text *t);
+
+/* ---- per direction -------------------------------------------------------------------- */
+
+/* TLS 1.2 allows 2048 bytes of expansion (RFC 5246 §6.2.3); TLS 1.3 256 (§5.2). */
+#define DEC_MAX_RECORD_BODY (TLS_MAX_PLAINTEXT_LEN + 2048u)
+#define DEC_RECORD_BUF (TLS_RECORD_HEADER_LEN + DEC_MAX_RECORD_BODY)
+/* Bytes kept per direction: a prefix (RDP, HTTP) being skipped, or records being collected. */
+#define DEC_BUF_CAP 65536u
+
+struct dec_chunk_start {
+    uint64_t offset;               /* stream offset of a chunk's first byte */
+    unsigned token;
+    uint64_t frame;
+};
+
+#define DEC_CHUNK_RING 32u
+
+struct dec_direction {
+    bool started;                  /* record boundaries known */
+    bool desynced;                 /* after a gap or garbage: looking for a record header again */
+    bool ended;
+    uint8_t *buf;                  /* DEC_BUF_CAP bytes (heap): prefix, or records being collected */
+    size_t buf_len;
+    uint64_t buf_offset;           /* stream offset of buf[0] */
+    struct dec_chunk_start chunks[DEC_CHUNK_RING]; /* where recent chunks began (tokens, frames) */
+    size_t chunk_next;
+    uint64_t prefix_bytes;         /* bytes skipped before the first record */
+    uint64_t skip_start;           /* while desynced: offset of the first byte skipped */
+    uint64_t skip_len;             /* how many bytes were skipped since */
+    uint8_t skip_head[4];          /* the first of them, for the report */
+
+    /* record protection (RFC 8446 §5.2) */
+    struct tls_record_direction keys;
+    const char *keys_name;         /* "handshake", "application", "early" */
+    struct tls_record_direction pending;
+    const char *pending_name;
+    bool has_pending;
+    uint8_t app_secret[TLS_MAX_HASH_LEN]; /* application_traffic_secret_N, for "traffic upd" */
+    bool has_app_secret;
+    unsigned generation;           /* N of the application traffic secret */
+    bool pending_key_update;       /* KeyUpdate decrypted: next record uses generation N+1 */
+    bool install_app_after;        /* Finished decrypted: next record uses application keys */
+    bool promote_pending_after;    /* EndOfEarlyData: next record uses the handshake keys */
+
+    bool ccs_seen;                 /* a ChangeCipherSpec record was sent */
+    struct tls_traffic_keys tls12_keys; /* TLS 1.2 write key and IV (decode_tls12_keys.c) */
+    uint64_t tls12_seq;            /* TLS 1.2 records since the CCS (RFC 5246 §6.1 seq_num) */
+    unsigned protected_records;    /* protected records so far (inference) */
+    unsigned handshake_records;    /* protected records inferred as handshake */
+    bool sent_finished;            /* Finished seen or inferred */
+    bool sent_app_data;            /* application data seen or inferred */
+    uint16_t ticket_length;        /* length of the last record inferred as a NewSessionTicket */
+    struct tls_reassembly ra;
+    bool ra_broken;                /* reassembly failed: handshake bytes no longer followed */
+    uint64_t records;
+};
+
+/* ---- per connection ------------------------------------------------------------------- */
+
+struct dec_conn {
+    struct tls_stream_connection info;
+    struct dec_direction dir[2];
+    struct tls_decoder *dec;
+
+    /* ClientHello */
+    bool have_client_hello;
+    uint8_t client_random[32];
+    uint8_t session_id[32];
+    size_t session_id_len;
+    bool offered_ems;             /* extended_master_secret (RFC 7627) */
+    bool offered_ticket;          /* session_ticket with a ticket (RFC 5077) */
+    bool offered_ticket_ext;      /* session_ticket extension present */
+    bool offered_psk;             /* pre_shared_key (TLS 1.3) */
+    bool offered_early_data;
+    bool offered_tls13;
+
+    /* ServerHello */
+    bool have_server_hello;
+    bool hrr;
+    bool tls13;
+    uint16_t version;
+    uint16_t cipher_suite;
+    const struct tls_cipher_suite *suite;
+    enum tls_hash_alg hash;       /* from the suite, or guessed (inference) */
+    uint16_t group;
+    bool psk_accepted;
+    bool early_data_accepted;
+    bool sh_echoes_session_id;
+    size_t sh_session_id_len;
+    bool sh_ems;
+    bool sh_ticket_ext;
+    bool sh_new_session_ticket;   /* TLS 1.2 NewSessionTicket seen */
+    bool server_certificate;
+    bool abbreviated;             /* TLS 1.2: CCS right after ServerHello */
+    uint8_t server_random[32];
+
+    /* certificates and signatures (decode_signature.c), per sender */
+    struct tls_peer_key leaf_key[2];
+    bool have_leaf_key[2];
+    enum tls_finished_status signature[2]; /* CertificateVerify (1.3) / ServerKeyExchange (1.2) */
+
+    /* TLS 1.2 with a CLIENT_RANDOM key log line (decode_tls12_keys.c) */
+    uint8_t master_secret[48];
+    enum tls_hash_alg prf_hash;
+    bool have_master_secret;
+    bool tls12_gcm;               /* AES-GCM (explicit nonce) rather than ChaCha20-Poly1305 */
+
+    /* TLS 1.3 transcript and secrets */
+    struct tls_transcript transcript;
+    bool transcript_ok;
+    uint8_t client_hs_secret[TLS_MAX_HASH_LEN];
+    uint8_t server_hs_secret[TLS_MAX_HASH_LEN];
+    bool have_hs_secrets;
+    enum tls_finished_status server_finished;
+    enum tls_finished_status client_finished;
+    unsigned key_updates[2];
+
+    struct dec_text notes;
+    const char *resumption;       /* constant diagnosis */
+    char resumption_buf[600];
+
+    /* output of this connection, kept until its end */
+    struct dec_text ladder;
+    struct dec_text details;
+    struct dec_text json_records;
+    uint64_t records;
+    unsigned parts;               /* text parts already written (long connections) */
+    uint64_t part_first_record;   /* first record of the part being kept */
+};
+
+struct tls_decoder {
+    struct tls_decode_options opt;
+    const char *input;            /* current input name */
+    struct dec_conn **conns;      /* live connections (by slot) */
+    size_t conn_count;
+    size_t conn_cap;
+    bool json_started;
+    unsigned json_objects;
+    uint8_t open_buf[DEC_RECORD_BUF]; /* decrypted TLSInnerPlaintext (one record at a time) */
+    struct dec_text out;          /* JSON/text being written for one connection */
+    size_t budget;                /* TLS_DECODE_MAX_OUTPUT_TOTAL minus what connections keep */
+    struct dec_conn *streaming;   /* JSON: the connection whose object is open, or NULL */
+    struct dec_text deferred;     /* JSON objects of connections that ended while it is open */
+};
+
+/* The record being decoded: its public view plus the detail text being written. */
+struct dec_record {
+    struct tls_decoded_record pub;
+    struct dec_text detail;
+};
+
+/* decode_record.c */
+void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_t *bytes,
+                        size_t len, uint64_t offset, const struct dec_chunk_start *where);
+void dec_conn_note(struct dec_conn *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void dec_direction_wipe(struct dec_direction *d);
+
+/* decode_tls13.c */
+void dec_handshake_message(struct dec_conn *c, enum tls_direction dir,
+                           const struct tls_handshake_message *msg, struct dec_record *r);
+void dec_install_handshake_keys(struct dec_conn *c);
+void dec_key_update_apply(struct dec_conn *c, enum tls_direction dir);
+void dec_install_app_keys(struct dec_conn *c, enum tls_direction dir);
+void dec_promote_pending(struct dec_direction *d);
+
+/* decode_print.c */
+void dec_print_extensions(struct dec_text *t, const struct tls_extensions *e, uint8_t msg_type);
+void dec_print_client_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_text *t);
+void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_text *t);
+void dec_print_tls13_message(struct dec_conn *c, enum tls_direction dir,
+                             const struct tls_handshake_message *msg, struct dec_text *t);
+
+/* decode_tls12.c */
+void dec_print_tls12_message(struct dec_conn *c, enum tls_direction dir,
+                             const struct tls_handshake_message *msg, struct dec_text *t);
+void dec_resumption_diagnose(struct dec_conn *c);
+
+/* decode_signature.c */
+void dec_describe_certificate(struct dec_conn *c, enum tls_direction dir, size_t index,
+                              const uint8_t *der, size_t len, struct dec_text *t);
+void dec_verify_certificate_verify(struct dec_conn *c, enum tls_direction dir,
+                                   uint16_t scheme, const uint8_t *sig, size_t sig_len,
+                                   struct dec_text *t);
+void dec_verify_server_key_exchange(struct dec_conn *c, const uint8_t *params, size_t params_len,
+                                    uint16_t scheme, const uint8_t *sig, size_t sig_len,
+                                    struct dec_text *t);
+
+/* decode_tls12_keys.c */
+void dec_tls12_derive_keys(struct dec_conn *c);
+bool dec_tls12_open(struct dec_conn *c, enum tls_direction dir, const struct tls_record *rec,
+                    uint8_t *out, size_t *out_len);
+void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
+                               const struct tls_handshake_message *msg, struct dec_text *t);
+
+/* decode_infer.c */
+void dec_infer(struct dec_conn *c, enum tls_direction dir, struct dec_record *r);
+
+/* decode_output.c */
+void dec_output_record(struct dec_conn *c, const struct dec_record *r);
+void dec_output_connection(struct dec_conn *c);
+void dec_output_finish(struct tls_decoder *dec);
+
+#endif

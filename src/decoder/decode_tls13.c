@@ -1,0 +1,359 @@
+/*
+ * decode_tls13.c — what each handshake message changes for a passive observer (RFC 8446 §4,
+ * §4.4.1 transcript, §4.4.4 Finished, §7.1-§7.3 keys, §4.6.3 KeyUpdate, §4.5 EndOfEarlyData).
+ *
+ * Implementation notes
+ * --------------------
+ * The observer keeps the same transcript as the client (src/handshake/transcript.c), fed with
+ * every handshake message in capture order, except the post-handshake ones (NewSessionTicket,
+ * KeyUpdate, §4.6), which are not part of it. A HelloRetryRequest replaces ClientHello1 by a
+ * message_hash (§4.4.1). Each Finished is recomputed before it is added:
+ *
+ *     finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length)
+ *     verify_data  = HMAC(finished_key, Transcript-Hash(Handshake Context, Certificate*, CV*))
+ *
+ * with BaseKey the sender's handshake traffic secret from the key log.
+ *
+ * Key changes (§7.3): the server's records after its ServerHello use the server handshake keys,
+ * its records after its Finished the application keys; the client likewise (after the
+ * ServerHello, or after EndOfEarlyData when it sent 0-RTT data, §4.5), and each KeyUpdate moves
+ * its sender to the next generation:
+ *     application_traffic_secret_N+1 = HKDF-Expand-Label(application_traffic_secret_N,
+ *                                                        "traffic upd", "", Hash.length)
+ */
+#include <string.h>
+
+#include "common/names.h"
+#include "crypto/util.h"
+#include "decoder/decode_internal.h"
+#include "handshake/certificate_verify.h"
+#include "handshake/finished.h"
+#include "handshake/key_update.h"
+#include "handshake/server_hello.h"
+
+static const char *side(enum tls_direction dir)
+{
+    return dir == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server";
+}
+
+/* Derives the keys of a logged traffic secret and installs them as current or pending. */
+static bool install_secret(struct dec_conn *c, enum tls_direction dir,
+                           const uint8_t *secret, const char *name, bool pending)
+{
+    struct dec_direction *d = &c->dir[dir];
+    struct tls_traffic_keys keys;
+    /* §7.3: write_key and write_iv come from the secret with the negotiated suite's AEAD; a
+       suite this code does not implement (CCM) leaves the records to the inference. */
+    if (c->suite == NULL || tls_traffic_keys_derive(c->suite, secret, &keys) != TLS_OK) {
+        return false;
+    }
+    /* Installing restarts the sequence number at 0 (§5.3) and wipes the old keys. */
+    struct tls_record_direction *target = pending ? &d->pending : &d->keys;
+    tls_record_direction_install_keys(target, &keys);
+    if (pending) {
+        d->pending_name = name;
+        d->has_pending = true;
+    } else {
+        d->keys_name = name;
+    }
+    return true;
+}
+
+/* The secret logged for this connection, if its length is the suite's Hash.length (§7.1). */
+static const struct tls_keylog_entry *logged(struct dec_conn *c, enum tls_secret_id id)
+{
+    /* The key log names connections by ClientHello.random: without the ClientHello in the
+       capture there is nothing to look up. */
+    if (!c->have_client_hello) {
+        return NULL;
+    }
+    const struct tls_keylog_entry *e = tls_keylog_find(c->dec->opt.keylog, c->client_random, id);
+    /* A secret of another length belongs to another suite's hash: not this connection's. */
+    if (e == NULL || e->secret_len != tls_hash_len(c->hash)) {
+        return NULL;
+    }
+    return e;
+}
+
+void dec_install_handshake_keys(struct dec_conn *c)
+{
+    const struct tls_keylog_entry *cs = logged(c, TLS_SECRET_client_handshake_traffic_secret);
+    const struct tls_keylog_entry *ss = logged(c, TLS_SECRET_server_handshake_traffic_secret);
+    /* Kept beyond the keys: each Finished is HMAC'ed with a key derived from them (§4.4.4). */
+    if (ss != NULL) {
+        memcpy(c->server_hs_secret, ss->secret, ss->secret_len);
+        install_secret(c, TLS_DIR_SERVER_TO_CLIENT, ss->secret, "handshake", false);
+    }
+    if (cs != NULL) {
+        memcpy(c->client_hs_secret, cs->secret, cs->secret_len);
+        /* A client that sent 0-RTT data keeps its early keys until EndOfEarlyData (§4.5);
+           whether the server accepted them is not known yet, so both are kept. */
+        bool early = c->dir[TLS_DIR_CLIENT_TO_SERVER].keys.is_protected;
+        install_secret(c, TLS_DIR_CLIENT_TO_SERVER, cs->secret, "handshake", early);
+    }
+    c->have_hs_secrets = cs != NULL && ss != NULL;
+    /* Tell the user when a key log was given but does not match: a wrong file is the usual
+       reason, and "unknown" alone would not say it. */
+    if (c->dec->opt.keylog != NULL && !c->have_hs_secrets) {
+        dec_conn_note(c, "the key log has no handshake traffic secrets for this client random");
+    }
+}
+
+void dec_install_app_keys(struct dec_conn *c, enum tls_direction dir)
+{
+    struct dec_direction *d = &c->dir[dir];
+    enum tls_secret_id id = dir == TLS_DIR_CLIENT_TO_SERVER
+                                ? TLS_SECRET_client_application_traffic_secret_0
+                                : TLS_SECRET_server_application_traffic_secret_0;
+    const struct tls_keylog_entry *e = logged(c, id);
+    if (e == NULL) {
+        /* No application keys: stop trying the handshake keys on application records. */
+        tls_record_direction_wipe(&d->keys);
+        return;
+    }
+    /* Kept (not only its keys): each KeyUpdate derives the next generation from it (§7.2). */
+    memcpy(d->app_secret, e->secret, e->secret_len);
+    d->has_app_secret = true;
+    d->generation = 0;
+    install_secret(c, dir, e->secret, "application", false);
+}
+
+void dec_key_update_apply(struct dec_conn *c, enum tls_direction dir)
+{
+    struct dec_direction *d = &c->dir[dir];
+    c->key_updates[dir]++;
+    /* Without generation N the sender's later records cannot be opened: drop the stale keys
+       so they are inferred instead of failing. */
+    if (!d->has_app_secret) {
+        tls_record_direction_wipe(&d->keys);
+        return;
+    }
+    /* §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(_N, "traffic upd", "", Hash.length) */
+    uint8_t next[TLS_MAX_HASH_LEN];
+    if (tls_next_traffic_secret(c->hash, d->app_secret, next) != TLS_OK) {
+        return;
+    }
+    memcpy(d->app_secret, next, sizeof(next));
+    tls_wipe(next, sizeof(next));
+    d->generation++;
+    install_secret(c, dir, d->app_secret, "application (after KeyUpdate)", false);
+}
+
+/* §4.4.4: recompute the sender's verify_data over the transcript so far. */
+static void verify_finished(struct dec_conn *c, enum tls_direction dir,
+                            const struct tls_handshake_message *msg, struct dec_text *t)
+{
+    size_t hl = tls_hash_len(c->hash);
+    enum tls_finished_status st = TLS_FINISHED_UNKNOWN;
+    struct tls_bytes vd = {msg->body, msg->length};
+    struct tls_error err = {0};
+    /* §4.4.4: verify_data is exactly Hash.length bytes; any other length cannot match. */
+    if (hl != 0 && tls_finished_parse(msg->body, msg->length, hl, &vd, &err) != TLS_OK) {
+        dec_text_printf(t, "      %s\n", err.reason);
+        st = TLS_FINISHED_FAILED;
+    }
+    dec_text_printf(t, "      verify_data: ");
+    dec_text_hex(t, vd.data, vd.len);
+    dec_text_printf(t, "\n");
+    uint8_t th[TLS_MAX_HASH_LEN];
+    uint8_t expected[TLS_MAX_HASH_LEN];
+    size_t thl = 0;
+    /* §4.4: BaseKey is the sender's handshake traffic secret; the transcript is everything
+       before this Finished (the peer's Finished included, for the client's). */
+    const uint8_t *base = dir == TLS_DIR_CLIENT_TO_SERVER ? c->client_hs_secret : c->server_hs_secret;
+    if (st == TLS_FINISHED_UNKNOWN && c->have_hs_secrets && c->transcript_ok &&
+        tls_transcript_peek(&c->transcript, th, &thl, NULL) == TLS_OK &&
+        tls_finished_verify_data(c->hash, base, th, expected) == TLS_OK) {
+        st = tls_ct_equal(expected, vd.data, hl) ? TLS_FINISHED_VERIFIED : TLS_FINISHED_FAILED;
+        dec_text_printf(t, "      transcript hash: ");
+        dec_text_hex(t, th, thl);
+        dec_text_printf(t, "\n      recomputed (RFC 8446 §4.4.4, %s_handshake_traffic_secret): %s\n",
+                        side(dir), st == TLS_FINISHED_VERIFIED ? "equal: verified" : "DIFFERENT: failed");
+        if (st == TLS_FINISHED_FAILED) {
+            dec_text_printf(t, "      expected verify_data: ");
+            dec_text_hex(t, expected, hl);
+            dec_text_printf(t, "\n");
+        }
+    } else if (st == TLS_FINISHED_UNKNOWN) {
+        dec_text_printf(t, "      not verified: no handshake traffic secret for this connection\n");
+    }
+    tls_wipe(expected, sizeof(expected));
+    if (dir == TLS_DIR_CLIENT_TO_SERVER) {
+        c->client_finished = st;
+    } else {
+        c->server_finished = st;
+    }
+}
+
+/* §4.4.1: the transcript after a ServerHello or HelloRetryRequest. */
+static void transcript_server_hello(struct dec_conn *c, const struct tls_handshake_message *msg)
+{
+    if (!c->transcript_ok || c->hash == TLS_HASH_NONE) {
+        c->transcript_ok = false;
+        return;
+    }
+    bool ok = true;
+    if (c->transcript.alg == TLS_HASH_NONE) {
+        ok = tls_transcript_select(&c->transcript, c->hash, NULL) == TLS_OK;
+    }
+    if (ok && c->hrr && c->transcript.messages == 1) {
+        /* §4.4.1: ClientHello1 is replaced by message_hash before the HRR is added. */
+        ok = tls_transcript_replace_client_hello1(&c->transcript, NULL) == TLS_OK;
+    }
+    c->transcript_ok = ok && tls_transcript_add(&c->transcript, msg->bytes, msg->total_len, NULL) == TLS_OK;
+}
+
+static void add_transcript(struct dec_conn *c, const struct tls_handshake_message *msg)
+{
+    if (c->transcript_ok) {
+        c->transcript_ok = tls_transcript_add(&c->transcript, msg->bytes, msg->total_len, NULL) == TLS_OK;
+    }
+}
+
+/* §4.4.3: the CertificateVerify signs the transcript up to the Certificate. */
+static void verify_signature(struct dec_conn *c, enum tls_direction dir,
+                             const struct tls_handshake_message *msg, struct dec_text *t)
+{
+    struct tls_certificate_verify cv;
+    if (tls_certificate_verify_parse(msg->body, msg->length, &cv, NULL) != TLS_OK) {
+        return;
+    }
+    dec_verify_certificate_verify(c, dir, cv.algorithm, cv.signature.data, cv.signature.len, t);
+}
+
+/* The messages of a TLS 1.3 handshake after the ServerHello. */
+static void tls13_message(struct dec_conn *c, enum tls_direction dir,
+                          const struct tls_handshake_message *msg, struct dec_text *t)
+{
+    struct dec_direction *d = &c->dir[dir];
+    dec_print_tls13_message(c, dir, msg, t);
+    switch (msg->msg_type) {
+    case TLS_HT_finished:
+        if (d->sent_finished) {
+            /* §4.6.2: a Finished after the handshake ends post-handshake authentication; its
+               BaseKey is an application traffic secret, and it is not checked here. */
+            dec_text_printf(t, "      post-handshake authentication Finished (§4.6.2): not verified\n");
+            break;
+        }
+        verify_finished(c, dir, msg, t);
+        add_transcript(c, msg);
+        d->sent_finished = true;
+        /* §7.3: the sender's next record uses its application traffic keys. */
+        d->install_app_after = true;
+        if (dir == TLS_DIR_CLIENT_TO_SERVER) {
+            /* The handshake stage is over: its secrets are no longer needed (STYLE: wipe
+               secrets when their stage ends). */
+            tls_wipe(c->client_hs_secret, sizeof(c->client_hs_secret));
+            tls_wipe(c->server_hs_secret, sizeof(c->server_hs_secret));
+        }
+        break;
+    case TLS_HT_end_of_early_data:
+        /* §4.5: the last message under the early keys; the handshake keys follow. */
+        add_transcript(c, msg);
+        d->promote_pending_after = true;
+        break;
+    case TLS_HT_key_update:
+        /* §4.6.3: the sender's records after this one use generation N+1. Post-handshake
+           messages are not part of the transcript. */
+        d->pending_key_update = true;
+        break;
+    case TLS_HT_new_session_ticket:
+        break; /* §4.6.1: post-handshake, not in the transcript */
+    case TLS_HT_certificate_verify:
+        verify_signature(c, dir, msg, t);
+        add_transcript(c, msg);
+        break;
+    case TLS_HT_certificate:
+        if (dir == TLS_DIR_SERVER_TO_CLIENT) {
+            c->server_certificate = true;
+        }
+        add_transcript(c, msg);
+        break;
+    default:
+        add_transcript(c, msg);
+        break;
+    }
+}
+
+/* 0-RTT (§4.2.10): the client's records after its ClientHello use client_early_traffic_secret,
+   under the suite of the PSK, which the capture does not show: guessed from the secret's length. */
+static void install_early_keys(struct dec_conn *c)
+{
+    const struct tls_keylog_entry *e = tls_keylog_find(c->dec->opt.keylog, c->client_random,
+                                                       TLS_SECRET_client_early_traffic_secret);
+    if (e == NULL) {
+        return;
+    }
+    const struct tls_cipher_suite *suite = tls_cipher_suite_find(e->secret_len == 48 ? 0x1302 : 0x1301);
+    struct tls_traffic_keys keys;
+    if (suite == NULL || tls_traffic_keys_derive(suite, e->secret, &keys) != TLS_OK) {
+        return;
+    }
+    tls_record_direction_install_keys(&c->dir[TLS_DIR_CLIENT_TO_SERVER].keys, &keys);
+    c->dir[TLS_DIR_CLIENT_TO_SERVER].keys_name = "early (0-RTT)";
+}
+
+static void hello_message(struct dec_conn *c, enum tls_direction dir,
+                          const struct tls_handshake_message *msg, struct dec_text *t)
+{
+    if (msg->msg_type == TLS_HT_client_hello) {
+        dec_print_client_hello(c, msg->body, msg->length, t);
+        add_transcript(c, msg);
+        if (c->offered_early_data && c->dec->opt.keylog != NULL) {
+            install_early_keys(c);
+        }
+        return;
+    }
+    (void)dir;
+    bool was_hrr = c->hrr;
+    dec_print_server_hello(c, msg->body, msg->length, t);
+    if (!c->tls13) {
+        /* TLS 1.2: the Finished hashes every handshake message (RFC 5246 §7.4.9); the keys
+           come from the master secret, when logged. */
+        add_transcript(c, msg);
+        if (c->have_server_hello && c->have_client_hello && c->dec->opt.keylog != NULL) {
+            dec_tls12_derive_keys(c);
+        }
+        return;
+    }
+    transcript_server_hello(c, msg);
+    if (c->hrr && !was_hrr) {
+        return; /* a HelloRetryRequest: no keys yet, a second ClientHello follows (§4.1.4) */
+    }
+    dec_install_handshake_keys(c);
+}
+
+void dec_handshake_message(struct dec_conn *c, enum tls_direction dir,
+                           const struct tls_handshake_message *msg, struct dec_record *r)
+{
+    struct tls_decoded_record *p = &r->pub;
+    if (p->message_count < TLS_DECODE_MAX_MESSAGES) {
+        p->messages[p->message_count].type = msg->msg_type;
+        p->messages[p->message_count].length = msg->length;
+        p->message_count++;
+    }
+    const char *name = tls_handshake_type_name(msg->msg_type);
+    if (msg->msg_type == TLS_HT_server_hello && msg->length >= 34 &&
+        memcmp(msg->body + 2, tls_hello_retry_request_random, TLS_RANDOM_LEN) == 0) {
+        name = "server_hello (HelloRetryRequest, RFC 8446 §4.1.4)";
+    }
+    dec_text_printf(&r->detail, "    Handshake %s(%u), length %u\n", name != NULL ? name : "unknown",
+                    msg->msg_type, msg->length);
+    /* The hellos decide the version; what follows is read as TLS 1.3 or as TLS 1.2. */
+    if (msg->msg_type == TLS_HT_client_hello || msg->msg_type == TLS_HT_server_hello) {
+        hello_message(c, dir, msg, &r->detail);
+    } else if (c->have_server_hello && c->tls13) {
+        tls13_message(c, dir, msg, &r->detail);
+    } else if (msg->msg_type == TLS_HT_finished) {
+        /* TLS 1.2 Finished, decrypted: checked, then part of the peer's Finished hash. */
+        c->dir[dir].sent_finished = true;
+        dec_tls12_verify_finished(c, dir, msg, &r->detail);
+        add_transcript(c, msg);
+    } else {
+        dec_print_tls12_message(c, dir, msg, &r->detail);
+        /* RFC 5246 §7.4.9: handshake_messages excludes HelloRequest. */
+        if (msg->msg_type != TLS_HT_hello_request) {
+            add_transcript(c, msg);
+        }
+    }
+}
