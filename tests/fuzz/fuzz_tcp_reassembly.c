@@ -70,7 +70,7 @@ static void on_data(void *ctx, const struct tls_stream_chunk *chunk)
     c->bytes[d] += chunk->len;
 }
 
-static void on_gap(void *ctx, unsigned conn_id, enum tls_stream_direction dir, uint64_t offset,
+static void on_gap(void *ctx, unsigned conn_id, enum tls_direction dir, uint64_t offset,
                    uint64_t missing)
 {
     struct conn_seen *c = live(ctx, conn_id);

@@ -46,7 +46,7 @@ static void on_data(void *ctx, const struct tls_stream_chunk *chunk)
     s->events++;
 }
 
-static void on_gap(void *ctx, unsigned conn_id, enum tls_stream_direction dir, uint64_t offset,
+static void on_gap(void *ctx, unsigned conn_id, enum tls_direction dir, uint64_t offset,
                    uint64_t missing)
 {
     (void)conn_id;
