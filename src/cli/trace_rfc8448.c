@@ -17,6 +17,8 @@
  */
 #include "cli/trace_rfc8448.h"
 
+#include "common/hex.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -86,20 +88,6 @@ static bool is_blank(const struct line *l)
     return true;
 }
 
-static int hex_digit(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
 /* True when p[0..n) is one or more space-separated two-digit hex octets. */
 static bool is_hex_run(const char *p, size_t n)
 {
@@ -109,7 +97,7 @@ static bool is_hex_run(const char *p, size_t n)
             k++;
             continue;
         }
-        if (k + 1 >= n || hex_digit(p[k]) < 0 || hex_digit(p[k + 1]) < 0 ||
+        if (k + 1 >= n || tls_hex_value(p[k]) < 0 || tls_hex_value(p[k + 1]) < 0 ||
             (k + 2 < n && p[k + 2] != ' ')) {
             return false;
         }
@@ -133,7 +121,7 @@ static bool append_hex(struct parser *ps, size_t li, const char *p, size_t n, co
         while (k < n && p[k] != ' ') {
             k++;
         }
-        if (k - start != 2 || hex_digit(p[start]) < 0 || hex_digit(p[start + 1]) < 0) {
+        if (k - start != 2 || tls_hex_value(p[start]) < 0 || tls_hex_value(p[start + 1]) < 0) {
             return fail(ps, li, "'%s': \"%.*s\" is not a two-digit hex octet", label,
                         (int)(k - start > 16 ? 16 : k - start), p + start);
         }
@@ -141,7 +129,7 @@ static bool append_hex(struct parser *ps, size_t li, const char *p, size_t n, co
             !grow((void **)&t->octets, &t->octet_cap, t->octet_len + 1, 1)) {
             return fail(ps, li, "too many octets (limit %u)", TRACE_MAX_OCTETS);
         }
-        t->octets[t->octet_len++] = (uint8_t)(hex_digit(p[start]) * 16 + hex_digit(p[start + 1]));
+        t->octets[t->octet_len++] = (uint8_t)(tls_hex_value(p[start]) * 16 + tls_hex_value(p[start + 1]));
     }
     return true;
 }

@@ -404,6 +404,9 @@ static bool derived_salt(struct vc_section *s, const uint8_t *secret, uint8_t *o
 const uint8_t *vc_stage_secret(struct vc_engine *e, enum vc_stage stage)
 {
     struct vc_section *s = &e->s;
+    if ((unsigned)stage >= VC_STAGE_COUNT) {
+        return NULL;
+    }
     struct vc_secret *out = &s->stage[stage];
     if (out->known) {
         return out->v;

@@ -46,7 +46,7 @@ static tls_result read_uint(struct tls_reader *r, size_t n, uint32_t *out, const
 
 tls_result tls_read_u8(struct tls_reader *r, uint8_t *out, const char *field)
 {
-    uint32_t v;
+    uint32_t v = 0;
     TRY(read_uint(r, 1, &v, field));
     *out = (uint8_t)v;
     return TLS_OK;
@@ -54,7 +54,7 @@ tls_result tls_read_u8(struct tls_reader *r, uint8_t *out, const char *field)
 
 tls_result tls_read_u16(struct tls_reader *r, uint16_t *out, const char *field)
 {
-    uint32_t v;
+    uint32_t v = 0;
     TRY(read_uint(r, 2, &v, field));
     *out = (uint16_t)v;
     return TLS_OK;
@@ -82,7 +82,7 @@ tls_result tls_read_bytes(struct tls_reader *r, size_t n, const uint8_t **out, c
 
 tls_result tls_read_copy(struct tls_reader *r, size_t n, uint8_t *out, const char *field)
 {
-    const uint8_t *p;
+    const uint8_t *p = NULL;
     TRY(tls_read_bytes(r, n, &p, field));
     for (size_t i = 0; i < n; i++) {
         out[i] = p[i];
@@ -106,7 +106,7 @@ size_t tls_vector_prefix_width(size_t max)
 tls_result tls_read_vector(struct tls_reader *r, size_t min, size_t max, struct tls_reader *child,
                            const char *field)
 {
-    uint32_t length;
+    uint32_t length = 0;
     TRY(read_uint(r, tls_vector_prefix_width(max), &length, field));
     if (length < min || length > max) {
         if (r->err != NULL && r->err->code == TLS_OK) {
@@ -115,7 +115,7 @@ tls_result tls_read_vector(struct tls_reader *r, size_t min, size_t max, struct 
         return tls_fail(r->err, TLS_ALERT_decode_error,
                         "RFC 8446 §3.4: vector length outside its <min..max> bounds");
     }
-    const uint8_t *body;
+    const uint8_t *body = NULL;
     TRY(tls_read_bytes(r, length, &body, field));
     tls_reader_init(child, body, length, r->err);
     return TLS_OK;

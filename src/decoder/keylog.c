@@ -4,6 +4,8 @@
  */
 #include "decoder/keylog.h"
 
+#include "common/hex.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,20 +16,6 @@ void tls_keylog_init(struct tls_keylog *kl)
     memset(kl, 0, sizeof(*kl));
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
 /* Decodes exactly n hex digits into out (n / 2 bytes); false on a bad digit or odd n. */
 static bool hex_decode(const char *s, size_t n, uint8_t *out, size_t cap)
 {
@@ -35,8 +23,8 @@ static bool hex_decode(const char *s, size_t n, uint8_t *out, size_t cap)
         return false;
     }
     for (size_t i = 0; i < n; i += 2) {
-        int hi = hex_value(s[i]);
-        int lo = hex_value(s[i + 1]);
+        int hi = tls_hex_value(s[i]);
+        int lo = tls_hex_value(s[i + 1]);
         if (hi < 0 || lo < 0) {
             return false;
         }

@@ -23,6 +23,8 @@
  */
 #include "decoder/stream.h"
 
+#include "common/hex.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,20 +42,6 @@ struct trace_walk {
     unsigned tokens[2];
     uint64_t bytes[2];
 };
-
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
 
 static bool is_blank(char c)
 {
@@ -105,7 +93,7 @@ static tls_result hex_line(struct trace_walk *w, const char *p, size_t len, unsi
         if (is_blank(p[i])) {
             continue;
         }
-        int v = hex_value(p[i]);
+        int v = tls_hex_value(p[i]);
         if (v < 0) {
             unsigned char c = (unsigned char)p[i];
             char shown[16];

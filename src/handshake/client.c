@@ -188,13 +188,16 @@ tls_result tls_client_dispatch(struct tls_client *c, const struct tls_handshake_
                                "RFC 8446 §4, App. A.1: handshake message not expected in this state");
     }
     tls_client_emit_message(c, TLS_DIR_SERVER_TO_CLIENT, msg->bytes, msg->total_len);
+    if (row->precedes_key_change) {
+        /* §5.1: "...MUST NOT span key changes": nothing may follow it in the same record.
+         * Checked before the handler acts, so the alert goes out under the keys the server still
+         * reads with: a ServerHello record with more bytes after it is refused before any
+         * handshake key is installed, a Finished before our application keys (REC-11). */
+        TRY(tls_reassembly_check_boundary(&c->reassembly, NULL, &c->error));
+    }
     TRY(row->handler(c, msg, out));
     if (c->error.code != TLS_OK) {
         return c->error.code; /* a failure recorded without being returned (e.g. key install) */
-    }
-    if (row->precedes_key_change) {
-        /* §5.1: "...MUST NOT span key changes": nothing may follow it in the same record. */
-        TRY(tls_reassembly_check_boundary(&c->reassembly, NULL, &c->error));
     }
     move_to(c, c->psk_accepted ? row->next_with_psk : row->next);
     return TLS_OK;

@@ -250,7 +250,7 @@ static tls_result derive_early_secrets(struct tls_client *c, uint8_t *client_ear
     struct tls_key_schedule *ks = &c->key_schedule;
     uint8_t hash[TLS_MAX_HASH_LEN];
     uint8_t early_exporter_master_secret[TLS_MAX_HASH_LEN];
-    size_t hash_len;
+    size_t hash_len = 0;
     TRY(ticket_early_secret(c, ks));
     /* Derive-Secret(Early Secret, "c e traffic", ClientHello): the transcript holds exactly
      * ClientHello1 now, hashed with the ticket's hash. */

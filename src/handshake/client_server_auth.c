@@ -42,6 +42,12 @@ tls_result tls_client_on_encrypted_extensions(struct tls_client *c,
     TRY(tls_check_server_extensions(TLS_HT_encrypted_extensions, &ee.extensions,
                                     c->offer.extensions, c->offer.extension_count, &c->error));
 
+    /* RFC 6066 §3: the server's acknowledgement of server_name is empty: "The
+     * "extension_data" field of this extension SHALL be empty." (EE-05) */
+    const struct tls_extension *server_name = tls_extensions_find(&ee.extensions, TLS_EXT_server_name);
+    if (server_name != NULL) {
+        TRY(tls_ext_empty_parse(server_name, &c->error));
+    }
     /* RFC 7301 §3.1: the server's protocol must be one we offered; else the client aborts. */
     const struct tls_extension *alpn = tls_extensions_find(&ee.extensions,
                                                            TLS_EXT_application_layer_protocol_negotiation);
@@ -146,7 +152,7 @@ tls_result tls_client_on_certificate_verify(struct tls_client *c,
                                "RFC 8446 §4.4.3: CertificateVerify uses a scheme we did not offer or that is not allowed there");
     }
     uint8_t hash[TLS_MAX_HASH_LEN];
-    size_t hash_len;
+    size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
     /* 64 spaces || "TLS 1.3, server CertificateVerify" || 0x00 || Transcript-Hash */
     uint8_t content[64 + 34 + 1 + TLS_MAX_HASH_LEN];
@@ -166,7 +172,7 @@ tls_result tls_client_on_certificate_verify(struct tls_client *c,
 static tls_result derive_application_secrets(struct tls_client *c)
 {
     uint8_t hash[TLS_MAX_HASH_LEN];
-    size_t hash_len;
+    size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
     TRY(tls_ks_master(&c->key_schedule));
     tls_client_emit_secret(c, "master_secret", NULL, c->key_schedule.secret, NULL);
@@ -209,7 +215,7 @@ static tls_result send_client_flight(struct tls_client *c, struct tls_writer *ou
     /* §4.4.4: verify_data = HMAC(finished_key(client_handshake_traffic_secret), Transcript-Hash) */
     uint8_t hash[TLS_MAX_HASH_LEN];
     uint8_t verify_data[TLS_MAX_HASH_LEN];
-    size_t hash_len;
+    size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
     TRY(tls_finished_verify_data(alg, c->client_handshake_traffic_secret, hash, verify_data));
     uint8_t finished[TLS_HANDSHAKE_HEADER_LEN + TLS_MAX_HASH_LEN];
@@ -238,7 +244,7 @@ tls_result tls_client_on_finished(struct tls_client *c, const struct tls_handsha
 
     uint8_t hash[TLS_MAX_HASH_LEN];
     uint8_t expected[TLS_MAX_HASH_LEN];
-    size_t hash_len;
+    size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
     TRY(tls_finished_verify_data(alg, c->server_handshake_traffic_secret, hash, expected));
     /* §4.4.4: "Recipients of Finished messages MUST verify that the contents are correct and if

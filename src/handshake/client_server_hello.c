@@ -67,6 +67,14 @@ static tls_result check_hello(struct tls_client *c, const struct tls_server_hell
     /* §4.2.1: a TLS 1.3 ServerHello carries supported_versions; without it the server chose an
      * older version, and App. D.1 has a 1.3-only client abort with protocol_version. */
     const struct tls_extension *ext = tls_extensions_find(&sh->extensions, TLS_EXT_supported_versions);
+    /* §4.1.4: "The value of selected_version in the HelloRetryRequest "supported_versions"
+     * extension MUST be retained in the ServerHello, and a client MUST abort the handshake with
+     * an "illegal_parameter" alert if the value changes." Dropping it after an HRR is such a
+     * change (HRR-07), not a server that only speaks TLS 1.2. */
+    if (ext == NULL && c->hello_retry_request) {
+        return tls_client_fail(c, TLS_ALERT_illegal_parameter,
+                               "RFC 8446 §4.1.4: ServerHello after HelloRetryRequest dropped supported_versions");
+    }
     if (ext == NULL) {
         return tls_client_fail(c, TLS_ALERT_protocol_version,
                                "RFC 8446 §4.2.1, App. D.1: the server did not select TLS 1.3 (no supported_versions)");
@@ -262,7 +270,7 @@ static tls_result derive_handshake_keys(struct tls_client *c, const uint8_t *ecd
     tls_client_emit_secret(c, "handshake_secret", NULL, c->key_schedule.secret, NULL);
 
     uint8_t hash[TLS_MAX_HASH_LEN];
-    size_t hash_len;
+    size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_client_handshake_traffic_secret, hash,
                       c->client_handshake_traffic_secret));

@@ -4,6 +4,8 @@
  */
 #include "handshake/session_file.h"
 
+#include "common/hex.h"
+
 #include <string.h>
 
 #include "crypto/suite.h"
@@ -151,20 +153,6 @@ tls_result tls_session_file_encode(const struct tls_ticket *t, struct tls_writer
 
 /* ---- parsing -------------------------------------------------------------------------------- */
 
-static int hex_value(uint8_t c)
-{
-    if (c >= '0' && c <= '9') {
-        return c - '0';
-    }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
-    }
-    if (c >= 'A' && c <= 'F') {
-        return c - 'A' + 10;
-    }
-    return -1;
-}
-
 /* Hex digits (no separators) into out[0..cap); *n set. False on odd length, bad digit, too long. */
 static bool parse_hex(const uint8_t *v, size_t len, uint8_t *out, size_t cap, size_t *n)
 {
@@ -172,8 +160,8 @@ static bool parse_hex(const uint8_t *v, size_t len, uint8_t *out, size_t cap, si
         return false;
     }
     for (size_t i = 0; i < len; i += 2) {
-        int hi = hex_value(v[i]);
-        int lo = hex_value(v[i + 1]);
+        int hi = tls_hex_value(v[i]);
+        int lo = tls_hex_value(v[i + 1]);
         if (hi < 0 || lo < 0) {
             return false;
         }

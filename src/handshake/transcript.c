@@ -85,7 +85,7 @@ tls_result tls_transcript_select(struct tls_transcript *t, enum tls_hash_alg alg
 tls_result tls_transcript_replace_client_hello1(struct tls_transcript *t, struct tls_error *err)
 {
     uint8_t ch1_hash[TLS_MAX_HASH_LEN];
-    size_t hash_len;
+    size_t hash_len = 0;
     if (t->messages != 1 || t->alg == TLS_HASH_NONE) {
         return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 8446 §4.4.1: message_hash needs exactly ClientHello1 and a chosen hash");

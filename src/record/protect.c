@@ -193,7 +193,7 @@ static tls_result receive_change_cipher_spec(struct tls_record_rx *rx,
         return tls_fail(err, TLS_ALERT_unexpected_message,
                         "RFC 8446 §5: change_cipher_spec record is not the single byte 0x01");
     }
-    /* The RFC sets no bound; without one a peer could keep us busy forever for free (DIV-8). */
+    /* The RFC sets no bound; without one a peer could keep us busy forever at no cost to itself (DIV-8). */
     if (rx->ccs_count >= TLS_MAX_CCS_RECORDS) {
         return tls_fail(err, TLS_ALERT_unexpected_message,
                         "RFC 8446 §5: too many change_cipher_spec records (limit 32)");
