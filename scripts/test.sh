@@ -5,7 +5,8 @@
 # 2. builds with gcc (-O2), -Werror, ASan+UBSan, and runs every ctest test (unit, vectors, cli,
 #    interop, decoder, fuzz),
 # 3. builds with clang, -Werror, to keep both compilers warning-free, and runs every cmocka test
-#    of that (unsanitized) build under valgrind: leaks and invalid accesses fail the run.
+#    of that (unsanitized) build under valgrind: leaks and invalid accesses fail the run; the fuzz
+#    harnesses (tests/fuzz) too, on their seeds and a few mutants (the ctest run does more).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
@@ -44,3 +45,29 @@ export -f valgrind_one
 export TLS13_TEST_STRIDE=25
 find build/test-clang/tests -maxdepth 1 -name 'test_*' -type f -perm -u+x -print0 |
     xargs -0 -n1 -P "$(nproc)" bash -c 'valgrind_one "$0"'
+
+echo "== valgrind (clang build, fuzz harnesses: seeds, 32 cuts and 100 mutants each; client: seeds)"
+fuzz_one() {
+    local t="$1" name log args
+    name="$(basename "$t")"
+    args=(100 32)
+    # The client targets do real cryptography per input: ~0.5 s each under valgrind.
+    if [[ "$name" == fuzz_client* ]]; then
+        args=(0 1)
+    fi
+    log="$(mktemp)"
+    if ! (cd "$(dirname "$t")" && valgrind -q --error-exitcode=99 --leak-check=full \
+            --errors-for-leak-kinds=definite "./$name" "$FUZZ_CORPUS/${name#fuzz_}" "${args[@]}" \
+            >"$log" 2>&1); then
+        echo "valgrind: $name FAILED"
+        cat "$log"
+        rm -f "$log"
+        return 1
+    fi
+    rm -f "$log"
+    echo "valgrind: $name clean"
+}
+export -f fuzz_one
+export FUZZ_CORPUS="$here/tests/fuzz/corpus"
+find build/test-clang/tests/fuzz -maxdepth 1 -name 'fuzz_*' ! -name '*.input' -type f -perm -u+x \
+    -print0 | xargs -0 -n1 -P "$(nproc)" bash -c 'fuzz_one "$0"'

@@ -577,6 +577,13 @@ void trace_free(struct trace *t)
 
 const uint8_t *trace_value_bytes(const struct trace *t, const struct trace_value *v)
 {
+    /* A trace whose values are all empty ("(empty)", "0 (all zero octets)") never allocates
+     * octets, and NULL + 0 is undefined behaviour (C11 §6.5.6p8: pointer arithmetic needs an
+     * array object). Such a value has no bytes to read: hand out a valid empty view instead. */
+    static const uint8_t no_octets[1];
+    if (t->octets == NULL) {
+        return no_octets;
+    }
     return t->octets + v->offset;
 }
 

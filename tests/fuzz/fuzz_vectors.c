@@ -2,12 +2,9 @@
  * fuzz_vectors.c — libFuzzer harness for `tls13 vectors`: the RFC 8448 text parser
  * (src/cli/trace_rfc8448.c) and, on whatever parses, the checking engine (vectors_check.c).
  *
- * Build and run by hand (not part of ctest; the seed is the RFC itself):
- *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc tests/fuzz/fuzz_vectors.c \
- *       src/cli/trace_rfc8448.c src/cli/vectors_*.c build/test-clang/libtls13_crypto.a \
- *       build/test-clang/libtls13_common.a -lmbedcrypto -lmbedx509 -lmbedtls -o /tmp/fuzz_vectors
- *   mkdir -p /tmp/corpus && cp tests/vectors/rfc/rfc8448.txt /tmp/corpus/
- *   /tmp/fuzz_vectors -max_len=300000 /tmp/corpus
+ * Built by tests/fuzz/CMakeLists.txt like every harness here: as the ctest test fuzz_vectors
+ * (seeds in corpus/vectors/: RFC 8448 §3's text) and, with -DTLS13_FUZZ=ON, as
+ * fuzz_vectors_libfuzzer (scripts/fuzz.sh vectors). See tests/fuzz/README.md.
  */
 #include <stddef.h>
 #include <stdint.h>
