@@ -19,7 +19,13 @@ static void decode_usage(FILE *out)
           "  INPUT       a pcap, pcapng or token trace (format detected from its content)\n"
           "  --keylog    NSS key log (SSLKEYLOGFILE); sessions are matched by client random\n"
           "  --format    text (default: ladder, then every record) or json (docs/decoder-json.md)\n"
-          "  --show-data print decrypted application data (hex and text)\n",
+          "  --show-data print decrypted application data (hex and text)\n"
+          "\n"
+          "Without --keylog, protected records are inferred from their position and size\n"
+          "(marked '?'); with it, they are decrypted and both Finished values are checked.\n"
+          "\n"
+          "exit status: 0 every input was read (whatever it held); 1 an input or the key log\n"
+          "could not be read; 2 usage error.\n",
           out);
 }
 
