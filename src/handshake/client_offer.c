@@ -139,6 +139,30 @@ tls_result tls_client_offer_init(struct tls_client *c)
     return TLS_OK;
 }
 
+/*
+ * Encodes a ClientHello into c->hello, with our ticket as its pre_shared_key when we offer one
+ * (§4.2.11: the last extension). The binder is written as zeros here: it covers the ClientHello
+ * up to the binders, so tls_client_psk_write_binder() computes it once the rest is final.
+ */
+static tls_result encode_client_hello(struct tls_client *c, struct tls_client_hello_config *hello,
+                                      size_t *len)
+{
+    struct tls_psk_identity identity;
+    size_t binder_len;
+    if (c->offer_ticket) {
+        tls_client_psk_identity(c, &identity, &binder_len);
+        hello->psk_identities = &identity;
+        hello->psk_binder_lens = &binder_len;
+        hello->psk_count = 1;
+    }
+    struct tls_writer w;
+    struct tls_client_hello_layout layout;
+    tls_writer_init(&w, c->hello, sizeof(c->hello));
+    TRY(tls_client_hello_encode(&w, hello, &layout, &c->error));
+    *len = w.len;
+    return TLS_OK;
+}
+
 /* Builds ClientHello(1 or 2) from the configuration into c->hello. */
 static tls_result build_client_hello(struct tls_client *c, bool second, size_t *len)
 {
@@ -175,26 +199,12 @@ static tls_result build_client_hello(struct tls_client *c, bool second, size_t *
          * ClientHello" (send_early_data is cleared by a HelloRetryRequest). */
         .early_data = !second && c->send_early_data,
     };
-    struct tls_psk_identity identity;
-    size_t binder_len;
-    if (c->offer_ticket) {
-        /* Zero-filled binder for now: tls_client_psk_write_binder() computes it. */
-        tls_client_psk_identity(c, &identity, &binder_len);
-        hello.psk_identities = &identity;
-        hello.psk_binder_lens = &binder_len;
-        hello.psk_count = 1;
-    }
     memcpy(hello.random, o->random, TLS_RANDOM_LEN);
     if (cfg->server_name != NULL) {
         hello.server_name.data = (const uint8_t *)cfg->server_name;
         hello.server_name.len = strlen(cfg->server_name);
     }
-    struct tls_writer w;
-    struct tls_client_hello_layout layout;
-    tls_writer_init(&w, c->hello, sizeof(c->hello));
-    TRY(tls_client_hello_encode(&w, &hello, &layout, &c->error));
-    *len = w.len;
-    return TLS_OK;
+    return encode_client_hello(c, &hello, len);
 }
 
 /* Records what a ClientHello offered, from its bytes (see the implementation notes). */
@@ -282,20 +292,7 @@ static tls_result rebuild_from_template(struct tls_client *c, bool second, const
     }
     hello.cipher_suites = suites;
     memcpy(hello.random, ch.random, TLS_RANDOM_LEN);
-    struct tls_psk_identity identity;
-    size_t binder_len;
-    if (c->offer_ticket) {
-        tls_client_psk_identity(c, &identity, &binder_len);
-        hello.psk_identities = &identity;
-        hello.psk_binder_lens = &binder_len;
-        hello.psk_count = 1;
-    }
-    struct tls_writer w;
-    struct tls_client_hello_layout layout;
-    tls_writer_init(&w, c->hello, sizeof(c->hello));
-    TRY(tls_client_hello_encode(&w, &hello, &layout, &c->error));
-    *len = w.len;
-    return TLS_OK;
+    return encode_client_hello(c, &hello, len);
 }
 
 /* Replay: the recorded ClientHello and a key pair rebuilt from the recorded private key. */
