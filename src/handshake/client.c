@@ -273,7 +273,8 @@ enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len
         return TLS_STATUS_CLOSED;
     }
     if (c->state != TLS_CLIENT_CONNECTED) {
-        tls_client_fail(c, TLS_ALERT_internal_error, "tls_client_open called before the handshake completed");
+        tls_client_fail(c, TLS_ALERT_internal_error,
+                        "RFC 8446 §2: application data is read only after the handshake (tls_client_open called too early)");
         return fail_connection(c, c->error.code, out, out_start);
     }
     enum tls_status status;
