@@ -30,6 +30,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cli/cli_spec.h"
 #include "cli/commands.h"
 #include "cli/connect_io.h"
 #include "cli/explain.h"
@@ -39,44 +40,6 @@
 #include "crypto/rng.h"
 #include "crypto/util.h"
 #include "crypto/x509.h"
-
-void connect_usage(FILE *out)
-{
-    fputs("usage: tls13 connect [OPTIONS] HOST[:PORT]\n"
-          "\n"
-          "Connects with TLS 1.3 (RFC 8446) to HOST (default port 443; IPv6 as [::1]:4433),\n"
-          "sends stdin and writes what the server sends to stdout. At stdin EOF it sends\n"
-          "close_notify and reads on until the server's close_notify (RFC 8446 §6.1).\n"
-          "\n"
-          "options:\n"
-          "  --servername NAME   server_name (SNI) and certificate name (default: HOST;\n"
-          "                      required when HOST is an IP address, unless --insecure)\n"
-          "  --cafile FILE       trusted CA certificates, PEM\n"
-          "                      (default: " CONNECT_DEFAULT_CAFILE ")\n"
-          "  --insecure          do not check the chain or the name (CertificateVerify still is)\n"
-          "  --ciphers LIST      e.g. TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384,\n"
-          "                      TLS_CHACHA20_POLY1305_SHA256 (the default, in this order)\n"
-          "  --groups LIST       x25519,secp256r1,secp384r1 (default); the first gets a key share\n"
-          "  --alpn LIST         ALPN protocol names, e.g. h2,http/1.1\n"
-          "  --keylog FILE       append NSS key log lines (default: $SSLKEYLOGFILE if set)\n"
-          "  --trace FILE        write the exchanged bytes as a token trace (C:/S: hex lines)\n"
-          "  --explain           explain every record, message, secret and state on stderr\n"
-          "  --key-update        send a KeyUpdate (update_requested) once connected\n"
-          "  --sess-out FILE     save the server's last NewSessionTicket (contains a secret)\n"
-          "  --sess-in FILE      offer a saved ticket for resumption (RFC 8446 §4.6.1)\n"
-          "  --early-data FILE   send FILE as 0-RTT data with --sess-in (RFC 8446 §4.2.10)\n"
-          "                      (not resumed or 0-RTT refused: a note on stderr, a full\n"
-          "                      handshake, and FILE is sent as ordinary data afterwards)\n"
-          "  --help              this text\n"
-          "\n"
-          "exit status:\n"
-          "  0  verified handshake, and the server's close_notify was received\n"
-          "  1  handshake or protocol failure: an alert was sent or received (reason on stderr)\n"
-          "  2  usage error\n"
-          "  3  connection closed without close_notify: truncated (RFC 8446 §6.1)\n"
-          "  4  network or file error (name resolution, connect refused, unreadable file)\n",
-          out);
-}
 
 /* Reads a whole file into a heap buffer (the CLI may allocate); NULL with errno on failure. */
 static uint8_t *read_file(const char *path, size_t *len)
@@ -344,8 +307,12 @@ int tls13_cmd_connect(int argc, char **argv)
         free(run);
         return rc;
     }
-    if (run->opt.help) {
-        connect_usage(stdout);
+    if (run->opt.help || run->opt.version) {
+        if (run->opt.help) {
+            cli_print_help(&tls13_connect_command, stdout);
+        } else {
+            puts(tls13_version());
+        }
         free(run);
         return CONNECT_EXIT_OK;
     }

@@ -53,18 +53,17 @@ struct connect_options {
     const char *sess_in;
     const char *early_data;
     bool help;                       /* --help: print usage, exit 0 */
+    bool version;                    /* --version: print the version, exit 0 */
 };
 
 /*
  * Fills o from argv (argv[0] is "connect"). Returns CONNECT_EXIT_OK, or CONNECT_EXIT_USAGE with
- * a one-line message (no trailing newline) in err. After --help the other fields are not checked.
+ * a one-line message (no trailing newline) in err. After --help or --version the other fields
+ * are not checked. The options themselves are described once, in tls13_connect_command.
  */
 int connect_parse_args(int argc, char **argv, struct connect_options *o, char *err, size_t err_cap);
 
 /* Splits "HOST", "HOST:PORT", "[V6]", "[V6]:PORT" or a bare IPv6 literal. Same returns. */
 int connect_parse_target(const char *arg, struct connect_options *o, char *err, size_t err_cap);
-
-/* The option summary printed by --help (and on usage errors, to stderr). */
-void connect_usage(FILE *out);
 
 #endif

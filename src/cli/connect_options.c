@@ -20,6 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_spec.h"
+#include "cli/commands.h"
 #include "common/names.h"
 
 static int usage_error(char *err, size_t cap, const char *what, const char *value)
@@ -209,88 +211,138 @@ static void set_defaults(struct connect_options *o)
     o->group_count = 3;
 }
 
-/* Options that take a value: where it goes, or the list parser that takes it. */
-struct value_option {
-    const char *name;
-    size_t string_offset; /* offsetof the const char * field, when list is NULL */
-    list_item_fn list;
-    size_t count_offset;  /* the list's count, reset when the option is given */
+/* The options of `tls13 connect`; --help, the man page and the parser all read this table. */
+enum {
+    OPT_SERVERNAME = CLI_OPT_FIRST,
+    OPT_CAFILE,
+    OPT_INSECURE,
+    OPT_CIPHERS,
+    OPT_GROUPS,
+    OPT_ALPN,
+    OPT_KEYLOG,
+    OPT_TRACE,
+    OPT_EXPLAIN,
+    OPT_KEY_UPDATE,
+    OPT_SESS_OUT,
+    OPT_SESS_IN,
+    OPT_EARLY_DATA,
 };
 
-static const struct value_option value_options[] = {
-    {"--servername", offsetof(struct connect_options, servername), NULL, 0},
-    {"--cafile", offsetof(struct connect_options, cafile), NULL, 0},
-    {"--keylog", offsetof(struct connect_options, keylog), NULL, 0},
-    {"--trace", offsetof(struct connect_options, trace), NULL, 0},
-    {"--sess-out", offsetof(struct connect_options, sess_out), NULL, 0},
-    {"--sess-in", offsetof(struct connect_options, sess_in), NULL, 0},
-    {"--early-data", offsetof(struct connect_options, early_data), NULL, 0},
-    {"--ciphers", 0, add_suite, offsetof(struct connect_options, cipher_suite_count)},
-    {"--groups", 0, add_group, offsetof(struct connect_options, group_count)},
-    {"--alpn", 0, add_alpn, offsetof(struct connect_options, alpn_count)},
+static const struct cli_option connect_options_table[] = {
+    {OPT_SERVERNAME, "servername", 0, "NAME", NULL,
+     "server_name (SNI) and the name the certificate must match (default: HOST; required when "
+     "HOST is an IP address, unless --insecure)."},
+    {OPT_CAFILE, "cafile", 0, "FILE", NULL,
+     "Trusted CA certificates, PEM (default: " CONNECT_DEFAULT_CAFILE ")."},
+    {OPT_INSECURE, "insecure", 0, NULL, NULL,
+     "Do not check the chain or the name (CertificateVerify is still checked)."},
+    {OPT_CIPHERS, "ciphers", 0, "LIST", NULL,
+     "Cipher suites to offer, comma-separated IANA names, in order of preference (default: "
+     "TLS_AES_128_GCM_SHA256,TLS_AES_256_GCM_SHA384,TLS_CHACHA20_POLY1305_SHA256)."},
+    {OPT_GROUPS, "groups", 0, "LIST", NULL,
+     "Key exchange groups to offer (default: x25519,secp256r1,secp384r1); the first gets a "
+     "key share."},
+    {OPT_ALPN, "alpn", 0, "LIST", NULL, "ALPN protocol names to offer, e.g. h2,http/1.1."},
+    {OPT_KEYLOG, "keylog", 0, "FILE", NULL,
+     "Append NSS key log lines (default: $SSLKEYLOGFILE if set)."},
+    {OPT_TRACE, "trace", 0, "FILE", NULL,
+     "Write the exchanged bytes as a token trace (C:/S: hex lines) that tls13 decode reads."},
+    {OPT_EXPLAIN, "explain", 0, NULL, NULL,
+     "Explain every record, message, secret and state on stderr, with its RFC 8446 section."},
+    {OPT_KEY_UPDATE, "key-update", 0, NULL, NULL,
+     "Send a KeyUpdate (update_requested) once connected."},
+    {OPT_SESS_OUT, "sess-out", 0, "FILE", NULL,
+     "Save the server's last NewSessionTicket (the file holds a secret)."},
+    {OPT_SESS_IN, "sess-in", 0, "FILE", NULL,
+     "Offer a saved ticket for resumption (RFC 8446 §4.6.1)."},
+    {OPT_EARLY_DATA, "early-data", 0, "FILE", NULL,
+     "Send FILE as 0-RTT data with --sess-in (RFC 8446 §4.2.10). When the server does not "
+     "resume or refuses 0-RTT: a note on stderr, a full handshake, and FILE is sent as "
+     "ordinary data afterwards."},
+    CLI_COMMON_OPTIONS,
 };
 
-struct flag_option {
-    const char *name;
-    size_t offset; /* offsetof the bool field */
+static const struct cli_exit_status connect_exits[] = {
+    {CONNECT_EXIT_OK, "Verified handshake, and the server's close_notify was received."},
+    {CONNECT_EXIT_TLS,
+     "Handshake or protocol failure: an alert was sent or received (the alert and the RFC rule "
+     "are named on stderr)."},
+    {CONNECT_EXIT_USAGE, "Usage error."},
+    {CONNECT_EXIT_TRUNCATED, "The connection closed without close_notify: truncated (RFC 8446 §6.1)."},
+    {CONNECT_EXIT_NETWORK,
+     "Network or file error (name resolution, connection refused, unreadable file)."},
+    {-1, NULL},
 };
 
-static const struct flag_option flag_options[] = {
-    {"--insecure", offsetof(struct connect_options, insecure)},
-    {"--explain", offsetof(struct connect_options, explain)},
-    {"--key-update", offsetof(struct connect_options, key_update)},
-    {"--help", offsetof(struct connect_options, help)},
-    {"-h", offsetof(struct connect_options, help)},
+const struct cli_command tls13_connect_command = {
+    .name = "connect",
+    .operands = "HOST[:PORT]",
+    .summary = "connect with TLS 1.3; stdin is sent, received data goes to stdout",
+    .description =
+        "Connects with TLS 1.3 (RFC 8446) to HOST (default port 443; IPv6 as [::1]:4433), "
+        "sends stdin and writes what the server sends to stdout. At the end of stdin it sends "
+        "close_notify and reads on until the server's close_notify (RFC 8446 §6.1).\n\n"
+        "The handshake is verified: the certificate chain against --cafile, the name against "
+        "--servername, the CertificateVerify signature and the server's Finished. A failure is "
+        "reported in one line naming the alert and the RFC rule that was broken.",
+    .options = connect_options_table,
+    .exits = connect_exits,
+    .examples = "printf 'GET / HTTP/1.0\\r\\n\\r\\n' | tls13 connect example.com --explain\n\n"
+                "tls13 connect localhost:4433 --cafile ca.pem --keylog keys.txt --trace hs.trace",
+    .run = tls13_cmd_connect,
 };
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static int apply_value(struct connect_options *o, const struct value_option *opt,
-                       const char *value, char *err, size_t cap)
+static int set_string(const char **field, const char *value)
 {
-    char *base = (char *)o;
-    if (opt->list == NULL) {
-        if (value[0] == '\0') {
-            return usage_error(err, cap, opt->name, "empty value");
-        }
-        memcpy(base + opt->string_offset, &value, sizeof(value));
-        return CONNECT_EXIT_OK;
-    }
-    /* a list given on the command line replaces the default list */
-    size_t zero = 0;
-    memcpy(base + opt->count_offset, &zero, sizeof(zero));
-    return parse_list(o, value, opt->list, opt->name, err, cap);
+    *field = value;
+    return CONNECT_EXIT_OK;
 }
 
-/* Handles argv[*i], an option; advances *i past its value. */
-static int parse_option(int argc, char **argv, int *i, struct connect_options *o, char *err,
+/* A list given on the command line replaces the default list (the last one given wins). */
+static int set_list(struct connect_options *o, size_t *count, const char *value, list_item_fn one,
+                    const char *option, char *err, size_t cap)
+{
+    *count = 0;
+    return parse_list(o, value, one, option, err, cap);
+}
+
+static int apply_option(void *ctx, const struct cli_option *opt, const char *value, char *err,
                         size_t cap)
 {
-    const char *arg = argv[*i];
-    const char *eq = strchr(arg, '=');
-    size_t name_len = eq != NULL ? (size_t)(eq - arg) : strlen(arg);
-    for (size_t k = 0; k < COUNT(flag_options); k++) {
-        if (eq == NULL && strcmp(arg, flag_options[k].name) == 0) {
-            bool yes = true;
-            memcpy((char *)o + flag_options[k].offset, &yes, sizeof(yes));
-            return CONNECT_EXIT_OK;
-        }
+    struct connect_options *o = ctx;
+    switch (opt->id) {
+    case OPT_SERVERNAME:
+        return set_string(&o->servername, value);
+    case OPT_CAFILE:
+        return set_string(&o->cafile, value);
+    case OPT_KEYLOG:
+        return set_string(&o->keylog, value);
+    case OPT_TRACE:
+        return set_string(&o->trace, value);
+    case OPT_SESS_OUT:
+        return set_string(&o->sess_out, value);
+    case OPT_SESS_IN:
+        return set_string(&o->sess_in, value);
+    case OPT_EARLY_DATA:
+        return set_string(&o->early_data, value);
+    case OPT_CIPHERS:
+        return set_list(o, &o->cipher_suite_count, value, add_suite, "--ciphers", err, cap);
+    case OPT_GROUPS:
+        return set_list(o, &o->group_count, value, add_group, "--groups", err, cap);
+    case OPT_ALPN:
+        return set_list(o, &o->alpn_count, value, add_alpn, "--alpn", err, cap);
+    case OPT_INSECURE:
+        o->insecure = true;
+        return CONNECT_EXIT_OK;
+    case OPT_EXPLAIN:
+        o->explain = true;
+        return CONNECT_EXIT_OK;
+    case OPT_KEY_UPDATE:
+        o->key_update = true;
+        return CONNECT_EXIT_OK;
+    default:
+        return usage_error(err, cap, "unknown option", opt->name);
     }
-    for (size_t k = 0; k < COUNT(value_options); k++) {
-        const struct value_option *opt = &value_options[k];
-        if (strlen(opt->name) != name_len || strncmp(arg, opt->name, name_len) != 0) {
-            continue;
-        }
-        if (eq != NULL) {
-            return apply_value(o, opt, eq + 1, err, cap);
-        }
-        if (*i + 1 >= argc) {
-            return usage_error(err, cap, "option needs a value", opt->name);
-        }
-        *i += 1;
-        return apply_value(o, opt, argv[*i], err, cap);
-    }
-    return usage_error(err, cap, "unknown option", arg);
 }
 
 /* Checks that need every option: the name to verify, and what --sess-in / --early-data need. */
@@ -322,26 +374,22 @@ static int finish(struct connect_options *o, bool have_target, char *err, size_t
 int connect_parse_args(int argc, char **argv, struct connect_options *o, char *err, size_t cap)
 {
     set_defaults(o);
-    err[0] = '\0';
-    bool have_target = false;
-    for (int i = 1; i < argc; i++) {
-        const char *arg = argv[i];
-        if (arg[0] == '-' && arg[1] != '\0') {
-            if (parse_option(argc, argv, &i, o, err, cap) != CONNECT_EXIT_OK) {
-                return CONNECT_EXIT_USAGE;
-            }
-            continue;
-        }
-        if (have_target) {
-            return usage_error(err, cap, "more than one HOST[:PORT]", arg);
-        }
-        if (connect_parse_target(arg, o, err, cap) != CONNECT_EXIT_OK) {
-            return CONNECT_EXIT_USAGE;
-        }
-        have_target = true;
+    const char *operands[2];
+    struct cli_args args = {.operands = operands, .operand_cap = 2};
+    if (cli_parse(&tls13_connect_command, argc, argv, apply_option, o, &args, err, cap) != 0) {
+        return CONNECT_EXIT_USAGE;
     }
-    if (o->help) {
+    o->help = args.help;
+    o->version = args.version;
+    if (o->help || o->version) {
         return CONNECT_EXIT_OK;
     }
-    return finish(o, have_target, err, cap);
+    if (args.operand_count > 1) {
+        return usage_error(err, cap, "more than one HOST[:PORT]", operands[1]);
+    }
+    if (args.operand_count == 1 &&
+        connect_parse_target(operands[0], o, err, cap) != CONNECT_EXIT_OK) {
+        return CONNECT_EXIT_USAGE;
+    }
+    return finish(o, args.operand_count == 1, err, cap);
 }

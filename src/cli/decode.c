@@ -1,5 +1,6 @@
 /*
  * decode.c — `tls13 decode [--keylog FILE] [--format text|json] [--show-data] INPUT...`
+ * (options anywhere; described once in tls13_decode_command)
  *
  * Reads the key log (NSS format, SSLKEYLOGFILE) and hands each INPUT (pcap, pcapng or token
  * trace, detected from its content) to the decoder (src/decoder/decode.h), which writes to
@@ -9,25 +10,53 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_spec.h"
 #include "cli/commands.h"
 #include "decoder/decode.h"
 #include "decoder/keylog.h"
 
-static void decode_usage(FILE *out)
-{
-    fputs("usage: tls13 decode [--keylog FILE] [--format text|json] [--show-data] INPUT...\n"
-          "  INPUT       a pcap, pcapng or token trace (format detected from its content)\n"
-          "  --keylog    NSS key log (SSLKEYLOGFILE); sessions are matched by client random\n"
-          "  --format    text (default: ladder, then every record) or json (docs/decoder-json.md)\n"
-          "  --show-data print decrypted application data (hex and text)\n"
-          "\n"
-          "Without --keylog, protected records are inferred from their position and size\n"
-          "(marked '?'); with it, they are decrypted and both Finished values are checked.\n"
-          "\n"
-          "exit status: 0 every input was read (whatever it held); 1 an input or the key log\n"
-          "could not be read; 2 usage error.\n",
-          out);
-}
+enum {
+    OPT_KEYLOG = CLI_OPT_FIRST,
+    OPT_FORMAT,
+    OPT_SHOW_DATA,
+};
+
+static const char *const formats[] = {"text", "json", NULL};
+
+static const struct cli_option decode_options[] = {
+    {OPT_KEYLOG, "keylog", 0, "FILE", NULL,
+     "NSS key log (SSLKEYLOGFILE format); sessions are matched by client random. May be given "
+     "more than once."},
+    {OPT_FORMAT, "format", 0, "FORMAT", formats,
+     "text (default: the ladder, then every record) or json (docs/decoder-json.md)."},
+    {OPT_SHOW_DATA, "show-data", 0, NULL, NULL, "Print decrypted application data (hex and text)."},
+    CLI_COMMON_OPTIONS,
+};
+
+static const struct cli_exit_status decode_exits[] = {
+    {0, "Every input was read (whatever it held)."},
+    {1, "An input or the key log could not be read."},
+    {2, "Usage error."},
+    {-1, NULL},
+};
+
+const struct cli_command tls13_decode_command = {
+    .name = "decode",
+    .operands = "INPUT...",
+    .summary = "explain the TLS records of a pcap, pcapng or token trace",
+    .description =
+        "Explains every TLS record and handshake message of each INPUT: a pcap or pcapng capture "
+        "(TCP is reassembled; TLS is found by content on any port) or a token trace (the buffers "
+        "Schannel's InitializeSecurityContext and AcceptSecurityContext exchanged, as C:/S: hex "
+        "lines). The format is detected from the content.\n\n"
+        "Without --keylog, protected records are inferred from their position and size (marked "
+        "'?'); with it, they are decrypted and both Finished values are checked.",
+    .options = decode_options,
+    .exits = decode_exits,
+    .examples = "tls13 decode capture.pcapng\n\n"
+                "tls13 decode --keylog keys.txt --format json capture.pcap",
+    .run = tls13_cmd_decode,
+};
 
 static void write_stdout(void *ctx, const char *text, size_t len)
 {
@@ -83,53 +112,48 @@ static int load_keylog(const char *path, struct tls_keylog *kl)
     return 0;
 }
 
-int tls13_cmd_decode(int argc, char **argv)
-{
+struct decode_args {
+    struct tls_decode_options opt;
     struct tls_keylog kl;
-    tls_keylog_init(&kl);
-    struct tls_decode_options opt = {.format = TLS_DECODE_TEXT, .write = write_stdout};
-    bool have_keylog = false;
-    int i = 1;
-    for (; i < argc && argv[i][0] == '-' && argv[i][1] == '-'; i++) {
-        if (strcmp(argv[i], "--keylog") == 0 && i + 1 < argc) {
-            if (load_keylog(argv[++i], &kl) != 0) {
-                tls_keylog_free(&kl);
-                return 1;
-            }
-            have_keylog = true;
-        } else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc &&
-                   (strcmp(argv[i + 1], "text") == 0 || strcmp(argv[i + 1], "json") == 0)) {
-            opt.format = strcmp(argv[++i], "json") == 0 ? TLS_DECODE_JSON : TLS_DECODE_TEXT;
-        } else if (strcmp(argv[i], "--show-data") == 0) {
-            opt.show_data = true;
-        } else if (strcmp(argv[i], "--help") == 0) {
-            decode_usage(stdout);
-            tls_keylog_free(&kl);
-            return 0;
-        } else {
-            decode_usage(stderr);
-            tls_keylog_free(&kl);
-            return 2;
-        }
+    bool have_keylog;
+};
+
+static int apply_option(void *ctx, const struct cli_option *o, const char *value, char *err,
+                        size_t cap)
+{
+    struct decode_args *d = ctx;
+    switch (o->id) {
+    case OPT_KEYLOG:
+        /* Read now, in command-line order; a key log that cannot be read ends the run (exit 1). */
+        d->have_keylog = true;
+        return load_keylog(value, &d->kl) == 0 ? 0 : -1;
+    case OPT_FORMAT:
+        d->opt.format = strcmp(value, "json") == 0 ? TLS_DECODE_JSON : TLS_DECODE_TEXT;
+        return 0;
+    case OPT_SHOW_DATA:
+        d->opt.show_data = true;
+        return 0;
+    default:
+        snprintf(err, cap, "unknown option --%s", o->name);
+        return CLI_EXIT_USAGE;
     }
-    if (i == argc) {
-        decode_usage(stderr);
-        tls_keylog_free(&kl);
-        return 2;
-    }
-    opt.keylog = have_keylog ? &kl : NULL;
-    struct tls_decoder *dec = tls_decoder_new(&opt);
+}
+
+/* Decodes every input in order; 0, or 1 when one could not be read. */
+static int decode_inputs(const struct tls_decode_options *opt, const char **inputs, size_t count)
+{
+    struct tls_decoder *dec = tls_decoder_new(opt);
     int status = dec == NULL ? 1 : 0;
-    for (; dec != NULL && i < argc; i++) {
+    for (size_t i = 0; dec != NULL && i < count; i++) {
         struct tls_input_error ie;
         memset(&ie, 0, sizeof(ie));
-        if (tls_decoder_decode_file(dec, argv[i], &ie) != TLS_OK) {
-            if (strncmp(ie.message, argv[i], strlen(argv[i])) == 0) {
+        if (tls_decoder_decode_file(dec, inputs[i], &ie) != TLS_OK) {
+            if (strncmp(ie.message, inputs[i], strlen(inputs[i])) == 0) {
                 fprintf(stderr, "tls13 decode: %s\n", ie.message); /* names the file already */
             } else if (ie.message[0] != '\0') {
-                fprintf(stderr, "tls13 decode: %s: %s\n", argv[i], ie.message);
+                fprintf(stderr, "tls13 decode: %s: %s\n", inputs[i], ie.message);
             } else {
-                fprintf(stderr, "tls13 decode: %s: %s\n", argv[i],
+                fprintf(stderr, "tls13 decode: %s: %s\n", inputs[i],
                         ie.err.reason != NULL ? ie.err.reason : "cannot be read");
             }
             status = 1;
@@ -140,6 +164,36 @@ int tls13_cmd_decode(int argc, char **argv)
         tls_decoder_free(dec);
     }
     fflush(stdout);
-    tls_keylog_free(&kl);
     return status;
+}
+
+int tls13_cmd_decode(int argc, char **argv)
+{
+    struct decode_args d = {.opt = {.format = TLS_DECODE_TEXT, .write = write_stdout}};
+    tls_keylog_init(&d.kl);
+    const char **inputs = calloc((size_t)argc, sizeof(*inputs));
+    struct cli_args args = {.operands = inputs, .operand_cap = (size_t)argc};
+    char err[200] = "";
+    int rc = inputs == NULL ? 1
+                            : cli_parse(&tls13_decode_command, argc, argv, apply_option, &d, &args,
+                                        err, sizeof(err));
+    if (rc == 0 && !args.help && !args.version && args.operand_count == 0) {
+        snprintf(err, sizeof(err), "no INPUT given");
+        rc = CLI_EXIT_USAGE;
+    }
+    if (rc == CLI_EXIT_USAGE) {
+        fprintf(stderr, "tls13 decode: %s\n", err);
+        cli_print_usage_line(&tls13_decode_command, stderr);
+        fputs("Run 'tls13 decode --help' for the options.\n", stderr);
+    } else if (rc == 0 && args.help) {
+        cli_print_help(&tls13_decode_command, stdout);
+    } else if (rc == 0 && args.version) {
+        puts(tls13_version());
+    } else if (rc == 0) {
+        d.opt.keylog = d.have_keylog ? &d.kl : NULL;
+        rc = decode_inputs(&d.opt, inputs, args.operand_count);
+    }
+    free(inputs);
+    tls_keylog_free(&d.kl);
+    return rc < 0 ? 1 : rc;
 }

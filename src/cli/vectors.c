@@ -12,38 +12,50 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli/cli_spec.h"
 #include "cli/commands.h"
 #include "cli/trace_rfc8448.h"
 #include "cli/vectors_check.h"
 
 #define MAX_TRACE_FILE (16u * 1024u * 1024u)
 
-static void usage(FILE *out)
-{
-    fputs("usage: tls13 vectors [--quiet] FILE\n"
-          "\n"
-          "Reads FILE, a handshake trace in the text format of RFC 8448 (the RFC text itself\n"
-          "works: page headers, footers and prose are skipped), recomputes every value that\n"
-          "follows from the trace's inputs (public keys, shared secrets, every key schedule\n"
-          "secret, HkdfLabel info, transcript hashes, traffic keys and IVs, Finished values and\n"
-          "messages, PSK binders, the resumption PSK, plaintext and protected records) and\n"
-          "compares it with the value printed in the trace. CertificateVerify signatures,\n"
-          "which cannot be recomputed, are verified with the key of that side's Certificate.\n"
-          "Values of a later section may depend on an earlier one (a resumption PSK).\n"
-          "\n"
-          "Prints one line per value: PASS or FAIL (with both values in hex), or INPUT for a\n"
-          "value that cannot be derived (private keys, hello messages, certificates, data),\n"
-          "each with its section, line number, step heading and label; then a summary.\n"
-          "\n"
-          "options:\n"
-          "  -q, --quiet   print only the FAIL lines and the summary\n"
-          "  -h, --help    print this help\n"
-          "\n"
-          "exit status: 0 if at least one value was checked and all matched; 1 if any value\n"
-          "differs or none could be checked; 2 on a usage error, an unreadable file or a\n"
-          "malformed trace.\n",
-          out);
-}
+enum {
+    OPT_QUIET = CLI_OPT_FIRST,
+};
+
+static const struct cli_option vectors_options[] = {
+    {OPT_QUIET, "quiet", 'q', NULL, NULL, "Print only the FAIL lines and the summary."},
+    CLI_COMMON_OPTIONS,
+};
+
+static const struct cli_exit_status vectors_exits[] = {
+    {0, "At least one value was checked and all matched."},
+    {1, "A value differs, or none could be checked."},
+    {2, "Usage error, an unreadable file or a malformed trace."},
+    {-1, NULL},
+};
+
+const struct cli_command tls13_vectors_command = {
+    .name = "vectors",
+    .operands = "FILE",
+    .summary = "recompute and check every value of an RFC 8448-format trace",
+    .description =
+        "Reads FILE, a handshake trace in the text format of RFC 8448 (the RFC text itself works: "
+        "page headers, footers and prose are skipped), recomputes every value that follows from "
+        "the trace's inputs (public keys, shared secrets, every key schedule secret, HkdfLabel "
+        "info, transcript hashes, traffic keys and IVs, Finished values and messages, PSK "
+        "binders, the resumption PSK, plaintext and protected records) and compares it with the "
+        "value printed in the trace. CertificateVerify signatures, which cannot be recomputed, "
+        "are verified with the key of that side's Certificate. Values of a later section may "
+        "depend on an earlier one (a resumption PSK).\n\n"
+        "Prints one line per value: PASS or FAIL (with both values in hex), or INPUT for a value "
+        "that cannot be derived (private keys, hello messages, certificates, data), each with its "
+        "section, line number, step heading and label; then a summary.",
+    .options = vectors_options,
+    .exits = vectors_exits,
+    .examples = "tls13 vectors rfc8448.txt\n\ntls13 vectors --quiet my-stack-trace.txt",
+    .run = tls13_cmd_vectors,
+};
 
 struct printer {
     bool quiet;
@@ -121,43 +133,56 @@ static uint8_t *read_file(const char *path, size_t *len)
     return buf;
 }
 
+static int apply_option(void *ctx, const struct cli_option *opt, const char *value, char *err,
+                        size_t cap)
+{
+    struct printer *pr = ctx;
+    (void)value;
+    if (opt->id != OPT_QUIET) {
+        snprintf(err, cap, "unknown option --%s", opt->name);
+        return CLI_EXIT_USAGE;
+    }
+    pr->quiet = true;
+    return 0;
+}
+
 int tls13_cmd_vectors(int argc, char **argv)
 {
     struct printer pr = {false};
-    const char *path = NULL;
-    for (int i = 1; i < argc; i++) {
-        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            usage(stdout);
-            return 0;
-        }
-        if (strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "-q") == 0) {
-            pr.quiet = true;
-        } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            fprintf(stderr, "tls13 vectors: unknown option '%s'\n", argv[i]);
-            usage(stderr);
-            return 2;
-        } else if (path == NULL) {
-            path = argv[i];
+    const char *operands[2];
+    struct cli_args args = {.operands = operands, .operand_cap = 2};
+    char err[200] = "";
+    int rc = cli_parse(&tls13_vectors_command, argc, argv, apply_option, &pr, &args, err,
+                       sizeof(err));
+    if (rc == 0 && !args.help && !args.version && args.operand_count != 1) {
+        snprintf(err, sizeof(err), "%s", args.operand_count == 0 ? "no FILE given" : "one FILE only");
+        rc = CLI_EXIT_USAGE;
+    }
+    if (rc != 0) {
+        fprintf(stderr, "tls13 vectors: %s\n", err);
+        cli_print_usage_line(&tls13_vectors_command, stderr);
+        return CLI_EXIT_USAGE;
+    }
+    if (args.help || args.version) {
+        if (args.help) {
+            cli_print_help(&tls13_vectors_command, stdout);
         } else {
-            fprintf(stderr, "tls13 vectors: one FILE only\n");
-            return 2;
+            puts(tls13_version());
         }
+        return 0;
     }
-    if (path == NULL) {
-        usage(stderr);
-        return 2;
-    }
+    const char *path = operands[0];
     size_t len;
     uint8_t *text = read_file(path, &len);
     if (text == NULL) {
         return 2;
     }
     struct trace t;
-    struct trace_parse_error err;
-    bool parsed = trace_parse((const char *)text, len, &t, &err);
+    struct trace_parse_error perr;
+    bool parsed = trace_parse((const char *)text, len, &t, &perr);
     free(text);
     if (!parsed) {
-        fprintf(stderr, "tls13 vectors: %s:%u: %s\n", path, err.line, err.message);
+        fprintf(stderr, "tls13 vectors: %s:%u: %s\n", path, perr.line, perr.message);
         return 2;
     }
     struct vc_summary sum;
