@@ -2,7 +2,10 @@
 # bench.sh — the benchmarks (tests/bench/README.md). Not part of scripts/test.sh or ctest:
 # their numbers are reported as ratios against a baseline of the same run, never asserted.
 #
-#   scripts/bench.sh [SIZE_MB...]     decoder vs tshark on generated captures (default: 10 100)
+#   scripts/bench.sh [SIZE_MB...]     decoder vs tshark on generated captures (default: 10 100),
+#                                     then one `tls13 connect` vs openssl s_client (peak memory)
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-exec "$here/tests/bench/run_decoder_bench.sh" "$@"
+"$here/tests/bench/run_decoder_bench.sh" "$@"
+echo
+"$here/tests/bench/run_connect_bench.sh"

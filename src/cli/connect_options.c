@@ -263,14 +263,14 @@ static const struct cli_option connect_options_table[] = {
 };
 
 static const struct cli_exit_status connect_exits[] = {
-    {CONNECT_EXIT_OK, "Verified handshake, and the server's close_notify was received."},
+    {CONNECT_EXIT_OK, "verified handshake, and the server's close_notify was received"},
     {CONNECT_EXIT_TLS,
-     "Handshake or protocol failure: an alert was sent or received (the alert and the RFC rule "
-     "are named on stderr)."},
-    {CONNECT_EXIT_USAGE, "Usage error."},
-    {CONNECT_EXIT_TRUNCATED, "The connection closed without close_notify: truncated (RFC 8446 §6.1)."},
+     "handshake or protocol failure: an alert was sent or received (reason on stderr, naming "
+     "the alert and the RFC rule)"},
+    {CONNECT_EXIT_USAGE, "usage error"},
+    {CONNECT_EXIT_TRUNCATED, "connection closed without close_notify: truncated (RFC 8446 §6.1)"},
     {CONNECT_EXIT_NETWORK,
-     "Network or file error (name resolution, connection refused, unreadable file)."},
+     "network or file error (name resolution, connect refused, unreadable file)"},
     {-1, NULL},
 };
 

@@ -34,9 +34,9 @@ static const struct cli_option decode_options[] = {
 };
 
 static const struct cli_exit_status decode_exits[] = {
-    {0, "Every input was read (whatever it held)."},
-    {1, "An input or the key log could not be read."},
-    {2, "Usage error."},
+    {0, "every input was read (whatever it held)"},
+    {1, "an input or the key log could not be read"},
+    {2, "usage error"},
     {-1, NULL},
 };
 

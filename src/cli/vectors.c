@@ -29,9 +29,9 @@ static const struct cli_option vectors_options[] = {
 };
 
 static const struct cli_exit_status vectors_exits[] = {
-    {0, "At least one value was checked and all matched."},
-    {1, "A value differs, or none could be checked."},
-    {2, "Usage error, an unreadable file or a malformed trace."},
+    {0, "at least one value was checked and all matched"},
+    {1, "a value differs, or none could be checked"},
+    {2, "usage error, an unreadable file or a malformed trace"},
     {-1, NULL},
 };
 

@@ -4,7 +4,8 @@
  *
  * Implementation notes
  * --------------------
- * libpcap reads both file formats (pcap_open_offline() accepts pcap and pcapng) and hands us
+ * libpcap (loaded on first use, pcap_lib.h) reads both file formats (pcap_open_offline()
+ * accepts pcap and pcapng) and hands us
  * one captured packet at a time: `caplen` bytes that were saved, which may be fewer than the
  * packet had on the wire (the capture's snapshot length). Every header below is checked
  * against what was captured before it is read; a packet that does not parse is reported with
@@ -33,6 +34,7 @@
 #include <string.h>
 
 #include "decoder/input_internal.h"
+#include "decoder/pcap_lib.h"
 #include "decoder/tcp_reassembly.h"
 
 #define MAX_FILE_NOTES 64u
@@ -308,19 +310,19 @@ static bool supported_dlt(int dlt)
 }
 
 /* Every packet to the reassembler; a read error (a cut-off file) ends the loop with a note. */
-static void read_packets(pcap_t *pc, struct pcap_reader *r)
+static void read_packets(const struct pcap_lib *pl, pcap_t *pc, struct pcap_reader *r)
 {
     for (;;) {
         struct pcap_pkthdr *hdr;
         const u_char *data;
-        int rc = pcap_next_ex(pc, &hdr, &data);
+        int rc = pl->next_ex(pc, &hdr, &data);
         if (rc == PCAP_ERROR_BREAK) {
             return; /* end of file */
         }
         if (rc != 1) {
             char text[PCAP_ERRBUF_SIZE + 96];
             snprintf(text, sizeof(text), "capture file damaged or cut off after frame %llu: %s",
-                     (unsigned long long)r->frame, pcap_geterr(pc));
+                     (unsigned long long)r->frame, pl->geterr(pc));
             tcp_reassembly_note(r->ra, text);
             return;
         }
@@ -332,31 +334,36 @@ static void read_packets(pcap_t *pc, struct pcap_reader *r)
 tls_result tls_pcap_read_file(const char *path, const struct tls_stream_callbacks *cb,
                               struct tls_input_error *ie)
 {
-    char errbuf[PCAP_ERRBUF_SIZE];
+    char errbuf[PCAP_ERRBUF_SIZE + 64];
     errbuf[0] = '\0';
-    pcap_t *pc = pcap_open_offline(path, errbuf);
+    const struct pcap_lib *pl = pcap_lib_get(errbuf, sizeof(errbuf));
+    if (pl == NULL) {
+        return tls_input_fail(ie, TLS_ALERT_internal_error, "capture: libpcap cannot be loaded", 0,
+                              "%s: %s", path, errbuf);
+    }
+    pcap_t *pc = pl->open_offline(path, errbuf);
     if (pc == NULL) {
         return tls_input_fail(ie, TLS_ALERT_decode_error, "capture: libpcap cannot read the file", 0,
                               "%s: %s", path, errbuf);
     }
     struct pcap_reader r;
     memset(&r, 0, sizeof(r));
-    r.dlt = pcap_datalink(pc);
+    r.dlt = pl->datalink(pc);
     if (!supported_dlt(r.dlt)) {
-        const char *name = pcap_datalink_val_to_name(r.dlt);
-        pcap_close(pc);
+        const char *name = pl->datalink_val_to_name(r.dlt);
+        pl->close(pc);
         return tls_input_fail(ie, TLS_ALERT_decode_error, "capture: unsupported link-layer type", 0,
                               "%s: link-layer type %d (%s) is not supported", path, r.dlt,
                               name != NULL ? name : "unknown");
     }
     r.ra = tcp_reassembly_new(cb);
     if (r.ra == NULL) {
-        pcap_close(pc);
+        pl->close(pc);
         return tls_input_fail(ie, TLS_ALERT_internal_error, "capture: out of memory", 0,
                               "out of memory");
     }
-    read_packets(pc, &r);
-    pcap_close(pc);
+    read_packets(pl, pc, &r);
+    pl->close(pc);
     tcp_reassembly_finish(r.ra);
     tcp_reassembly_free(r.ra);
     return TLS_OK;
