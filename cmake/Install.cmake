@@ -25,6 +25,7 @@ function(tls13_man_page page)
   set_property(GLOBAL APPEND PROPERTY tls13_man_pages "${tls13_doc_dir}/${page}.1.gz")
 endfunction()
 tls13_man_page(tls13)
+# One page per command of src/cli/cli_spec.c; test_program_cli fails for a command without one.
 foreach(cmd connect decode vectors)
   tls13_man_page(tls13-${cmd} ${cmd})
 endforeach()

@@ -6,9 +6,15 @@
  * trace, detected from its content) to the decoder (src/decoder/decode.h), which writes to
  * stdout. Exit status: 0 when every input could be read, 1 when one could not, 2 on usage.
  */
+#define _POSIX_C_SOURCE 200809L /* isatty, stat, clock_gettime */
+
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 #include "cli/cli_spec.h"
 #include "cli/commands.h"
@@ -36,6 +42,8 @@ static const struct cli_option decode_options[] = {
 static const struct cli_exit_status decode_exits[] = {
     {0, "every input was read (whatever it held)"},
     {1, "an input or the key log could not be read"},
+    {130, "interrupted (Ctrl-C): what was decoded until then is written, as valid JSON with "
+          "--format json"},
     {2, "usage error"},
     {-1, NULL},
 };
@@ -50,7 +58,9 @@ const struct cli_command tls13_decode_command = {
         "Schannel's InitializeSecurityContext and AcceptSecurityContext exchanged, as C:/S: hex "
         "lines). The format is detected from the content.\n\n"
         "Without --keylog, protected records are inferred from their position and size (marked "
-        "'?'); with it, they are decrypted and both Finished values are checked.",
+        "'?'); with it, they are decrypted and both Finished values are checked.\n\n"
+        "While a capture is read, a progress line (bytes and connections) is shown on stderr when "
+        "stderr is a terminal.",
     .options = decode_options,
     .exits = decode_exits,
     .examples = "tls13 decode capture.pcapng\n\n"
@@ -118,6 +128,56 @@ struct decode_args {
     bool have_keylog;
 };
 
+/*
+ * Ctrl-C during a long decode: the handler only sets a flag; the decoder sees it at its next
+ * progress call and stops reading, and what was decoded is still written and closed (valid
+ * JSON). Exit status 130, as a shell reports a command ended by SIGINT.
+ */
+#define DECODE_EXIT_INTERRUPTED 130
+
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+/* Progress on stderr, only when it is a terminal (like pv or curl): input, bytes, connections. */
+struct progress {
+    bool tty;               /* stderr is a terminal: show the line */
+    const char *input;
+    uint64_t size;          /* the input file's size, for a percentage (0: unknown) */
+    struct timespec last;   /* when the line was last written */
+    bool shown;
+};
+
+static bool show_progress(void *ctx, uint64_t bytes_read, unsigned connections)
+{
+    struct progress *p = ctx;
+    if (interrupted) {
+        return false;
+    }
+    if (!p->tty) {
+        return true;
+    }
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double since = (double)(now.tv_sec - p->last.tv_sec) + (double)(now.tv_nsec - p->last.tv_nsec) / 1e9;
+    if (since < 0.25) {
+        return true;
+    }
+    p->last = now;
+    p->shown = true;
+    fprintf(stderr, "\r%s: %.1f MB", p->input, (double)bytes_read / 1e6);
+    if (p->size > 0) {
+        fprintf(stderr, " of %.1f MB (%u%%)", (double)p->size / 1e6,
+                (unsigned)(bytes_read * 100 / p->size));
+    }
+    fprintf(stderr, ", %u connection%s  ", connections, connections == 1 ? "" : "s");
+    return true;
+}
+
 static int apply_option(void *ctx, const struct cli_option *o, const char *value, char *err,
                         size_t cap)
 {
@@ -139,12 +199,19 @@ static int apply_option(void *ctx, const struct cli_option *o, const char *value
     }
 }
 
-/* Decodes every input in order; 0, or 1 when one could not be read. */
-static int decode_inputs(const struct tls_decode_options *opt, const char **inputs, size_t count)
+/* Decodes every input in order; 0, 1 when one could not be read, 130 when interrupted. */
+static int decode_inputs(struct tls_decode_options *opt, const char **inputs, size_t count)
 {
+    struct progress prog = {.tty = isatty(STDERR_FILENO) == 1};
+    opt->progress = show_progress;
+    opt->progress_ctx = &prog;
+    signal(SIGINT, on_sigint);
     struct tls_decoder *dec = tls_decoder_new(opt);
     int status = dec == NULL ? 1 : 0;
-    for (size_t i = 0; dec != NULL && i < count; i++) {
+    for (size_t i = 0; dec != NULL && i < count && !interrupted; i++) {
+        struct stat st;
+        prog.input = inputs[i];
+        prog.size = stat(inputs[i], &st) == 0 ? (uint64_t)st.st_size : 0;
         struct tls_input_error ie;
         memset(&ie, 0, sizeof(ie));
         if (tls_decoder_decode_file(dec, inputs[i], &ie) != TLS_OK) {
@@ -164,6 +231,13 @@ static int decode_inputs(const struct tls_decode_options *opt, const char **inpu
         tls_decoder_free(dec);
     }
     fflush(stdout);
+    if (prog.shown) {
+        fputc('\n', stderr);
+    }
+    if (interrupted) {
+        fputs("tls13 decode: interrupted; the output holds what was decoded until then\n", stderr);
+        return DECODE_EXIT_INTERRUPTED;
+    }
     return status;
 }
 

@@ -125,6 +125,14 @@ struct tls_decode_options {
     void (*on_record)(void *ctx, const struct tls_decoded_record *rec);
     void (*on_connection_end)(void *ctx, const struct tls_decoded_connection *dc);
     void *observer_ctx;
+    /*
+     * Optional: called now and then while a capture is read, with the bytes of the file read so
+     * far and the connections seen; returning false stops reading that input there (what was
+     * decoded is still finished and written, as for a capture cut short). The program uses it
+     * for a progress line and to stop cleanly on Ctrl-C.
+     */
+    bool (*progress)(void *ctx, uint64_t bytes_read, unsigned connections);
+    void *progress_ctx;
 };
 
 struct tls_decoder;

@@ -203,6 +203,7 @@ struct tls_decoder {
     struct dec_conn **conns;      /* live connections (by slot) */
     size_t conn_count;
     size_t conn_cap;
+    unsigned connections_seen;    /* every connection of every input so far (for progress) */
     bool json_started;
     unsigned json_objects;
     uint8_t open_buf[DEC_RECORD_BUF]; /* decrypted TLSInnerPlaintext (one record at a time) */

@@ -70,6 +70,7 @@ static void conn_free(struct dec_conn *c)
 static void on_connection(void *ctx, const struct tls_stream_connection *info)
 {
     struct tls_decoder *dec = ctx;
+    dec->connections_seen++;
     if (dec->conn_count == dec->conn_cap) {
         size_t cap = dec->conn_cap == 0 ? 8 : dec->conn_cap * 2;
         struct dec_conn **grown = realloc(dec->conns, cap * sizeof(*grown));
@@ -365,6 +366,12 @@ static void on_note(void *ctx, unsigned conn_id, const char *message)
     }
 }
 
+static bool on_progress(void *ctx, uint64_t bytes_read)
+{
+    struct tls_decoder *dec = ctx;
+    return dec->opt.progress(dec->opt.progress_ctx, bytes_read, dec->connections_seen);
+}
+
 static void callbacks(struct tls_decoder *dec, struct tls_stream_callbacks *cb)
 {
     memset(cb, 0, sizeof(*cb));
@@ -374,6 +381,7 @@ static void callbacks(struct tls_decoder *dec, struct tls_stream_callbacks *cb)
     cb->on_gap = on_gap;
     cb->on_end = on_end;
     cb->on_note = on_note;
+    cb->on_progress = dec->opt.progress != NULL ? on_progress : NULL;
 }
 
 struct tls_decoder *tls_decoder_new(const struct tls_decode_options *opt)

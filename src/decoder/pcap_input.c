@@ -40,6 +40,7 @@
 #define MAX_FILE_NOTES 64u
 
 struct pcap_reader {
+    const struct tls_stream_callbacks *cb;
     struct tcp_reassembly *ra;
     int dlt;
     uint64_t frame;
@@ -309,10 +310,30 @@ static bool supported_dlt(int dlt)
     }
 }
 
+#define PROGRESS_EVERY 256u /* packets between two progress calls */
+
+/* The progress callback, if any, with the file position; false when it asks to stop. */
+static bool report_progress(const struct pcap_lib *pl, pcap_t *pc, struct pcap_reader *r)
+{
+    const struct tls_stream_callbacks *cb = r->cb;
+    if (cb->on_progress == NULL || r->frame % PROGRESS_EVERY != 0) {
+        return true;
+    }
+    long pos = ftell(pl->file(pc));
+    if (cb->on_progress(cb->ctx, pos > 0 ? (uint64_t)pos : 0)) {
+        return true;
+    }
+    char text[96];
+    snprintf(text, sizeof(text), "reading stopped by the user after frame %llu",
+             (unsigned long long)r->frame);
+    tcp_reassembly_note(r->ra, text);
+    return false;
+}
+
 /* Every packet to the reassembler; a read error (a cut-off file) ends the loop with a note. */
 static void read_packets(const struct pcap_lib *pl, pcap_t *pc, struct pcap_reader *r)
 {
-    for (;;) {
+    while (report_progress(pl, pc, r)) {
         struct pcap_pkthdr *hdr;
         const u_char *data;
         int rc = pl->next_ex(pc, &hdr, &data);
@@ -356,6 +377,7 @@ tls_result tls_pcap_read_file(const char *path, const struct tls_stream_callback
                               "%s: link-layer type %d (%s) is not supported", path, r.dlt,
                               name != NULL ? name : "unknown");
     }
+    r.cb = cb;
     r.ra = tcp_reassembly_new(cb);
     if (r.ra == NULL) {
         pl->close(pc);

@@ -48,7 +48,7 @@ const struct pcap_lib *pcap_lib_get(char *err, size_t err_cap)
         !SYMBOL(handle, "pcap_next_ex", next_ex) || !SYMBOL(handle, "pcap_geterr", geterr) ||
         !SYMBOL(handle, "pcap_datalink", datalink) ||
         !SYMBOL(handle, "pcap_datalink_val_to_name", datalink_val_to_name) ||
-        !SYMBOL(handle, "pcap_close", close)) {
+        !SYMBOL(handle, "pcap_close", close) || !SYMBOL(handle, "pcap_file", file)) {
         snprintf(err, err_cap, "libpcap lacks a function the decoder needs: %s", dlerror());
         dlclose(handle);
         return NULL;

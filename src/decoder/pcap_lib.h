@@ -23,6 +23,7 @@ struct pcap_lib {
     int (*datalink)(pcap_t *p);
     const char *(*datalink_val_to_name)(int dlt);
     void (*close)(pcap_t *p);
+    FILE *(*file)(pcap_t *p);
 };
 
 /*

@@ -125,6 +125,8 @@ struct tls_stream_callbacks {
                    uint64_t missing);
     void (*on_end)(void *ctx, const struct tls_stream_end *end);
     void (*on_note)(void *ctx, unsigned conn_id, const char *message);
+    /* Optional: every so many packets, the input bytes read so far; false stops the reading. */
+    bool (*on_progress)(void *ctx, uint64_t bytes_read);
 };
 
 /*

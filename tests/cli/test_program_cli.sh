@@ -28,17 +28,22 @@ run() {
     return 0
 }
 
+# The commands, as `tls13 help` lists them: every check below runs on each, so a new command
+# without a man page or a --version fails here.
+mapfile -t commands < <("$bin" help | sed -n 's/^  \([a-z][a-z-]*\) .*/\1/p')
+[ "${#commands[@]}" -ge 3 ] && ok "commands: ${commands[*]}" || fail "tls13 help lists ${#commands[@]} commands"
+
 # 1. --version, at the top and per command.
 version=$("$bin" --version)
 if [[ $version =~ ^tls13\ [0-9]+\.[0-9]+\.[0-9]+$ ]]; then ok "--version: $version"; else fail "--version printed '$version'"; fi
-for cmd in connect decode vectors; do
+for cmd in "${commands[@]}"; do
     run 0 "$cmd" --version && [ "$(cat "$tmp/out")" = "$version" ] && ok "$cmd --version" ||
         fail "$cmd --version does not print '$version'"
 done
 
 # 2. help: `tls13 help COMMAND` is `tls13 COMMAND --help`; unknown commands are usage errors.
 run 0 help && grep -q "^  decode INPUT" "$tmp/out" && ok "help lists the commands" || fail "help"
-for cmd in connect decode vectors; do
+for cmd in "${commands[@]}"; do
     "$bin" help "$cmd" >"$tmp/a" 2>&1
     "$bin" "$cmd" --help >"$tmp/b" 2>&1
     cmp -s "$tmp/a" "$tmp/b" && grep -q "^exit status:" "$tmp/a" && ok "help $cmd = $cmd --help" ||
@@ -69,14 +74,14 @@ run 2 vectors --quiet=1 x && grep -q -- "--quiet takes no value" "$tmp/err" && o
 run 2 connect --bogus localhost && grep -q -- "--bogus" "$tmp/err" && ok "connect --bogus" || fail "connect --bogus"
 
 # 5. The man pages render without a groff warning (a long unbreakable word excepted) and say what --help says; completion works.
-for page in tls13 tls13-connect tls13-decode tls13-vectors; do
+for page in tls13 "${commands[@]/#/tls13-}"; do
     if ! groff -man -Tutf8 -ww -Wbreak -z "$doc/$page.1" 2>"$tmp/groff" || [ -s "$tmp/groff" ]; then
         fail "$page.1 does not render cleanly"; cat "$tmp/groff"
     else
         ok "$page.1 renders"
     fi
 done
-for cmd in connect decode vectors; do
+for cmd in "${commands[@]}"; do
     "$bin" "$cmd" --help | grep -oE -- '--[a-z-]+' | sort -u >"$tmp/help-opts"
     MANWIDTH=200 man -l "$doc/tls13-$cmd.1" 2>/dev/null | grep -oE -- '--[a-z-]+' | sort -u >"$tmp/man-opts"
     comm -23 "$tmp/help-opts" "$tmp/man-opts" >"$tmp/missing"

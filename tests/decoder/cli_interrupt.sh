@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# cli_interrupt.sh — a long `tls13 decode`: a progress line on stderr only when stderr is a
+# terminal, and Ctrl-C (SIGINT) still writes what was decoded so far as valid JSON, exit 130.
+#
+#   cli_interrupt.sh TLS13_BINARY GEN_TLS13_CAPTURE VECTORS_DIR
+set -u
+bin=$1
+gen=$2
+vectors=$3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failed=0
+fail() { echo "FAIL $*"; failed=1; }
+ok() { echo "ok   $*"; }
+
+# A 200 MB keyed TLS 1.3 capture, grown from a real one (tests/bench/README.md).
+tmpl=$vectors/captures/tls13-aes-128-gcm-x25519
+"$gen" "$tmpl.pcap" "$tmpl.keylog" "$tmp/big.pcap" 200000000 >/dev/null || { echo "FAIL generator"; exit 1; }
+
+# 1. SIGINT half a second in: exit 130, a message, and JSON that parses, holding the connection.
+timeout --preserve-status -s INT 0.5 "$bin" decode --format json --keylog "$tmpl.keylog" "$tmp/big.pcap" \
+    >"$tmp/out.json" 2>"$tmp/err"
+rc=$?
+[ "$rc" -eq 130 ] && ok "interrupted: exit 130" || fail "interrupted: exit $rc (want 130)"
+grep -q "interrupted" "$tmp/err" && ok "interrupted: says so on stderr" || fail "no message on stderr"
+if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d) == 1 and d[0]["records"], d' \
+    "$tmp/out.json" 2>"$tmp/py"; then
+    ok "interrupted: the JSON is valid and holds the records decoded so far"
+else
+    fail "interrupted: JSON not valid: $(tail -1 "$tmp/py")"
+fi
+grep -q "stopped by the user" "$tmp/out.json" && ok "interrupted: the connection notes where reading stopped" ||
+    fail "no note of the stop"
+
+# 2. Progress: on a terminal (script(1) gives stderr a pty) a line with bytes and connections;
+#    into a file or pipe, nothing.
+script -qec "timeout -s INT 1 '$bin' decode --format json '$tmp/big.pcap' >/dev/null" /dev/null >"$tmp/tty" 2>&1
+grep -aq "big.pcap: [0-9.]* MB of [0-9.]* MB ([0-9]*%), 1 connection" "$tmp/tty" &&
+    ok "progress on a terminal" || fail "no progress line on a terminal: $(tr '\r' '\n' <"$tmp/tty" | tail -2)"
+"$bin" decode --format json "$vectors/captures/tls13-keyupdate.pcap" >/dev/null 2>"$tmp/err2"
+[ ! -s "$tmp/err2" ] && ok "no progress when stderr is not a terminal" || fail "stderr not empty: $(head -2 "$tmp/err2")"
+exit $failed
