@@ -5,5 +5,6 @@
 int tls13_cmd_connect(int argc, char **argv);
 int tls13_cmd_vectors(int argc, char **argv);
 int tls13_cmd_decode(int argc, char **argv);
+int tls13_cmd_variant(int argc, char **argv);
 
 #endif
