@@ -42,7 +42,9 @@ struct tls_rsa_private_key {
  * sig = RSASSA-PSS-SIGN(key, msg) under scheme (rsa_pss_rsae_sha256/384/512): msg is hashed
  * here (for a CertificateVerify, msg is the content of tls_certificate_verify_signed_content()).
  * sig_cap must hold the modulus length; *sig_len is set to it. Failures are internal_error
- * with a reason: scheme not RSA-PSS, an inconsistent key, sig_cap too small, rng failure.
+ * with a reason: scheme not RSA-PSS, an inconsistent key, sig_cap too small, rng failure, a
+ * modulus too short for the scheme (RFC 8017 §9.1.1: emLen >= hLen + sLen + 2, so a 1024-bit
+ * key such as RFC 8448's cannot sign rsa_pss_rsae_sha512 with a 64-byte salt).
  */
 tls_result tls_rsa_pss_sign(uint16_t scheme, const struct tls_rsa_private_key *key,
                             const uint8_t *msg, size_t msg_len, const struct tls_rng *rng,
