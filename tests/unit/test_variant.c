@@ -33,10 +33,10 @@
 #define S3_CHECKED 98
 #define S3_INPUTS 11
 
+#define ID_64 "0123456789012345678901234567890123456789012345678901234567890123"
 static const char *const ids[] = {
     "alice", "bob", "student-0042", "x", "Jane Doe <jane@example.edu>", "ünïcödé",
-    "0123456789012345678901234567890123456789012345678901234567890123"
-    "0123456789012345678901234567890123456789012345678901234567890123", /* 128 bytes */
+    ID_64 ID_64, /* 128 bytes, the longest ID */
 };
 
 static char *variant(const char *id, size_t *len)
