@@ -2,7 +2,7 @@
  * variant.c — `tls13 variant ID [--out FILE]`: writes RFC 8448 §3 with fresh values derived
  * from ID (variant.h says how), for a course to give each student their own expected values.
  *
- * This file parses the arguments and writes the text; variant_s3.c makes it.
+ * This file parses the arguments and writes the text; variant_s3.c / variant_s5.c make it.
  * Exit status: 0 when the trace was written, 1 if it could not be made or written, 2 on a
  * usage error (no ID, an empty or unprintable ID, an unknown option).
  */
@@ -13,10 +13,11 @@
 
 #include "cli/commands.h"
 #include "cli/variant.h"
+#include "cli/variant_hs.h"
 
 static void usage(FILE *out)
 {
-    fputs("usage: tls13 variant [--out FILE] ID\n"
+    fputs("usage: tls13 variant [--hrr] [--out FILE] ID\n"
           "\n"
           "Writes a handshake trace in the text format of RFC 8448, shaped exactly like its\n"
           "section 3 \"Simple 1-RTT Handshake\" (same section number, title, step headings,\n"
@@ -30,15 +31,34 @@ static void usage(FILE *out)
           "The same ID always gives the same bytes; another ID gives other values.\n"
           "`tls13 vectors FILE` checks the result like RFC 8448 itself.\n"
           "\n"
+          "With --hrr the trace is shaped like section 5 \"HelloRetryRequest\" instead: an\n"
+          "x25519 offer, a HelloRetryRequest for P-256 with a cookie, a second ClientHello,\n"
+          "and the transcript's message_hash; its seed uses \"... section 5\", and the P-256\n"
+          "private keys and the cookie are generated too.\n"
+          "\n"
           "ID is 1 to 128 bytes without control characters (a student's login, say).\n"
           "\n"
           "options:\n"
+          "      --hrr        RFC 8448 section 5 (HelloRetryRequest) instead of section 3\n"
           "  -o, --out FILE   write the trace to FILE instead of standard output\n"
           "  -h, --help       print this help\n"
           "\n"
           "exit status: 0 if the trace was written; 1 if it could not be made or written;\n"
           "2 on a usage error (no ID, an empty or unusable ID, an unknown option).\n",
           out);
+}
+
+tls_result variant_generate(enum variant_section section, const char *id,
+                            struct variant_text *out, struct tls_error *err)
+{
+    switch (section) {
+    case VARIANT_S3_SIMPLE_1RTT:
+        return variant_generate_s3(id, out, err);
+    case VARIANT_S5_HELLO_RETRY:
+        return variant_generate_s5(id, out, err);
+    default:
+        return tls_fail(err, TLS_ALERT_internal_error, "variant: no such section");
+    }
 }
 
 const char *variant_id_problem(const char *id)
@@ -84,13 +104,16 @@ static bool write_out(const char *path, const struct variant_text *text)
 int tls13_cmd_variant(int argc, char **argv)
 {
     const char *id = NULL, *out = NULL;
+    enum variant_section section = VARIANT_S3_SIMPLE_1RTT;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             return 0;
         }
-        if (strcmp(a, "--out") == 0 || strcmp(a, "-o") == 0) {
+        if (strcmp(a, "--hrr") == 0) {
+            section = VARIANT_S5_HELLO_RETRY;
+        } else if (strcmp(a, "--out") == 0 || strcmp(a, "-o") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "tls13 variant: %s needs a FILE\n", a);
                 return 2;
@@ -109,7 +132,7 @@ int tls13_cmd_variant(int argc, char **argv)
         }
     }
     if (id == NULL) {
-        fprintf(stderr, "tls13 variant: missing ID (usage: tls13 variant [--out FILE] ID)\n");
+        fprintf(stderr, "tls13 variant: missing ID (usage: tls13 variant [--hrr] [--out FILE] ID)\n");
         return 2;
     }
     const char *problem = variant_id_problem(id);
@@ -120,7 +143,7 @@ int tls13_cmd_variant(int argc, char **argv)
     }
     struct variant_text text = {0};
     struct tls_error err = {0};
-    if (variant_generate(id, &text, &err) != TLS_OK) {
+    if (variant_generate(section, id, &text, &err) != TLS_OK) {
         fprintf(stderr, "tls13 variant: %s\n", err.reason != NULL ? err.reason : "failed");
         variant_text_free(&text);
         return 1;

@@ -23,6 +23,10 @@
  * and octet counts, so whatever reads a value of §3 by (section, step, label, occurrence) reads
  * a variant the same way, and `tls13 vectors` checks it like the RFC.
  *
+ * A §5 variant (HelloRetryRequest) is made the same way from its own seed (domain string
+ * "tls13 variant of RFC 8448 section 5"), with a "cookie" and P-256 keys generated too; it is
+ * where a course's transcript exercise meets message_hash (RFC 8446 §4.4.1).
+ *
  * Same ID, same bytes; any other ID, other values. The text is built in memory (this is
  * src/cli; the heap is allowed) and written out by the caller.
  */
@@ -43,15 +47,22 @@ struct variant_text {
     bool oom;
 };
 
+/* Which RFC 8448 section a variant repeats. */
+enum variant_section {
+    VARIANT_S3_SIMPLE_1RTT = 3,     /* §3 "Simple 1-RTT Handshake" */
+    VARIANT_S5_HELLO_RETRY = 5,     /* §5 "HelloRetryRequest" (P-256 after an x25519 offer) */
+};
+
 /* NULL if id can name a variant (1..VARIANT_ID_MAX bytes, no control characters); else why not. */
 const char *variant_id_problem(const char *id);
 
 /*
- * Writes the RFC 8448 §3-shaped trace of id into *out (which the caller zero-initialises and
- * later frees with variant_text_free). On failure err says why (internal_error: an ID that
- * variant_id_problem() refuses, out of memory, or a crypto failure).
+ * Writes the trace of id shaped like RFC 8448 section `section` into *out (which the caller
+ * zero-initialises and later frees with variant_text_free). On failure err says why
+ * (internal_error: an ID that variant_id_problem() refuses, out of memory, or a crypto failure).
  */
-tls_result variant_generate(const char *id, struct variant_text *out, struct tls_error *err);
+tls_result variant_generate(enum variant_section section, const char *id,
+                            struct variant_text *out, struct tls_error *err);
 
 void variant_text_free(struct variant_text *t);
 

@@ -128,15 +128,30 @@ static const uint16_t schemes[] = {
 static const uint8_t modes[] = {TLS_PSK_DHE_KE};
 static const uint8_t renegotiation_info[] = {0x00}; /* RFC 5746 §3.2: empty renegotiated_connection */
 static const uint8_t record_size_limit[] = {0x40, 0x01}; /* RFC 8449: 16385 */
+/* RFC 8448 §5 line 1710: ClientHello2 is padded (RFC 7685) to 512 octets. */
+static const uint8_t padding[175];
 static const struct tls_extension client_extras[] = {
     {TLS_EXT_renegotiation_info, {renegotiation_info, sizeof(renegotiation_info)}},
     {TLS_EXT_session_ticket, {NULL, 0}},
     {TLS_EXT_record_size_limit, {record_size_limit, sizeof(record_size_limit)}},
+    {TLS_EXT_padding, {padding, sizeof(padding)}},
 };
 static const uint16_t client_order[] = {
     TLS_EXT_server_name,          TLS_EXT_renegotiation_info,     TLS_EXT_supported_groups,
     TLS_EXT_session_ticket,       TLS_EXT_key_share,              TLS_EXT_supported_versions,
     TLS_EXT_signature_algorithms, TLS_EXT_psk_key_exchange_modes, TLS_EXT_record_size_limit};
+/* RFC 8448 §5 line 1609: fewer groups, no session_ticket; the second ClientHello adds the
+ * cookie (RFC 8446 §4.2.2) and padding (line 1710). */
+static const uint16_t groups_5[] = {TLS_GROUP_x25519, TLS_GROUP_secp256r1, TLS_GROUP_secp384r1};
+static const uint16_t client_order_5[] = {
+    TLS_EXT_server_name,          TLS_EXT_renegotiation_info,     TLS_EXT_supported_groups,
+    TLS_EXT_key_share,            TLS_EXT_supported_versions,     TLS_EXT_signature_algorithms,
+    TLS_EXT_psk_key_exchange_modes, TLS_EXT_record_size_limit};
+static const uint16_t client_order_5_ch2[] = {
+    TLS_EXT_server_name,          TLS_EXT_renegotiation_info,     TLS_EXT_supported_groups,
+    TLS_EXT_key_share,            TLS_EXT_supported_versions,     TLS_EXT_signature_algorithms,
+    TLS_EXT_cookie,               TLS_EXT_psk_key_exchange_modes, TLS_EXT_record_size_limit,
+    TLS_EXT_padding};
 
 void variant_rfc8448_client_hello(struct tls_client_hello_config *cfg)
 {
@@ -157,6 +172,21 @@ void variant_rfc8448_client_hello(struct tls_client_hello_config *cfg)
     cfg->extension_order_count = sizeof(client_order) / sizeof(client_order[0]);
 }
 
+void variant_rfc8448_client_hello_s5(struct tls_client_hello_config *cfg,
+                                     const struct tls_bytes *cookie)
+{
+    variant_rfc8448_client_hello(cfg);
+    cfg->supported_groups = groups_5;
+    cfg->supported_groups_count = sizeof(groups_5) / sizeof(groups_5[0]);
+    cfg->extension_order = client_order_5;
+    cfg->extension_order_count = sizeof(client_order_5) / sizeof(client_order_5[0]);
+    if (cookie != NULL) {
+        cfg->cookie = *cookie;
+        cfg->extension_order = client_order_5_ch2;
+        cfg->extension_order_count = sizeof(client_order_5_ch2) / sizeof(client_order_5_ch2[0]);
+    }
+}
+
 /* RFC 8448 §3 line 376: the server's supported_groups (x25519 .. ffdhe8192), as sent. */
 static const uint8_t ee_groups[] = {0x00, 0x12, 0x00, 0x1d, 0x00, 0x17, 0x00, 0x18, 0x00, 0x19,
                                     0x01, 0x00, 0x01, 0x01, 0x01, 0x02, 0x01, 0x03, 0x01, 0x04};
@@ -164,6 +194,14 @@ const struct tls_extension variant_rfc8448_ee_extensions[3] = {
     {TLS_EXT_supported_groups, {ee_groups, sizeof(ee_groups)}},
     {TLS_EXT_record_size_limit, {record_size_limit, sizeof(record_size_limit)}},
     {TLS_EXT_server_name, {NULL, 0}}, /* RFC 6066 §3: empty, the name was used */
+};
+
+/* RFC 8448 §5 line 1973: the server's groups in its order of preference (P-256 first). */
+static const uint8_t ee_groups_5[] = {0x00, 0x06, 0x00, 0x17, 0x00, 0x18, 0x00, 0x1d};
+const struct tls_extension variant_rfc8448_ee_extensions_s5[3] = {
+    {TLS_EXT_supported_groups, {ee_groups_5, sizeof(ee_groups_5)}},
+    {TLS_EXT_record_size_limit, {record_size_limit, sizeof(record_size_limit)}},
+    {TLS_EXT_server_name, {NULL, 0}},
 };
 
 /* RFC 8448 §3 line 774: early_data with max_early_data_size 1024 (RFC 8446 §4.2.10). */

@@ -1,11 +1,11 @@
 #!/bin/sh
-# test_variant_cli.sh — `tls13 variant` as a course runs it: a per-student RFC 8448 §3 trace
-# that `tls13 vectors` checks like the RFC (exit status, output, usage errors).
+# test_variant_cli.sh — `tls13 variant` as a course runs it: a per-student RFC 8448 §3 (or, with
+# --hrr, §5) trace that `tls13 vectors` checks like the RFC (exit status, output, usage errors).
 #
 #   sh test_variant_cli.sh TLS13_BINARY VECTORS_DIR
 #
 # The reference counts are RFC 8448 §3's (tests/vectors/rfc/rfc8448.txt lines 152-856):
-# 98 values checked, 11 inputs.
+# 98 values checked, 11 inputs; and §5's (lines 1589-2358): 95 checked, 11 inputs.
 set -u
 tls13=$1
 rfc=$2/rfc/rfc8448.txt
@@ -71,14 +71,33 @@ grep -q "^FAIL   §3 line $line  {server}  derive secret \"tls13 s hs traffic\":
 tail -n 1 "$tmp/out" | grep -q '^98 values checked, 97 passed, 1 failed' ||
     fail "summary after the change is '$(tail -n 1 "$tmp/out")'"
 
-# 4. --help tells the truth and succeeds.
+# 4. --hrr: RFC 8448 §5 (HelloRetryRequest), checked with §5's own counts (lines 1589-2358).
+summary5="95 values checked, 95 passed, 0 failed; 11 values not derivable (inputs)"
+sed -n '1589,2358p' "$rfc" >"$tmp/s5.txt"
+"$tls13" vectors -q "$tmp/s5.txt" >"$tmp/out" 2>"$tmp/err"
+[ "$(cat "$tmp/out")" = "$summary5" ] || fail "RFC 8448 §5 summary is '$(cat "$tmp/out")'"
+for id in alice bob; do
+    "$tls13" variant --hrr "$id" >"$tmp/h-$id.txt" 2>"$tmp/err"
+    expect_rc 0 $? "tls13 variant --hrr '$id'"
+    "$tls13" vectors -q "$tmp/h-$id.txt" >"$tmp/out" 2>"$tmp/err"
+    expect_rc 0 $? "tls13 vectors on the --hrr variant of '$id'"
+    [ "$(cat "$tmp/out")" = "$summary5" ] || fail "--hrr variant '$id': summary is '$(cat "$tmp/out")'"
+done
+grep -q '^5\.  HelloRetryRequest$' "$tmp/h-alice.txt" || fail "no §5 title in the --hrr variant"
+[ "$(grep -c 'create an ephemeral P-256 key pair' "$tmp/h-alice.txt")" -eq 2 ] ||
+    fail "the --hrr variant does not have §5's two P-256 key pairs"
+"$tls13" variant --hrr --out "$tmp/h2.txt" alice && cmp -s "$tmp/h-alice.txt" "$tmp/h2.txt" ||
+    fail "--hrr: same ID, different bytes"
+cmp -s "$tmp/h-alice.txt" "$tmp/h-bob.txt" && fail "--hrr: alice and bob have the same trace"
+
+# 5. --help tells the truth and succeeds.
 "$tls13" variant --help >"$tmp/out" 2>"$tmp/err"
 expect_rc 0 $? "--help"
-grep -q 'RFC 8448' "$tmp/out" && grep -q -- '--out FILE' "$tmp/out" && grep -q 'exit status' "$tmp/out" ||
-    fail "--help does not describe the format, --out and the exit status"
+grep -q 'RFC 8448' "$tmp/out" && grep -q -- '--out FILE' "$tmp/out" && grep -q -- '--hrr' "$tmp/out" &&
+    grep -q 'exit status' "$tmp/out" || fail "--help does not describe the format, --out, --hrr and the exit status"
 "$tls13" --help | grep -q '^  variant ID' || fail "tls13 --help does not list variant"
 
-# 5. Usage errors exit 2 with a one-line message on stderr and nothing on stdout.
+# 6. Usage errors exit 2 with a one-line message on stderr and nothing on stdout.
 usage_error() { # what args...
     what=$1
     shift

@@ -1,12 +1,13 @@
 /*
- * test_variant.c — per-student variants of RFC 8448 §3 (src/cli/variant*.c, `tls13 variant`).
+ * test_variant.c — per-student variants of RFC 8448 §3 and §5 (src/cli/variant*.c,
+ * `tls13 variant [--hrr]`). Every test runs for both sections.
  *
  * 1. A variant checks clean with `tls13 vectors`' engine, for several IDs, with the same number
- *    of checked values (98) and inputs (11) as RFC 8448 §3 itself, the CertificateVerify
- *    signature verified with the certificate's key.
+ *    of checked values and inputs as the RFC section itself (§3: 98 and 11; §5: 95 and 11), the
+ *    CertificateVerify signature verified with the certificate's key.
  * 2. The same ID gives the same bytes; two IDs give different values for every value that
  *    depends on what was generated (keys, secrets, traffic keys, Finished, records).
- * 3. Its structure is §3's: section number and title, every step's side and heading, every
+ * 3. Its structure is the RFC section's: section number and title, every step's side and heading, every
  *    value's label, form and octet count, in order, as the trace parser reads them.
  * 4. Sensitivity, as test_vectors_engine does for the RFC: one hex digit changed in any checked
  *    value of a variant gives exactly one FAIL, at that value.
@@ -22,16 +23,34 @@
 #include "cli/variant.h"
 #include "cli/vectors_check.h"
 
-/* RFC 8448 §3 is lines 152 ("3.  Simple 1-RTT Handshake") to 856 of rfc/rfc8448.txt. */
-#define S3_FIRST_LINE 152
-#define S3_LAST_LINE 856
+struct section {
+    enum variant_section which;
+    const char *number;
+    unsigned first_line, last_line; /* of the section in rfc/rfc8448.txt */
+    size_t checked, inputs;         /* what the engine makes of it */
+    size_t generated;               /* values that must differ between two IDs */
+};
+
 /*
- * What the engine makes of §3 (and so of every variant): 98 values recomputed or verified
- * (the CertificateVerify), 11 inputs: 2 private keys, ClientHello, ServerHello,
- * EncryptedExtensions, Certificate, NewSessionTicket, 2 application data and 2 alert payloads.
+ * §3, lines 152-856: 98 values recomputed or verified (the CertificateVerify), 11 inputs:
+ * 2 private keys, ClientHello, ServerHello, EncryptedExtensions, Certificate,
+ * NewSessionTicket, 2 application data and 2 alert payloads. Generated: 2 key pairs (private,
+ * public); 6 messages (ClientHello, ServerHello, CertificateVerify, 2 Finished,
+ * NewSessionTicket); 9 complete records; the handshake and master secrets; 10 expanded
+ * (derived for master, c/s hs traffic, c/s ap traffic, exp master, res master, 2 finished
+ * keys, resumption PSK); 2 finished; 4 traffic key steps (key and iv).
  */
-#define S3_CHECKED 98
-#define S3_INPUTS 11
+static const struct section s3 = {VARIANT_S3_SIMPLE_1RTT, "3", 152, 856, 98, 11,
+                                   4 + 6 + 9 + 2 + 10 + 2 + 8};
+/*
+ * §5, lines 1589-2358: 95 checked, 11 inputs: 3 private keys, 2 ClientHello, HelloRetryRequest
+ * and ServerHello, EncryptedExtensions, Certificate, 2 alert payloads. Generated: 3 key pairs;
+ * 7 messages (2 ClientHello, HelloRetryRequest, ServerHello, CertificateVerify, 2 Finished);
+ * 8 complete records; the handshake and master secrets; 9 expanded (§3's but the resumption
+ * PSK); 2 finished; 4 traffic key steps (key and iv).
+ */
+static const struct section s5 = {VARIANT_S5_HELLO_RETRY, "5", 1589, 2358, 95, 11,
+                                  6 + 7 + 8 + 2 + 9 + 2 + 8};
 
 #define ID_64 "0123456789012345678901234567890123456789012345678901234567890123"
 static const char *const ids[] = {
@@ -39,11 +58,11 @@ static const char *const ids[] = {
     ID_64 ID_64, /* 128 bytes, the longest ID */
 };
 
-static char *variant(const char *id, size_t *len)
+static char *variant(const struct section *sec, const char *id, size_t *len)
 {
     struct variant_text text = {0};
     struct tls_error err = {0};
-    tls_result rc = variant_generate(id, &text, &err);
+    tls_result rc = variant_generate(sec->which, id, &text, &err);
     if (rc != TLS_OK) {
         fail_msg("variant '%s': %s", id, err.reason);
     }
@@ -59,17 +78,17 @@ static void parse(const char *text, size_t len, struct trace *t)
     }
 }
 
-/* RFC 8448 §3 alone, from the RFC text. */
-static void parse_rfc_s3(struct trace *t)
+/* The RFC 8448 section alone, from the RFC text. */
+static void parse_rfc(const struct section *sec, struct trace *t)
 {
     size_t len, start = 0, end = 0, line = 1;
     uint8_t *text = test_read_vector_file("rfc/rfc8448.txt", &len);
     for (size_t k = 0; k < len && end == 0; k++) {
-        if (line == S3_FIRST_LINE && start == 0) {
+        if (line == sec->first_line && start == 0) {
             start = k;
         }
         line += text[k] == '\n';
-        if (line == S3_LAST_LINE + 1) {
+        if (line == sec->last_line + 1) {
             end = k + 1;
         }
     }
@@ -98,25 +117,25 @@ static void collect(void *ctx, const struct vc_result *r)
     }
 }
 
-static void rfc_s3_counts_are_the_reference(void **state)
+static void rfc_counts_are_the_reference(void **state)
 {
-    (void)state;
+    const struct section *sec = *state;
     struct trace t;
     struct vc_summary sum;
-    parse_rfc_s3(&t);
+    parse_rfc(sec, &t);
     assert_true(vc_check_trace(&t, NULL, NULL, &sum));
     assert_int_equal(sum.failed, 0);
-    assert_int_equal(sum.checked, S3_CHECKED);
-    assert_int_equal(sum.inputs, S3_INPUTS);
+    assert_int_equal(sum.checked, sec->checked);
+    assert_int_equal(sum.inputs, sec->inputs);
     trace_free(&t);
 }
 
 static void variants_check_clean(void **state)
 {
-    (void)state;
+    const struct section *sec = *state;
     for (size_t i = 0; i < sizeof(ids) / sizeof(ids[0]); i++) {
         size_t len;
-        char *text = variant(ids[i], &len);
+        char *text = variant(sec, ids[i], &len);
         struct trace t;
         parse(text, len, &t);
         struct collected c = {0};
@@ -126,9 +145,9 @@ static void variants_check_clean(void **state)
             print_error("variant '%s': first FAIL %s\n", ids[i], c.first_fail);
         }
         assert_int_equal(sum.failed, 0);
-        assert_int_equal(sum.checked, S3_CHECKED);
-        assert_int_equal(sum.passed, S3_CHECKED);
-        assert_int_equal(sum.inputs, S3_INPUTS);
+        assert_int_equal(sum.checked, sec->checked);
+        assert_int_equal(sum.passed, sec->checked);
+        assert_int_equal(sum.inputs, sec->inputs);
         trace_free(&t);
         free(text);
     }
@@ -136,16 +155,24 @@ static void variants_check_clean(void **state)
 
 static void same_id_same_bytes(void **state)
 {
-    (void)state;
+    const struct section *sec = *state;
     size_t a_len, b_len;
-    char *a = variant("alice", &a_len);
-    char *b = variant("alice", &b_len);
+    char *a = variant(sec, "alice", &a_len);
+    char *b = variant(sec, "alice", &b_len);
     assert_int_equal(a_len, b_len);
     assert_memory_equal(a, b, a_len);
     /* and the ID is named in the header comment */
     assert_non_null(strstr(a, "for the ID \"alice\""));
+    /* and the other section's variant of the same ID has other values (its own seed) */
+    size_t c_len;
+    char *c = variant(sec == &s3 ? &s5 : &s3, "alice", &c_len);
+    const char *label = "public key (32 octets):  ";
+    assert_non_null(strstr(a, label));
+    assert_non_null(strstr(c, label));
+    assert_memory_not_equal(strstr(a, label), strstr(c, label), strlen(label) + 3 * 32 - 1);
     free(a);
     free(b);
+    free(c);
 }
 
 /* Steps whose values do not depend on anything generated: no PSK, so the early secret and
@@ -174,10 +201,10 @@ static bool generated_label(const char *label)
 
 static void two_ids_differ_in_every_generated_value(void **state)
 {
-    (void)state;
+    const struct section *sec = *state;
     size_t a_len, b_len, compared = 0;
-    char *a_text = variant("alice", &a_len);
-    char *b_text = variant("bob", &b_len);
+    char *a_text = variant(sec, "alice", &a_len);
+    char *b_text = variant(sec, "bob", &b_len);
     struct trace a, b;
     parse(a_text, a_len, &a);
     parse(b_text, b_len, &b);
@@ -201,28 +228,24 @@ static void two_ids_differ_in_every_generated_value(void **state)
             compared++;
         }
     }
-    /* 2 key pairs (private, public); 6 messages (ClientHello, ServerHello, CertificateVerify,
-     * 2 Finished, NewSessionTicket); 9 complete records; the handshake and master secrets;
-     * 10 expanded (derived for master, c/s hs traffic, c/s ap traffic, exp master, res master,
-     * 2 finished keys, resumption PSK); 2 finished; 4 traffic key steps (key and iv) */
-    assert_int_equal(compared, 4 + 6 + 9 + 2 + 10 + 2 + 8);
+    assert_int_equal(compared, sec->generated);
     trace_free(&a);
     trace_free(&b);
     free(a_text);
     free(b_text);
 }
 
-static void structure_is_section_3s(void **state)
+static void structure_is_the_sections(void **state)
 {
-    (void)state;
+    const struct section *sec = *state;
     size_t len;
-    char *text = variant("student-0042", &len);
+    char *text = variant(sec, "student-0042", &len);
     struct trace v, r;
     parse(text, len, &v);
-    parse_rfc_s3(&r);
+    parse_rfc(sec, &r);
     assert_int_equal(v.section_count, 1);
     assert_int_equal(r.section_count, 1);
-    assert_string_equal(v.sections[0].number, "3");
+    assert_string_equal(v.sections[0].number, sec->number);
     assert_string_equal(v.sections[0].title, r.sections[0].title);
     assert_int_equal(v.step_count, r.step_count);
     for (size_t s = 0; s < r.step_count; s++) {
@@ -270,9 +293,9 @@ static char flip_digit(char c)
 /* Every checked value of a variant, one at a time, one hex digit changed: one FAIL, there. */
 static void every_changed_value_fails_alone(void **state)
 {
-    (void)state;
+    const struct section *sec = *state;
     size_t len, eligible = 0, mutated = 0, stride = test_stride();
-    char *text = variant("alice", &len);
+    char *text = variant(sec, "alice", &len);
     struct trace clean;
     parse(text, len, &clean);
     struct collected base = {0};
@@ -280,7 +303,7 @@ static void every_changed_value_fails_alone(void **state)
     assert_non_null(base.checked);
     struct vc_summary sum;
     assert_true(vc_check_trace(&clean, collect, &base, &sum));
-    assert_int_equal(base.checked_count, S3_CHECKED);
+    assert_int_equal(base.checked_count, sec->checked);
     char *copy = malloc(len);
     assert_non_null(copy);
     for (size_t i = 0; i < base.checked_count; i++) {
@@ -309,7 +332,7 @@ static void every_changed_value_fails_alone(void **state)
     }
     /* every checked value but the 3 without digits: the early secret's zero salt and the
      * two finished steps' "hash (0 octets):  (empty)" */
-    assert_int_equal(eligible, S3_CHECKED - 3);
+    assert_int_equal(eligible, sec->checked - 3);
     assert_int_equal(mutated, (eligible + stride - 1) / stride);
     free(copy);
     free(base.checked);
@@ -328,7 +351,8 @@ static void unusable_ids_are_refused(void **state)
         assert_non_null(variant_id_problem(bad[i]));
         struct variant_text text = {0};
         struct tls_error err = {0};
-        assert_int_not_equal(variant_generate(bad[i], &text, &err), TLS_OK);
+        assert_int_not_equal(variant_generate(VARIANT_S3_SIMPLE_1RTT, bad[i], &text, &err), TLS_OK);
+        assert_int_not_equal(variant_generate(VARIANT_S5_HELLO_RETRY, bad[i], &text, &err), TLS_OK);
         assert_non_null(err.reason);
         assert_int_equal(text.len, 0);
         variant_text_free(&text);
@@ -340,13 +364,15 @@ static void unusable_ids_are_refused(void **state)
 
 int main(void)
 {
+#define BOTH(test)                                                                                 \
+    cmocka_unit_test_prestate(test, (void *)&s3), cmocka_unit_test_prestate(test, (void *)&s5)
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(rfc_s3_counts_are_the_reference),
-        cmocka_unit_test(variants_check_clean),
-        cmocka_unit_test(same_id_same_bytes),
-        cmocka_unit_test(two_ids_differ_in_every_generated_value),
-        cmocka_unit_test(structure_is_section_3s),
-        cmocka_unit_test(every_changed_value_fails_alone),
+        BOTH(rfc_counts_are_the_reference),
+        BOTH(variants_check_clean),
+        BOTH(same_id_same_bytes),
+        BOTH(two_ids_differ_in_every_generated_value),
+        BOTH(structure_is_the_sections),
+        BOTH(every_changed_value_fails_alone),
         cmocka_unit_test(unusable_ids_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
