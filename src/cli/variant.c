@@ -96,7 +96,8 @@ static bool write_out(const char *path, const struct variant_text *text)
     bool ok = fwrite(text->p, 1, text->len, f) == text->len;
     ok = (path != NULL ? fclose(f) : fflush(f)) == 0 && ok;
     if (!ok) {
-        fprintf(stderr, "tls13 variant: cannot write %s\n", path != NULL ? path : "standard output");
+        fprintf(stderr, "tls13 variant: cannot write %s\n",
+                path != NULL ? path : "standard output");
     }
     return ok;
 }
@@ -132,7 +133,8 @@ int tls13_cmd_variant(int argc, char **argv)
         }
     }
     if (id == NULL) {
-        fprintf(stderr, "tls13 variant: missing ID (usage: tls13 variant [--hrr] [--out FILE] ID)\n");
+        fprintf(stderr,
+                "tls13 variant: missing ID (usage: tls13 variant [--hrr] [--out FILE] ID)\n");
         return 2;
     }
     const char *problem = variant_id_problem(id);

@@ -219,7 +219,7 @@ void vt_finished(struct vt *g, const char *side, const char *heading, const uint
 {
     /* §4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length)
      *         verify_data = HMAC(finished_key, Transcript-Hash(Handshake Context,
-     *                                                          Certificate*, CertificateVerify*)) */
+     *                                       Certificate*, CertificateVerify*)) */
     uint8_t finished_key[TLS_MAX_HASH_LEN], hash[TLS_MAX_HASH_LEN];
     vt_step(g, side, heading);
     vt_value(g, "PRK", base_key, g->hlen);

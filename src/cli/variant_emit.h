@@ -76,7 +76,8 @@ void vt_expand_label(struct vt *g, const char *side, const char *heading, const 
 /* "derive secret ...": vt_expand_label with context = Transcript-Hash of the messages so far. */
 void vt_derive_secret(struct vt *g, const char *side, const char *heading, const uint8_t *prk,
                       const char *label, uint8_t *out);
-/* "derive secret for S \"tls13 derived\"": context = Hash("") (§7.1 Derive-Secret(., "derived", "")). */
+/* "derive secret for S \"tls13 derived\"": context = Hash(""), §7.1's
+ * Derive-Secret(., "derived", ""). */
 void vt_derived(struct vt *g, const char *side, const char *heading, const uint8_t *prk,
                 uint8_t *out);
 /* "derive ... traffic keys": PRK, key info, key expanded, iv info, iv expanded (§7.3). */

@@ -158,7 +158,8 @@ static void certificate_verify(struct vhs *s)
     tls_drbg_free(drbg);
     tls_writer_init(&w, s->cv.b, sizeof(s->cv.b));
     vhs_finish_msg(s, &s->cv, &w,
-               tls_certificate_verify_encode(&w, TLS_SIG_rsa_pss_rsae_sha256, sig, sig_len, &g->err),
+               tls_certificate_verify_encode(&w, TLS_SIG_rsa_pss_rsae_sha256, sig, sig_len,
+                                             &g->err),
                "variant: CertificateVerify encoding failed");
     vt_step(g, "server", "construct a CertificateVerify handshake message");
     vt_value(g, "CertificateVerify", s->cv.b, s->cv.len);

@@ -126,7 +126,8 @@ static const uint16_t schemes[] = {
     0x0402, 0x0502, 0x0602, 0x0202, /* the TLS 1.2 DSA pairs RFC 8448's client also lists */
 };
 static const uint8_t modes[] = {TLS_PSK_DHE_KE};
-static const uint8_t renegotiation_info[] = {0x00}; /* RFC 5746 §3.2: empty renegotiated_connection */
+/* RFC 5746 §3.2: an empty renegotiated_connection */
+static const uint8_t renegotiation_info[] = {0x00};
 static const uint8_t record_size_limit[] = {0x40, 0x01}; /* RFC 8449: 16385 */
 /* RFC 8448 §5 line 1710: ClientHello2 is padded (RFC 7685) to 512 octets. */
 static const uint8_t padding[175];

@@ -60,7 +60,8 @@ static void new_session_ticket(struct vhs *s)
     vt_same(g, "server", "derive read traffic keys for application data (same as\n      client "
                          "application data write traffic keys)");
     vt_same(g, "server", "derive secret \"tls13 res master\" (same as client)");
-    /* §4.6.1: PSK = HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length) */
+    /* §4.6.1: PSK = HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce,
+     *                                  Hash.length) */
     vt_fresh(g, "ticket_nonce", ticket_nonce, sizeof(ticket_nonce));
     vt_expand_label(g, "server", "generate resumption secret \"tls13 resumption\"", s->res,
                     "resumption", ticket_nonce, sizeof(ticket_nonce), s->psk);
@@ -102,8 +103,8 @@ static void header(struct vt *g, const char *id)
 {
     vt_text(g, "# A variant of RFC 8448 section 3 \"Simple 1-RTT Handshake\", written by\n"
                "# `tls13 variant` for the ID \"%s\".\n", id);
-    vt_text(g, "# The same steps, labels and octet counts as the RFC. The randoms, ephemeral keys,\n"
-               "# RSA-PSS salt and ticket are HKDF-Expand(seed, name, length) with\n"
+    vt_text(g, "# The same steps, labels and octet counts as the RFC. The randoms, ephemeral\n"
+               "# keys, RSA-PSS salt and ticket are HKDF-Expand(seed, name, length) with\n"
                "#   seed = SHA-256(\"%s\" || 0x00 || ID);\n"
                "# everything else is computed from them. Check it with `tls13 vectors FILE`.\n\n",
             seed_domain);

@@ -103,8 +103,8 @@ static void header(struct vt *g, const char *id)
 {
     vt_text(g, "# A variant of RFC 8448 section 5 \"HelloRetryRequest\", written by\n"
                "# `tls13 variant --hrr` for the ID \"%s\".\n", id);
-    vt_text(g, "# The same steps, labels and octet counts as the RFC. The randoms, ephemeral keys,\n"
-               "# cookie and RSA-PSS salt are HKDF-Expand(seed, name, length) with\n"
+    vt_text(g, "# The same steps, labels and octet counts as the RFC. The randoms, ephemeral\n"
+               "# keys, cookie and RSA-PSS salt are HKDF-Expand(seed, name, length) with\n"
                "#   seed = SHA-256(\"%s\" || 0x00 || ID);\n"
                "# everything else is computed from them. Check it with `tls13 vectors FILE`.\n\n",
             seed_domain);

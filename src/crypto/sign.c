@@ -85,8 +85,8 @@ tls_result tls_rsa_pss_sign(uint16_t scheme, const struct tls_rsa_private_key *k
         /* RFC 8446 §4.2.3: "The length of the Salt MUST be equal to the length of the output
          * of the digest algorithm" -- saltlen = hash_len above. */
         result = tls_fail(err, TLS_ALERT_internal_error,
-                          "RFC 8017 §9.1.1: RSASSA-PSS signing failed (modulus too short for hash and "
-                          "salt, or the random source failed)");
+                          "RFC 8017 §9.1.1: RSASSA-PSS signing failed (modulus too short for "
+                          "hash and salt, or the random source failed)");
     } else {
         *sig_len = mbedtls_rsa_get_len(mbedtls_pk_rsa(pk));
     }

@@ -57,16 +57,18 @@ cths() { grep -A 14 'derive secret "tls13 c hs traffic":' "$1" | grep -A 2 'expa
     fail "alice's and bob's variants differ in line count (the layout must not depend on ID)"
 
 # 3. One hex digit changed in a variant value: exit 1, exactly one FAIL naming it.
-line=$(grep -n -A 12 'derive secret "tls13 s hs traffic":' "$tmp/a1.txt" | grep 'expanded (32 octets)' |
-    head -1 | cut -d- -f1)
+line=$(grep -n -A 12 'derive secret "tls13 s hs traffic":' "$tmp/a1.txt" |
+    grep 'expanded (32 octets)' | head -1 | cut -d- -f1)
 [ -n "$line" ] || fail "no s hs traffic expanded line in the variant"
-sed "${line}s/\(expanded (32 octets):  \)\(.\)\(.\)/\1\2X\3/; ${line}s/X0/1/; ${line}s/X1/0/; ${line}s/X2/3/; ${line}s/X3/2/; ${line}s/X4/5/; ${line}s/X5/4/; ${line}s/X6/7/; ${line}s/X7/6/; ${line}s/X8/9/; ${line}s/X9/8/; ${line}s/Xa/b/; ${line}s/Xb/a/; ${line}s/Xc/d/; ${line}s/Xd/c/; ${line}s/Xe/f/; ${line}s/Xf/e/" \
-    "$tmp/a1.txt" >"$tmp/bad.txt"
+octet=$(sed -n "${line}s/.*expanded (32 octets):  \(..\).*/\1/p" "$tmp/a1.txt")
+flipped=$(printf '%02x' $((0x$octet ^ 1)))
+sed "${line}s/octets):  $octet/octets):  $flipped/" "$tmp/a1.txt" >"$tmp/bad.txt"
 cmp -s "$tmp/a1.txt" "$tmp/bad.txt" && fail "sed did not change line $line"
 "$tls13" vectors "$tmp/bad.txt" >"$tmp/out" 2>"$tmp/err"
 expect_rc 1 $? "variant with one digit changed"
 [ "$(grep -c '^FAIL' "$tmp/out")" -eq 1 ] || fail "expected exactly one FAIL line"
-grep -q "^FAIL   §3 line $line  {server}  derive secret \"tls13 s hs traffic\": expanded\$" "$tmp/out" ||
+want="^FAIL   §3 line $line  {server}  derive secret \"tls13 s hs traffic\": expanded\$"
+grep -q "$want" "$tmp/out" ||
     fail "the FAIL line does not name §3 line $line s hs traffic expanded"
 tail -n 1 "$tmp/out" | grep -q '^98 values checked, 97 passed, 1 failed' ||
     fail "summary after the change is '$(tail -n 1 "$tmp/out")'"
@@ -81,7 +83,8 @@ for id in alice bob; do
     expect_rc 0 $? "tls13 variant --hrr '$id'"
     "$tls13" vectors -q "$tmp/h-$id.txt" >"$tmp/out" 2>"$tmp/err"
     expect_rc 0 $? "tls13 vectors on the --hrr variant of '$id'"
-    [ "$(cat "$tmp/out")" = "$summary5" ] || fail "--hrr variant '$id': summary is '$(cat "$tmp/out")'"
+    [ "$(cat "$tmp/out")" = "$summary5" ] ||
+        fail "--hrr variant '$id': summary is '$(cat "$tmp/out")'"
 done
 grep -q '^5\.  HelloRetryRequest$' "$tmp/h-alice.txt" || fail "no §5 title in the --hrr variant"
 [ "$(grep -c 'create an ephemeral P-256 key pair' "$tmp/h-alice.txt")" -eq 2 ] ||
@@ -93,8 +96,9 @@ cmp -s "$tmp/h-alice.txt" "$tmp/h-bob.txt" && fail "--hrr: alice and bob have th
 # 5. --help tells the truth and succeeds.
 "$tls13" variant --help >"$tmp/out" 2>"$tmp/err"
 expect_rc 0 $? "--help"
-grep -q 'RFC 8448' "$tmp/out" && grep -q -- '--out FILE' "$tmp/out" && grep -q -- '--hrr' "$tmp/out" &&
-    grep -q 'exit status' "$tmp/out" || fail "--help does not describe the format, --out, --hrr and the exit status"
+grep -q 'RFC 8448' "$tmp/out" && grep -q -- '--out FILE' "$tmp/out" &&
+    grep -q -- '--hrr' "$tmp/out" && grep -q 'exit status' "$tmp/out" ||
+    fail "--help does not describe the format, --out, --hrr and the exit status"
 "$tls13" --help | grep -q '^  variant ID' || fail "tls13 --help does not list variant"
 
 # 6. Usage errors exit 2 with a one-line message on stderr and nothing on stdout.
@@ -104,7 +108,8 @@ usage_error() { # what args...
     "$tls13" variant "$@" >"$tmp/out" 2>"$tmp/err"
     expect_rc 2 $? "$what"
     [ "$(grep -c '' "$tmp/err")" -eq 1 ] || fail "$what: stderr is not one line: $(cat "$tmp/err")"
-    grep -q '^tls13 variant: ' "$tmp/err" || fail "$what: message does not start with 'tls13 variant: '"
+    grep -q '^tls13 variant: ' "$tmp/err" ||
+        fail "$what: message does not start with 'tls13 variant: '"
     [ -s "$tmp/out" ] && fail "$what: wrote to stdout"
 }
 usage_error "missing ID"

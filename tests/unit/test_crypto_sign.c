@@ -25,7 +25,8 @@ static const uint8_t msg[] = "TLS 1.3, server CertificateVerify: any content";
 static void sign_with_seed(uint16_t scheme, const char *seed, uint8_t sig[128])
 {
     struct tls_drbg *drbg = NULL;
-    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)seed, strlen(seed)), TLS_OK);
+    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)seed, strlen(seed)),
+                     TLS_OK);
     struct tls_rng rng = tls_drbg_rng(drbg);
     size_t sig_len = 0;
     struct tls_error err = {0};
@@ -52,7 +53,8 @@ static void signatures_verify(void **state)
     for (size_t i = 0; i < 2; i++) {
         uint8_t sig[128];
         sign_with_seed(schemes[i], "seed", sig);
-        assert_int_equal(tls_sig_verify(schemes[i], &key, msg, sizeof(msg), sig, 128, NULL), TLS_OK);
+        assert_int_equal(tls_sig_verify(schemes[i], &key, msg, sizeof(msg), sig, 128, NULL),
+                         TLS_OK);
         assert_int_not_equal(tls_sig_verify(schemes[(i + 1) % 2], &key, msg, sizeof(msg), sig,
                                             128, NULL),
                              TLS_OK);

@@ -7,7 +7,7 @@
  *    CertificateVerify signature verified with the certificate's key.
  * 2. The same ID gives the same bytes; two IDs give different values for every value that
  *    depends on what was generated (keys, secrets, traffic keys, Finished, records).
- * 3. Its structure is the RFC section's: section number and title, every step's side and heading, every
+ * 3. Its structure is the RFC section's: number and title, every step's side and heading, every
  *    value's label, form and octet count, in order, as the trace parser reads them.
  * 4. Sensitivity, as test_vectors_engine does for the RFC: one hex digit changed in any checked
  *    value of a variant gives exactly one FAIL, at that value.
