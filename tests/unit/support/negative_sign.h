@@ -1,6 +1,6 @@
 /*
  * negative_sign.h — RSASSA-PSS (SHA-256, salt length 32) signatures with RFC 8448 §2's server
- * RSA key, for the scripted server's re-signed CertificateVerify (test-only; not constant time).
+ * RSA key, for the scripted server's re-signed CertificateVerify (through src/crypto/sign.h).
  */
 #ifndef TLS13_TEST_NEGATIVE_SIGN_H
 #define TLS13_TEST_NEGATIVE_SIGN_H
