@@ -10,6 +10,9 @@ packages=(
     build-essential cmake clang pkg-config
     libmbedtls-dev libcmocka-dev libpcap-dev python3
     openssl gnutls-bin tshark valgrind iproute2
+    # more interop peers (tests/interop/run_peers.sh): Go crypto/tls, wolfSSL, NSS selfserv,
+    # Erlang/OTP ssl (erlang-ssl brings erlang-base with escript, erlang-crypto, public-key)
+    golang-go libwolfssl-dev libnss3-tools erlang-ssl
 )
 
 missing=()

@@ -3,6 +3,8 @@
 #
 #   server.sh openssl PORT CERT KEY [extra s_server args]   -> prints the server's PID
 #   server.sh gnutls  PORT CERT KEY [extra gnutls-serv args] -> prints the server's PID
+#   server.sh go|wolfssl|erlang|nss PORT CERT KEY [args]     -> the same, for the peers of
+#                                                               tests/interop/run_peers.sh
 #   server.sh stop PID                                       -> stops it (TERM, then KILL)
 #
 # Or source it and call interop_server_start / interop_server_stop (same arguments).
@@ -12,6 +14,16 @@
 #   gnutls-serv --echo      sends each line back unchanged
 # Both answer the client's close_notify with their own (TLS 1.3 half-close, RFC 8446 §6.1),
 # which `tls13 connect` needs for exit status 0.
+#
+# The other peers (tests/interop/peers/, run_peers.sh) are programs of ours around other TLS
+# stacks; they echo each line unchanged and take -groups, -alpn, -verify-client, -keyupdate,
+# -reset (see each file's header):
+#   go       $INTEROP_PEER_BIN/go_echo          Go crypto/tls (built by run_peers.sh)
+#   wolfssl  $INTEROP_PEER_BIN/wolfssl_echo     wolfSSL (built by CMake when libwolfssl-dev is there)
+#   erlang   tests/interop/peers/erlang_echo.escript   Erlang/OTP ssl
+#   nss      selfserv (NSS's test server, libnss3-tools), with a certificate database made here
+#            from CERT and KEY; it answers a request with a fixed HTTP response that says how
+#            many bytes it read, not with an echo.
 #
 # openssl listens on 127.0.0.1 only; gnutls-serv has no bind option and listens on every
 # address (tests still connect to 127.0.0.1). TLS 1.3 only in both. The server's output goes to
@@ -49,8 +61,30 @@ interop_server_start() {
             --priority "${INTEROP_GNUTLS_PRIORITY:-NORMAL:-VERS-ALL:+VERS-TLS1.3}" "$@" \
             </dev/null >"$log" 2>&1 &
         ;;
+    go | wolfssl)
+        "${INTEROP_PEER_BIN:?set INTEROP_PEER_BIN}/${kind}_echo" -port "$port" -cert "$cert" \
+            -key "$key" "$@" </dev/null >"$log" 2>&1 &
+        ;;
+    erlang)
+        escript "$(dirname "${BASH_SOURCE[0]}")/../../tests/interop/peers/erlang_echo.escript" \
+            -port "$port" -cert "$cert" -key "$key" "$@" </dev/null >"$log" 2>&1 &
+        ;;
+    nss)
+        # NSS keeps keys in a database; certificates with the same subject share a nickname,
+        # so one database per server. -V: TLS 1.3 only; -u: session tickets.
+        local db="$logdir/nssdb-$port"
+        rm -rf "$db" && mkdir -p "$db"
+        if ! certutil -N -d "sql:$db" --empty-password ||
+            ! openssl pkcs12 -export -in "$cert" -inkey "$key" -name leaf -passout pass: \
+                -out "$db/leaf.p12" ||
+            ! pk12util -i "$db/leaf.p12" -d "sql:$db" -W '' >/dev/null; then
+            echo "server.sh: cannot make the NSS database $db" >&2
+            return 1
+        fi
+        selfserv -d "sql:$db" -n leaf -p "$port" -V tls1.3:tls1.3 -u "$@" </dev/null >"$log" 2>&1 &
+        ;;
     *)
-        echo "server.sh: unknown server '$kind' (openssl or gnutls)" >&2
+        echo "server.sh: unknown server '$kind' (openssl, gnutls, go, wolfssl, erlang or nss)" >&2
         return 2
         ;;
     esac
@@ -92,12 +126,12 @@ if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     stop)
         interop_server_stop "${2:?usage: server.sh stop PID}"
         ;;
-    openssl | gnutls)
-        [ $# -ge 4 ] || { echo "usage: server.sh {openssl|gnutls} PORT CERT KEY [args]" >&2; exit 2; }
+    openssl | gnutls | go | wolfssl | erlang | nss)
+        [ $# -ge 4 ] || { echo "usage: server.sh KIND PORT CERT KEY [args]" >&2; exit 2; }
         interop_server_start "$@"
         ;;
     *)
-        echo "usage: server.sh {openssl|gnutls} PORT CERT KEY [args] | server.sh stop PID" >&2
+        echo "usage: server.sh {openssl|gnutls|go|wolfssl|erlang|nss} PORT CERT KEY [args] | server.sh stop PID" >&2
         exit 2
         ;;
     esac

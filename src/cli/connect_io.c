@@ -11,6 +11,15 @@
  *
  * Every buffer handed to send() and every chunk returned by recv() is also one token of the
  * --trace file, so the trace shows the records as the network actually split them.
+ *
+ * A peer that closes at once. RFC 8446 §6.1 lets each side close its write direction with
+ * close_notify, and many servers (wolfSSL's and Erlang/OTP's among them) then close or reset TCP
+ * without waiting for ours. The last thing we still owe such a peer is our own close_notify, or the
+ * reply to a KeyUpdate that came with its last records (§4.6.3); sending it then fails with EPIPE
+ * or ECONNRESET. That failure is only remembered (io->unsent_errno) and the received records are
+ * still opened: if the peer's close_notify is among them the connection ended cleanly (exit 0,
+ * with a note); if it is not, the failure is reported as before (exit 4). Data we fail to send
+ * and every other send error stay errors at once.
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -117,10 +126,20 @@ void connect_io_close(struct connect_io *io)
     }
 }
 
-/* Sends all of buf (one trace token). */
-static int send_all(struct connect_io *io, const uint8_t *buf, size_t len)
+/* The peer closed or reset TCP: what send() says when the peer's socket is gone. */
+static bool peer_gone(int err)
 {
-    if (len == 0) {
+    return err == EPIPE || err == ECONNRESET;
+}
+
+/*
+ * Sends all of buf (one trace token). With after_close, buf is our close_notify or a KeyUpdate
+ * reply: a peer that is gone is remembered in io->unsent_errno, not reported (see the notes at
+ * the top); once that happened nothing more is sent.
+ */
+static int send_all(struct connect_io *io, const uint8_t *buf, size_t len, bool after_close)
+{
+    if (len == 0 || (after_close && io->unsent_errno != 0)) {
         return CONNECT_EXIT_OK;
     }
     if (io->trace != NULL) {
@@ -131,6 +150,10 @@ static int send_all(struct connect_io *io, const uint8_t *buf, size_t len)
         ssize_t n = send(io->fd, buf + done, len - done, 0);
         if (n < 0 && errno == EINTR) {
             continue;
+        }
+        if (n < 0 && after_close && peer_gone(errno)) {
+            io->unsent_errno = errno;
+            return CONNECT_EXIT_OK;
         }
         if (n < 0) {
             fprintf(stderr, "tls13: send failed: %s\n", strerror(errno));
@@ -144,7 +167,23 @@ static int send_all(struct connect_io *io, const uint8_t *buf, size_t len)
 /* Sends what the core appended to out. */
 static int flush_out(struct connect_io *io, const struct tls_writer *out)
 {
-    return send_all(io, io->out, out->len);
+    return send_all(io, io->out, out->len, false);
+}
+
+/* Sends our close_notify or a KeyUpdate reply: a peer already gone is decided on later. */
+static int flush_out_after_close(struct connect_io *io, const struct tls_writer *out)
+{
+    return send_all(io, io->out, out->len, true);
+}
+
+/*
+ * The transport ended (or failed) before the peer's close_notify. If our close_notify or a
+ * KeyUpdate reply had already failed to go out, that failure came first: report it.
+ */
+static int unsent_failure(const struct connect_io *io)
+{
+    fprintf(stderr, "tls13: send failed: %s\n", strerror(io->unsent_errno));
+    return CONNECT_EXIT_NETWORK;
 }
 
 /* Receives one chunk behind what is kept in `in` (one trace token). 0 on EOF. */
@@ -160,6 +199,9 @@ static int recv_more(struct connect_io *io, bool *eof)
     do {
         n = recv(io->fd, io->in + io->in_len, sizeof(io->in) - io->in_len, 0);
     } while (n < 0 && errno == EINTR);
+    if (n < 0 && io->unsent_errno != 0) {
+        return unsent_failure(io);
+    }
     if (n < 0) {
         fprintf(stderr, "tls13: receive failed: %s\n", strerror(errno));
         return CONNECT_EXIT_NETWORK;
@@ -257,8 +299,10 @@ static int open_records(struct connect_io *io, struct tls_client *c)
         /* data is a view into in: write it out before in moves */
         int rc = st == TLS_STATUS_APP_DATA ? write_stdout(data, data_len) : CONNECT_EXIT_OK;
         drop_input(io, used);
-        if (rc == CONNECT_EXIT_OK) {
-            rc = flush_out(io, &out); /* a KeyUpdate reply (§4.6.3) or a fatal alert */
+        if (rc == CONNECT_EXIT_OK && st == TLS_STATUS_FATAL) {
+            rc = flush_out(io, &out); /* the fatal alert */
+        } else if (rc == CONNECT_EXIT_OK) {
+            rc = flush_out_after_close(io, &out); /* a KeyUpdate reply (§4.6.3), if any */
         }
         if (rc != CONNECT_EXIT_OK) {
             return rc;
@@ -285,7 +329,7 @@ static int send_close_notify(struct connect_io *io, struct tls_client *c)
         return CONNECT_EXIT_TLS;
     }
     io->close_sent = true;
-    return flush_out(io, &out);
+    return flush_out_after_close(io, &out);
 }
 
 /* One read of stdin: seal it, or at EOF send close_notify. */
@@ -329,7 +373,7 @@ static int run_data(struct connect_io *io, struct tls_client *c)
             bool eof = false;
             rc = recv_more(io, &eof);
             if (rc == CONNECT_EXIT_OK && eof) {
-                return truncated();
+                return io->unsent_errno != 0 ? unsent_failure(io) : truncated();
             }
             if (rc == CONNECT_EXIT_OK) {
                 rc = open_records(io, c);
@@ -339,6 +383,11 @@ static int run_data(struct connect_io *io, struct tls_client *c)
     /* the server closed first: answer with our close_notify before closing the socket */
     if (rc == CONNECT_EXIT_OK && !io->close_sent) {
         rc = send_close_notify(io, c);
+    }
+    if (rc == CONNECT_EXIT_OK && io->unsent_errno != 0) {
+        /* RFC 8446 §6.1: the peer's close_notify came in; it did not wait for ours. */
+        fprintf(stderr, "tls13: note: the server closed TCP after its close_notify (%s); "
+                "ours was not delivered, which RFC 8446 §6.1 allows\n", strerror(io->unsent_errno));
     }
     return rc;
 }

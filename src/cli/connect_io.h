@@ -33,6 +33,9 @@ struct connect_io {
     size_t early_data_len;
     bool close_sent;               /* our close_notify went out */
     bool peer_closed;              /* the server's close_notify came in */
+    int unsent_errno;              /* our close_notify or KeyUpdate reply could not be sent
+                                      because the peer closed or reset TCP (EPIPE, ECONNRESET):
+                                      an error only if the peer's close_notify never arrives */
     uint64_t *now_ms;              /* the core's clock (tls_client_config.now_ms), kept current */
 };
 

@@ -6,7 +6,8 @@
  * The core never touches a socket. The caller moves bytes; the core decides what they mean.
  * This is the same loop as Schannel's InitializeSecurityContext:
  *
- *     struct tls_client c;                  // caller-allocated, no heap inside
+ *     struct tls_client c;                  // caller-allocated (see tls_client_wipe for the one
+ *                                           // allocation Mbed TLS makes per AES-GCM key)
  *     tls_client_init(&c, &config);
  *     status = tls_client_handshake(&c, NULL, 0, &used, &out);   // -> CONTINUE: send ClientHello
  *     loop:
@@ -220,7 +221,9 @@ struct tls_session_info {
 };
 
 /*
- * struct tls_client — one connection. Caller-allocated; the core allocates nothing.
+ * struct tls_client — one connection. Caller-allocated; the core itself allocates nothing, but
+ * keying AES-GCM makes Mbed TLS allocate its AES context, once per traffic key (crypto/aead.h):
+ * every connection that was initialized must end with tls_client_wipe(), which gives it back.
  * Its fields are private to client.c: use the functions below.
  */
 struct tls_client;
@@ -267,7 +270,8 @@ const struct tls_session_info *tls_client_info(const struct tls_client *c);
 /* The most recent NewSessionTicket, or NULL. */
 const struct tls_ticket *tls_client_ticket(const struct tls_client *c);
 
-/* Wipes every secret in c. */
+/* Wipes every secret in c and frees the keyed AEAD contexts (crypto/aead.h): call it once at the
+ * end of every connection, however it ended. */
 void tls_client_wipe(struct tls_client *c);
 
 #endif

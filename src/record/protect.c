@@ -45,6 +45,9 @@ void tls_record_direction_install_keys(struct tls_record_direction *d,
     tls_wipe(&d->keys, sizeof(d->keys));
     d->keys = *keys;
     tls_wipe(keys, sizeof(*keys));
+    /* Key the AEAD once for every record under this key (frees the old one). Should that fail,
+     * d->aead stays unset and each record is sealed or opened with d->keys directly. */
+    (void)tls_aead_setup(&d->aead, &d->keys);
     d->is_protected = true;
     /* RFC 8446 §5.3: "Each sequence number is set to zero at the beginning of a connection and
      * whenever the key is changed; the first record transmitted under a particular traffic key
@@ -54,6 +57,7 @@ void tls_record_direction_install_keys(struct tls_record_direction *d,
 
 void tls_record_direction_wipe(struct tls_record_direction *d)
 {
+    tls_aead_free(&d->aead);
     tls_record_direction_init(d);
 }
 
@@ -157,8 +161,11 @@ tls_result tls_record_open(struct tls_record_direction *d, const struct tls_reco
     make_additional_data(rec->type, rec->legacy_record_version, rec->length, aad);
     /* RFC 8446 §5.2: "If the decryption fails, the receiver MUST terminate the connection with
      * a "bad_record_mac" alert." crypto wipes out on failure: nothing is released. */
-    tls_result rc = tls_aead_open(&d->keys, d->seq, aad, sizeof(aad), rec->fragment,
-                                  rec->length, out);
+    tls_result rc = d->aead.suite != NULL
+                        ? tls_aead_ctx_open(&d->aead, d->seq, aad, sizeof(aad), rec->fragment,
+                                            rec->length, out)
+                        : tls_aead_open(&d->keys, d->seq, aad, sizeof(aad), rec->fragment,
+                                        rec->length, out);
     if (rc != TLS_OK) {
         return tls_fail_code(err, rc,
                              rc == TLS_E_ALERT(TLS_ALERT_bad_record_mac)
@@ -332,8 +339,11 @@ static tls_result write_protected_record(struct tls_record_direction *d, uint8_t
     }
     body[len] = type;
     memset(body + len + 1, 0, padding);
-    tls_result rc = tls_aead_seal(&d->keys, d->seq, header, TLS_RECORD_HEADER_LEN, body,
-                                  inner_len, body);
+    tls_result rc = d->aead.suite != NULL
+                        ? tls_aead_ctx_seal(&d->aead, d->seq, header, TLS_RECORD_HEADER_LEN, body,
+                                            inner_len, body)
+                        : tls_aead_seal(&d->keys, d->seq, header, TLS_RECORD_HEADER_LEN, body,
+                                        inner_len, body);
     if (rc != TLS_OK) {
         tls_wipe(body, ciphertext_len);
         return tls_fail_code(err, rc, "RFC 8446 §5.2: AEAD encryption failed");

@@ -8,7 +8,9 @@
  * carries the counters that bound what a peer may make us do for nothing (CCS records and empty
  * records, see tls_record_unprotect()).
  *
- * Memory: no allocation. struct tls_plaintext is a view into either the received record (plaintext
+ * Memory: nothing here allocates. Installing keys keys the AEAD once (crypto/aead.h: for AES-GCM
+ * Mbed TLS allocates the AES context then), so that opening and sealing records allocate
+ * nothing; tls_record_direction_wipe() gives it back. struct tls_plaintext is a view into either the received record (plaintext
  * records) or the caller's out buffer (decrypted records); it is valid until those bytes change.
  */
 #ifndef TLS13_RECORD_PROTECT_H
@@ -20,6 +22,7 @@
 
 #include "common/error.h"
 #include "common/writer.h"
+#include "crypto/aead.h"
 #include "crypto/key_schedule.h"
 #include "record/record.h"
 
@@ -31,6 +34,7 @@
 /* One direction of record protection (§5.2-§5.3). */
 struct tls_record_direction {
     struct tls_traffic_keys keys;   /* write_key and write_iv of whoever writes this direction */
+    struct tls_aead aead;           /* keys, set up for AEAD once per key (crypto/aead.h) */
     bool is_protected;              /* false until the first keys are installed */
     uint64_t seq;                   /* sequence number of the next record (§5.3) */
     uint16_t legacy_record_version; /* written in *plaintext* headers; 0x0303 after init. The
@@ -57,18 +61,22 @@ struct tls_plaintext {
                                 a non-handshake record for tls_reassembly_check_boundary(). */
 };
 
-/* Plaintext direction, sequence number 0, legacy_record_version 0x0303. */
+/* Plaintext direction, sequence number 0, legacy_record_version 0x0303. For fresh memory, or
+ * to forget a direction whose contents were moved elsewhere (a struct copy): it frees nothing.
+ * A direction that had keys installed ends with tls_record_direction_wipe(). */
 void tls_record_direction_init(struct tls_record_direction *d);
 
 /*
  * Engages protection with new keys (a key change: handshake keys, application keys, KeyUpdate).
  * The old keys are wiped and the sequence number restarts at 0 (§5.3). *keys is copied and then
- * wiped: the direction becomes the only holder of the secret key.
+ * wiped: the direction becomes the only holder of the secret key. The AEAD is keyed here, once
+ * for all the records of this key (if that fails, each record keys its own AEAD instead).
  */
 void tls_record_direction_install_keys(struct tls_record_direction *d,
                                        struct tls_traffic_keys *keys);
 
-/* Wipes the keys (§6: forget keys of failed connections) and returns to the init state. */
+/* Wipes the keys and frees the keyed AEAD (§6: forget keys of failed connections), and returns
+ * to the init state. */
 void tls_record_direction_wipe(struct tls_record_direction *d);
 
 /* Plaintext read direction, CCS not allowed yet, counters zero. */

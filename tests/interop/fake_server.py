@@ -11,9 +11,15 @@ Modes:
   early      WELCOME + data + close_notify in one send (server closes first)
   truncate   echoes the first data record, then closes TCP without close_notify
   alert      answers HELLO with a fatal handshake_failure alert
+  reset      after FIN: 24 KiB of data, close_notify, then a TCP reset (SO_LINGER 0) without
+             waiting for the client's close_notify (RFC 8446 §6.1 allows it); then creates
+             PORTFILE.reset, so that slow_stdout.py lets the client go on only after the reset
+  reset-keyupdate   the same with a KEYUPD (reply requested) between the data and close_notify
+  reset-no-close    data and KEYUPD, then the reset: no close_notify, so not a clean close
 """
 import os
 import socket
+import struct
 import sys
 import time
 
@@ -82,6 +88,22 @@ def main():
         conn.sendall(welcome + record(23, b"early-bye\n") + CLOSE_NOTIFY)
         buf = expect(conn, buf, record(22, b"FIN"))
         buf = expect(conn, buf, CLOSE_NOTIFY)
+        return
+    if mode.startswith("reset"):
+        conn.sendall(welcome)
+        buf = expect(conn, buf, record(22, b"FIN"))
+        # 24 KiB in three records: more than the client's stdout pipe takes (slow_stdout.py),
+        # so the client is still writing the first record when the reset arrives
+        data = b"".join(record(23, bytes([ord("a") + i]) * 8192) for i in range(3))
+        if mode != "reset":
+            data += record(22, b"KEYUPD")
+        if mode != "reset-no-close":
+            data += CLOSE_NOTIFY
+        conn.sendall(data)
+        conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        conn.close()
+        with open(portfile + ".reset", "w") as f:
+            f.write("reset\n")
         return
     for part in (welcome[:2], welcome[2:7], welcome[7:]):  # a record across three chunks
         conn.sendall(part)

@@ -20,8 +20,15 @@ run() {
     for _ in $(seq 100); do [ -s "$portfile" ] && break; sleep 0.05; done
     out="$work/$name.out"
     err="$work/$name.err"
-    timeout 20 "$bin" "127.0.0.1:$(cat "$portfile")" --servername localhost --insecure "$@" \
-        < <(exec 2>/dev/null; eval "$stdin_cmd") >"$out" 2>"$err"
+    # $slow: the client's stdout is a one-page pipe read only after the server's reset
+    # (slow_stdout.py), so the reset always comes before the client's close_notify
+    local wrap=() stdout_file="$out"
+    if [ -n "${slow:-}" ]; then
+        wrap=(python3 "$here/slow_stdout.py" "$portfile.reset" "$out")
+        stdout_file=/dev/null
+    fi
+    timeout 30 "${wrap[@]}" "$bin" "127.0.0.1:$(cat "$portfile")" --servername localhost \
+        --insecure "$@" < <(exec 2>/dev/null; eval "$stdin_cmd") >"$stdout_file" 2>"$err"
     local rc=$?
     wait "$spid"
     local src=$?
@@ -66,6 +73,22 @@ stdin_cmd="sleep 10"   # stdin stays open: the server's close_notify must end th
 if SSLKEYLOGFILE="$work/env-keylog.txt" run early early 0; then
     check early "data that came with the last flight" grep -qx early-bye "$out"
     check early "SSLKEYLOGFILE used when --keylog is not given" grep -q "^CLIENT_HANDSHAKE_TRAFFIC_SECRET " "$work/env-keylog.txt"
+fi
+
+# The server sends data and close_notify, then resets TCP without waiting for ours (RFC 8446
+# §6.1 allows it; wolfSSL and Erlang/OTP servers do it). Our close_notify (and a KeyUpdate reply)
+# then cannot be sent: that is a clean close all the same. Without the close_notify it is not.
+stdin_cmd="sleep 10"
+expected_data="$(printf 'a%.0s' $(seq 8192); printf 'b%.0s' $(seq 8192); printf 'c%.0s' $(seq 8192))"
+if slow=1 run reset reset 0; then
+    check reset "all data before the reset" test "$(cat "$out")" = "$expected_data"
+    check reset "note" grep -q "note: the server closed TCP after its close_notify (Connection reset by peer)" "$err"
+fi
+if slow=1 run reset-keyupdate reset-keyupdate 0; then
+    check reset-keyupdate "all data before the reset" test "$(cat "$out")" = "$expected_data"
+fi
+if slow=1 run reset-no-close reset-no-close 4; then
+    check reset-no-close "message" grep -qx "tls13: send failed: Connection reset by peer" "$err"
 fi
 
 stdin_cmd="printf 'x\n'; sleep 10"

@@ -117,6 +117,7 @@ static void server_application_records_in_sequence(void **state)
         assert_int_equal(pt.type, records[i].inner_type);
     }
     assert_int_equal(rx.dir.seq, 3);
+    tls_record_direction_wipe(&rx.dir);
 }
 
 static void reseal_gives_rfc8448_bytes(void **state)
@@ -188,6 +189,7 @@ static void flipped_bits_give_bad_record_mac(void **state)
             assert_true(all_zero(buf + TLS_RECORD_HEADER_LEN, inner_len));
             assert_int_equal(rx.dir.seq, 0);
             assert_non_null(strstr(err.reason, "§5.2"));
+            tls_record_direction_wipe(&rx.dir);
         }
     }
     tls_wipe(&keys, sizeof(keys));
@@ -199,7 +201,9 @@ static tls_result open_raw(const char *keys_step, const uint8_t *inner, size_t i
     struct tls_record_rx rx;
     rx_with_keys(&rx, keys_step);
     size_t n = record_seal_raw(&rx.dir.keys, 0, inner, inner_len, buf, sizeof(buf));
-    return open_in_place(&rx, buf, n, pt, err);
+    tls_result rc = open_in_place(&rx, buf, n, pt, err);
+    tls_record_direction_wipe(&rx.dir); /* frees the keyed AEAD (crypto/aead.h) */
+    return rc;
 }
 
 static void no_content_type_octet(void **state)
@@ -247,6 +251,8 @@ static void padding_is_stripped(void **state)
         assert_int_equal(pt.type, TLS_CT_application_data);
         assert_bytes_equal(pt.content, pt.length, content, sizeof(content) - 1,
                            "the content written before padding");
+        tls_record_direction_wipe(&d);
+        tls_record_direction_wipe(&rx.dir);
     }
 }
 
@@ -328,6 +334,7 @@ static void wrong_outer_type_rejected_before_decryption(void **state)
         assert_non_null(strstr(err.reason, "§5.2"));
         assert_memory_equal(buf + 1, record.bytes + 1, record.len - 1);
         assert_int_equal(rx.dir.seq, 0);
+        tls_record_direction_wipe(&rx.dir);
     }
 }
 
@@ -401,6 +408,7 @@ static void empty_application_records_bounded(void **state)
     assert_int_equal(open_in_place(&rx, buf, n, &pt, &err),
                      TLS_E_ALERT(TLS_ALERT_unexpected_message));
     assert_non_null(strstr(err.reason, "empty"));
+    tls_record_direction_wipe(&rx.dir);
 }
 
 static void record_shorter_than_tag(void **state)
@@ -418,6 +426,7 @@ static void record_shorter_than_tag(void **state)
         struct tls_plaintext pt;
         assert_int_equal(open_in_place(&rx, buf, 5 + len, &pt, NULL),
                          TLS_E_ALERT(TLS_ALERT_bad_record_mac));
+        tls_record_direction_wipe(&rx.dir);
     }
 }
 
@@ -461,6 +470,8 @@ static void sequence_number_must_not_wrap(void **state)
     assert_int_equal(tls_record_write(&d, TLS_CT_application_data, msg, 4, 0, &w, NULL), TLS_OK);
     assert_int_equal(open_in_place(&rx, buf, w.len, &pt, &err2), TLS_E_INTERNAL);
     assert_non_null(strstr(err2.reason, "§5.3"));
+    tls_record_direction_wipe(&d);
+    tls_record_direction_wipe(&rx.dir);
 }
 
 static void key_change_resets_sequence_and_wipes(void **state)
