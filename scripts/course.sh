@@ -169,14 +169,17 @@ grade_exercise() {
             return 1
         fi
         if [ -z "$verdict" ] || { [ "$rc" -ne 0 ] && [ "$rc" -ne 1 ]; }; then
-            local what="crashed"
+            local what="crashed (exit status $rc)"
             grep -q "AddressSanitizer" "$log" && what="crashed: $(grep -m1 -oE 'AddressSanitizer: [a-z-]+' "$log") (a memory error caught by AddressSanitizer)"
-            grep -q "runtime error" "$log" && what="undefined behaviour: $(grep -m1 -oE 'runtime error: .*' "$log" | cut -c1-160)"
+            grep -q "runtime error" "$log" && what="crashed: undefined behaviour, $(grep -m1 -oE 'runtime error: .*' "$log" | cut -c1-160)"
+            grep -q "^AddressSanitizer:DEADLYSIGNAL\|SEGV" "$log" && ! grep -q "runtime error" "$log" &&
+                what="crashed: $(grep -m1 -oE 'SEGV on unknown address [0-9a-fx]+' "$log") (a bad pointer)"
             [ "$rc" -eq 3 ] && what="grader error (not your fault): $(grep -m1 -E '^grader|^FAIL' "$log")"
-            echo "FAIL $ex: $what (checks against $name, exit status $rc)" >"$out"
-            grep -E "#[0-9]+ .* in " "$log" | grep -v -E "libasan|libubsan|sanitizer_common" | head -6 |
-                sed 's/^ */    at /' >>"$out"
-            grep -E "^    " "$log" | head -20 >>"$out"
+            echo "FAIL $ex: $what (checks against $name)" >"$out"
+            # where: the first frames of the stack, without the C library's
+            grep -E "^ *#[0-9]+ .* in " "$log" | grep -v -E "libasan|libubsan|sanitizer_common|libc_start|in _start " |
+                head -4 | sed 's/^ */    at /' >>"$out"
+            grep -E "^    " "$log" | grep -v -E "^ +#[0-9]" | head -20 >>"$out"
             return 1
         fi
         if [[ "$verdict" == FAIL* ]]; then

@@ -31,6 +31,12 @@ static bool read_one(struct check *c, const uint8_t *data, size_t len, bool ccs_
     memset(&rec, 0, sizeof(rec));
     course_result rc = read_record(buf, len, ccs_allowed, &rec, &consumed);
     bool ok = ck_rc(c, rc, want, "read_record()", what);
+    if (!ok && rc != COURSE_TODO && len >= COURSE_RECORD_HEADER_LEN) {
+        ck_note(c, "header:   %02x %02x %02x %02x %02x = type %u, legacy_record_version 0x%02x%02x, "
+                   "length %u (bytes 3-4, big-endian: RFC 8446 §3.3 \"network byte order\"); %zu "
+                   "bytes were given", data[0], data[1], data[2], data[3], data[4], data[0], data[1],
+                data[2], (unsigned)(data[3] << 8 | data[4]), len);
+    }
     if (ok && consumed != want_consumed) {
         ck_fail(c, "read_record() set *consumed = %zu, expected %zu", consumed, want_consumed);
         ck_note(c, "input:    %s", what);

@@ -32,7 +32,9 @@ static bool hash_is(struct check *c, struct course_transcript *t, const struct t
     }
     snprintf(step, sizeof(step), "Transcript-Hash(%s) = Hash(M1 || ... || Mn), whole handshake "
              "messages (4-byte header included), nothing else (RFC 8446 §4.4.1)", after);
-    return ck_bytes(c, "the transcript hash", "update_transcript() + transcript_hash()", step,
+    char name[120];
+    snprintf(name, sizeof(name), "the transcript hash of %s", after);
+    return ck_bytes(c, name, "update_transcript() + transcript_hash()", step,
                     expected, out, c->v->suite->hash_len, hint);
 }
 

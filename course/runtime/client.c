@@ -97,8 +97,13 @@ static int step_failed(const struct conn *c, enum course_exercise ex, const char
         return fail("%s() is not written yet (TODO in %s.c, exercise %s)", fn,
                     course_exercise_names[ex], course_exercise_names[ex]);
     }
-    return fail("%s %s() failed: %s (exercise %s; `tls-course check %s` says more)", who(c, ex),
-                fn, course_result_name(rc, name, sizeof(name)), course_exercise_names[ex],
+    const char *hint = "";
+    if (ex == EX_DECRYPT && rc == COURSE_ALERT(ALERT_BAD_RECORD_MAC)) {
+        hint = ": the key, the nonce (write_iv XOR sequence number) or the AAD (the record header) "
+               "is not the sender's";
+    }
+    return fail("%s %s() failed: %s%s (exercise %s; `tls-course check %s` says more)", who(c, ex),
+                fn, course_result_name(rc, name, sizeof(name)), hint, course_exercise_names[ex],
                 course_exercise_names[ex]);
 }
 
