@@ -14,7 +14,8 @@
 #
 # The project's libraries are built into build/course (or $COURSE_BUILD, which must then already
 # hold a build of this tree: the tests use their own). Environment: COURSE_TIMEOUT (seconds per
-# exercise, default 20), COURSE_LIVE_TIMEOUT (per server, default 30).
+# exercise, default 20), COURSE_LIVE_TIMEOUT (per server, default 30), COURSE_TLS13 (the tls13
+# program that makes variant traces; default: the build's).
 set -uo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 exercises=(records handshake_keys decrypt transcript finished application_keys post_handshake)
@@ -113,6 +114,10 @@ cmd_solve() {
 
 # The tls13 program of the build the workspace links against.
 tls13_of_workspace() {
+    if [ -n "${COURSE_TLS13:-}" ]; then
+        echo "$COURSE_TLS13"
+        return
+    fi
     sed -n 's/^COURSE_TLS13 = //p' "$COURSE_MK"
 }
 
@@ -120,7 +125,7 @@ cmd_variant() {
     [ $# -eq 1 ] || usage
     local build tls13
     build="$(course_build)" || exit 2
-    tls13="$(sed -n 's/^COURSE_TLS13 = //p' "$build/course/course.mk")"
+    tls13="${COURSE_TLS13:-$(sed -n 's/^COURSE_TLS13 = //p' "$build/course/course.mk")}"
     make_variant "$tls13" "$1" /dev/stdout
 }
 
