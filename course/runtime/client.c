@@ -87,6 +87,18 @@ static void show(const struct conn *c, const char *name, const uint8_t *p, size_
     }
 }
 
+/* One NSS key log line (the SSLKEYLOGFILE format): what `tls13 decode --keylog` and Wireshark
+ * read to decrypt a capture of this connection with the secrets YOUR code derived. */
+static void keylog(const struct conn *c, const char *label, const uint8_t *secret)
+{
+    char r[2 * 32 + 1], s[2 * COURSE_MAX_HASH_LEN + 1];
+    if (c->keylog != NULL) {
+        fprintf(c->keylog, "%s %s %s\n", label, course_hex(c->client_random, 32, r, sizeof(r)),
+                course_hex(secret, c->suite->hash_len, s, sizeof(s)));
+        fflush(c->keylog);
+    }
+}
+
 static int send_all(struct conn *c, const uint8_t *p, size_t n)
 {
     while (n > 0) {
@@ -226,6 +238,7 @@ static int send_client_hello(struct conn *c, const struct options *o, struct tls
         tls_random(&rng, session_id, sizeof(session_id)) != TLS_OK) {
         return fail("no randomness");
     }
+    memcpy(c->client_random, cfg.random, sizeof(c->client_random));
     struct tls_key_share_entry share = {TLS_GROUP_x25519, {kex->public_key, kex->public_len}};
     /* A 32-byte legacy_session_id asks for middlebox compatibility mode (Appendix D.4): the
      * server then sends a ChangeCipherSpec, which read_record() must drop. */
@@ -324,6 +337,8 @@ static int receive_server_hello(struct conn *c, const struct tls_kex *kex)
     show(c, "handshake_secret", c->hs_keys.handshake_secret, c->suite->hash_len);
     show(c, "client_handshake_traffic_secret", c->hs_keys.client.secret, c->suite->hash_len);
     show(c, "server_handshake_traffic_secret", c->hs_keys.server.secret, c->suite->hash_len);
+    keylog(c, "CLIENT_HANDSHAKE_TRAFFIC_SECRET", c->hs_keys.client.secret);
+    keylog(c, "SERVER_HANDSHAKE_TRAFFIC_SECRET", c->hs_keys.server.secret);
     c->hs_keys.client.suite = c->suite;
     c->hs_keys.server.suite = c->suite;
     c->rd = c->hs_keys.server;
@@ -586,6 +601,8 @@ int course_client_run(struct conn *c, const struct options *o)
     }
     show(c, "client_application_traffic_secret_0", c->app_keys.client.secret, c->suite->hash_len);
     show(c, "server_application_traffic_secret_0", c->app_keys.server.secret, c->suite->hash_len);
+    keylog(c, "CLIENT_TRAFFIC_SECRET_0", c->app_keys.client.secret);
+    keylog(c, "SERVER_TRAFFIC_SECRET_0", c->app_keys.server.secret);
     c->app_keys.client.suite = c->suite;
     c->app_keys.server.suite = c->suite;
     /* Appendix D.4: in compatibility mode the client sends its CCS before its second flight */

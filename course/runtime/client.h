@@ -28,6 +28,8 @@ struct conn {
     struct course_handshake_keys hs_keys;
     struct course_application_keys app_keys;
     struct course_direction rd, wr;   /* what we read and write with now */
+    uint8_t client_random[32];        /* for the key log */
+    FILE *keylog;                     /* NSS key log of the student's secrets, or NULL */
 };
 
 struct options {
@@ -36,6 +38,7 @@ struct options {
     const char *cafile;
     const char *servername;
     const char *send;
+    const char *keylog;
     bool insecure;
 };
 

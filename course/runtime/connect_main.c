@@ -65,7 +65,7 @@ static long parse_mask(const char *list)
 
 int course_connect_main(int argc, char **argv)
 {
-    struct options o = {NULL, "443", NULL, NULL, NULL, false};
+    struct options o = {NULL, "443", NULL, NULL, NULL, NULL, false};
     static struct conn c;
     unsigned all = (1u << EX_COUNT) - 1;
     memset(&c, 0, sizeof(c));
@@ -78,6 +78,9 @@ int course_connect_main(int argc, char **argv)
             i++;
         } else if (strcmp(a, "--servername") == 0 && v) {
             o.servername = v;
+            i++;
+        } else if (strcmp(a, "--keylog") == 0 && v) {
+            o.keylog = v;
             i++;
         } else if (strcmp(a, "--send") == 0 && v) {
             o.send = v;
@@ -109,7 +112,7 @@ int course_connect_main(int argc, char **argv)
     }
     if (o.host == NULL || (o.cafile == NULL && !o.insecure)) {
         fprintf(stderr, "usage: tls-course connect HOST[:PORT] (--cafile CA.pem | --insecure) "
-                        "[--servername NAME] [--send TEXT] [--only EX,..] [--project EX,..] [-v]\n");
+                        "[--servername NAME] [--send TEXT] [--keylog FILE] [--only EX,..] [--project EX,..] [-v]\n");
         return 2;
     }
     course_impl_select(&c.impl, c.student_mask);
@@ -124,7 +127,15 @@ int course_connect_main(int argc, char **argv)
     if (c.fd < 0) {
         return 1;
     }
+    if (o.keylog != NULL && (c.keylog = fopen(o.keylog, "a")) == NULL) {
+        fprintf(stderr, "tls-course: cannot write the key log %s\n", o.keylog);
+        close(c.fd);
+        return 2;
+    }
     int r = course_client_run(&c, &o);
+    if (c.keylog != NULL) {
+        fclose(c.keylog);
+    }
     close(c.fd);
     return r;
 }

@@ -14,7 +14,7 @@ static void usage(void)
 {
     fprintf(stderr,
             "usage: tls-course connect HOST[:PORT] --cafile CA.pem [--servername NAME] [--send TEXT]\n"
-            "                  [--only EX,..] [--project EX,..] [-v]\n"
+            "                  [--keylog FILE] [--only EX,..] [--project EX,..] [-v]\n"
             "       tls-course check EXERCISE [--trace FILE] [--section N]\n"
             "       tls-course list\n"
             "connect runs a TLS 1.3 handshake with your code for every exercise (--only: just those,\n"

@@ -397,8 +397,10 @@ const char *course_hex(const uint8_t *p, size_t n, char *buf, size_t cap)
     size_t o = 0;
     buf[0] = '\0';
     for (size_t i = 0; i < n; i++) {
-        if (o + 6 > cap) {
-            snprintf(buf + o, cap - o, "...");
+        if (o + 3 > cap) { /* no room for two digits and the NUL: end with "..." */
+            if (cap >= 4) {
+                memcpy(buf + cap - 4, "...", 4);
+            }
             break;
         }
         o += (size_t)snprintf(buf + o, cap - o, "%02x", p[i]);
