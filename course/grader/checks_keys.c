@@ -207,6 +207,9 @@ bool check_finished(struct check *c)
             ck_note(c, "expected verify_data %s (%s)",
                     course_hex(v->server_verify_data.p, hl, hex, sizeof(hex)),
                     v->server_verify_data.source);
+            ck_note(c, "common causes: finished_key from keys->client.secret (the client's, used for "
+                       "the CLIENT's Finished); comparing the whole message instead of the "
+                       "Hash.length bytes after its 4-byte header");
         }
         return false;
     }
