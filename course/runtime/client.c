@@ -60,11 +60,47 @@ static int fail(const char *fmt, ...)
     return 1;
 }
 
+/*
+ * The server ended the connection with a fatal alert: that is the server judging what *we* sent,
+ * not a failure of the step that read the alert. Say what the alert means and which exercises
+ * make the bytes it judged.
+ */
+static int peer_alert(course_result rc)
+{
+    char name[64];
+    const char *why;
+    switch (rc - COURSE_PEER_ALERT(0)) {
+    case ALERT_BAD_RECORD_MAC:
+        why = "the server could not open a record we sent (RFC 8446 §5.2): check the client's "
+              "write key and iv (handshake_keys: client_handshake_traffic_secret; "
+              "application_keys after the handshake) and encrypt_record()'s nonce and AAD (decrypt)";
+        break;
+    case ALERT_DECRYPT_ERROR:
+        why = "the server's check of our Finished failed (RFC 8446 §4.4.4): check "
+              "compute_verify_data() (finished) and the transcript it hashes (transcript)";
+        break;
+    case ALERT_DECODE_ERROR:
+    case ALERT_UNEXPECTED_MESSAGE:
+        why = "the server could not read a record or message we sent (RFC 8446 §5.1, §4): check "
+              "encrypt_record()'s inner content type and length (decrypt)";
+        break;
+    default:
+        why = "the server refused what we sent; `tls13 connect --explain` against the same "
+              "server shows a connection that works, step by step";
+        break;
+    }
+    return fail("the server sent a fatal alert, %s: %s", course_result_name(rc, name, sizeof(name)),
+                why);
+}
+
 /* A step returned rc != OK: say which step, whose code, which exercise. */
 static int step_failed(const struct conn *c, enum course_exercise ex, const char *fn,
                        course_result rc)
 {
     char name[64];
+    if (rc >= COURSE_PEER_ALERT(0) && rc < COURSE_PEER_ALERT(256)) {
+        return peer_alert(rc);
+    }
     if (rc == COURSE_TODO) {
         return fail("%s() is not written yet (TODO in %s.c, exercise %s)", fn,
                     course_exercise_names[ex], course_exercise_names[ex]);
