@@ -8,21 +8,29 @@
  * §5.2.1). The project's crypto layer only verifies, and only src/crypto may use mbedtls, so this
  * test helper carries its own tiny modular exponentiation: 32-bit limbs, Montgomery
  * multiplication (CIOS), square-and-multiply over the bits of d. It is neither constant time nor
- * fast; it signs a handful of test messages with a key that is public anyway.
+ * fast; it signs a handful of test messages with keys that are public anyway: RFC 8448 §2's, and
+ * tests/vectors/certs/strict-leaf.key (RSA-2048, kept in the vectors for this purpose; its
+ * modulus and private exponent in strict-leaf-key.txt), the key of the strict-leaf-* test
+ * certificates.
  */
 #include "support/negative_sign.h"
 
 #include "support/rfc8448.h"
 #include "support/testutil.h"
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "crypto/hash.h"
 
-#define LIMBS 32 /* 1024-bit modulus (RFC 8448 §2) */
-#define K 128    /* modulus length in bytes */
+#define MAX_LIMBS 64 /* up to 2048-bit moduli: RFC 8448 §2's 1024-bit key, strict-leaf.key */
 
-typedef uint32_t bn[LIMBS];
+/* The modulus size of the key in use: LIMBS 32-bit limbs, K bytes. */
+static size_t LIMBS = 32;
+static size_t K = 128;
+
+typedef uint32_t bn[MAX_LIMBS];
 
 static void bn_from_bytes(bn out, const uint8_t *be, size_t len)
 {
@@ -68,7 +76,7 @@ static void sub_n(uint32_t *a, const bn n)
 /* out = a * b * R^-1 mod n (Montgomery, CIOS), R = 2^(32*LIMBS). */
 static void mont_mul(bn out, const bn a, const bn b, const bn n, uint32_t n0inv)
 {
-    uint32_t t[LIMBS + 2] = {0};
+    uint32_t t[MAX_LIMBS + 2] = {0};
     for (size_t i = 0; i < LIMBS; i++) {
         uint64_t c = 0;
         for (size_t j = 0; j < LIMBS; j++) {
@@ -107,7 +115,7 @@ static void mod_exp(bn out, const bn base, const bn exp, const bn n)
     }
     uint32_t n0inv = (uint32_t)(0u - inv);
     /* R^2 mod n by doubling 1 modulo n 2*32*LIMBS times. */
-    uint32_t r2[LIMBS + 1] = {1};
+    uint32_t r2[MAX_LIMBS + 1] = {1};
     for (size_t i = 0; i < 2 * 32 * LIMBS; i++) {
         uint32_t carry = 0;
         for (size_t j = 0; j < LIMBS; j++) {
@@ -148,14 +156,20 @@ static void mgf1_xor(const uint8_t *seed, size_t seed_len, uint8_t *out, size_t 
     }
 }
 
-void neg_rsa_pss_sha256_sign(const uint8_t *msg, size_t len, uint8_t sig[NEG_RSA_SIG_LEN])
+/* RSASSA-PSS-SIGN with SHA-256, salt length 32, for a modulus n (n_len bytes, top bit of the
+ * first byte set) and private exponent d: sig gets n_len bytes. */
+static void pss_sign(const uint8_t *n_bytes, size_t n_len, const uint8_t *d_bytes, size_t d_len,
+                     const uint8_t *msg, size_t len, uint8_t *sig)
 {
-    /* EMSA-PSS-ENCODE, emBits = 1023, emLen = 128, hLen = sLen = 32 (RFC 8446 §4.2.3). */
+    assert_true(n_len % 4 == 0 && n_len / 4 <= MAX_LIMBS && n_bytes[0] >= 0x80);
+    K = n_len;
+    LIMBS = n_len / 4;
+    /* EMSA-PSS-ENCODE, emBits = 8K - 1, emLen = K, hLen = sLen = 32 (RFC 8446 §4.2.3). */
     static const uint8_t salt[32] = "tls13 negative-test fixed salt.";
     uint8_t m_prime[8 + 32 + 32] = {0};
     assert_int_equal(tls_hash(TLS_HASH_SHA256, msg, len, m_prime + 8), 0);
     memcpy(m_prime + 40, salt, 32);
-    uint8_t em[K] = {0};
+    uint8_t em[4 * MAX_LIMBS] = {0};
     uint8_t *h = em + K - 33;
     assert_int_equal(tls_hash(TLS_HASH_SHA256, m_prime, sizeof(m_prime), h), 0);
     size_t db_len = K - 32 - 1;          /* DB = PS || 0x01 || salt */
@@ -165,17 +179,54 @@ void neg_rsa_pss_sha256_sign(const uint8_t *msg, size_t len, uint8_t sig[NEG_RSA
     em[0] &= 0x7f;                       /* 8*emLen - emBits = 1 leftmost bit cleared */
     em[K - 1] = 0xbc;
 
-    /* RSASP1: s = m^d mod n, with RFC 8448 §2's modulus and private exponent. */
-    struct rfc8448 *v = rfc8448_load("rfc8448-2-private-keys.json");
-    size_t n_len, d_len;
-    const uint8_t *n_bytes = rfc8448_value(v, "", "modulus (public)", 0, &n_len);
-    const uint8_t *d_bytes = rfc8448_value(v, "", "private exponent", 0, &d_len);
-    assert_int_equal(n_len, K);
+    /* RSASP1: s = m^d mod n. */
     bn n, d, m, s;
     bn_from_bytes(n, n_bytes, n_len);
     bn_from_bytes(d, d_bytes, d_len);
     bn_from_bytes(m, em, K);
     mod_exp(s, m, d, n);
     bn_to_bytes(s, sig);
+}
+
+void neg_rsa_pss_sha256_sign(const uint8_t *msg, size_t len, uint8_t sig[NEG_RSA_SIG_LEN])
+{
+    /* RFC 8448 §2's modulus and private exponent. */
+    struct rfc8448 *v = rfc8448_load("rfc8448-2-private-keys.json");
+    size_t n_len, d_len;
+    const uint8_t *n_bytes = rfc8448_value(v, "", "modulus (public)", 0, &n_len);
+    const uint8_t *d_bytes = rfc8448_value(v, "", "private exponent", 0, &d_len);
+    assert_int_equal(n_len, NEG_RSA_SIG_LEN);
+    pss_sign(n_bytes, n_len, d_bytes, d_len, msg, len, sig);
     rfc8448_free(v);
+}
+
+/* Reads "name=HEX" from the key file's text into out (leading zero bytes dropped). */
+static size_t key_value(const char *text, const char *name, uint8_t *out, size_t cap)
+{
+    const char *p = strstr(text, name);
+    assert_non_null(p);
+    p += strlen(name);
+    size_t n = 0;
+    while (p[0] != '\0' && p[0] != '\n' && p[1] != '\0') {
+        unsigned v;
+        assert_int_equal(sscanf(p, "%2x", &v), 1);
+        if (n > 0 || v != 0) {
+            assert_true(n < cap);
+            out[n++] = (uint8_t)v;
+        }
+        p += 2;
+    }
+    return n;
+}
+
+void neg_rsa2048_pss_sha256_sign(const uint8_t *msg, size_t len, uint8_t sig[NEG_RSA2048_SIG_LEN])
+{
+    size_t text_len;
+    char *text = (char *)test_read_vector_file("certs/strict-leaf-key.txt", &text_len);
+    uint8_t n[NEG_RSA2048_SIG_LEN], d[NEG_RSA2048_SIG_LEN];
+    size_t n_len = key_value(text, "n=", n, sizeof(n));
+    size_t d_len = key_value(text, "d=", d, sizeof(d));
+    assert_int_equal(n_len, NEG_RSA2048_SIG_LEN);
+    pss_sign(n, n_len, d, d_len, msg, len, sig);
+    free(text);
 }
