@@ -380,11 +380,12 @@ static tls_result check_name(const mbedtls_x509_crt *leaf, const char *hostname,
             return TLS_OK;
         }
     }
-    /* RFC 9525 §6.3 (which obsoletes RFC 6125's CN fallback): "the client MUST NOT seek a match
-     * for a reference identifier of CN-ID": a certificate without a matching subjectAltName
-     * entry is not for this server, whatever its subject CN says. */
+    /* RFC 9525 App. A (what changed from RFC 6125): "The server identity can only be expressed
+     * in the subjectAltNames extension; it is no longer valid to use the commonName RDN, known
+     * as CN-ID". No match: §6.6, an automated client "SHOULD terminate the communication
+     * attempt with a bad certificate error". */
     return tls_fail(err, TLS_ALERT_bad_certificate,
-                    "RFC 9525 §6: no subjectAltName of the certificate matches the server name (the subject CN is not used)");
+                    "RFC 9525 §6.6: no subjectAltName of the certificate matches the server name (the subject CN is not used)");
 }
 
 tls_result tls_x509_verify_chain(const struct tls_trust *trust, const uint8_t *const *certs,

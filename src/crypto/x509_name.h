@@ -8,16 +8,18 @@
  * address. The presented identifiers are the leaf's subjectAltName entries:
  *
  *   reference is a DNS name   -> compared with each dNSName (DNS-ID), ASCII case ignored
- *   reference is an IP        -> compared with each iPAddress (IP-ID), byte for byte; a dNSName
- *                                that happens to read "127.0.0.1" is not an IP-ID (RFC 9525 §6.4)
- *   no subjectAltName at all  -> no match: RFC 9525 §6.3 "the client MUST NOT seek a match for a
- *                                reference identifier of CN-ID" (RFC 6125 still allowed the CN)
+ *   reference is an IP        -> compared with each iPAddress (IP-ID), "octet-for-octet"
+ *                                (RFC 9525 §6.4); a dNSName that happens to read "127.0.0.1" is
+ *                                not an IP-ID
+ *   no subjectAltName at all  -> no match: RFC 9525 App. A "it is no longer valid to use the
+ *                                commonName RDN, known as CN-ID" (RFC 6125 still allowed it)
  *
  * Wildcards (RFC 9525 §6.3): a DNS-ID with '*' is considered only when there is exactly one '*'
  * and it is the whole left-most label ("*.example.com"); it then matches exactly one label of
  * the reference ("a.example.com", not "example.com", not "a.b.example.com"). Any other use of '*'
  * ("f*.example.com", "*.*.example.com", "a.*.example.com") makes the identifier invalid, and
- * RFC 9525 says it "MUST be ignored".
+ * RFC 9525 says it "MUST be ignored". No match at all: bad_certificate (§6.6 "a bad certificate
+ * error"), decided by x509.c.
  *
  * Pure functions on bytes: the caller (x509.c) walks the certificate's subjectAltName.
  */

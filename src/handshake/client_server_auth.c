@@ -129,7 +129,7 @@ tls_result tls_client_on_certificate(struct tls_client *c, const struct tls_hand
     TRY(tls_x509_verify_chain(trust, ders, lens, n, c->config->server_name, &c->peer_key,
                               &c->error));
     tls_client_note(c, trust != NULL
-                           ? "certificate chain verified against the trust anchors, name checked (RFC 8446 §4.4.2.4, RFC 6125)"
+                           ? "certificate chain verified against the trust anchors, usages and name checked (RFC 8446 §4.4.2.4, RFC 5280, RFC 9525)"
                            : "certificate chain NOT verified (--insecure)");
     return tls_client_add_transcript(c, TLS_DIR_SERVER_TO_CLIENT, msg->bytes, msg->total_len);
 }

@@ -1,6 +1,7 @@
 /*
  * test_crypto_sig.c — CertificateVerify signatures (RFC 8446 §4.4.3, §4.2.3) and certificate
- * chains (§4.4.2.2, RFC 6125) in src/crypto/x509.c.
+ * chains (§4.4.2.2, RFC 9525) in src/crypto/x509.c (the stricter rules of issue 14:
+ * test_crypto_x509_strict.c).
  *
  * Part 1, RFC 8448: every CertificateVerify in the traces (§3, §5, §6 server and client, §7) is
  * verified with the key of the certificate in the Certificate message before it. The bytes are
