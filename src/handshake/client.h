@@ -176,7 +176,7 @@ struct tls_client_replay {
 };
 
 struct tls_client_config {
-    const char *server_name;             /* server_name extension and RFC 9525 check; NULL = none */
+    const char *server_name;             /* SNI (not for an IP address, RFC 6066 §3) and the RFC 9525 check; NULL = none */
     const uint16_t *cipher_suites;       /* NULL = the three implemented suites */
     size_t cipher_suite_count;
     const uint16_t *groups;              /* supported_groups; NULL = x25519, secp256r1, secp384r1 */

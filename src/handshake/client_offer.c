@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "crypto/suite.h"
+#include "crypto/x509_name.h"
 #include "handshake/client_internal.h"
 
 /* Defaults: the three groups this client implements, a key share for the first (x25519). */
@@ -212,7 +213,14 @@ static tls_result build_client_hello(struct tls_client *c, bool second, size_t *
         .early_data = !second && c->send_early_data,
     };
     memcpy(hello.random, o->random, TLS_RANDOM_LEN);
+    /* RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"": an IP
+     * server_name is checked against the certificate's iPAddress entries (RFC 9525 §6.4) but not
+     * sent. */
+    struct tls_reference_id ref;
     if (cfg->server_name != NULL) {
+        tls_reference_id_init(&ref, cfg->server_name);
+    }
+    if (cfg->server_name != NULL && !ref.is_ip) {
         hello.server_name.data = (const uint8_t *)cfg->server_name;
         hello.server_name.len = strlen(cfg->server_name);
     }
