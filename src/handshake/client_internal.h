@@ -12,7 +12,7 @@
  *
  * Memory (documented bounds, no heap): the largest piece is the handshake reassembly buffer
  * (record/reassembly.h, 64 KiB messages), then the HelloRetryRequest cookie and the ClientHello
- * scratch (64 KiB each, RFC 8446 §4.2.2's limit). sizeof(struct tls_client) is about 230 KiB.
+ * scratch (64 KiB each, RFC 8446 §4.2.2's limit). sizeof(struct tls_client) is about 215 KiB.
  */
 #ifndef TLS13_HANDSHAKE_CLIENT_INTERNAL_H
 #define TLS13_HANDSHAKE_CLIENT_INTERNAL_H
