@@ -200,11 +200,11 @@ static tls_result verdict_to_alert(uint32_t flags, struct tls_error *err)
      * bad_certificate is for certificates that are corrupt or whose signatures do not verify. */
     if (flags & MBEDTLS_X509_BADCERT_EXT_KEY_USAGE) {
         return tls_fail(err, TLS_ALERT_unsupported_certificate,
-                        "RFC 5280 §4.2.1.12: an extendedKeyUsage in the chain does not allow serverAuth (unsupported_certificate, RFC 8446 §6.2)");
+                        "RFC 5280 §4.2.1.12: an extendedKeyUsage in the chain does not allow serverAuth: a sound certificate of a kind not usable here, so unsupported_certificate (RFC 8446 §6.2)");
     }
     if (flags & MBEDTLS_X509_BADCERT_KEY_USAGE) {
         return tls_fail(err, TLS_ALERT_unsupported_certificate,
-                        "RFC 8446 §4.4.2.2: the leaf's keyUsage lacks digitalSignature (unsupported_certificate, §6.2)");
+                        "RFC 8446 §4.4.2.2: the leaf's keyUsage lacks digitalSignature: a sound certificate of a kind not usable here, so unsupported_certificate (§6.2)");
     }
     if (flags & (MBEDTLS_X509_BADCERT_BAD_MD | MBEDTLS_X509_BADCERT_BAD_PK |
                  MBEDTLS_X509_BADCERT_BAD_KEY)) {
@@ -515,6 +515,30 @@ static int verify_with_pk(const struct sig_scheme *s, mbedtls_pk_context *pk, co
     return mbedtls_pk_verify(pk, s->md, hash, hash_len, sig, sig_len);
 }
 
+/*
+ * A signature is accepted only in its one exact encoding, not merely readable (mbedtls reads
+ * more). RFC 8446 §4.4.3: "If the verification fails, the receiver MUST terminate the handshake
+ * with a "decrypt_error" alert": the signature field is opaque<0..2^16-1> and decodes as TLS
+ * syntax whatever its content, so a signature in the wrong encoding is a signature that does not
+ * verify (decrypt_error), not a TLS syntax error (decode_error).
+ */
+static tls_result check_encoding(const struct sig_scheme *s, const struct tls_peer_key *key,
+                                 const uint8_t *sig, size_t sig_len, struct tls_error *err)
+{
+    /* §4.2.3: ECDSA signatures are DER Ecdsa-Sig-Values (RFC 3279 §2.2.3); see ecdsa_sig_is_der. */
+    if (s->padding == SIG_ECDSA && !ecdsa_sig_is_der(sig, sig_len)) {
+        return tls_fail(err, TLS_ALERT_decrypt_error,
+                        "RFC 8446 §4.4.3: ECDSA signature is not the DER Ecdsa-Sig-Value (§4.2.3, RFC 3279 §2.2.3), so it does not verify: decrypt_error");
+    }
+    /* RFC 8017 §8.1.2, §8.2.2: an RSA signature is exactly as long as the modulus ("If the
+     * length of the signature S is not k octets, output "invalid signature""). */
+    if (s->padding != SIG_ECDSA && sig_len != (key->bits + 7) / 8) {
+        return tls_fail(err, TLS_ALERT_decrypt_error,
+                        "RFC 8446 §4.4.3: RSA signature length differs from the modulus length (RFC 8017 §8.1.2), so it does not verify: decrypt_error");
+    }
+    return TLS_OK;
+}
+
 tls_result tls_sig_verify(uint16_t scheme, const struct tls_peer_key *key, const uint8_t *msg,
                           size_t msg_len, const uint8_t *sig, size_t sig_len,
                           struct tls_error *err)
@@ -537,20 +561,7 @@ tls_result tls_sig_verify(uint16_t scheme, const struct tls_peer_key *key, const
     if (mbedtls_md(md, msg != NULL ? msg : empty, msg_len, hash) != 0) {
         return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.4.3: hashing failed");
     }
-    /* The encodings must be exact, not merely readable (see ecdsa_sig_is_der). RFC 8446 §4.4.3:
-     * "If the verification fails, the receiver MUST terminate the handshake with a
-     * "decrypt_error" alert": the signature field is opaque<0..2^16-1> and decodes as TLS
-     * syntax whatever its content, so a signature in the wrong encoding is a signature that
-     * does not verify (decrypt_error), not a TLS syntax error (decode_error). */
-    if (s->padding == SIG_ECDSA && !ecdsa_sig_is_der(sig != NULL ? sig : empty, sig_len)) {
-        return tls_fail(err, TLS_ALERT_decrypt_error,
-                        "RFC 8446 §4.4.3: ECDSA signature is not the DER Ecdsa-Sig-Value of RFC 3279 §2.2.3 (§4.2.3)");
-    }
-    /* RFC 8017 §8.1.2, §8.2.2: an RSA signature is exactly as long as the modulus. */
-    if (s->padding != SIG_ECDSA && sig_len != (key->bits + 7) / 8) {
-        return tls_fail(err, TLS_ALERT_decrypt_error,
-                        "RFC 8446 §4.4.3: RSA signature length differs from the modulus length (RFC 8017 §8.1.2)");
-    }
+    TRY(check_encoding(s, key, sig != NULL ? sig : empty, sig_len, err));
     mbedtls_pk_context pk;
     mbedtls_pk_init(&pk);
     tls_result rc = TLS_OK;

@@ -18,7 +18,6 @@
 #include "support/rfc8448.h"
 #include "support/testutil.h"
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -200,19 +199,24 @@ void neg_rsa_pss_sha256_sign(const uint8_t *msg, size_t len, uint8_t sig[NEG_RSA
     rfc8448_free(v);
 }
 
-/* Reads "name=HEX" from the key file's text into out (leading zero bytes dropped). */
+static int hex_digit(char ch)
+{
+    return ch >= '0' && ch <= '9' ? ch - '0' : ch >= 'a' && ch <= 'f' ? ch - 'a' + 10 : -1;
+}
+
+/* Reads "name=HEX" from the key file's text (NUL-terminated) into out, leading zero bytes
+ * dropped. */
 static size_t key_value(const char *text, const char *name, uint8_t *out, size_t cap)
 {
     const char *p = strstr(text, name);
     assert_non_null(p);
     p += strlen(name);
     size_t n = 0;
-    while (p[0] != '\0' && p[0] != '\n' && p[1] != '\0') {
-        unsigned v;
-        assert_int_equal(sscanf(p, "%2x", &v), 1);
+    while (hex_digit(p[0]) >= 0 && hex_digit(p[1]) >= 0) {
+        uint8_t v = (uint8_t)(hex_digit(p[0]) << 4 | hex_digit(p[1]));
         if (n > 0 || v != 0) {
             assert_true(n < cap);
-            out[n++] = (uint8_t)v;
+            out[n++] = v;
         }
         p += 2;
     }
@@ -221,8 +225,13 @@ static size_t key_value(const char *text, const char *name, uint8_t *out, size_t
 
 void neg_rsa2048_pss_sha256_sign(const uint8_t *msg, size_t len, uint8_t sig[NEG_RSA2048_SIG_LEN])
 {
-    size_t text_len;
-    char *text = (char *)test_read_vector_file("certs/strict-leaf-key.txt", &text_len);
+    size_t file_len;
+    uint8_t *file = test_read_vector_file("certs/strict-leaf-key.txt", &file_len);
+    char *text = malloc(file_len + 1); /* the file's bytes as a C string */
+    assert_non_null(text);
+    memcpy(text, file, file_len);
+    text[file_len] = '\0';
+    free(file);
     uint8_t n[NEG_RSA2048_SIG_LEN], d[NEG_RSA2048_SIG_LEN];
     size_t n_len = key_value(text, "n=", n, sizeof(n));
     size_t d_len = key_value(text, "d=", d, sizeof(d));
