@@ -1,17 +1,29 @@
 /*
- * x509.c — the server's certificate chain (RFC 8446 §4.4.2, §4.4.2.2, §4.4.2.4), its name
- * (RFC 6125 §6), and signatures (RFC 8446 §4.2.3, §4.4.3) on Mbed TLS's X.509 and pk modules.
+ * x509.c — the server's certificate chain (RFC 8446 §4.4.2, §4.4.2.2, §4.4.2.4; RFC 5280 key
+ * usages), its name (RFC 9525 §6, in x509_name.c), and signatures (RFC 8446 §4.2.3, §4.4.3) on
+ * Mbed TLS's X.509 and pk modules.
  *
  * Implementation notes
  * --------------------
- * Chain building and path validation are mbedtls_x509_crt_verify()'s: it walks from the leaf
- * through the certificates the server sent to one of our trust anchors, checks validity dates,
+ * Path validation is mbedtls_x509_crt_verify_with_profile()'s: it walks from the leaf through
+ * the certificates the server sent to one of our trust anchors, checks validity dates and
  * signatures (under its default profile, which refuses MD5 and SHA-1 outside the anchors, as
- * RFC 8446 §4.4.2.4 asks) and the name. Its verdict is a bit set; verdict_to_alert() turns it
- * into the one alert RFC 8446 §6.2 says to send, in the order x509.h documents.
+ * RFC 8446 §4.4.2.4 asks). Around it, this file adds what mbedtls leaves to its TLS stack, which
+ * we do not use:
  *
- * The name: mbedtls compares the expected name with the subjectAltName dNSName entries, and only
- * when the certificate has no subjectAltName with the subject CN: RFC 6125 §6.4.4's rule.
+ *   order      mbedtls looks for a certificate's issuer only AFTER it in the list, so the
+ *              certificates are first put in path order (§4.4.2: "arbitrary orderings",
+ *              leaf first); extraneous ones go last, where they do no harm (path_order()).
+ *   usages     a verify callback checks every certificate of the path against RFC 5280:
+ *              extendedKeyUsage must allow serverAuth (or anyExtendedKeyUsage) wherever it is
+ *              present, and the leaf's keyUsage must have digitalSignature (RFC 8446
+ *              §4.4.2.2) (check_usage()).
+ *   encoding   an ECDSA signature in a certificate must be DER (ecdsa_sig_is_der()).
+ *   name       RFC 9525, not mbedtls's RFC 6125 rule (which falls back to the subject CN):
+ *              subjectAltName only (check_name(), x509_name.c).
+ *
+ * The verdict is a bit set; verdict_to_alert() turns it into the one alert RFC 8446 §6.2 says to
+ * send, in the order x509.h documents. The name is checked last, on a valid path only.
  *
  * Signatures (§4.2.3) go through mbedtls_pk_verify / mbedtls_pk_verify_ext on the leaf's
  * SubjectPublicKeyInfo, which the handshake kept in a struct tls_peer_key. Each scheme fixes
@@ -22,13 +34,18 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <mbedtls/asn1.h>
+#include <mbedtls/asn1write.h>
+#include <mbedtls/bignum.h>
 #include <mbedtls/md.h>
+#include <mbedtls/oid.h>
 #include <mbedtls/pk.h>
 #include <mbedtls/x509_crt.h>
 
 #include "common/names.h"
 #include "crypto/mbedtls_compat.h"
 #include "crypto/util.h"
+#include "crypto/x509_name.h"
 
 struct tls_trust {
     mbedtls_x509_crt ca; /* the anchors, as one mbedtls chain */
@@ -125,8 +142,44 @@ static tls_result fill_peer_key(mbedtls_pk_context *pk, struct tls_peer_key *key
 }
 
 /*
+ * RFC 3279 §2.2.3:  Ecdsa-Sig-Value ::= SEQUENCE { r INTEGER, s INTEGER }
+ * RFC 8446 §4.2.3 takes ECDSA signatures in this encoding, and X.509 signatures are DER
+ * (RFC 5280 §4.1.1.3). mbedtls reads BER leniently (a non-minimal INTEGER such as 00 00 FF..,
+ * a long-form length where a short one fits), so the only encoding accepted here is the one
+ * that re-encodes to the same bytes: DER is unique, so any other encoding of (r, s) differs.
+ * Bytes after the SEQUENCE are refused too.
+ */
+static bool ecdsa_sig_is_der(const uint8_t *sig, size_t len)
+{
+    unsigned char *p = (unsigned char *)(uintptr_t)sig;
+    const unsigned char *end = sig + len;
+    size_t seq_len;
+    mbedtls_mpi r, s;
+    mbedtls_mpi_init(&r);
+    mbedtls_mpi_init(&s);
+    bool ok = len > 0 &&
+              mbedtls_asn1_get_tag(&p, end, &seq_len, MBEDTLS_ASN1_CONSTRUCTED | MBEDTLS_ASN1_SEQUENCE) == 0 &&
+              p + seq_len == end && mbedtls_asn1_get_mpi(&p, end, &r) == 0 &&
+              mbedtls_asn1_get_mpi(&p, end, &s) == 0 && p == end;
+    if (ok) {
+        /* mbedtls writes DER backwards from the end of the buffer: s, r, length, tag. */
+        unsigned char der[2 * (MBEDTLS_MPI_MAX_SIZE + 8) + 8];
+        unsigned char *w = der + sizeof(der);
+        int n1 = mbedtls_asn1_write_mpi(&w, der, &s);
+        int n2 = n1 < 0 ? n1 : mbedtls_asn1_write_mpi(&w, der, &r);
+        int n3 = n2 < 0 ? n2 : mbedtls_asn1_write_len(&w, der, (size_t)(n1 + n2));
+        int n4 = n3 < 0 ? n3 : mbedtls_asn1_write_tag(&w, der, MBEDTLS_ASN1_CONSTRUCTED | MBEDTLS_ASN1_SEQUENCE);
+        size_t total = n4 < 0 ? 0 : (size_t)(n1 + n2 + n3 + n4);
+        ok = n4 >= 0 && total == len && memcmp(w, sig, len) == 0;
+    }
+    mbedtls_mpi_free(&r);
+    mbedtls_mpi_free(&s);
+    return ok;
+}
+
+/*
  * RFC 8446 §6.2 certificate alerts for an mbedtls verdict, in x509.h's order of precedence:
- * no path to an anchor, dates, revocation, name, weak signature hash, anything else.
+ * no path to an anchor, dates, revocation, key usages, weak signature hash, anything else.
  */
 static tls_result verdict_to_alert(uint32_t flags, struct tls_error *err)
 {
@@ -141,9 +194,17 @@ static tls_result verdict_to_alert(uint32_t flags, struct tls_error *err)
     if (flags & MBEDTLS_X509_BADCERT_REVOKED) {
         return tls_fail(err, TLS_ALERT_certificate_revoked, "RFC 8446 §6.2: a certificate is revoked");
     }
-    if (flags & MBEDTLS_X509_BADCERT_CN_MISMATCH) {
-        return tls_fail(err, TLS_ALERT_bad_certificate,
-                        "RFC 6125 §6: server name does not match the certificate");
+    /* Usages (check_usage below). The certificates are well formed and correctly signed, but of
+     * a kind this use does not accept: unsupported_certificate (§6.2: "A certificate was of an
+     * unsupported type"), as OpenSSL (X509_V_ERR_INVALID_PURPOSE) and mbedtls's TLS stack send;
+     * bad_certificate is for certificates that are corrupt or whose signatures do not verify. */
+    if (flags & MBEDTLS_X509_BADCERT_EXT_KEY_USAGE) {
+        return tls_fail(err, TLS_ALERT_unsupported_certificate,
+                        "RFC 5280 §4.2.1.12: an extendedKeyUsage in the chain does not allow serverAuth: a sound certificate of a kind not usable here, so unsupported_certificate (RFC 8446 §6.2)");
+    }
+    if (flags & MBEDTLS_X509_BADCERT_KEY_USAGE) {
+        return tls_fail(err, TLS_ALERT_unsupported_certificate,
+                        "RFC 8446 §4.4.2.2: the leaf's keyUsage lacks digitalSignature: a sound certificate of a kind not usable here, so unsupported_certificate (§6.2)");
     }
     if (flags & (MBEDTLS_X509_BADCERT_BAD_MD | MBEDTLS_X509_BADCERT_BAD_PK |
                  MBEDTLS_X509_BADCERT_BAD_KEY)) {
@@ -156,7 +217,110 @@ static tls_result verdict_to_alert(uint32_t flags, struct tls_error *err)
                     "RFC 8446 §4.4.2.2: certificate chain rejected");
 }
 
-/* Parses certs[0..count-1] into chain (leaf first), bad_certificate if any does not parse. */
+/* True when crt is one of the trust anchors (the anchor's own extensions are not judged). */
+static bool is_anchor(const struct tls_trust *trust, const mbedtls_x509_crt *crt)
+{
+    for (const mbedtls_x509_crt *a = &trust->ca; a != NULL; a = a->next) {
+        if (a == crt) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/*
+ * mbedtls's verify callback, called for each certificate of the path it built (depth 0 = the
+ * leaf); the flags set here join its verdict.
+ */
+static int check_usage(void *ctx, mbedtls_x509_crt *crt, int depth, uint32_t *flags)
+{
+    if (is_anchor(ctx, crt)) {
+        return 0;
+    }
+    /* RFC 5280 §4.2.1.12: "If the extension is present, then the certificate MUST only be used
+     * for one of the purposes indicated." A TLS server needs id-kp-serverAuth (or
+     * anyExtendedKeyUsage); an intermediate's EKU, where present, constrains the path the same
+     * way (as browsers and OpenSSL apply it). mbedtls answers 0 when the extension is absent,
+     * or lists the purpose or anyExtendedKeyUsage. */
+    if (mbedtls_x509_crt_check_extended_key_usage(crt, MBEDTLS_OID_SERVER_AUTH,
+                                                  MBEDTLS_OID_SIZE(MBEDTLS_OID_SERVER_AUTH)) != 0) {
+        *flags |= MBEDTLS_X509_BADCERT_EXT_KEY_USAGE;
+    }
+    /* RFC 8446 §4.4.2.2: "The certificate MUST allow the key to be used for signing (i.e., the
+     * digitalSignature bit MUST be set if the Key Usage extension is present) with a signature
+     * scheme indicated in the client's "signature_algorithms"/"signature_algorithms_cert"
+     * extensions". (0 when the extension is absent or has the bit.) */
+    if (depth == 0 && mbedtls_x509_crt_check_key_usage(crt, MBEDTLS_X509_KU_DIGITAL_SIGNATURE) != 0) {
+        *flags |= MBEDTLS_X509_BADCERT_KEY_USAGE;
+    }
+    return 0;
+}
+
+/*
+ * RFC 8446 §4.4.2: "The sender's certificate MUST come in the first CertificateEntry in the
+ * list. Each following certificate SHOULD directly certify the one immediately preceding it.
+ * ... all implementations SHOULD be prepared to handle potentially extraneous certificates and
+ * arbitrary orderings from any TLS version, with the exception of the end-entity certificate
+ * which MUST be first."
+ * order[] gets the leaf, then its issuer among the others, then that one's issuer, ... (by
+ * issuer name = subject name), then whatever is left in the order sent.
+ */
+static void path_order(const mbedtls_x509_crt *const *parsed, size_t count, size_t *order)
+{
+    bool used[TLS_MAX_CHAIN] = {false};
+    size_t n = 0;
+    size_t cur = 0;
+    used[0] = true;
+    order[n++] = 0;
+    for (bool found = true; found;) {
+        found = false;
+        const mbedtls_x509_buf *issuer = &parsed[cur]->issuer_raw;
+        for (size_t j = 1; j < count && !found; j++) {
+            const mbedtls_x509_buf *subject = &parsed[j]->subject_raw;
+            if (!used[j] && subject->len == issuer->len &&
+                memcmp(subject->p, issuer->p, issuer->len) == 0) {
+                used[j] = true;
+                order[n++] = j;
+                cur = j;
+                found = true;
+            }
+        }
+    }
+    for (size_t j = 1; j < count; j++) {
+        if (!used[j]) {
+            order[n++] = j;
+        }
+    }
+}
+
+/* Parses one DER certificate onto chain: bad_certificate if it does not parse, if bytes follow
+ * it in cert_data, or if it is ECDSA-signed with a signature that is not DER. */
+static tls_result parse_one(mbedtls_x509_crt *chain, const uint8_t *der, size_t len,
+                            struct tls_error *err)
+{
+    if (mbedtls_x509_crt_parse_der(chain, der, len) != 0) {
+        return tls_fail(err, TLS_ALERT_bad_certificate,
+                        "RFC 8446 §4.4.2: a certificate could not be parsed (X.509 DER)");
+    }
+    const mbedtls_x509_crt *last = chain;
+    while (last->next != NULL) {
+        last = last->next;
+    }
+    /* cert_data is exactly one DER certificate: bytes after it are an error too */
+    if (last->raw.len != len) {
+        return tls_fail(err, TLS_ALERT_bad_certificate,
+                        "RFC 8446 §4.4.2: bytes after the certificate in cert_data");
+    }
+    /* §6.2 bad_certificate: "contained signatures that did not verify correctly". */
+    if (last->TLS_MBED_PRIVATE(sig_pk) == MBEDTLS_PK_ECDSA &&
+        !ecdsa_sig_is_der(last->TLS_MBED_PRIVATE(sig).p, last->TLS_MBED_PRIVATE(sig).len)) {
+        return tls_fail(err, TLS_ALERT_bad_certificate,
+                        "RFC 5280 §4.1.1.3, RFC 3279 §2.2.3: a certificate's ECDSA signature is not DER");
+    }
+    return TLS_OK;
+}
+
+/* Parses certs[0..count-1] into chain in path order (path_order above), leaf first. */
 static tls_result parse_chain(mbedtls_x509_crt *chain, const uint8_t *const *certs,
                               const size_t *lens, size_t count, struct tls_error *err)
 {
@@ -170,22 +334,58 @@ static tls_result parse_chain(mbedtls_x509_crt *chain, const uint8_t *const *cer
         return tls_fail(err, TLS_ALERT_bad_certificate,
                         "RFC 8446 §4.4.2: certificate chain longer than this client accepts");
     }
+    /* First pass in the order sent: each must parse, and gives its names for path_order. */
+    mbedtls_x509_crt sent;
+    mbedtls_x509_crt_init(&sent);
+    tls_result rc = TLS_OK;
+    for (size_t i = 0; i < count && rc == TLS_OK; i++) {
+        rc = parse_one(&sent, certs[i], lens[i], err);
+    }
+    size_t order[TLS_MAX_CHAIN];
+    if (rc == TLS_OK) {
+        const mbedtls_x509_crt *parsed[TLS_MAX_CHAIN];
+        const mbedtls_x509_crt *node = &sent;
+        for (size_t i = 0; i < count; i++, node = node->next) {
+            parsed[i] = node;
+        }
+        path_order(parsed, count, order);
+    }
+    mbedtls_x509_crt_free(&sent);
+    if (rc != TLS_OK) {
+        return rc;
+    }
+    /* Second pass in path order: the chain mbedtls verifies. */
     for (size_t i = 0; i < count; i++) {
-        if (mbedtls_x509_crt_parse_der(chain, certs[i], lens[i]) != 0) {
-            return tls_fail(err, TLS_ALERT_bad_certificate,
-                            "RFC 8446 §4.4.2: a certificate could not be parsed (X.509 DER)");
-        }
-        /* cert_data is exactly one DER certificate: bytes after it are an error too */
-        const mbedtls_x509_crt *last = chain;
-        while (last->next != NULL) {
-            last = last->next;
-        }
-        if (last->raw.len != lens[i]) {
-            return tls_fail(err, TLS_ALERT_bad_certificate,
-                            "RFC 8446 §4.4.2: bytes after the certificate in cert_data");
-        }
+        TRY(parse_one(chain, certs[order[i]], lens[order[i]], err));
     }
     return TLS_OK;
+}
+
+/* RFC 9525 §6: the leaf's subjectAltName must carry the name we asked for. */
+static tls_result check_name(const mbedtls_x509_crt *leaf, const char *hostname,
+                             struct tls_error *err)
+{
+    struct tls_reference_id ref;
+    tls_reference_id_init(&ref, hostname);
+    for (const mbedtls_x509_sequence *san = &leaf->subject_alt_names; san != NULL; san = san->next) {
+        const mbedtls_x509_buf *id = &san->buf;
+        if (id->p == NULL) {
+            continue; /* an empty list */
+        }
+        /* RFC 5280 §4.2.1.6: dNSName [2] IA5String, iPAddress [7] OCTET STRING */
+        if (id->tag == (MBEDTLS_ASN1_CONTEXT_SPECIFIC | 2) && tls_dns_id_matches(&ref, id->p, id->len)) {
+            return TLS_OK;
+        }
+        if (id->tag == (MBEDTLS_ASN1_CONTEXT_SPECIFIC | 7) && tls_ip_id_matches(&ref, id->p, id->len)) {
+            return TLS_OK;
+        }
+    }
+    /* RFC 9525 App. A (what changed from RFC 6125): "The server identity can only be expressed
+     * in the subjectAltNames extension; it is no longer valid to use the commonName RDN, known
+     * as CN-ID". No match: §6.6, an automated client "SHOULD terminate the communication
+     * attempt with a bad certificate error". */
+    return tls_fail(err, TLS_ALERT_bad_certificate,
+                    "RFC 9525 §6.6: no subjectAltName of the certificate matches the server name (the subject CN is not used)");
 }
 
 tls_result tls_x509_verify_chain(const struct tls_trust *trust, const uint8_t *const *certs,
@@ -204,10 +404,13 @@ tls_result tls_x509_verify_chain(const struct tls_trust *trust, const uint8_t *c
         uint32_t flags = 0;
         /* mbedtls_x509_crt_verify wants non-const anchors; it does not modify them. */
         mbedtls_x509_crt *anchors = (mbedtls_x509_crt *)(uintptr_t)&trust->ca;
-        /* RFC 8446 §4.4.2.2: the chain must lead to a trust anchor; the name is checked as
-         * RFC 6125 §6 describes (hostname NULL: no name check) */
-        if (mbedtls_x509_crt_verify(&chain, anchors, NULL, hostname, &flags, NULL, NULL) != 0) {
+        /* RFC 8446 §4.4.2.2: the chain must lead to a trust anchor, each certificate allowed
+         * for a TLS server (check_usage); the name is ours (NULL here: no CN fallback). */
+        if (mbedtls_x509_crt_verify_with_profile(&chain, anchors, NULL, &mbedtls_x509_crt_profile_default,
+                                                 NULL, &flags, check_usage, (void *)(uintptr_t)trust) != 0) {
             rc = verdict_to_alert(flags, err);
+        } else if (hostname != NULL) {
+            rc = check_name(&chain, hostname, err);
         }
     }
     mbedtls_x509_crt_free(&chain);
@@ -312,6 +515,30 @@ static int verify_with_pk(const struct sig_scheme *s, mbedtls_pk_context *pk, co
     return mbedtls_pk_verify(pk, s->md, hash, hash_len, sig, sig_len);
 }
 
+/*
+ * A signature is accepted only in its one exact encoding, not merely readable (mbedtls reads
+ * more). RFC 8446 §4.4.3: "If the verification fails, the receiver MUST terminate the handshake
+ * with a "decrypt_error" alert": the signature field is opaque<0..2^16-1> and decodes as TLS
+ * syntax whatever its content, so a signature in the wrong encoding is a signature that does not
+ * verify (decrypt_error), not a TLS syntax error (decode_error).
+ */
+static tls_result check_encoding(const struct sig_scheme *s, const struct tls_peer_key *key,
+                                 const uint8_t *sig, size_t sig_len, struct tls_error *err)
+{
+    /* §4.2.3: ECDSA signatures are DER Ecdsa-Sig-Values (RFC 3279 §2.2.3); see ecdsa_sig_is_der. */
+    if (s->padding == SIG_ECDSA && !ecdsa_sig_is_der(sig, sig_len)) {
+        return tls_fail(err, TLS_ALERT_decrypt_error,
+                        "RFC 8446 §4.4.3: ECDSA signature is not the DER Ecdsa-Sig-Value (§4.2.3, RFC 3279 §2.2.3), so it does not verify: decrypt_error");
+    }
+    /* RFC 8017 §8.1.2, §8.2.2: an RSA signature is exactly as long as the modulus ("If the
+     * length of the signature S is not k octets, output "invalid signature""). */
+    if (s->padding != SIG_ECDSA && sig_len != (key->bits + 7) / 8) {
+        return tls_fail(err, TLS_ALERT_decrypt_error,
+                        "RFC 8446 §4.4.3: RSA signature length differs from the modulus length (RFC 8017 §8.1.2), so it does not verify: decrypt_error");
+    }
+    return TLS_OK;
+}
+
 tls_result tls_sig_verify(uint16_t scheme, const struct tls_peer_key *key, const uint8_t *msg,
                           size_t msg_len, const uint8_t *sig, size_t sig_len,
                           struct tls_error *err)
@@ -334,6 +561,7 @@ tls_result tls_sig_verify(uint16_t scheme, const struct tls_peer_key *key, const
     if (mbedtls_md(md, msg != NULL ? msg : empty, msg_len, hash) != 0) {
         return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.4.3: hashing failed");
     }
+    TRY(check_encoding(s, key, sig != NULL ? sig : empty, sig_len, err));
     mbedtls_pk_context pk;
     mbedtls_pk_init(&pk);
     tls_result rc = TLS_OK;

@@ -1,5 +1,6 @@
 /*
- * x509.h — certificate chains and signatures (RFC 8446 §4.4.2, §4.4.2.2, §4.4.3; RFC 6125).
+ * x509.h — certificate chains and signatures (RFC 8446 §4.4.2, §4.4.2.2, §4.4.3; RFC 5280;
+ * RFC 9525).
  *
  * Implementation notes
  * --------------------
@@ -8,18 +9,28 @@
  * into its message buffer, and receives back only what CertificateVerify needs later: the leaf's
  * SubjectPublicKeyInfo, copied into a fixed-size struct tls_peer_key.
  *
- * Chain verification (§4.4.2.2) maps failures to the §6.2 certificate alerts:
- *   unparseable certificate           -> bad_certificate
- *   no path to a trusted anchor       -> unknown_ca
- *   expired / not yet valid           -> certificate_expired
- *   revoked                           -> certificate_revoked
- *   name mismatch (RFC 6125)          -> bad_certificate
- *   MD5 or SHA-1 signed non-anchor    -> bad_certificate (§4.4.2.4)
- *   anything else                     -> certificate_unknown
+ * Chain verification (§4.4.2.2) maps failures to the §6.2 certificate alerts, in this order:
+ *   unparseable certificate, or an ECDSA
+ *   certificate signature that is not DER   -> bad_certificate
+ *   no path to a trusted anchor             -> unknown_ca
+ *   expired / not yet valid                 -> certificate_expired
+ *   revoked                                 -> certificate_revoked
+ *   extendedKeyUsage without serverAuth
+ *   (leaf or intermediate, RFC 5280
+ *   §4.2.1.12), or a leaf keyUsage without
+ *   digitalSignature (§4.4.2.2)             -> unsupported_certificate
+ *   MD5 or SHA-1 signed non-anchor          -> bad_certificate (§4.4.2.4)
+ *   anything else                           -> certificate_unknown
+ *   then, on a valid path, name mismatch
+ *   (RFC 9525: subjectAltName only)         -> bad_certificate
+ * The certificates after the leaf may come in any order and include extraneous ones (§4.4.2);
+ * the path is built from what was sent.
  *
  * Signature verification (§4.4.3): the scheme must match the key type
  * (rsa_pss_rsae_* needs an rsaEncryption key; ecdsa_secp256r1_sha256 a P-256 key, ...),
- * else illegal_parameter; a signature that does not verify is decrypt_error.
+ * else illegal_parameter; a signature that does not verify is decrypt_error, and so is one
+ * that is not in its exact encoding: an ECDSA signature that is not DER (non-minimal
+ * INTEGERs or lengths, bytes after it), an RSA signature not as long as the modulus.
  */
 #ifndef TLS13_CRYPTO_X509_H
 #define TLS13_CRYPTO_X509_H
@@ -57,9 +68,10 @@ tls_result tls_trust_create(struct tls_trust **out, const uint8_t *data, size_t 
 void tls_trust_free(struct tls_trust *trust);
 
 /*
- * Verifies certs[0] (leaf) .. certs[count-1] against trust, and the leaf against hostname
- * (RFC 6125: DNS-ID in subjectAltName; CN only when there is no SAN). trust NULL skips chain and
- * name checks (--insecure). The leaf key is returned in any case when the leaf parses.
+ * Verifies certs[0] (leaf) .. certs[count-1] (others in any order) against trust, and the leaf
+ * against hostname (RFC 9525: a DNS name against the subjectAltName dNSName entries, wildcards
+ * only as a whole left-most label; an IP address against the iPAddress entries; never the
+ * subject CN). trust NULL skips chain, usage and name checks (--insecure). The leaf key is returned in any case when the leaf parses.
  * hostname NULL with a trust store verifies the chain but no name. count 0 is decode_error
  * (§4.4.2.4: empty Certificate from a server); a cert_data with bytes after the certificate
  * is bad_certificate.

@@ -113,15 +113,30 @@ struct tls_observer {
     void (*note)(void *ctx, const char *text);
 };
 
-/* Bounds of the fixed-size buffers inside struct tls_client. */
-#define TLS_MAX_SUITES 8
-#define TLS_MAX_GROUPS 8
-#define TLS_MAX_SIG_SCHEMES 16
-#define TLS_MAX_ALPN 4
-#define TLS_MAX_ALPN_LEN 64
-#define TLS_MAX_SERVER_NAME 255
+/*
+ * Bounds of the fixed-size buffers inside struct tls_client. A bound on what the SERVER sends is
+ * the RFC's own limit unless marked "ours", and then the line says what happens beyond it. Bounds
+ * on what we configure and send are ours by nature.
+ *   - RFC limits kept:   cookie<1..2^16-1> (RFC 8446 §4.2.2, echoed whole in ClientHello2, which
+ *                        can then exceed 64 KiB: the caller's output buffer must hold it, see
+ *                        TLS_MAX_CLIENT_HELLO_LEN in client_internal.h),
+ *                        certificate_request_context<0..2^8-1> (§4.3.2).
+ *   - ours, elsewhere:   a handshake message up to 64 KiB (record/reassembly.h; the RFC allows
+ *                        2^24-1: a Certificate message beyond 64 KiB is refused), 32 extensions
+ *                        per block (extensions.h), 10 certificates per chain (certificate.h),
+ *                        an SPKI up to TLS_MAX_SPKI_LEN (x509.h, RSA up to 8192 bits).
+ */
+#define TLS_MAX_SUITES 8        /* ours: our offer */
+#define TLS_MAX_GROUPS 8        /* ours: our offer */
+#define TLS_MAX_SIG_SCHEMES 16  /* ours: our offer */
+#define TLS_MAX_ALPN 4          /* ours: our offer */
+#define TLS_MAX_ALPN_LEN 64     /* ours: our offer (the server may only pick one of them) */
+#define TLS_MAX_SERVER_NAME 255 /* ours: a DNS name is at most 253 characters (RFC 1035 §2.3.4) */
+/* ours (RFC 8446 §4.6.1: ticket<1..2^16-1>): a longer ticket is not kept (an observer note
+ * says so); the connection is unaffected, only the next one cannot resume. */
 #define TLS_MAX_TICKET_LEN 2048
-#define TLS_MAX_COOKIE_LEN 2048
+/* RFC 8446 §4.2.2: opaque cookie<1..2^16-1>. */
+#define TLS_MAX_COOKIE_LEN 0xffff
 
 /* A NewSessionTicket kept for resumption (RFC 8446 §4.6.1), with its PSK already derived. */
 struct tls_ticket {
@@ -155,13 +170,14 @@ struct tls_client_replay {
      * extensions itself: pre_shared_key from config.ticket (its identity, obfuscated_ticket_age
      * from config.now_ms, and a binder it computes; dropped if the ticket may not be offered),
      * and early_data (kept only when config.early_data is sent, and never in ClientHello2).
+     * In ClientHello2 the cookie is also the client's: the one the HelloRetryRequest carried.
      * The recorded binder is ignored, so comparing the output with the recording checks ours.
      */
     bool client_hello_is_template;
 };
 
 struct tls_client_config {
-    const char *server_name;             /* server_name extension and RFC 6125 check; NULL = none */
+    const char *server_name;             /* SNI (not for an IP address, RFC 6066 §3) and the RFC 9525 check; NULL = none */
     const uint16_t *cipher_suites;       /* NULL = the three implemented suites */
     size_t cipher_suite_count;
     const uint16_t *groups;              /* supported_groups; NULL = x25519, secp256r1, secp384r1 */

@@ -11,7 +11,8 @@
  *   client_psk.c                 offering a ticket: binder, 0-RTT data, EndOfEarlyData (§4.2.10-11, §4.5)
  *
  * Memory (documented bounds, no heap): the largest piece is the handshake reassembly buffer
- * (record/reassembly.h, 64 KiB messages). sizeof(struct tls_client) is about 100 KiB.
+ * (record/reassembly.h, 64 KiB messages), then the HelloRetryRequest cookie and the ClientHello
+ * scratch (64 KiB each, RFC 8446 §4.2.2's limit). sizeof(struct tls_client) is about 215 KiB.
  */
 #ifndef TLS13_HANDSHAKE_CLIENT_INTERNAL_H
 #define TLS13_HANDSHAKE_CLIENT_INTERNAL_H
@@ -26,8 +27,14 @@
 #include "record/protect.h"
 #include "record/reassembly.h"
 
-/* Our largest ClientHello: extensions, three key shares and a ticket fit easily. */
-#define TLS_MAX_CLIENT_HELLO_LEN 8192
+/*
+ * Our largest ClientHello: its header, the fixed fields (legacy_version, random, a 32-byte
+ * legacy_session_id, up to TLS_MAX_SUITES cipher suites, compression) and the largest
+ * extensions<8..2^16-1> block the RFC allows (§4.1.2): a HelloRetryRequest cookie of any size
+ * the server can send is echoed if it fits in that block next to our other extensions.
+ */
+#define TLS_MAX_CLIENT_HELLO_LEN \
+    (TLS_HANDSHAKE_HEADER_LEN + 2 + 32 + 1 + 32 + 2 + 2 * TLS_MAX_SUITES + 2 + 2 + 0xffff)
 
 /* What our ClientHello offered: every check of the server's answer is made against this. */
 struct tls_client_offer {

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "crypto/suite.h"
+#include "crypto/x509_name.h"
 #include "handshake/client_internal.h"
 
 /* Defaults: the three groups this client implements, a key share for the first (x25519). */
@@ -157,8 +158,20 @@ static tls_result encode_client_hello(struct tls_client *c, struct tls_client_he
     }
     struct tls_writer w;
     struct tls_client_hello_layout layout;
+    struct tls_error err = {0};
     tls_writer_init(&w, c->hello, sizeof(c->hello));
-    TRY(tls_client_hello_encode(&w, hello, &layout, &c->error));
+    if (tls_client_hello_encode(&w, hello, &layout, &err) != TLS_OK) {
+        /* c->hello holds the largest extensions<8..2^16-1> block §4.1.2 allows, so with a
+         * cookie the only way to overflow is a cookie too long to sit in that block next to
+         * our other extensions: §4.2.2 says we MUST echo it, §4.1.2 that we cannot. The
+         * server's HelloRetryRequest asked for an impossible ClientHello: illegal_parameter
+         * (§6: "inconsistent with other fields"). (HRR-13) */
+        if (hello->cookie.len > 0 && w.overflow) {
+            return tls_client_fail(c, TLS_ALERT_illegal_parameter,
+                                   "RFC 8446 §4.2.2, §4.1.2: the HelloRetryRequest cookie is too long to echo in ClientHello.extensions<8..2^16-1>");
+        }
+        return tls_client_fail(c, tls_result_alert(err.code), err.reason);
+    }
     *len = w.len;
     return TLS_OK;
 }
@@ -200,7 +213,14 @@ static tls_result build_client_hello(struct tls_client *c, bool second, size_t *
         .early_data = !second && c->send_early_data,
     };
     memcpy(hello.random, o->random, TLS_RANDOM_LEN);
+    /* RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"": an IP
+     * server_name is checked against the certificate's iPAddress entries (RFC 9525 §6.4) but not
+     * sent. */
+    struct tls_reference_id ref;
     if (cfg->server_name != NULL) {
+        tls_reference_id_init(&ref, cfg->server_name);
+    }
+    if (cfg->server_name != NULL && !ref.is_ip) {
         hello.server_name.data = (const uint8_t *)cfg->server_name;
         hello.server_name.len = strlen(cfg->server_name);
     }
@@ -252,7 +272,8 @@ static tls_result remember_offer(struct tls_client *c, const uint8_t *msg, size_
 /*
  * Replay with a template (tls_client_replay.client_hello_is_template): the recorded ClientHello
  * re-encoded with every extension raw and in order, except pre_shared_key and early_data, which
- * are ours (the same choices build_client_hello() makes).
+ * are ours (the same choices build_client_hello() makes), and in ClientHello2 the cookie, which
+ * is the one the HelloRetryRequest actually carried.
  */
 static tls_result rebuild_from_template(struct tls_client *c, bool second, const uint8_t *msg,
                                         size_t msg_len, size_t *len)
@@ -274,6 +295,10 @@ static tls_result rebuild_from_template(struct tls_client *c, bool second, const
             }
             continue;
         }
+        if (type == TLS_EXT_cookie && second && c->cookie_len > 0) {
+            order[n_order++] = type; /* the cookie actually received (§4.2.2), in its place */
+            continue;
+        }
         extras[n++] = ch.extensions.list[i];
         order[n_order++] = type;
     }
@@ -285,6 +310,7 @@ static tls_result rebuild_from_template(struct tls_client *c, bool second, const
         .extension_order = order,
         .extension_order_count = n_order,
         .early_data = !second && c->send_early_data,
+        .cookie = {second ? c->cookie : NULL, second ? c->cookie_len : 0},
     };
     uint16_t suites[TLS_MAX_SUITES];
     for (size_t i = 0; i < ch.cipher_suites.count && i < TLS_MAX_SUITES; i++) {

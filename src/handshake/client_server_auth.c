@@ -81,6 +81,11 @@ tls_result tls_client_on_certificate_request(struct tls_client *c,
     (void)out;
     struct tls_certificate_request cr;
     TRY(tls_certificate_request_parse(msg->body, msg->length, true, &cr, &c->error));
+    /* §4.2: the table applies here too: a known extension the table does not list for CR
+     * (key_share, supported_versions, ...) is illegal_parameter (EXT-01); unknown ones are
+     * ignored, §4.3.2: "Clients MUST ignore unrecognized extensions" (OK-05). */
+    TRY(tls_check_server_extensions(TLS_HT_certificate_request, &cr.extensions, c->offer.extensions,
+                                    c->offer.extension_count, &c->error));
     c->certificate_requested = true;
     c->info.client_certificate_requested = true;
     c->certificate_request_context_len = cr.certificate_request_context.len;
@@ -97,14 +102,21 @@ tls_result tls_client_on_certificate(struct tls_client *c, const struct tls_hand
     struct tls_certificate cert;
     TRY(tls_certificate_parse(msg->body, msg->length, true, &cert, &c->error));
     /* §4.4.2: extensions in the leaf entry must answer ones we sent; we send none that apply
-     * (status_request, signed_certificate_timestamp), so any is unsolicited (CRT-04). Extensions
-     * on other entries are tolerated (must-accept OK-10). */
-    struct tls_extensions leaf_exts;
-    TRY(tls_extensions_parse_raw(cert.certificate_list[0].extensions.data,
-                                 cert.certificate_list[0].extensions.len, &leaf_exts,
-                                 "CertificateEntry.extensions", &c->error));
-    TRY(tls_check_server_extensions(TLS_HT_certificate, &leaf_exts, c->offer.extensions,
-                                    c->offer.extension_count, &c->error));
+     * (status_request, signed_certificate_timestamp), so any is unsolicited (CRT-04). Unsolicited
+     * or unknown extensions on other entries are tolerated (must-accept OK-10), but the §4.2
+     * table holds for every entry: key_share there is illegal_parameter (EXT-03). */
+    for (size_t i = 0; i < cert.count; i++) {
+        struct tls_extensions exts;
+        TRY(tls_extensions_parse_raw(cert.certificate_list[i].extensions.data,
+                                     cert.certificate_list[i].extensions.len, &exts,
+                                     "CertificateEntry.extensions", &c->error));
+        if (i == 0) {
+            TRY(tls_check_server_extensions(TLS_HT_certificate, &exts, c->offer.extensions,
+                                            c->offer.extension_count, &c->error));
+        } else {
+            TRY(tls_check_extensions_allowed(TLS_HT_certificate, &exts, &c->error));
+        }
+    }
 
     const uint8_t *ders[TLS_MAX_CHAIN];
     size_t lens[TLS_MAX_CHAIN];
@@ -117,7 +129,7 @@ tls_result tls_client_on_certificate(struct tls_client *c, const struct tls_hand
     TRY(tls_x509_verify_chain(trust, ders, lens, n, c->config->server_name, &c->peer_key,
                               &c->error));
     tls_client_note(c, trust != NULL
-                           ? "certificate chain verified against the trust anchors, name checked (RFC 8446 §4.4.2.4, RFC 6125)"
+                           ? "certificate chain verified against the trust anchors, usages and name checked (RFC 8446 §4.4.2.4, RFC 5280, RFC 9525)"
                            : "certificate chain NOT verified (--insecure)");
     return tls_client_add_transcript(c, TLS_DIR_SERVER_TO_CLIENT, msg->bytes, msg->total_len);
 }

@@ -149,11 +149,11 @@ static tls_result read_hrr_requests(struct tls_client *c, const struct tls_serve
     }
     if (cookie != NULL) {
         struct tls_bytes value;
+        /* cookie<1..2^16-1>: c->cookie holds the largest (TLS_MAX_COOKIE_LEN, client.h).
+         * §4.2.2: "When sending the new ClientHello, the client MUST copy the contents of the
+         * extension received in the HelloRetryRequest into a "cookie" extension in the new
+         * ClientHello." (client_offer.c; HRR-13 if it cannot fit there.) */
         TRY(tls_ext_cookie_parse(cookie, &value, &c->error));
-        if (value.len > sizeof(c->cookie)) {
-            return tls_client_fail(c, TLS_ALERT_internal_error,
-                                   "RFC 8446 §4.2.2: cookie longer than this client keeps (2048 bytes)");
-        }
         memcpy(c->cookie, value.data, value.len);
         c->cookie_len = value.len;
     }

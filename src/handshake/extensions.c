@@ -252,3 +252,20 @@ tls_result tls_check_server_extensions(enum tls_handshake_type msg_type,
     }
     return TLS_OK;
 }
+
+tls_result tls_check_extensions_allowed(enum tls_handshake_type msg_type,
+                                        const struct tls_extensions *exts, struct tls_error *err)
+{
+    for (size_t i = 0; i < exts->count; i++) {
+        uint16_t type = exts->list[i].extension_type;
+        bool known;
+        /* RFC 8446 §4.2: "If an implementation receives an extension which it recognizes and which
+         * is not specified for the message in which it appears, it MUST abort the handshake with
+         * an "illegal_parameter" alert." */
+        if (!tls_extension_allowed_in(type, msg_type, &known) && known) {
+            return tls_hs_fail(err, TLS_ALERT_illegal_parameter, tls_extension_name(type),
+                               "RFC 8446 §4.2: extension not allowed in this message by the §4.2 table");
+        }
+    }
+    return TLS_OK;
+}

@@ -119,6 +119,16 @@ tls_result tls_check_server_extensions(enum tls_handshake_type msg_type,
                                        const struct tls_extensions *exts, const uint16_t *offered,
                                        size_t offered_count, struct tls_error *err);
 
+/*
+ * The §4.2 table alone, with no "did we offer it" rule: a known type the table does not allow in
+ * msg_type -> illegal_parameter; unknown types pass. For blocks where unsolicited extensions are
+ * tolerated but the table still applies: the CertificateEntry of a certificate after the leaf
+ * (§4.4.2; must-accept OK-10 keeps status_request / unknown types there, EXT-03 refuses
+ * key_share).
+ */
+tls_result tls_check_extensions_allowed(enum tls_handshake_type msg_type,
+                                        const struct tls_extensions *exts, struct tls_error *err);
+
 /* ---- individual extensions: each parse takes the extension_data bytes ---------------------- */
 
 /* An extension whose data must be empty (server_name ack in EE, early_data in CH/EE,

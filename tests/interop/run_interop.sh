@@ -10,7 +10,7 @@
 #   KeyUpdate: --key-update, then data both ways (RFC 8446 §4.6.3)
 #   ECDSA P-384 leaf (ecdsa_secp384r1_sha384)
 # And against openssl:
-#   wrong host name -> exit 1, "bad_certificate"     (RFC 8446 §4.4.2.2, RFC 6125)
+#   wrong host name -> exit 1, "bad_certificate"     (RFC 8446 §4.4.2.2, RFC 9525)
 #   unknown CA      -> exit 1, "unknown_ca"          (RFC 8446 §6.2)
 #   --trace writes C:/S: tokens; --explain names the messages; resumption with --sess-out/--sess-in
 #   key log + tshark: a capture decrypts with the key log the client wrote (skipped without tshark)

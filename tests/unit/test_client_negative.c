@@ -1,7 +1,8 @@
 /*
  * test_client_negative.c — the client against a malicious server: the table of
  * /work/shared/reference/client-negative-tests.md (IDs REC-, ALR-, CCS-, VER-, SH-, KS-, HRR-, EE-,
- * CR-, CRT-, CV-, FIN-, SM-, PH-, DOS-, PSK-) and its must-accept controls (OK-).
+ * CR-, CRT-, CV-, FIN-, SM-, PH-, DOS-, PSK-) and its must-accept controls (OK-), continued in
+ * tests/negative-tests-extra.md (CRT-08.., SIG-, EXT-, HRR-13, OK-11..).
  *
  * Each row mutates RFC 8448's server (§3, or §5 for HelloRetryRequest rows) through the scripted
  * server of support/negative_server.h and feeds the result to the client core, whose ClientHello
@@ -32,7 +33,7 @@
 #include "support/client_psk_conn.h"
 #include "support/negative_rows.h"
 
-#define OUT_CAP 4096
+#define OUT_CAP 24576 /* ClientHello2 with OK-17's 16 KiB cookie */
 
 struct run {
     const struct neg_row *row;
@@ -42,6 +43,7 @@ struct run {
     struct tls_trust *trust;
     struct tls_ticket ticket;
     struct tls_client *client;
+    struct neg_msg ch2_template; /* NEG_TEMPLATE: the recorded ClientHello2, kept from the row's edits */
     uint8_t out[OUT_CAP];
     struct tls_writer w;
     char label[160]; /* "SH-02 (legacy_session_id_echo differs)" for failure messages */
@@ -79,14 +81,25 @@ static void run_setup(struct run *r, const struct neg_row *row)
         r->config.now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
         r->config.server_name = "server";
     }
-    if (row->flags & (NEG_TRUST | NEG_TRUST_AUX)) {
+    if (row->flags & NEG_TEMPLATE) {
+        /* e.g. the client writes the HRR's cookie: a row may edit s->ch[1] into the
+         * ClientHello2 it expects, so the template is a copy of the recorded one */
+        r->hooks.client_hello_is_template = true;
+        r->ch2_template = r->s->ch[1];
+        r->hooks.client_hello[1] = r->ch2_template.b;
+    }
+    if (row->flags & (NEG_TRUST | NEG_TRUST_AUX | NEG_TRUST_STRICT)) {
         size_t der_len;
-        uint8_t *der = test_read_vector_file((row->flags & NEG_TRUST_AUX) ? "certs/aux-ca.pem" : "certs/ca.der",
-                                             &der_len);
+        const char *anchor = (row->flags & NEG_TRUST_AUX)      ? "certs/aux-ca.pem"
+                             : (row->flags & NEG_TRUST_STRICT) ? "certs/strict-ca.der"
+                                                               : "certs/ca.der";
+        uint8_t *der = test_read_vector_file(anchor, &der_len);
         assert_int_equal(tls_trust_create(&r->trust, der, der_len), TLS_OK);
         free(der);
         r->config.trust = r->trust;
-        r->config.server_name = (row->flags & NEG_NAME_MISMATCH) ? "other.tls13.test" : "rsa.tls13.test";
+        r->config.server_name = (row->flags & NEG_NAME_MISMATCH) ? "other.tls13.test"
+                                : (row->flags & NEG_TRUST_STRICT) ? "strict.tls13.test"
+                                                                  : "rsa.tls13.test";
     } else {
         /* RFC 8448's certificate is self-signed for "server": no chain to check (as in
          * test_client_replay); CertificateVerify and Finished are still verified. */
@@ -340,6 +353,9 @@ static void run_row(const struct neg_row *row)
         st = feed_post(&r, &out_start);
     } else {
         row->mutate(s);
+        if (s->server_name != NULL) {
+            r.config.server_name = s->server_name; /* read through the pointer when checked */
+        }
         if (!s->framed) {
             if (s->fix_finished) {
                 neg_recompute_finished(s);
@@ -561,6 +577,7 @@ int main(void)
     add_rows(tests, &n, neg_rows_chain, neg_rows_chain_count);
     add_rows(tests, &n, neg_rows_post, neg_rows_post_count);
     add_rows(tests, &n, neg_rows_psk, neg_rows_psk_count);
+    add_rows(tests, &n, neg_rows_strict, neg_rows_strict_count);
     add_rows(tests, &n, neg_rows_accept, neg_rows_accept_count);
     return _cmocka_run_group_tests("client_negative", tests, n, NULL, NULL);
 }

@@ -11,8 +11,11 @@
  */
 #include "support/testutil.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "crypto/rng.h"
+#include "handshake/client.h"
 #include "handshake/client_hello.h"
 #include "handshake/new_session_ticket.h"
 #include "handshake/server_hello.h"
@@ -356,6 +359,50 @@ static void inconsistent_configuration_is_internal_error(void **state)
     assert_int_equal(tls_client_hello_encode(&w, &c, &layout, &err), TLS_E_INTERNAL);
 }
 
+/* The ClientHello a real (not replayed) client sends for server_name; *has_sni says whether it
+ * carries the server_name extension. */
+static void client_hello_for(const char *server_name, bool *has_sni)
+{
+    static uint8_t random_bytes[4096];
+    memset(random_bytes, 0x5a, sizeof(random_bytes));
+    struct tls_fixed_random fixed = {random_bytes, sizeof(random_bytes), 0};
+    struct tls_client_config config = {0};
+    config.server_name = server_name;
+    config.insecure = true;
+    config.rng.fill = tls_fixed_random_fill;
+    config.rng.ctx = &fixed;
+    struct tls_client *c = malloc(tls_client_size());
+    assert_non_null(c);
+    assert_int_equal(tls_client_init(c, &config), TLS_OK);
+    static uint8_t out[4096];
+    struct tls_writer w;
+    tls_writer_init(&w, out, sizeof(out));
+    size_t used;
+    assert_int_equal(tls_client_handshake(c, NULL, 0, &used, &w), TLS_STATUS_CONTINUE);
+    /* one plaintext record: header (5), handshake header (4), ClientHello body */
+    struct tls_client_hello ch;
+    struct tls_error err = {0};
+    size_t body = (size_t)(out[6] << 16 | out[7] << 8 | out[8]);
+    assert_int_equal(tls_client_hello_parse(out + 9, body, &ch, &err), TLS_OK);
+    *has_sni = tls_extensions_find(&ch.extensions, TLS_EXT_server_name) != NULL;
+    tls_client_wipe(c);
+    free(c);
+}
+
+/* RFC 6066 §3: "Literal IPv4 and IPv6 addresses are not permitted in "HostName"": a client
+ * configured with an IP address (matched against iPAddress, RFC 9525 §6.4) sends no SNI. */
+static void no_server_name_for_an_ip_address(void **state)
+{
+    (void)state;
+    bool has_sni;
+    client_hello_for("www.example.com", &has_sni);
+    assert_true(has_sni);
+    client_hello_for("192.0.2.1", &has_sni);
+    assert_false(has_sni);
+    client_hello_for("2001:db8::1", &has_sni);
+    assert_false(has_sni);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -366,6 +413,7 @@ int main(void)
         cmocka_unit_test(section7_compatibility_mode_client_hello),
         cmocka_unit_test(default_order_puts_pre_shared_key_last),
         cmocka_unit_test(inconsistent_configuration_is_internal_error),
+        cmocka_unit_test(no_server_name_for_an_ip_address),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -27,6 +27,8 @@ enum neg_expect {
 #define NEG_TRUST 2u           /* verify the chain against tests/vectors/certs/ca.der */
 #define NEG_NAME_MISMATCH 4u   /* with NEG_TRUST: expect a name the certificate does not carry */
 #define NEG_TRUST_AUX 8u       /* verify the chain against tests/vectors/certs/aux-ca.pem */
+#define NEG_TRUST_STRICT 16u   /* verify against certs/strict-ca.der, name strict.tls13.test */
+#define NEG_TEMPLATE 32u       /* the recorded ClientHellos are templates (the client writes the cookie) */
 
 struct neg_row {
     const char *id;    /* the reference's ID, e.g. "SH-02" */
@@ -50,6 +52,8 @@ extern const struct neg_row neg_rows_chain[];
 extern const size_t neg_rows_chain_count;
 extern const struct neg_row neg_rows_psk[];
 extern const size_t neg_rows_psk_count;
+extern const struct neg_row neg_rows_strict[];
+extern const size_t neg_rows_strict_count;
 extern const struct neg_row neg_rows_accept[];
 extern const size_t neg_rows_accept_count;
 

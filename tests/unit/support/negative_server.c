@@ -195,23 +195,59 @@ size_t neg_expected_client_flight(struct neg_server *s, struct neg_msg *out)
     return n;
 }
 
-void neg_resign_certificate_verify(struct neg_server *s, bool server_context)
+/* Index of the CertificateVerify in the flight. */
+static size_t cv_index(const struct neg_server *s)
 {
     size_t cv = 0;
     while (cv < s->count && s->msg[cv].b[0] != 15) {
         cv++;
     }
     assert_true(cv < s->count);
-    uint8_t hash[NEG_HASH_LEN], content[200];
+    return cv;
+}
+
+size_t neg_certificate_verify_content(struct neg_server *s, bool server_context,
+                                      uint8_t content[NEG_CV_CONTENT_CAP])
+{
+    uint8_t hash[NEG_HASH_LEN];
     size_t content_len;
     struct tls_error err = {0};
-    transcript_hash(s, cv, hash);
+    transcript_hash(s, cv_index(s), hash);
     /* §4.4.3: 64 spaces || context string || 0 || Transcript-Hash(... Certificate) */
     assert_int_equal(tls_certificate_verify_signed_content(server_context, hash, sizeof(hash), content,
-                                                           sizeof(content), &content_len, &err), TLS_OK);
-    uint8_t body[4 + NEG_RSA_SIG_LEN] = {0x08, 0x04, 0x00, NEG_RSA_SIG_LEN}; /* rsa_pss_rsae_sha256 */
-    neg_rsa_pss_sha256_sign(content, content_len, body + 4);
-    neg_set(&s->msg[cv], 15, body, sizeof(body));
+                                                           NEG_CV_CONTENT_CAP, &content_len, &err),
+                     TLS_OK);
+    return content_len;
+}
+
+void neg_set_certificate_verify(struct neg_server *s, uint16_t scheme, const uint8_t *sig, size_t len)
+{
+    static uint8_t body[4 + 1024];
+    assert_true(len <= 1024);
+    body[0] = (uint8_t)(scheme >> 8);
+    body[1] = (uint8_t)scheme;
+    body[2] = (uint8_t)(len >> 8);
+    body[3] = (uint8_t)len;
+    memcpy(body + 4, sig, len);
+    neg_set(&s->msg[cv_index(s)], 15, body, 4 + len);
+}
+
+void neg_resign_certificate_verify(struct neg_server *s, bool server_context)
+{
+    uint8_t content[NEG_CV_CONTENT_CAP];
+    size_t content_len = neg_certificate_verify_content(s, server_context, content);
+    uint8_t sig[NEG_RSA_SIG_LEN];
+    neg_rsa_pss_sha256_sign(content, content_len, sig);
+    neg_set_certificate_verify(s, 0x0804, sig, sizeof(sig)); /* rsa_pss_rsae_sha256 */
+}
+
+void neg_resign_certificate_verify_strict(struct neg_server *s)
+{
+    uint8_t content[NEG_CV_CONTENT_CAP];
+    size_t content_len = neg_certificate_verify_content(s, true, content);
+    uint8_t sig[NEG_RSA2048_SIG_LEN];
+    neg_rsa2048_pss_sha256_sign(content, content_len, sig);
+    neg_set_certificate_verify(s, 0x0804, sig, sizeof(sig)); /* rsa_pss_rsae_sha256 */
 }
 
 /* ---- records ---------------------------------------------------------------------------------- */

@@ -32,7 +32,7 @@
 #include "crypto/key_schedule.h"
 #include "support/rfc8448.h"
 
-#define NEG_MSG_CAP 4096
+#define NEG_MSG_CAP 20480 /* a 16 KiB HelloRetryRequest cookie, ClientHello2 echoing it */
 #define NEG_MAX_MSGS 10
 #define NEG_STREAM_CAP 65536
 
@@ -61,6 +61,7 @@ struct neg_server {
     size_t count;
     bool fix_finished;              /* recompute the last message (a Finished) before framing */
     bool framed;                    /* the row wrote stream itself: do not frame the list */
+    const char *server_name;        /* set by a row: the name the client checks instead */
 
     /* What the client is fed during the handshake, and after it (tls_client_open). */
     uint8_t stream[NEG_STREAM_CAP];
@@ -95,6 +96,14 @@ size_t neg_expected_client_flight(struct neg_server *s, struct neg_msg *out);
 /* Re-signs the CertificateVerify (rsa_pss_rsae_sha256, RFC 8448 §2's key) over the transcript as
  * it is now; server_context false signs with the client's context string instead (CV-02). */
 void neg_resign_certificate_verify(struct neg_server *s, bool server_context);
+/* The same with the strict-leaf-* certificates' RSA-2048 key (tests/vectors/certs/strict-leaf.key). */
+void neg_resign_certificate_verify_strict(struct neg_server *s);
+/* The content the CertificateVerify signs now (§4.4.3: 64 spaces, context, 0, Transcript-Hash). */
+#define NEG_CV_CONTENT_CAP 200
+size_t neg_certificate_verify_content(struct neg_server *s, bool server_context,
+                                      uint8_t content[NEG_CV_CONTENT_CAP]);
+/* Replaces the CertificateVerify with {scheme, signature}. */
+void neg_set_certificate_verify(struct neg_server *s, uint16_t scheme, const uint8_t *sig, size_t len);
 
 /* ---- building the stream ---------------------------------------------------------------------- */
 
