@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "cli/file_read.h"
 
 #ifndef COURSE_RFC8448_PATH
 #error "COURSE_RFC8448_PATH must name tests/vectors/rfc/rfc8448.txt"
@@ -246,33 +247,6 @@ bool vectors_load(struct vectors *v, const struct trace *t, const char *section,
     return true;
 }
 
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    size_t cap = 1 << 20, n = 0;
-    char *buf = malloc(cap);
-    size_t r;
-    while (buf != NULL && (r = fread(buf + n, 1, cap - n, f)) > 0) {
-        n += r;
-        if (n == cap) {
-            char *bigger = realloc(buf, cap * 2);
-            if (bigger == NULL) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = bigger;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 int course_check_main(int argc, char **argv)
 {
     const char *path = COURSE_RFC8448_PATH, *section = "3", *name = "RFC 8448";
@@ -296,7 +270,7 @@ int course_check_main(int argc, char **argv)
         return 2;
     }
     size_t len = 0;
-    char *text = read_file(path, &len);
+    char *text = (char *)cli_read_file(path, 16u << 20, &len);
     struct trace t;
     struct trace_parse_error perr;
     struct vectors *v = calloc(1, sizeof(*v));

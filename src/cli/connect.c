@@ -34,6 +34,7 @@
 #include "cli/commands.h"
 #include "cli/connect_io.h"
 #include "cli/explain.h"
+#include "cli/file_read.h"
 #include "cli/keylog.h"
 #include "cli/session_file.h"
 #include "common/names.h"
@@ -41,37 +42,7 @@
 #include "crypto/util.h"
 #include "crypto/x509.h"
 
-/* Reads a whole file into a heap buffer (the CLI may allocate); NULL with errno on failure. */
-static uint8_t *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    size_t cap = 1 << 16, n = 0;
-    uint8_t *buf = malloc(cap);
-    while (buf != NULL) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap) {
-            break;
-        }
-        uint8_t *bigger = realloc(buf, cap * 2);
-        if (bigger == NULL) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = bigger;
-        cap *= 2;
-    }
-    if (buf != NULL && ferror(f)) {
-        free(buf);
-        buf = NULL;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
+#define CONNECT_MAX_FILE (64u << 20) /* a CA bundle or early data file: far more than either needs */
 
 /* Everything the run owns, so that one function can release it on every path. */
 struct connect_run {
@@ -169,7 +140,7 @@ static int load_inputs(struct connect_run *run)
 {
     if (!run->opt.insecure) {
         size_t len = 0;
-        uint8_t *pem = read_file(run->opt.cafile, &len);
+        uint8_t *pem = cli_read_file(run->opt.cafile, CONNECT_MAX_FILE, &len);
         if (pem == NULL) {
             return file_error("cannot read CA file", run->opt.cafile);
         }
@@ -192,7 +163,7 @@ static int load_inputs(struct connect_run *run)
         }
     }
     if (run->opt.early_data != NULL) {
-        run->early_data = read_file(run->opt.early_data, &run->early_data_len);
+        run->early_data = cli_read_file(run->opt.early_data, CONNECT_MAX_FILE, &run->early_data_len);
         if (run->early_data == NULL) {
             return file_error("cannot read early data", run->opt.early_data);
         }

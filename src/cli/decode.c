@@ -18,8 +18,11 @@
 
 #include "cli/cli_spec.h"
 #include "cli/commands.h"
+#include "cli/file_read.h"
 #include "decoder/decode.h"
 #include "decoder/keylog.h"
+
+#define DECODE_MAX_KEYLOG (256u << 20) /* a key log of a very long capture session */
 
 enum {
     OPT_KEYLOG = CLI_OPT_FIRST,
@@ -74,39 +77,10 @@ static void write_stdout(void *ctx, const char *text, size_t len)
     fwrite(text, 1, len, stdout);
 }
 
-/* Reads a whole (small) file; NULL on failure. */
-static char *read_file(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
-        return NULL;
-    }
-    size_t cap = 4096;
-    size_t n = 0;
-    char *buf = malloc(cap);
-    while (buf != NULL) {
-        n += fread(buf + n, 1, cap - n, f);
-        if (n < cap) {
-            break;
-        }
-        char *grown = realloc(buf, cap * 2);
-        if (grown == NULL) {
-            free(buf);
-            buf = NULL;
-            break;
-        }
-        buf = grown;
-        cap *= 2;
-    }
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 static int load_keylog(const char *path, struct tls_keylog *kl)
 {
     size_t len = 0;
-    char *text = read_file(path, &len);
+    char *text = (char *)cli_read_file(path, DECODE_MAX_KEYLOG, &len);
     if (text == NULL) {
         fprintf(stderr, "tls13 decode: cannot read key log %s\n", path);
         return 1;

@@ -14,6 +14,7 @@
 
 #include "cli/cli_spec.h"
 #include "cli/commands.h"
+#include "cli/file_read.h"
 #include "cli/trace_rfc8448.h"
 #include "cli/vectors_check.h"
 
@@ -112,25 +113,18 @@ static void print_result(void *ctx, const struct vc_result *r)
     printf("        first difference at octet %zu; recomputed as %s\n", first, r->how);
 }
 
-static uint8_t *read_file(const char *path, size_t *len)
+/* The trace file, or NULL after saying why on stderr. */
+static uint8_t *read_trace(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (f == NULL) {
+    uint8_t *text = cli_read_file(path, MAX_TRACE_FILE, len);
+    bool read_failed = errno == EFBIG || errno == EIO || errno == ENOMEM; /* opened, not read */
+    if (text == NULL && !read_failed) {
         fprintf(stderr, "tls13 vectors: cannot open %s: %s\n", path, strerror(errno));
-        return NULL;
-    }
-    uint8_t *buf = malloc(MAX_TRACE_FILE + 1);
-    size_t n = buf != NULL ? fread(buf, 1, MAX_TRACE_FILE + 1, f) : 0;
-    bool bad = buf == NULL || ferror(f) || n > MAX_TRACE_FILE;
-    fclose(f);
-    if (bad) {
+    } else if (text == NULL) {
         fprintf(stderr, "tls13 vectors: cannot read %s (%s)\n", path,
-                buf == NULL ? "out of memory" : n > MAX_TRACE_FILE ? "larger than 16 MiB" : "read error");
-        free(buf);
-        return NULL;
+                errno == EFBIG ? "larger than 16 MiB" : strerror(errno));
     }
-    *len = n;
-    return buf;
+    return text;
 }
 
 static int apply_option(void *ctx, const struct cli_option *opt, const char *value, char *err,
@@ -173,7 +167,7 @@ int tls13_cmd_vectors(int argc, char **argv)
     }
     const char *path = operands[0];
     size_t len;
-    uint8_t *text = read_file(path, &len);
+    uint8_t *text = read_trace(path, &len);
     if (text == NULL) {
         return 2;
     }

@@ -1,0 +1,44 @@
+/*
+ * file_read.c — reading a whole file, bounded (file_read.h).
+ */
+#include "cli/file_read.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+uint8_t *cli_read_file(const char *path, size_t max_len, size_t *len)
+{
+    *len = 0;
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return NULL;
+    }
+    size_t cap = 1 << 16, n = 0;
+    uint8_t *buf = malloc(cap + 1);
+    int fail = buf == NULL ? ENOMEM : 0;
+    while (fail == 0) {
+        n += fread(buf + n, 1, cap - n, f);
+        if (ferror(f)) {
+            fail = EIO;
+        } else if (n > max_len) {
+            fail = EFBIG;
+        } else if (n < cap) {
+            break; /* end of file */
+        } else {
+            uint8_t *bigger = realloc(buf, cap * 2 + 1);
+            fail = bigger == NULL ? ENOMEM : 0;
+            buf = bigger != NULL ? bigger : buf;
+            cap *= 2;
+        }
+    }
+    fclose(f);
+    if (fail != 0) {
+        free(buf);
+        errno = fail;
+        return NULL;
+    }
+    buf[n] = '\0';
+    *len = n;
+    return buf;
+}
