@@ -50,6 +50,7 @@
 enum tls_decode_format {
     TLS_DECODE_TEXT,
     TLS_DECODE_JSON,
+    TLS_DECODE_HTML,   /* one self-contained page (docs/decoder-html.md) */
 };
 
 /* A Finished value (RFC 8446 §4.4.4) recomputed from the transcript and the logged secret. */

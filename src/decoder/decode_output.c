@@ -134,7 +134,7 @@ static const char *dir_name(enum tls_direction dir)
 }
 
 /* What the ladder shows for a record: its messages, or its inner/outer type, or the guess. */
-static void record_label(const struct tls_decoded_record *r, struct dec_text *t)
+void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t)
 {
     if (r->message_count > 0) {
         for (size_t i = 0; i < r->message_count; i++) {
@@ -161,7 +161,7 @@ static void record_label(const struct tls_decoded_record *r, struct dec_text *t)
 static void ladder_line(struct dec_conn *c, const struct tls_decoded_record *r)
 {
     struct dec_text label = {0};
-    record_label(r, &label);
+    dec_record_label(r, &label);
     const char *l = label.data != NULL ? label.data : "";
     dec_tokens_record(c, r, l);
     if (r->dir == TLS_DIR_CLIENT_TO_SERVER) {
@@ -250,6 +250,14 @@ void dec_output_record(struct dec_conn *c, const struct dec_record *r)
     if (o->format == TLS_DECODE_JSON) {
         json_record(c, &r->pub);
         json_stream(c);
+        return;
+    }
+    if (o->format == TLS_DECODE_HTML) {
+        /* The page has its record already (render_html.c); the token summary needs its label. */
+        struct dec_text label = {0};
+        dec_record_label(&r->pub, &label);
+        dec_tokens_record(c, &r->pub, label.data != NULL ? label.data : "");
+        dec_text_free(&label);
         return;
     }
     ladder_line(c, &r->pub);
@@ -530,6 +538,8 @@ void dec_output_connection(struct dec_conn *c)
     dec->out.limit = 3 * TLS_DECODE_MAX_OUTPUT + 65536;
     if (dec->opt.format == TLS_DECODE_JSON) {
         json_connection(c, &s);
+    } else if (dec->opt.format == TLS_DECODE_HTML) {
+        dec_html_connection(c, &s);
     } else {
         text_connection(c, &s);
     }
@@ -542,5 +552,7 @@ void dec_output_finish(struct tls_decoder *dec)
     if (dec->opt.format == TLS_DECODE_JSON) {
         const char *end = dec->json_objects == 0 ? "[]\n" : "\n]\n";
         dec->opt.write(dec->opt.write_ctx, end, strlen(end));
+    } else if (dec->opt.format == TLS_DECODE_HTML) {
+        dec_html_finish(dec);
     }
 }
