@@ -38,6 +38,7 @@ struct dec_text {
     size_t limit;     /* 0: TLS_DECODE_MAX_OUTPUT */
     size_t *budget;   /* bytes all kept output may still take (shared), or NULL */
     bool truncated;   /* the limit was hit: later text was dropped */
+    bool discard;     /* nobody reads this text (a record's detail in a JSON run): write nothing */
 };
 
 void dec_text_printf(struct dec_text *t, const char *fmt, ...)

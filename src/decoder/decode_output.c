@@ -53,7 +53,7 @@ static bool text_reserve(struct dec_text *t, size_t more)
 
 void dec_text_append(struct dec_text *t, const char *s, size_t n)
 {
-    if (!text_reserve(t, n)) {
+    if (t->discard || !text_reserve(t, n)) {
         return;
     }
     memcpy(t->data + t->len, s, n);
@@ -65,6 +65,9 @@ void dec_text_printf(struct dec_text *t, const char *fmt, ...)
 {
     char small[512];
     va_list ap;
+    if (t->discard) {
+        return; /* no formatting at all: the JSON run's saving */
+    }
     va_start(ap, fmt);
     int n = vsnprintf(small, sizeof(small), fmt, ap);
     va_end(ap);
@@ -87,6 +90,9 @@ void dec_text_printf(struct dec_text *t, const char *fmt, ...)
 void dec_text_hex(struct dec_text *t, const uint8_t *p, size_t n)
 {
     static const char digits[] = "0123456789abcdef";
+    if (t->discard) {
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         char two[2] = {digits[p[i] >> 4], digits[p[i] & 15]};
         dec_text_append(t, two, 2);

@@ -346,6 +346,9 @@ void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_
     struct dec_direction *d = &c->dir[dir];
     struct dec_record r;
     memset(&r, 0, sizeof(r));
+    /* A JSON run prints no record detail: the decoder does not build it (docs/decoder-json.md
+       has no field for it), which is most of its formatting work. */
+    r.detail.discard = c->dec->opt.format == TLS_DECODE_JSON;
     struct tls_record rec;
     read_header(bytes, len, &rec);
     r.pub.conn_id = c->info.id;
