@@ -10,6 +10,7 @@ packages=(
     build-essential cmake clang pkg-config
     libmbedtls-dev libcmocka-dev libpcap-dev python3
     openssl gnutls-bin tshark valgrind iproute2
+    chromium    # tests/html: the decoder's HTML page checked in a real (headless) browser
 )
 
 missing=()
