@@ -2,6 +2,10 @@
 """check_pages.py — the HTML page of `tls13 decode --format html` in a real browser.
 
     check_pages.py TLS13 VECTORS_DIR OUT_DIR [INPUT KEYLOG]...
+    check_pages.py TLS13 VECTORS_DIR OUT_DIR --given-page PAGE INPUT KEYLOG
+
+The second form checks a page made elsewhere (`tls13 connect --html`) against the JSON of INPUT
+(the same connection's --trace).
 
 For each INPUT (path relative to VECTORS_DIR; KEYLOG "-" for none) it renders the page and the
 JSON of the same input, runs headless Chromium on the page (its DOM after the script ran, and a
@@ -163,15 +167,16 @@ def run_browser(chromium, page, png):
     return r.returncode, r.stdout, console
 
 
-def check_one(tls13, chromium, vectors, out_dir, inp, keylog):
+def check_one(tls13, chromium, vectors, out_dir, inp, keylog, given=None):
     errors = []
     base = os.path.basename(inp) + (".nokeys" if keylog is None else "")
-    page = os.path.join(out_dir, base + ".html")
+    page = given or os.path.join(out_dir, base + ".html")
     png = os.path.join(out_dir, base + ".png")
     args = [tls13, "decode"] + (["--keylog", keylog] if keylog else []) + [inp]
-    with open(page, "wb") as f:
-        subprocess.run(args[:2] + ["--format", "html"] + args[2:], stdout=f, check=True,
-                       cwd=vectors)
+    if given is None:
+        with open(page, "wb") as f:
+            subprocess.run(args[:2] + ["--format", "html"] + args[2:], stdout=f, check=True,
+                           cwd=vectors)
     doc = json.loads(subprocess.run(args[:2] + ["--format", "json"] + args[2:], check=True,
                                     cwd=vectors, capture_output=True).stdout)
     text = open(page, encoding="utf-8").read()
@@ -240,6 +245,10 @@ def main():
         print("chromium not installed (scripts/deps.sh installs it): skipped")
         return 77
     os.makedirs(out_dir, exist_ok=True)
+    if rest[:1] == ["--given-page"]:
+        given, inp, keylog = rest[1:4]
+        return 0 if check_one(os.path.abspath(tls13), chromium, vectors, os.path.abspath(out_dir),
+                              inp, keylog, os.path.abspath(given)) else 1
     # Two browsers at a time: most of a page's time is Chromium starting, not CPU.
     with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
         jobs = [pool.submit(check_one, os.path.abspath(tls13), chromium, vectors,
