@@ -10,10 +10,103 @@
 
 #include "common/names.h"
 #include "decoder/model_tiler.h"
+#include "handshake/server_hello.h"
 
 static const char *or_unknown(const char *n)
 {
     return n != NULL ? n : "unknown";
+}
+
+/* A list of 2-byte code points (cipher suites, groups, versions, schemes), one field each. */
+static void u16_list(struct model_tiler *t, size_t prefix, const char *list, const char *item,
+                     const char *explain, const char *(*name_of)(unsigned))
+{
+    size_t n = model_vector(t, prefix, list, NULL);
+    struct model_tiler items = model_sub(t, n);
+    while (items.pos < items.len && !items.stopped) {
+        uint16_t v = (uint16_t)model_peek(&items, 2);
+        const char *name = tls_is_grease(v) ? "GREASE" : name_of(v);
+        model_take(&items, 2, item, explain, NULL, "%s", name != NULL ? name : "unknown");
+    }
+    model_rest(&items, "unparsed", "an odd byte left in a list of 2-byte values", NULL);
+}
+
+/* struct { NamedGroup group; opaque key_exchange<1..2^16-1>; } KeyShareEntry; (§4.2.8) */
+static void key_share_entry(struct model_tiler *t)
+{
+    uint16_t group = (uint16_t)model_peek(t, 2);
+    model_take(t, 2, "group", "the (EC)DHE group of this share", "§4.2.8", "%s",
+               or_unknown(tls_group_name(group)));
+    model_opaque_vector(t, 2, "key_exchange", "the sender's ephemeral public key (§4.2.8.2: "
+                        "X25519 is 32 bytes; P-256 an uncompressed point of 65)", "§4.2.8");
+}
+
+/* The inside of the extensions a reader looks at first, cut to their fields (§4.2.1, §4.2.3,
+   §4.2.7, §4.2.8, RFC 6066 §3); the others stay one field. */
+static bool extension_body(struct model_tiler *t, uint16_t type, uint8_t msg_type, bool hrr)
+{
+    bool hello = msg_type == TLS_HT_client_hello;
+    switch (type) {
+    case TLS_EXT_supported_versions:
+        t->rfc = "§4.2.1";
+        if (hello) {
+            u16_list(t, 1, "versions", "version", "a version the client supports, by "
+                     "preference (§4.2.1)", tls_version_name);
+        } else {
+            model_take(t, 2, "selected_version", "the version the server chose (§4.2.1)",
+                       "§4.2.1", "%s", or_unknown(tls_version_name(model_peek(t, 2))));
+        }
+        return true;
+    case TLS_EXT_supported_groups:
+        t->rfc = "§4.2.7";
+        u16_list(t, 2, "named_group_list", "named_group", "a group the client supports for "
+                 "key exchange (§4.2.7)", tls_group_name);
+        return true;
+    case TLS_EXT_signature_algorithms:
+        t->rfc = "§4.2.3";
+        u16_list(t, 2, "supported_signature_algorithms", "signature_scheme", "a signature "
+                 "scheme the client accepts (§4.2.3)", tls_signature_scheme_name);
+        return true;
+    case TLS_EXT_key_share:
+        t->rfc = "§4.2.8";
+        if (hello) {
+            size_t n = model_vector(t, 2, "client_shares", "§4.2.8");
+            struct model_tiler shares = model_sub(t, n);
+            while (shares.pos < shares.len && !shares.stopped) {
+                key_share_entry(&shares);
+            }
+        } else if (hrr) {
+            model_take(t, 2, "selected_group", "the group the server asks a share for (§4.1.4)",
+                       "§4.2.8", "%s", or_unknown(tls_group_name(model_peek(t, 2))));
+        } else {
+            key_share_entry(t);
+        }
+        return true;
+    case TLS_EXT_server_name:
+        if (hello) {
+            /* RFC 6066 §3: ServerName server_name_list<1..2^16-1>; host_name only */
+            size_t n = model_vector(t, 2, "server_name_list", "RFC 6066 §3");
+            struct model_tiler list = model_sub(t, n);
+            while (list.pos < list.len && !list.stopped) {
+                model_take(&list, 1, "name_type", "host_name(0)", "RFC 6066 §3", "%u",
+                           (unsigned)model_peek(&list, 1));
+                size_t hl = model_vector(&list, 2, "host_name", "RFC 6066 §3");
+                char host[64];
+                size_t shown = hl < sizeof(host) - 1 ? hl : sizeof(host) - 1;
+                for (size_t i = 0; i < shown && list.pos + i < list.len; i++) {
+                    char ch = (char)list.p[list.pos + i];
+                    host[i] = ch >= 0x20 && ch < 0x7f ? ch : '.';
+                }
+                host[shown] = '\0';
+                model_take(&list, hl, "host_name", "the DNS name the client wants (SNI)",
+                           "RFC 6066 §3", "%s", host);
+            }
+            return true;
+        }
+        return false;
+    default:
+        return false;
+    }
 }
 
 /*
@@ -22,7 +115,7 @@ static const char *or_unknown(const char *n)
  *     opaque extension_data<0..2^16-1>;
  * } Extension;                                                  (§4.2)
  */
-static void extensions(struct model_tiler *t)
+static void extensions(struct model_tiler *t, uint8_t msg_type, bool hrr)
 {
     size_t total = model_vector(t, 2, "extensions", "§4.2");
     struct model_tiler list = model_sub(t, total);
@@ -32,10 +125,13 @@ static void extensions(struct model_tiler *t)
         model_take(&list, 2, "extension_type", "which extension follows (ExtensionType)", "§4.2",
                    "%s(%u)", name, type);
         size_t n = model_vector(&list, 2, "extension_data", "§4.2");
-        char label[48];
-        snprintf(label, sizeof(label), "%s", name);
-        model_take(&list, n, label, "the extension's data, whose structure its section gives",
-                   "§4.2", "%zu bytes", n);
+        struct model_tiler data = model_sub(&list, n);
+        if (!extension_body(&data, type, msg_type, hrr)) {
+            model_take(&data, n, name, "the extension's data, whose structure its section gives",
+                       "§4.2", "%zu bytes", n);
+        }
+        model_rest(&data, "unparsed", "bytes the extension's structure does not account for",
+                   "§4.2");
     }
 }
 
@@ -72,7 +168,7 @@ static void client_hello(struct model_tiler *t)
     model_opaque_vector(t, 1, "legacy_compression_methods", "exactly one byte 0 (null) in "
                         "TLS 1.3", NULL);
     if (t->pos < t->len) {
-        extensions(t);
+        extensions(t, TLS_HT_client_hello, false);
     }
 }
 
@@ -91,8 +187,12 @@ static void server_hello(struct model_tiler *t)
     t->rfc = "§4.1.3";
     model_take(t, 2, "legacy_version", "0x0303; the version chosen is in supported_versions",
                NULL, "0x%04x", (unsigned)model_peek(t, 2));
-    random32(t, "32 random bytes; the HelloRetryRequest's is the fixed SHA-256 of "
-             "\"HelloRetryRequest\" (§4.1.3)");
+    /* §4.1.3: a HelloRetryRequest is a ServerHello with this fixed random */
+    bool hrr = !t->stopped && t->len - t->pos >= 32 &&
+               memcmp(t->p + t->pos, tls_hello_retry_request_random, 32) == 0;
+    random32(t, hrr ? "the fixed SHA-256 of \"HelloRetryRequest\": this ServerHello is a "
+                      "HelloRetryRequest (§4.1.4)"
+                    : "32 random bytes from the server");
     model_opaque_vector(t, 1, "legacy_session_id_echo", "the client's legacy_session_id, echoed",
                         NULL);
     uint16_t cs = (uint16_t)model_peek(t, 2);
@@ -100,7 +200,7 @@ static void server_hello(struct model_tiler *t)
                "%s", or_unknown(tls_cipher_suite_name(cs)));
     model_take(t, 1, "legacy_compression_method", "0", NULL, "%u", (unsigned)model_peek(t, 1));
     if (t->pos < t->len) {
-        extensions(t);
+        extensions(t, TLS_HT_server_hello, hrr);
     }
 }
 
@@ -167,7 +267,7 @@ static void new_session_ticket(struct model_tiler *t)
                         "HKDF-Expand-Label(resumption_master_secret, \"resumption\", nonce)", NULL);
     model_opaque_vector(t, 2, "ticket", "the opaque ticket the client sends back in "
                         "pre_shared_key", NULL);
-    extensions(t);
+    extensions(t, TLS_HT_new_session_ticket, false);
 }
 
 void model_describe_message(struct model_tiler *t, uint8_t msg_type)
@@ -182,7 +282,7 @@ void model_describe_message(struct model_tiler *t, uint8_t msg_type)
     case TLS_HT_encrypted_extensions:
         /* struct { Extension extensions<0..2^16-1>; } EncryptedExtensions; (§4.3.1) */
         t->rfc = "§4.3.1";
-        extensions(t);
+        extensions(t, msg_type, false);
         break;
     case TLS_HT_certificate:
         certificate(t);

@@ -66,14 +66,18 @@ static void client_hello_is_cut_to_its_rfc_fields(void **state)
     assert_string_equal(fs.items[6].name, "random");
     assert_int_equal(fs.items[6].offset, 11);
     assert_int_equal(fs.items[6].length, 32);
-    bool suite = false, sni = false;
+    bool suite = false, sni = false, share = false;
     for (size_t i = 0; i < fs.count; i++) {
         suite |= strcmp(fs.items[i].value, "TLS_AES_128_GCM_SHA256") == 0;
-        sni |= strcmp(fs.items[i].name, "server_name") == 0;
+        /* extensions a reader looks at first are cut further: SNI, key_share (§4.2.8) */
+        sni |= strcmp(fs.items[i].name, "host_name") == 0 &&
+               strcmp(fs.items[i].value, "server") == 0;
+        share |= strcmp(fs.items[i].name, "key_exchange") == 0 && fs.items[i].length == 32;
         assert_int_equal(fs.items[i].message, i < 3 ? 0 : 1);
     }
     assert_true(suite);
     assert_true(sni);
+    assert_true(share);
     assert_int_equal(cur.remaining, 0);
 }
 
