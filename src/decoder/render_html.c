@@ -415,7 +415,9 @@ void dec_html_connection(struct dec_conn *c, const struct tls_decoded_connection
     endpoint(t, c->info.server_addr, c->info.server_port);
     dec_text_printf(t, "</small></h2>\n");
     summary(c, s, t);
-    dec_text_printf(t, "<nav aria-label=\"ladder\"><h3>Ladder</h3><ol class=\"ladder\">\n");
+    dec_text_printf(t, "<nav aria-label=\"ladder\"><h3>Ladder</h3><p class=\"sub\">The client's "
+                       "records on the left (&rarr;), the server's on the right (&larr;); "
+                       "[outer type, length]; each links to its bytes.</p><ol class=\"ladder\">\n");
     dec_text_append(t, mc->html_ladder.data != NULL ? mc->html_ladder.data : "", mc->html_ladder.len);
     dec_text_printf(t, "</ol></nav>\n");
     if (c->token_count > 0) {
