@@ -20,6 +20,8 @@ JSON of the same input, runs headless Chromium on the page (its DOM after the sc
     decrypted TLSInnerPlaintext fields (data-inner-*) tile 0..their own end the same way;
   - each data-secret value equals the key log's line of that name (NSS label) and every
     connection with keys shows both handshake traffic secrets;
+  - each TLS 1.3 Finished the JSON verified (or failed) is on the page as a data-check with
+    that data-result;
   - the screenshot is a PNG of 1280x800 that is not blank (many pixels differ from the first).
 
 Exit status 0 when every page passes, 1 otherwise, 77 (ctest: skipped) without Chromium.
@@ -58,6 +60,7 @@ class Page(html.parser.HTMLParser):
         self.connections = []        # [connection id]
         self.records = []            # dicts: conn, record, fields [(off, len)], inner [(off, len)]
         self.secrets = []            # [conn, name, text]
+        self.checks = []             # (conn, data-check, data-result)
         self.conn = None
         self.secret = None           # [conn, name, text] being read
         self.fetches = []
@@ -77,6 +80,8 @@ class Page(html.parser.HTMLParser):
         if "data-inner-field" in a:
             self.records[-1]["inner"].append((int(a["data-inner-offset"]),
                                               int(a["data-inner-length"])))
+        if "data-check" in a:
+            self.checks.append((self.conn, a["data-check"], a.get("data-result")))
         if "data-secret" in a:
             self.secret = [self.conn, a["data-secret"], ""]
 
@@ -226,6 +231,17 @@ def check_one(tls13, chromium, vectors, out_dir, inp, keylog, given=None):
         if conn["keys"] and conn["version"] == "TLS 1.3" and not {
                 "client_handshake_traffic_secret", "server_handshake_traffic_secret"} <= names:
             errors.append("connection %d: keys, but no handshake traffic secrets" % conn["id"])
+    # The Finished checks are shown as computations, with the JSON's verdicts (TLS 1.3 only:
+    # TLS 1.2's are not in the model yet).
+    for conn in doc:
+        if conn["version"] != "TLS 1.3":
+            continue
+        for side in ("server", "client"):
+            verdict = conn[side + "_finished"]
+            shown = [r for c, n, r in p.checks if c == conn["id"] and n == side + " Finished"]
+            if verdict != "unknown" and shown != [verdict]:
+                errors.append("connection %d: %s Finished %s in the JSON, %s on the page"
+                              % (conn["id"], side, verdict, shown))
     width, height, differing = png_not_blank(png)
     if (width, height) != (1280, 800) or differing < 2000:
         errors.append("screenshot %dx%d with %d non-background pixels" % (width, height, differing))
