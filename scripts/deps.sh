@@ -13,6 +13,7 @@ packages=(
     # more interop peers (tests/interop/run_peers.sh): Go crypto/tls, wolfSSL, NSS selfserv,
     # Erlang/OTP ssl (erlang-ssl brings erlang-base with escript, erlang-crypto, public-key)
     golang-go libwolfssl-dev libnss3-tools erlang-ssl
+    chromium    # tests/html: the decoder's HTML page checked in a real (headless) browser
 )
 
 missing=()

@@ -32,6 +32,7 @@
 
 #include "cli/cli_spec.h"
 #include "cli/commands.h"
+#include "cli/connect_html.h"
 #include "cli/connect_io.h"
 #include "cli/explain.h"
 #include "cli/file_read.h"
@@ -53,6 +54,7 @@ struct connect_run {
     size_t early_data_len;
     struct tls_ticket ticket;   /* from --sess-in */
     struct keylog keylog;
+    struct connect_html html;   /* --html */
     struct explain explain;
     struct tls_observer observer;
     struct connect_io io;
@@ -67,6 +69,10 @@ static void fan_secret(void *ctx, const char *name, const char *nss_label,
     struct connect_run *run = ctx;
     if (run->keylog.file != NULL) {
         keylog_on_secret(&run->keylog, name, nss_label, client_random, secret, secret_len,
+                         transcript_hash, hash_len);
+    }
+    if (run->html.keys.file != NULL) {
+        keylog_on_secret(&run->html.keys, name, nss_label, client_random, secret, secret_len,
                          transcript_hash, hash_len);
     }
     if (run->explain.out != NULL) {
@@ -122,6 +128,9 @@ static int open_observers(struct connect_run *run)
         if (run->io.trace == NULL) {
             return file_error("cannot open trace", run->opt.trace);
         }
+    }
+    if (run->opt.html != NULL && connect_html_open(&run->html, run->opt.html, &run->io.trace) != 0) {
+        return file_error("cannot open", run->opt.html);
     }
     run->observer.ctx = run;
     run->observer.secret = fan_secret;
@@ -186,7 +195,7 @@ static void fill_config(struct connect_run *run, struct tls_client_config *cfg)
     cfg->trust = run->trust;
     cfg->insecure = o->insecure;
     cfg->rng = tls_drbg_rng(run->drbg);
-    bool observe = o->explain || run->keylog.file != NULL;
+    bool observe = o->explain || run->keylog.file != NULL || o->html != NULL;
     cfg->observer = observe ? &run->observer : NULL;
     cfg->now_ms = connect_now_ms();
     cfg->ticket = o->sess_in != NULL ? &run->ticket : NULL;
@@ -292,6 +301,15 @@ int tls13_cmd_connect(int argc, char **argv)
     run->io.fd = -1;
     rc = run_connection(run);
     release(run);
+    /* The page shows whatever was exchanged, a failed handshake too: that is when it helps. */
+    if (run->html.page != NULL) {
+        char name[CONNECT_MAX_HOST + 32];
+        snprintf(name, sizeof(name), "tls13 connect %s:%u", run->opt.host, run->opt.port);
+        if (connect_html_write(&run->html, run->opt.trace, name) != 0 && rc == CONNECT_EXIT_OK) {
+            rc = CONNECT_EXIT_NETWORK;
+        }
+    }
+    connect_html_free(&run->html);
     free(run);
     return rc;
 }

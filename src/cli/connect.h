@@ -47,6 +47,7 @@ struct connect_options {
     size_t alpn_count;
     const char *keylog;              /* --keylog FILE; NULL = $SSLKEYLOGFILE (read by the program) */
     const char *trace;               /* --trace FILE */
+    const char *html;                /* --html FILE: the illustrated page (connect_html.h) */
     bool explain;
     bool key_update;                 /* send a KeyUpdate once connected */
     const char *sess_out;

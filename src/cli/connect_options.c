@@ -221,6 +221,7 @@ enum {
     OPT_ALPN,
     OPT_KEYLOG,
     OPT_TRACE,
+    OPT_HTML,
     OPT_EXPLAIN,
     OPT_KEY_UPDATE,
     OPT_SESS_OUT,
@@ -247,6 +248,9 @@ static const struct cli_option connect_options_table[] = {
      "Append NSS key log lines (default: $SSLKEYLOGFILE if set)."},
     {OPT_TRACE, "trace", 0, "FILE", NULL,
      "Write the exchanged bytes as a token trace (C:/S: hex lines) that tls13 decode reads."},
+    {OPT_HTML, "html", 0, "FILE", NULL,
+     "Write the illustrated page of the connection to FILE: every record's bytes in named fields, "
+     "the key schedule, the checks (as tls13 decode --format html; docs/decoder-html.md)."},
     {OPT_EXPLAIN, "explain", 0, NULL, NULL,
      "Explain every record, message, secret and state on stderr, with its RFC 8446 section."},
     {OPT_KEY_UPDATE, "key-update", 0, NULL, NULL,
@@ -319,6 +323,8 @@ static int apply_option(void *ctx, const struct cli_option *opt, const char *val
         return set_string(&o->keylog, value);
     case OPT_TRACE:
         return set_string(&o->trace, value);
+    case OPT_HTML:
+        return set_string(&o->html, value);
     case OPT_SESS_OUT:
         return set_string(&o->sess_out, value);
     case OPT_SESS_IN:

@@ -1,5 +1,5 @@
 /*
- * decode.c — `tls13 decode [--keylog FILE] [--format text|json] [--show-data] INPUT...`
+ * decode.c — `tls13 decode [--keylog FILE] [--format text|json|html] [--show-data] INPUT...
  * (options anywhere; described once in tls13_decode_command)
  *
  * Reads the key log (NSS format, SSLKEYLOGFILE) and hands each INPUT (pcap, pcapng or token
@@ -30,14 +30,16 @@ enum {
     OPT_SHOW_DATA,
 };
 
-static const char *const formats[] = {"text", "json", NULL};
+static const char *const formats[] = {"text", "json", "html", NULL};
 
 static const struct cli_option decode_options[] = {
     {OPT_KEYLOG, "keylog", 0, "FILE", NULL,
      "NSS key log (SSLKEYLOGFILE format); sessions are matched by client random. May be given "
      "more than once."},
     {OPT_FORMAT, "format", 0, "FORMAT", formats,
-     "text (default: the ladder, then every record) or json (docs/decoder-json.md)."},
+     "text (default: the ladder, then every record), json (docs/decoder-json.md) or html (one "
+     "self-contained page: every byte in its field, the key schedule, the checks; "
+     "docs/decoder-html.md)."},
     {OPT_SHOW_DATA, "show-data", 0, NULL, NULL, "Print decrypted application data (hex and text)."},
     CLI_COMMON_OPTIONS,
 };
@@ -162,7 +164,9 @@ static int apply_option(void *ctx, const struct cli_option *o, const char *value
         d->have_keylog = true;
         return load_keylog(value, &d->kl) == 0 ? 0 : -1;
     case OPT_FORMAT:
-        d->opt.format = strcmp(value, "json") == 0 ? TLS_DECODE_JSON : TLS_DECODE_TEXT;
+        d->opt.format = strcmp(value, "json") == 0   ? TLS_DECODE_JSON
+                        : strcmp(value, "html") == 0 ? TLS_DECODE_HTML
+                                                     : TLS_DECODE_TEXT;
         return 0;
     case OPT_SHOW_DATA:
         d->opt.show_data = true;

@@ -79,6 +79,9 @@ static const char *extract_formula(const char *name)
     if (strcmp(name, "early_secret") == 0) {
         return "HKDF-Extract(0, PSK)   (PSK: HashLen zeros without resumption)";
     }
+    if (strcmp(name, "(EC)DHE shared secret") == 0) {
+        return "the key exchange's output: X25519 / ECDH with the server's key_share (§7.4)";
+    }
     if (strcmp(name, "handshake_secret") == 0) {
         return "HKDF-Extract(Derive-Secret(Early Secret, \"derived\", \"\"), (EC)DHE shared secret)";
     }
@@ -211,6 +214,9 @@ void explain_on_message(void *ctx, enum tls_direction dir, const uint8_t *msg, s
                 len - 4);
     }
     explain_message_fields(ex->out, dir, type, msg + 4, len - 4);
+    if (type == TLS_HT_server_hello && dir == TLS_DIR_SERVER_TO_CLIENT) {
+        explain_note_server_hello(ex, msg + 4, len - 4);
+    }
 }
 
 void explain_on_secret(void *ctx, const char *name, const char *nss_label,
@@ -246,6 +252,7 @@ void explain_on_secret(void *ctx, const char *name, const char *nss_label,
     if (nss_label != NULL) {
         fprintf(ex->out, "           %-18s%s\n", "key log name", nss_label);
     }
+    explain_key_steps(ex, name, secret, secret_len, transcript_hash, hash_len);
 }
 
 void explain_on_state(void *ctx, enum tls_client_state from, enum tls_client_state to)

@@ -21,8 +21,13 @@
 
 #include "handshake/client.h"
 
+#define EXPLAIN_MAX_LABELS 24
+
 struct explain {
     FILE *out;
+    uint16_t cipher_suite;      /* from the ServerHello, for the §7.3 key and iv lengths */
+    const char *labels_seen[EXPLAIN_MAX_LABELS]; /* HKDF-Expand-Label labels shown in bytes */
+    size_t label_count;
 };
 
 void explain_on_record(void *ctx, const struct tls_record_info *rec);
@@ -42,6 +47,18 @@ const char *explain_message_section(unsigned handshake_type);
 /* Prints the key fields of one handshake message body (after the 4-byte header). */
 void explain_message_fields(FILE *out, enum tls_direction dir, unsigned handshake_type,
                             const uint8_t *body, size_t len);
+
+/*
+ * explain_keys.c: the §7.1 steps a secret leads to, with values — the "derived" salts, the key
+ * and iv of a traffic secret (§7.3), finished_key (§4.4.4) — and, the first time each label is
+ * used, the HkdfLabel bytes HKDF-Expand-Label feeds to HKDF-Expand (length, "tls13 " + label,
+ * context), so a student can check each intermediate value.
+ */
+void explain_key_steps(struct explain *ex, const char *name, const uint8_t *secret,
+                       size_t secret_len, const uint8_t *transcript_hash, size_t hash_len);
+
+/* Notes the negotiated suite from a ServerHello body (for explain_key_steps). */
+void explain_note_server_hello(struct explain *ex, const uint8_t *body, size_t len);
 
 /* Prints "label" then bytes in hex, wrapped and indented, at most max bytes ("..." after). */
 void explain_hex(FILE *out, const char *label, const uint8_t *bytes, size_t len, size_t max);

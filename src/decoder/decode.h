@@ -50,6 +50,7 @@
 enum tls_decode_format {
     TLS_DECODE_TEXT,
     TLS_DECODE_JSON,
+    TLS_DECODE_HTML,   /* one self-contained page (docs/decoder-html.md) */
 };
 
 /* A Finished value (RFC 8446 §4.4.4) recomputed from the transcript and the logged secret. */
@@ -88,7 +89,8 @@ struct tls_decoded_record {
     const char *inferred_alternatives; /* other readings the evidence allows, or NULL */
     const char *inferred_label;      /* what the ladder shows for it (a span of messages, say) */
     char inference_reason[400];      /* why (empty when no inference) */
-    const char *detail;              /* multi-line text describing the record (NUL-terminated) */
+    const char *detail;              /* multi-line text describing the record (NUL-terminated);
+                                        "" in a JSON run, which does not print it */
     size_t detail_len;
 };
 

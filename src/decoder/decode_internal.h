@@ -9,6 +9,8 @@
  *   decode_signature.c   certificates, CertificateVerify and ServerKeyExchange signatures
  *   decode_infer.c    keyless inferences for protected records
  *   decode_output.c   ladder, details and JSON
+ *   decode_model.c    the model (model.h) of records, secrets and checks, for the renderers
+ *   render_html.c     the HTML renderer (docs/decoder-html.md)
  */
 #ifndef TLS13_DECODER_DECODE_INTERNAL_H
 #define TLS13_DECODER_DECODE_INTERNAL_H
@@ -21,6 +23,7 @@
 #include "crypto/key_schedule.h"
 #include "crypto/x509.h"
 #include "decoder/decode.h"
+#include "decoder/model.h"
 #include "handshake/extensions.h"
 #include "handshake/transcript.h"
 #include "record/protect.h"
@@ -35,6 +38,7 @@ struct dec_text {
     size_t limit;     /* 0: TLS_DECODE_MAX_OUTPUT */
     size_t *budget;   /* bytes all kept output may still take (shared), or NULL */
     bool truncated;   /* the limit was hit: later text was dropped */
+    bool discard;     /* nobody reads this text (a record's detail in a JSON run): write nothing */
 };
 
 void dec_text_printf(struct dec_text *t, const char *fmt, ...)
@@ -118,6 +122,21 @@ struct dec_token_record {
     char label[64];                /* the ladder's label */
 };
 
+/* ---- the model's part of a connection (decode_model.c; only when a renderer needs it) ---- */
+
+struct dec_model_conn {
+    struct tls_model_secret secrets[TLS_MODEL_MAX_SECRETS];
+    size_t secret_count;
+    struct tls_model_check checks[TLS_MODEL_MAX_CHECKS];
+    size_t check_count;
+    /* Transcript-Hash(ClientHello..server Finished): the application secrets' context (§7.1) */
+    uint8_t th_server_finished[TLS_MAX_HASH_LEN];
+    size_t th_server_finished_len;
+    struct tls_model_hs_cursor cursor[2]; /* per direction: where the handshake stream is */
+    struct dec_text html_ladder;          /* render_html.c: kept until the connection ends */
+    struct dec_text html_records;
+};
+
 /* ---- per connection ------------------------------------------------------------------- */
 
 struct dec_conn {
@@ -195,6 +214,7 @@ struct dec_conn {
     uint64_t records;
     unsigned parts;               /* text parts already written (long connections) */
     uint64_t part_first_record;   /* first record of the part being kept */
+    struct dec_model_conn *model; /* NULL unless the output format renders the model (HTML) */
 };
 
 struct tls_decoder {
@@ -211,12 +231,19 @@ struct tls_decoder {
     size_t budget;                /* TLS_DECODE_MAX_OUTPUT_TOTAL minus what connections keep */
     struct dec_conn *streaming;   /* JSON: the connection whose object is open, or NULL */
     struct dec_text deferred;     /* JSON objects of connections that ended while it is open */
+    struct tls_model_field *model_fields;       /* TLS_MODEL_MAX_FIELDS each, when HTML */
+    struct tls_model_field *model_inner_fields;
+    bool html_started;            /* the page's head is written */
 };
 
 /* The record being decoded: its public view plus the detail text being written. */
 struct dec_record {
     struct tls_decoded_record pub;
     struct dec_text detail;
+    const uint8_t *inner;         /* decrypted: TLSInnerPlaintext / TLS 1.2 plaintext (open_buf) */
+    size_t inner_len;
+    const char *keys_name;        /* decrypted: which keys opened it */
+    uint64_t seq;
 };
 
 /* decode_record.c */
@@ -265,7 +292,27 @@ void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
 /* decode_infer.c */
 void dec_infer(struct dec_conn *c, enum tls_direction dir, struct dec_record *r);
 
+/* decode_model.c: the model, filled only when c->model exists */
+bool dec_model_wanted(const struct tls_decoder *dec);
+tls_result dec_model_conn_new(struct dec_conn *c);
+void dec_model_conn_free(struct dec_conn *c);
+void dec_model_record(struct dec_conn *c, const struct dec_record *r, const uint8_t *bytes,
+                      size_t len, struct tls_model_record *m);
+void dec_model_secret(struct dec_conn *c, enum tls_direction dir, enum tls_secret_id id,
+                      unsigned generation, const uint8_t *secret);
+void dec_model_server_finished_hash(struct dec_conn *c);
+struct tls_model_check *dec_model_check(struct dec_conn *c, const char *name, const char *rfc,
+                                        const char *formula);
+void dec_model_row(struct tls_model_check *k, const char *label, const uint8_t *hex, size_t len,
+                   const char *text);
+
+/* render_html.c */
+void dec_html_record(struct dec_conn *c, const struct tls_model_record *m);
+void dec_html_connection(struct dec_conn *c, const struct tls_decoded_connection *s);
+void dec_html_finish(struct tls_decoder *dec);
+
 /* decode_output.c */
+void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t);
 void dec_output_record(struct dec_conn *c, const struct dec_record *r);
 void dec_output_connection(struct dec_conn *c);
 void dec_output_finish(struct tls_decoder *dec);

@@ -53,7 +53,7 @@ static bool text_reserve(struct dec_text *t, size_t more)
 
 void dec_text_append(struct dec_text *t, const char *s, size_t n)
 {
-    if (!text_reserve(t, n)) {
+    if (t->discard || !text_reserve(t, n)) {
         return;
     }
     memcpy(t->data + t->len, s, n);
@@ -65,6 +65,9 @@ void dec_text_printf(struct dec_text *t, const char *fmt, ...)
 {
     char small[512];
     va_list ap;
+    if (t->discard) {
+        return; /* no formatting at all: the JSON run's saving */
+    }
     va_start(ap, fmt);
     int n = vsnprintf(small, sizeof(small), fmt, ap);
     va_end(ap);
@@ -87,6 +90,9 @@ void dec_text_printf(struct dec_text *t, const char *fmt, ...)
 void dec_text_hex(struct dec_text *t, const uint8_t *p, size_t n)
 {
     static const char digits[] = "0123456789abcdef";
+    if (t->discard) {
+        return;
+    }
     for (size_t i = 0; i < n; i++) {
         char two[2] = {digits[p[i] >> 4], digits[p[i] & 15]};
         dec_text_append(t, two, 2);
@@ -134,7 +140,7 @@ static const char *dir_name(enum tls_direction dir)
 }
 
 /* What the ladder shows for a record: its messages, or its inner/outer type, or the guess. */
-static void record_label(const struct tls_decoded_record *r, struct dec_text *t)
+void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t)
 {
     if (r->message_count > 0) {
         for (size_t i = 0; i < r->message_count; i++) {
@@ -161,7 +167,7 @@ static void record_label(const struct tls_decoded_record *r, struct dec_text *t)
 static void ladder_line(struct dec_conn *c, const struct tls_decoded_record *r)
 {
     struct dec_text label = {0};
-    record_label(r, &label);
+    dec_record_label(r, &label);
     const char *l = label.data != NULL ? label.data : "";
     dec_tokens_record(c, r, l);
     if (r->dir == TLS_DIR_CLIENT_TO_SERVER) {
@@ -250,6 +256,14 @@ void dec_output_record(struct dec_conn *c, const struct dec_record *r)
     if (o->format == TLS_DECODE_JSON) {
         json_record(c, &r->pub);
         json_stream(c);
+        return;
+    }
+    if (o->format == TLS_DECODE_HTML) {
+        /* The page has its record already (render_html.c); the token summary needs its label. */
+        struct dec_text label = {0};
+        dec_record_label(&r->pub, &label);
+        dec_tokens_record(c, &r->pub, label.data != NULL ? label.data : "");
+        dec_text_free(&label);
         return;
     }
     ladder_line(c, &r->pub);
@@ -530,6 +544,8 @@ void dec_output_connection(struct dec_conn *c)
     dec->out.limit = 3 * TLS_DECODE_MAX_OUTPUT + 65536;
     if (dec->opt.format == TLS_DECODE_JSON) {
         json_connection(c, &s);
+    } else if (dec->opt.format == TLS_DECODE_HTML) {
+        dec_html_connection(c, &s);
     } else {
         text_connection(c, &s);
     }
@@ -542,5 +558,7 @@ void dec_output_finish(struct tls_decoder *dec)
     if (dec->opt.format == TLS_DECODE_JSON) {
         const char *end = dec->json_objects == 0 ? "[]\n" : "\n]\n";
         dec->opt.write(dec->opt.write_ctx, end, strlen(end));
+    } else if (dec->opt.format == TLS_DECODE_HTML) {
+        dec_html_finish(dec);
     }
 }

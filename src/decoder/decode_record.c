@@ -249,8 +249,12 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
                         side_name(dir), d->keys_name != NULL ? d->keys_name : "?",
                         (unsigned long long)(d->keys.seq - 1), tn != NULL ? tn : "unknown",
                         pt.type, pt.length, r->pub.padding_len);
+        /* Kept for the model until the record is written; dec_record_process wipes it. */
+        r->inner = pt.content;
+        r->inner_len = inner;
+        r->keys_name = d->keys_name;
+        r->seq = d->keys.seq - 1;
         handle_content(c, dir, r, pt.type, pt.content, pt.length);
-        tls_wipe(c->dec->open_buf, rec->length);
         return;
     }
     size_t plain_len = 0;
@@ -262,8 +266,11 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
                                         "%zu bytes of %s\n", side_name(dir),
                             (unsigned long long)(d->tls12_seq - 1), plain_len,
                             tls_content_type_name(rec->type) != NULL ? tls_content_type_name(rec->type) : "?");
+            r->inner = c->dec->open_buf;
+            r->inner_len = plain_len;
+            r->keys_name = "TLS 1.2 write";
+            r->seq = d->tls12_seq - 1;
             handle_content(c, dir, r, rec->type, c->dec->open_buf, plain_len);
-            tls_wipe(c->dec->open_buf, plain_len);
             return;
         }
         dec_text_printf(&r->detail, "    does not decrypt with the logged master secret\n");
@@ -339,6 +346,9 @@ void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_
     struct dec_direction *d = &c->dir[dir];
     struct dec_record r;
     memset(&r, 0, sizeof(r));
+    /* A JSON run prints no record detail: the decoder does not build it (docs/decoder-json.md
+       has no field for it), which is most of its formatting work. */
+    r.detail.discard = c->dec->opt.format == TLS_DECODE_JSON;
     struct tls_record rec;
     read_header(bytes, len, &rec);
     r.pub.conn_id = c->info.id;
@@ -369,6 +379,15 @@ void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_
     apply_after_record(c, dir);
     r.pub.detail = r.detail.data != NULL ? r.detail.data : "";
     r.pub.detail_len = r.detail.len;
+    if (c->model != NULL) {
+        struct tls_model_record m;
+        dec_model_record(c, &r, bytes, len, &m);
+        dec_html_record(c, &m);
+    }
     dec_output_record(c, &r);
     dec_text_free(&r.detail);
+    /* The decrypted content is someone's data: gone once the record is written. */
+    if (r.inner != NULL) {
+        tls_wipe(c->dec->open_buf, r.inner_len);
+    }
 }

@@ -71,6 +71,32 @@ static void check(struct dec_conn *c, enum tls_direction dir, uint16_t scheme,
     }
 }
 
+/* The CertificateVerify check as the model shows it: what was signed, with which key. */
+static void model_certificate_verify(struct dec_conn *c, enum tls_direction dir, uint16_t scheme,
+                                     const uint8_t *th, size_t thl, const uint8_t *sig,
+                                     size_t sig_len)
+{
+    bool server = dir == TLS_DIR_SERVER_TO_CLIENT;
+    struct tls_model_check *k = dec_model_check(
+        c, server ? "server CertificateVerify" : "client CertificateVerify", "§4.4.3",
+        "signature = Sign(leaf certificate key, 0x20 x 64 || context string || 0x00 || "
+        "Transcript-Hash(Handshake Context, Certificate))");
+    if (k == NULL) {
+        return;
+    }
+    const char *name = tls_signature_scheme_name(scheme);
+    k->result = (int)c->signature[dir];
+    dec_model_row(k, "algorithm", NULL, 0, name != NULL ? name : "unknown");
+    dec_model_row(k, "context string", NULL, 0, server ? "TLS 1.3, server CertificateVerify"
+                                                       : "TLS 1.3, client CertificateVerify");
+    dec_model_row(k, "Transcript-Hash(ClientHello...Certificate)", th, thl, NULL);
+    dec_model_row(k, "signature (first bytes)", sig, sig_len < 32 ? sig_len : 32, NULL);
+    dec_model_row(k, "result", NULL, 0,
+                  c->signature[dir] == TLS_FINISHED_VERIFIED ? "verified with the leaf "
+                  "certificate's public key" : c->signature[dir] == TLS_FINISHED_FAILED
+                  ? "does not verify" : "not checked (no certificate key)");
+}
+
 void dec_verify_certificate_verify(struct dec_conn *c, enum tls_direction dir,
                                    uint16_t scheme, const uint8_t *sig, size_t sig_len,
                                    struct dec_text *t)
@@ -86,6 +112,7 @@ void dec_verify_certificate_verify(struct dec_conn *c, enum tls_direction dir,
         return;
     }
     check(c, dir, scheme, content, content_len, sig, sig_len, t);
+    model_certificate_verify(c, dir, scheme, th, thl, sig, sig_len);
 }
 
 void dec_verify_server_key_exchange(struct dec_conn *c, const uint8_t *params, size_t params_len,

@@ -64,6 +64,7 @@ static void conn_free(struct dec_conn *c)
     dec_text_free(&c->ladder);
     dec_text_free(&c->details);
     dec_text_free(&c->json_records);
+    dec_model_conn_free(c);
     free(c);
 }
 
@@ -92,7 +93,7 @@ static void on_connection(void *ctx, const struct tls_stream_connection *info)
         tls_record_direction_init(&c->dir[i].pending);
         tls_reassembly_reset(&c->dir[i].ra);
     }
-    if (c->dir[0].buf == NULL || c->dir[1].buf == NULL) {
+    if (c->dir[0].buf == NULL || c->dir[1].buf == NULL || dec_model_conn_new(c) != TLS_OK) {
         conn_free(c);
         return;
     }
@@ -442,6 +443,8 @@ void tls_decoder_free(struct tls_decoder *dec)
     dec_text_free(&dec->out);
     dec_text_free(&dec->deferred);
     tls_wipe(dec->open_buf, sizeof(dec->open_buf));
+    free(dec->model_fields);
+    free(dec->model_inner_fields);
     free(dec);
 }
 

@@ -81,10 +81,14 @@ void dec_install_handshake_keys(struct dec_conn *c)
     const struct tls_keylog_entry *ss = logged(c, TLS_SECRET_server_handshake_traffic_secret);
     /* Kept beyond the keys: each Finished is HMAC'ed with a key derived from them (§4.4.4). */
     if (ss != NULL) {
+        dec_model_secret(c, TLS_DIR_SERVER_TO_CLIENT, TLS_SECRET_server_handshake_traffic_secret, 0,
+                         ss->secret);
         memcpy(c->server_hs_secret, ss->secret, ss->secret_len);
         install_secret(c, TLS_DIR_SERVER_TO_CLIENT, ss->secret, "handshake", false);
     }
     if (cs != NULL) {
+        dec_model_secret(c, TLS_DIR_CLIENT_TO_SERVER, TLS_SECRET_client_handshake_traffic_secret, 0,
+                         cs->secret);
         memcpy(c->client_hs_secret, cs->secret, cs->secret_len);
         /* A client that sent 0-RTT data keeps its early keys until EndOfEarlyData (§4.5);
            whether the server accepted them is not known yet, so both are kept. */
@@ -111,6 +115,11 @@ void dec_install_app_keys(struct dec_conn *c, enum tls_direction dir)
         tls_record_direction_wipe(&d->keys);
         return;
     }
+    dec_model_secret(c, dir, id, 0, e->secret);
+    const struct tls_keylog_entry *x = logged(c, TLS_SECRET_exporter_master_secret);
+    if (dir == TLS_DIR_SERVER_TO_CLIENT && x != NULL) {
+        dec_model_secret(c, dir, TLS_SECRET_exporter_master_secret, 0, x->secret);
+    }
     /* Kept (not only its keys): each KeyUpdate derives the next generation from it (§7.2). */
     memcpy(d->app_secret, e->secret, e->secret_len);
     d->has_app_secret = true;
@@ -136,7 +145,45 @@ void dec_key_update_apply(struct dec_conn *c, enum tls_direction dir)
     memcpy(d->app_secret, next, sizeof(next));
     tls_wipe(next, sizeof(next));
     d->generation++;
+    dec_model_secret(c, dir, dir == TLS_DIR_CLIENT_TO_SERVER
+                                 ? TLS_SECRET_client_application_traffic_secret_0
+                                 : TLS_SECRET_server_application_traffic_secret_0,
+                     d->generation, d->app_secret);
     install_secret(c, dir, d->app_secret, "application (after KeyUpdate)", false);
+}
+
+/* The Finished check as the model shows it: each input of the computation, then the verdict. */
+static void model_finished(struct dec_conn *c, enum tls_direction dir, const uint8_t *base,
+                           const uint8_t *th, size_t thl, const uint8_t *expected,
+                           const struct tls_bytes *received, enum tls_finished_status st)
+{
+    if (c->model == NULL) {
+        return;
+    }
+    bool client = dir == TLS_DIR_CLIENT_TO_SERVER;
+    struct tls_model_check *k = dec_model_check(
+        c, client ? "client Finished" : "server Finished", "§4.4.4",
+        "finished_key = HKDF-Expand-Label(BaseKey, \"finished\", \"\", Hash.length); "
+        "verify_data = HMAC(finished_key, Transcript-Hash(Handshake Context, Certificate*, "
+        "CertificateVerify*))");
+    if (k == NULL) {
+        return;
+    }
+    size_t hl = tls_hash_len(c->hash);
+    uint8_t fk[TLS_MAX_HASH_LEN];
+    k->result = (int)st;
+    dec_model_row(k, "BaseKey", NULL, 0, client ? "client_handshake_traffic_secret"
+                                                : "server_handshake_traffic_secret");
+    if (tls_finished_key(c->hash, base, fk) == TLS_OK) {
+        dec_model_row(k, "finished_key", fk, hl, NULL);
+    }
+    tls_wipe(fk, sizeof(fk));
+    dec_model_row(k, client ? "Transcript-Hash(ClientHello...server Finished)"
+                            : "Transcript-Hash(ClientHello...CertificateVerify)", th, thl, NULL);
+    dec_model_row(k, "verify_data computed", expected, hl, NULL);
+    dec_model_row(k, "verify_data received", received->data, received->len, NULL);
+    dec_model_row(k, "result", NULL, 0, st == TLS_FINISHED_VERIFIED ? "equal: verified"
+                                                                    : "different: failed");
 }
 
 /* §4.4.4: recompute the sender's verify_data over the transcript so far. */
@@ -165,6 +212,7 @@ static void verify_finished(struct dec_conn *c, enum tls_direction dir,
         tls_transcript_peek(&c->transcript, th, &thl, NULL) == TLS_OK &&
         tls_finished_verify_data(c->hash, base, th, expected) == TLS_OK) {
         st = tls_ct_equal(expected, vd.data, hl) ? TLS_FINISHED_VERIFIED : TLS_FINISHED_FAILED;
+        model_finished(c, dir, base, th, thl, expected, &vd, st);
         dec_text_printf(t, "      transcript hash: ");
         dec_text_hex(t, th, thl);
         dec_text_printf(t, "\n      recomputed (RFC 8446 §4.4.4, %s_handshake_traffic_secret): %s\n",
@@ -237,6 +285,9 @@ static void tls13_message(struct dec_conn *c, enum tls_direction dir,
         }
         verify_finished(c, dir, msg, t);
         add_transcript(c, msg);
+        if (dir == TLS_DIR_SERVER_TO_CLIENT) {
+            dec_model_server_finished_hash(c); /* the application secrets' context (§7.1) */
+        }
         d->sent_finished = true;
         /* §7.3: the sender's next record uses its application traffic keys. */
         d->install_app_after = true;
@@ -291,6 +342,10 @@ static void install_early_keys(struct dec_conn *c)
     }
     tls_record_direction_install_keys(&c->dir[TLS_DIR_CLIENT_TO_SERVER].keys, &keys);
     c->dir[TLS_DIR_CLIENT_TO_SERVER].keys_name = "early (0-RTT)";
+    if (e->secret_len == tls_hash_len(c->hash)) {
+        dec_model_secret(c, TLS_DIR_CLIENT_TO_SERVER, TLS_SECRET_client_early_traffic_secret, 0,
+                         e->secret);
+    }
 }
 
 static void hello_message(struct dec_conn *c, enum tls_direction dir,

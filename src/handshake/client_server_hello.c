@@ -265,6 +265,13 @@ static tls_result derive_handshake_keys(struct tls_client *c, const uint8_t *ecd
     }
     /* Early Secret = HKDF-Extract(salt = 0, IKM = PSK or 0) */
     TRY(tls_ks_early(&c->key_schedule, alg, psk, psk_len));
+    /* The observer sees each input of the §7.1 chain, so --explain can show every step. */
+    tls_client_emit_secret(c, "early_secret", NULL, c->key_schedule.secret, NULL);
+    const struct tls_observer *obs = c->config->observer;
+    if (obs != NULL && obs->secret != NULL) {
+        obs->secret(obs->ctx, "(EC)DHE shared secret", NULL, c->offer.random, ecdhe, ecdhe_len,
+                    NULL, 0);
+    }
     /* Handshake Secret = HKDF-Extract(salt = Derive-Secret(Early, "derived", ""), IKM = (EC)DHE) */
     TRY(tls_ks_handshake(&c->key_schedule, ecdhe, ecdhe_len));
     tls_client_emit_secret(c, "handshake_secret", NULL, c->key_schedule.secret, NULL);

@@ -77,6 +77,7 @@ struct gen {
     uint64_t out_bytes;                 /* bytes written to the pcap file so far */
     struct timeval ts;
     uint32_t mss;
+    size_t record;                      /* application data bytes per record (<= 2^14) */
 };
 
 static void die(const char *what)
@@ -340,17 +341,19 @@ static void send_stream(struct gen *g, int from, const uint8_t *stream, size_t u
     }
 }
 
-/* Sends `total` bytes of application_data from side `from` in records of at most 2^14 bytes. */
+/* Sends `total` bytes of application_data from side `from` in records of at most g->record
+   bytes (2^14 by default, the §5.1 maximum; 1024 for the small-records case). */
 static void send_app_data(struct gen *g, int from, size_t total)
 {
     static uint8_t content[MAX_PLAIN];
-    static uint8_t stream[RESPONSE_BYTES + RESPONSE_BYTES / 64];
+    /* 22 bytes of header, type and tag per record: 2.2 % for 1 KiB records */
+    static uint8_t stream[RESPONSE_BYTES + RESPONSE_BYTES / 16];
     size_t used = 0;
     for (size_t i = 0; i < sizeof content; i++) {
         content[i] = (uint8_t)("0123456789abcdef"[i % 16]);
     }
     while (total > 0) {
-        size_t n = total < MAX_PLAIN ? total : MAX_PLAIN;
+        size_t n = total < g->record ? total : g->record;
         used += seal_record(&g->s[from], 23, content, n, stream + used);
         total -= n;
     }
@@ -369,11 +372,15 @@ int main(int argc, char **argv)
 {
     static struct gen g;
     char errbuf[PCAP_ERRBUF_SIZE];
-    if (argc < 5 || argc > 6) {
-        die("usage: gen_tls13_capture TEMPLATE.pcap KEYLOG OUT.pcap TARGET_BYTES [MSS]");
+    if (argc < 5 || argc > 7) {
+        die("usage: gen_tls13_capture TEMPLATE.pcap KEYLOG OUT.pcap TARGET_BYTES [MSS [RECORD]]");
     }
     uint64_t target = strtoull(argv[4], NULL, 10);
-    g.mss = argc == 6 ? (uint32_t)strtoul(argv[5], NULL, 10) : 1448;
+    g.mss = argc >= 6 ? (uint32_t)strtoul(argv[5], NULL, 10) : 1448;
+    g.record = argc == 7 ? (size_t)strtoul(argv[6], NULL, 10) : MAX_PLAIN;
+    if (g.record == 0 || g.record > MAX_PLAIN) {
+        die("RECORD must be 1..16384");
+    }
     if (g.mss == 0 || g.mss > 65000) {
         die("MSS must be 1..65000");
     }

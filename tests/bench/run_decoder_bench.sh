@@ -4,6 +4,8 @@
 #   tests/bench/run_decoder_bench.sh [SIZE_MB...]        (default: 10 100)
 #   BENCH_MSS=N (default 1448, Ethernet): TCP payload bytes per generated packet; loopback
 #   captures have up to 65483.
+#   BENCH_RECORD=N (default 16384, the §5.1 maximum): application data bytes per record; 1024
+#   is the small-records case, where per-record costs (key setup, parsing, output) dominate.
 #   BENCH_REPEAT=N (default 3): each command runs N times; the table shows the fastest wall time,
 #   the least CPU time and the largest peak RSS of the N (the machine is shared, so the fastest
 #   run is the one least disturbed by others).
@@ -17,7 +19,10 @@
 # 4. for each size: `tls13 decode --keylog K --format json F` and
 #    `tshark -r F -o tls.keylog_file:K -T fields -e tls.record.content_type`, one after the
 #    other, each under bench_run (wall time, CPU time, peak RSS); the same gate on their outputs;
-#    a table of bytes, seconds, MB/s, peak RSS and the tls13/tshark ratios.
+#    a table of bytes, seconds, MB/s, peak RSS and the tls13/tshark ratios;
+# 5. the raw-AEAD baseline (aead_baseline.c): mbedtls AES-128-GCM opening records of the same
+#    size with one key set up once, on as many bytes as the largest capture; the decoder's
+#    throughput per CPU second as a fraction of it.
 #
 # Why that tshark command: it is the cheapest tshark run that does the same work as ours. To
 # print tls.record.content_type of a protected record tshark must reassemble the TCP stream,
@@ -52,10 +57,11 @@ mkdir -p "$out"
 cp "$keylog" "$out/tls13.keylog"
 
 mss="${BENCH_MSS:-1448}"
+record="${BENCH_RECORD:-16384}"
 capture() { # capture SIZE_MB: generate once, print the path
-    local f="$out/tls13-$1MB-mss$mss.pcap"
+    local f="$out/tls13-$1MB-mss$mss-rec$record.pcap"
     if [ ! -s "$f" ]; then
-        "$gen" "$template" "$keylog" "$f.tmp" $(($1 * 1000 * 1000)) "$mss" >/dev/null
+        "$gen" "$template" "$keylog" "$f.tmp" $(($1 * 1000 * 1000)) "$mss" "$record" >/dev/null
         mv "$f.tmp" "$f"
     fi
     echo "$f"
@@ -103,7 +109,8 @@ done
 
 echo
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(tshark --version 2>/dev/null | head -1)"
-echo "(best of ${BENCH_REPEAT:-3} runs each; tshark: -T fields -e tls.record.content_type, see above)"
+echo "(best of ${BENCH_REPEAT:-3} runs each; segments of $mss bytes, records of $record bytes;"
+echo " tshark: -T fields -e tls.record.content_type, see above)"
 python3 - "${rows[@]}" <<'PY'
 import sys
 print(f"| capture | tool | seconds (wall) | CPU s | MB/s | peak RSS MiB |")
@@ -121,4 +128,24 @@ print("| capture | wall time tls13/tshark | CPU time tls13/tshark | peak RSS tls
 print("|---|---|---|---|")
 for b, t, c, m in ratios:
     print(f"| {b / 1e6:.1f} MB | {t:.3f} | {c:.3f} | {m:.4f} |")
+PY
+
+# The ceiling: raw AES-128-GCM decryption of records of the same size, on as many bytes as the
+# largest capture (best of BENCH_REPEAT), against the decoder's CPU time on that capture.
+last="${rows[${#rows[@]}-1]}"
+read -r bytes _ cpu _ _ _ _ <<<"$last"
+base=""
+for ((i = 0; i < ${BENCH_REPEAT:-3}; i++)); do
+    r="$("$build/tests/bench/aead_baseline" "$bytes" "$record")"
+    c="${r#* }"
+    if [ -z "$base" ] || awk -v a="$c" -v b="$base" 'BEGIN { exit !(a < b) }'; then base="$c"; fi
+done
+python3 - "$bytes" "$cpu" "$base" "$record" <<'PY'
+import sys
+b, dec, raw, rec = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+print()
+print(f"raw AES-128-GCM decrypt (mbedtls, {rec}-byte records, key set up once): "
+      f"{b / 1e6 / raw:.1f} MB per CPU second")
+print(f"tls13 decode on the {b / 1e6:.1f} MB capture: {b / 1e6 / dec:.1f} MB per CPU second, "
+      f"{raw / dec:.3f} of the raw AEAD throughput")
 PY

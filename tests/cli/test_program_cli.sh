@@ -92,7 +92,7 @@ if bash -n "$doc/tls13.bash-completion"; then
     got=$(bash -c 'source "$1"; COMP_WORDS=(tls13 decode --for); COMP_CWORD=2; _tls13; echo "${COMPREPLY[*]}"' _ "$doc/tls13.bash-completion")
     [ "$got" = "--format" ] && ok "completion: decode --for -> --format" || fail "completion gave '$got'"
     got=$(bash -c 'source "$1"; COMP_WORDS=(tls13 decode --format ""); COMP_CWORD=3; _tls13; echo "${COMPREPLY[*]}"' _ "$doc/tls13.bash-completion")
-    [ "$got" = "text json" ] && ok "completion: --format -> text json" || fail "completion gave '$got'"
+    [ "$got" = "text json html" ] && ok "completion: --format -> text json html" || fail "completion gave '$got'"
     got=$(bash -c 'source "$1"; COMP_WORDS=(tls13 ve); COMP_CWORD=1; _tls13; echo "${COMPREPLY[*]}"' _ "$doc/tls13.bash-completion")
     [ "$got" = "vectors" ] && ok "completion: ve -> vectors" || fail "completion gave '$got'"
 else

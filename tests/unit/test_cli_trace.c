@@ -146,6 +146,42 @@ static void explain_secret_names_its_derivation(void **state)
     capture_close(&c);
 }
 
+/* --explain's §7.1 steps against RFC 8448 §3: the "derived" salt after the Early Secret, and
+   from client_handshake_traffic_secret its HkdfLabel, write_key, write_iv and finished_key. */
+static void explain_key_schedule_steps_match_rfc8448(void **state)
+{
+    (void)state;
+    struct capture c;
+    capture_open(&c);
+    struct explain ex = {.out = c.f, .cipher_suite = 0x1301};
+    uint8_t early[32], hash[32], secret[32], cr[32] = {0};
+    /* RFC 8448 §3: "extract secret "early"" (no PSK) */
+    test_hex("33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a", early, 32);
+    test_hex("860c06edc07858ee8e78f0e7428c58edd6b43f2ca3e6e95f02ed063cf0e1cad8", hash, 32);
+    test_hex("b3eddb126e067f35a780b3abf45e2d8f3b1a950738f52e9600746a0e27a55a21", secret, 32);
+    explain_on_secret(&ex, "early_secret", NULL, cr, early, 32, NULL, 0);
+    explain_on_secret(&ex, "client_handshake_traffic_secret", "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
+                      cr, secret, 32, hash, 32);
+    fflush(c.f);
+    /* RFC 8448 §3 "derive secret for handshake "tls13 derived"": expanded */
+    assert_non_null(strstr(c.buf, "6f2615a108c702c5678f54fc9dbab69716c076189c48250c"));
+    /* HkdfLabel of "derived": length 32, "tls13 derived", context Hash("") (RFC 8448 info) */
+    assert_non_null(strstr(c.buf, "label           0d746c7331332064657269766564"));
+    assert_non_null(strstr(c.buf, "length          0020"));
+    /* RFC 8448 §3 "derive write traffic keys for handshake data" (client): key and iv */
+    assert_non_null(strstr(c.buf, "dbfaa693d1762c5b666af5d950258d01"));
+    assert_non_null(strstr(c.buf, "5bd3c71b836e0b76bb73265f"));
+    /* RFC 8448 §3 client "finished" key (HKDF-Expand-Label(c hs traffic, "finished", "", 32)) */
+    assert_non_null(strstr(c.buf, "b80ad01015fb2f0bd65ff7d4da5d6bf83f84821d1f87fdc7"));
+    /* Each label's bytes are shown once: "c hs traffic" once, even if used again. */
+    explain_on_secret(&ex, "client_handshake_traffic_secret", NULL, cr, secret, 32, hash, 32);
+    fflush(c.f);
+    const char *first = strstr(c.buf, "HkdfLabel \"c hs traffic\"");
+    assert_non_null(first);
+    assert_null(strstr(first + 1, "HkdfLabel \"c hs traffic\""));
+    capture_close(&c);
+}
+
 /* RFC 8448 §3 lines 177-188: the ClientHello, whole (196 octets). */
 static const char rfc8448_client_hello[] =
     "010000c00303cb34ecb1e78163ba1c38c6dacb196a6dffa21a8d9912ec18a2ef"
@@ -239,6 +275,7 @@ int main(void)
         cmocka_unit_test(trace_tokens_round_trip),
         cmocka_unit_test(explain_record_and_state),
         cmocka_unit_test(explain_secret_names_its_derivation),
+        cmocka_unit_test(explain_key_schedule_steps_match_rfc8448),
         cmocka_unit_test(explain_decodes_client_hello),
         cmocka_unit_test(explain_marks_hello_retry_request),
         cmocka_unit_test(failure_line_names_alert_direction_and_rule),

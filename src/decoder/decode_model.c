@@ -1,0 +1,235 @@
+/*
+ * decode_model.c — the decoder fills the model (model.h): each record's fields, the connection's
+ * secrets with their derivations (RFC 8446 §7.1, §7.2, §7.3) and its checks as computations
+ * (§4.4.3, §4.4.4).
+ *
+ * Implementation notes
+ * --------------------
+ * Only a renderer that shows bytes and values (HTML) needs the model's detail, so a connection
+ * gets its struct dec_model_conn only then (dec_model_wanted), and the text and JSON runs do no
+ * work for it. The secrets kept here are the key log's, kept for the page until the connection is
+ * written, then wiped with it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/names.h"
+#include "crypto/util.h"
+#include "decoder/decode_internal.h"
+
+bool dec_model_wanted(const struct tls_decoder *dec)
+{
+    return dec->opt.format == TLS_DECODE_HTML;
+}
+
+tls_result dec_model_conn_new(struct dec_conn *c)
+{
+    struct tls_decoder *dec = c->dec;
+    if (!dec_model_wanted(dec)) {
+        return TLS_OK;
+    }
+    if (dec->model_fields == NULL) {
+        dec->model_fields = calloc(TLS_MODEL_MAX_FIELDS, sizeof(struct tls_model_field));
+        dec->model_inner_fields = calloc(TLS_MODEL_MAX_FIELDS, sizeof(struct tls_model_field));
+    }
+    c->model = calloc(1, sizeof(*c->model));
+    if (c->model == NULL || dec->model_fields == NULL || dec->model_inner_fields == NULL) {
+        return TLS_E_INTERNAL;
+    }
+    c->model->html_ladder.budget = &dec->budget;
+    c->model->html_records.budget = &dec->budget;
+    return TLS_OK;
+}
+
+void dec_model_conn_free(struct dec_conn *c)
+{
+    if (c->model == NULL) {
+        return;
+    }
+    dec_text_free(&c->model->html_ladder);
+    dec_text_free(&c->model->html_records);
+    tls_wipe(c->model, sizeof(*c->model));
+    free(c->model);
+    c->model = NULL;
+}
+
+/* ---- records ----------------------------------------------------------------------------- */
+
+void dec_model_record(struct dec_conn *c, const struct dec_record *r, const uint8_t *bytes,
+                      size_t len, struct tls_model_record *m)
+{
+    struct dec_model_conn *mc = c->model;
+    struct tls_decoder *dec = c->dec;
+    memset(m, 0, sizeof(*m));
+    m->pub = &r->pub;
+    m->bytes = bytes;
+    m->len = len;
+    m->fields.items = dec->model_fields;
+    m->inner_fields.items = dec->model_inner_fields;
+    bool tls12 = c->have_server_hello && !c->tls13;
+    struct tls_model_context ctx = {
+        .is_protected = r->pub.is_protected,
+        .tls12 = tls12,
+        /* §5.2: every TLS 1.3 AEAD this decoder opens has a 16-byte tag; TLS 1.2 AEAD suites
+           too (RFC 5288, RFC 7905), known once the master secret is. */
+        .tag_len = tls12 ? (c->have_master_secret ? 16u : 0u)
+                         : (c->suite != NULL ? c->suite->tag_len : 0u),
+        .explicit_nonce = tls12 && c->have_master_secret && c->tls12_gcm,
+    };
+    struct tls_model_hs_cursor *cur = &mc->cursor[r->pub.dir];
+    tls_model_describe_record(&m->fields, bytes, len, &ctx, cur);
+    if (r->pub.is_protected && !r->pub.decrypted) {
+        /* What the sender's handshake stream holds is hidden: start afresh after it. */
+        memset(cur, 0, sizeof(*cur));
+        return;
+    }
+    if (r->inner != NULL) {
+        m->inner = r->inner;
+        m->inner_len = r->inner_len;
+        m->keys_name = r->keys_name;
+        m->seq = r->seq;
+        uint8_t type = r->pub.has_inner_type ? r->pub.inner_type : r->pub.outer_type;
+        tls_model_describe_inner(&m->inner_fields, r->inner, r->inner_len, type,
+                                 r->pub.content_len, r->pub.has_inner_type, cur);
+    }
+}
+
+/* ---- secrets ----------------------------------------------------------------------------- */
+
+/* The §7.1 line each logged secret comes from. */
+static const char *derivation(enum tls_secret_id id, unsigned generation)
+{
+    if (generation > 0) {
+        return "application_traffic_secret_N+1 = HKDF-Expand-Label(application_traffic_secret_N, "
+               "\"traffic upd\", \"\", Hash.length)   (§7.2)";
+    }
+    switch (id) {
+    case TLS_SECRET_client_early_traffic_secret:
+        return "Derive-Secret(Early Secret, \"c e traffic\", ClientHello)";
+    case TLS_SECRET_client_handshake_traffic_secret:
+        return "Derive-Secret(Handshake Secret, \"c hs traffic\", ClientHello...ServerHello)";
+    case TLS_SECRET_server_handshake_traffic_secret:
+        return "Derive-Secret(Handshake Secret, \"s hs traffic\", ClientHello...ServerHello)";
+    case TLS_SECRET_client_application_traffic_secret_0:
+        return "Derive-Secret(Master Secret, \"c ap traffic\", ClientHello...server Finished)";
+    case TLS_SECRET_server_application_traffic_secret_0:
+        return "Derive-Secret(Master Secret, \"s ap traffic\", ClientHello...server Finished)";
+    case TLS_SECRET_exporter_master_secret:
+        return "Derive-Secret(Master Secret, \"exp master\", ClientHello...server Finished)";
+    default:
+        return "Derive-Secret (§7.1)";
+    }
+}
+
+/* The transcript the secret's Derive-Secret hashes, when the capture shows it. */
+static void secret_transcript(struct dec_conn *c, enum tls_secret_id id, unsigned generation,
+                              struct tls_model_secret *s)
+{
+    if (generation > 0) {
+        return;
+    }
+    if (id == TLS_SECRET_client_handshake_traffic_secret ||
+        id == TLS_SECRET_server_handshake_traffic_secret) {
+        if (c->transcript_ok &&
+            tls_transcript_peek(&c->transcript, s->transcript_hash, &s->transcript_hash_len,
+                                NULL) == TLS_OK) {
+            s->transcript = "ClientHello...ServerHello";
+        }
+        return;
+    }
+    if (c->model->th_server_finished_len > 0 && id != TLS_SECRET_client_early_traffic_secret) {
+        memcpy(s->transcript_hash, c->model->th_server_finished, c->model->th_server_finished_len);
+        s->transcript_hash_len = c->model->th_server_finished_len;
+        s->transcript = "ClientHello...server Finished";
+    }
+}
+
+void dec_model_secret(struct dec_conn *c, enum tls_direction dir, enum tls_secret_id id,
+                      unsigned generation, const uint8_t *secret)
+{
+    struct dec_model_conn *mc = c->model;
+    if (mc == NULL || mc->secret_count == TLS_MODEL_MAX_SECRETS) {
+        return;
+    }
+    size_t hl = tls_hash_len(c->hash);
+    struct tls_model_secret *s = &mc->secrets[mc->secret_count++];
+    memset(s, 0, sizeof(*s));
+    s->name = tls_secret_info(id)->name;
+    s->generation = generation;
+    s->dir = dir;
+    s->derivation = derivation(id, generation);
+    s->source = generation > 0 ? "computed from the previous generation" : "key log";
+    s->len = hl;
+    memcpy(s->value, secret, hl);
+    secret_transcript(c, id, generation, s);
+    /* §7.3: [sender]_write_key / _iv = HKDF-Expand-Label(Secret, "key" / "iv", "", length) */
+    struct tls_traffic_keys keys;
+    if (id != TLS_SECRET_exporter_master_secret && c->suite != NULL &&
+        tls_traffic_keys_derive(c->suite, secret, &keys) == TLS_OK) {
+        s->key_len = c->suite->key_len;
+        memcpy(s->key, keys.key, s->key_len);
+        s->iv_len = TLS_IV_LEN;
+        memcpy(s->iv, keys.iv, TLS_IV_LEN);
+        tls_traffic_keys_wipe(&keys);
+    }
+    /* §4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length) */
+    if ((id == TLS_SECRET_client_handshake_traffic_secret ||
+         id == TLS_SECRET_server_handshake_traffic_secret) &&
+        tls_finished_key(c->hash, secret, s->finished_key) == TLS_OK) {
+        s->finished_key_len = hl;
+    }
+}
+
+void dec_model_server_finished_hash(struct dec_conn *c)
+{
+    struct dec_model_conn *mc = c->model;
+    if (mc == NULL || !c->transcript_ok) {
+        return;
+    }
+    if (tls_transcript_peek(&c->transcript, mc->th_server_finished, &mc->th_server_finished_len,
+                            NULL) != TLS_OK) {
+        mc->th_server_finished_len = 0;
+    }
+}
+
+/* ---- checks ------------------------------------------------------------------------------ */
+
+struct tls_model_check *dec_model_check(struct dec_conn *c, const char *name, const char *rfc,
+                                        const char *formula)
+{
+    struct dec_model_conn *mc = c->model;
+    if (mc == NULL || mc->check_count == TLS_MODEL_MAX_CHECKS) {
+        return NULL;
+    }
+    struct tls_model_check *k = &mc->checks[mc->check_count++];
+    memset(k, 0, sizeof(*k));
+    k->name = name;
+    k->rfc = rfc;
+    k->formula = formula;
+    return k;
+}
+
+void dec_model_row(struct tls_model_check *k, const char *label, const uint8_t *hex, size_t len,
+                   const char *text)
+{
+    if (k == NULL || k->row_count == TLS_MODEL_MAX_ROWS) {
+        return;
+    }
+    k->rows[k->row_count].label = label;
+    char *v = k->rows[k->row_count].value;
+    size_t cap = sizeof(k->rows[0].value);
+    v[0] = '\0';
+    if (hex != NULL) {
+        static const char digits[] = "0123456789abcdef";
+        size_t n = len < (cap - 1) / 2 ? len : (cap - 1) / 2;
+        for (size_t i = 0; i < n; i++) {
+            v[2 * i] = digits[hex[i] >> 4];
+            v[2 * i + 1] = digits[hex[i] & 15];
+        }
+        v[2 * n] = '\0';
+    } else if (text != NULL) {
+        snprintf(v, cap, "%s", text);
+    }
+    k->row_count++;
+}

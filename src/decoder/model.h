@@ -1,0 +1,142 @@
+/*
+ * model.h — one structured description of a decoded connection, which the renderers (text, JSON,
+ * HTML) read instead of each describing the bytes again.
+ *
+ * Implementation notes
+ * --------------------
+ * The model is what a reader with RFC 8446 open needs to check every byte and every value:
+ *
+ *   connection   its summary (decode.h: version, suite, verdicts, notes), its secrets, its checks
+ *     record     its bytes as sent (header + fragment, §5.1), protection, and when decrypted the
+ *                TLSInnerPlaintext (content || type || zeros, §5.2/§5.4)
+ *       field    a byte range of the record (or of its TLSInnerPlaintext) with its RFC 8446 name,
+ *                section, a sentence of explanation and what the bytes say
+ *     secret     a traffic secret (§7.1 name), how it is derived, the transcript it hashes and the
+ *                values derived from it: key and iv (§7.3), finished_key (§4.4.4)
+ *     check      a Finished or CertificateVerify verification, shown as its computation (inputs,
+ *                expected, received), not only its verdict
+ *     inference  a protected record read without keys: the guess and its reason (decode.h)
+ *
+ * Fields tile their record: every byte of a record lies in exactly one field, in order. Message
+ * bodies are cut to the RFC's presentation-language fields (model_fields.c); a part the describer
+ * does not cut finer, or that does not parse, is one field that says so.
+ *
+ * Memory stays flat: a record's model lives only while its record is rendered (the decoder owns
+ * one, reused), and a connection's secrets and checks are bounded arrays.
+ */
+#ifndef TLS13_DECODER_MODEL_H
+#define TLS13_DECODER_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "common/direction.h"
+#include "crypto/hash.h"
+
+#define TLS_MODEL_MAX_FIELDS 1024u   /* per record (or TLSInnerPlaintext); the rest is one field */
+#define TLS_MODEL_MAX_SECRETS 16u    /* per connection (KeyUpdates add generations) */
+#define TLS_MODEL_MAX_CHECKS 8u      /* per connection */
+#define TLS_MODEL_MAX_ROWS 8u        /* lines of one check's computation */
+
+/* A byte range and what it is. */
+struct tls_model_field {
+    uint32_t offset;                /* within its record (or TLSInnerPlaintext) */
+    uint32_t length;
+    uint16_t message;               /* 0: record layer; n: the n-th handshake message (1-based) */
+    char name[48];                  /* RFC 8446 spelling: "legacy_record_version", "cipher_suites" */
+    const char *rfc;                /* section: "§5.1" */
+    const char *explain;            /* one or two sentences (constant) */
+    char value[96];                 /* what it says ("TLS_AES_128_GCM_SHA256"), or "" */
+};
+
+struct tls_model_fields {
+    struct tls_model_field *items;  /* TLS_MODEL_MAX_FIELDS (owned by the decoder) */
+    size_t count;
+};
+
+/* Where a direction's handshake byte stream is, across record boundaries (§5.1: a message may
+   span records, and a record may hold several messages). */
+struct tls_model_hs_cursor {
+    uint32_t remaining;             /* body bytes of a message begun in an earlier record */
+    uint8_t header[4];              /* a handshake header cut by a record boundary */
+    uint8_t header_have;
+    uint16_t messages;              /* messages started in the current record */
+};
+
+/* One record as the renderers see it. */
+struct tls_model_record {
+    const struct tls_decoded_record *pub; /* header, protection, inner type, messages, guess */
+    const uint8_t *bytes;           /* the record as sent: 5-byte header + fragment */
+    size_t len;
+    const uint8_t *inner;           /* decrypted: TLSInnerPlaintext (1.3) or plaintext (1.2) */
+    size_t inner_len;
+    const char *keys_name;          /* decrypted: "handshake", "application", ... */
+    uint64_t seq;                   /* decrypted: the record's sequence number (§5.3) */
+    struct tls_model_fields fields; /* tile bytes[0..len) */
+    struct tls_model_fields inner_fields; /* tile inner[0..inner_len) */
+};
+
+/* A secret with its derivation (RFC 8446 §7.1) and what is derived from it (§7.3, §4.4.4). */
+struct tls_model_secret {
+    const char *name;               /* "client_handshake_traffic_secret" (§7.1) */
+    unsigned generation;            /* application_traffic_secret_N: N */
+    enum tls_direction dir;
+    const char *derivation;         /* the §7.1 formula */
+    const char *source;             /* where the value came from ("key log", "computed") */
+    uint8_t value[TLS_MAX_HASH_LEN];
+    size_t len;
+    const char *transcript;         /* the messages hashed, or NULL */
+    uint8_t transcript_hash[TLS_MAX_HASH_LEN];
+    size_t transcript_hash_len;
+    uint8_t key[32];                /* §7.3 write_key, or length 0 */
+    size_t key_len;
+    uint8_t iv[12];                 /* §7.3 write_iv */
+    size_t iv_len;
+    uint8_t finished_key[TLS_MAX_HASH_LEN]; /* §4.4.4, handshake secrets */
+    size_t finished_key_len;
+};
+
+/* A verification, shown as its computation. */
+struct tls_model_check {
+    const char *name;               /* "server Finished", "server CertificateVerify" */
+    const char *rfc;                /* "§4.4.4" */
+    const char *formula;            /* what is computed, in the RFC's notation */
+    int result;                     /* enum tls_finished_status */
+    size_t row_count;
+    struct {
+        const char *label;          /* "finished_key", "transcript hash", "expected", ... */
+        char value[200];            /* hex or words */
+    } rows[TLS_MODEL_MAX_ROWS];
+};
+
+/* What a connection adds to its records at its end. */
+struct tls_model_connection {
+    const struct tls_decoded_connection *summary;
+    const struct tls_model_secret *secrets;
+    size_t secret_count;
+    const struct tls_model_check *checks;
+    size_t check_count;
+};
+
+/* ---- model_fields.c: the describer ------------------------------------------------------ */
+
+/* What the describer needs to know about the connection to cut a record. */
+struct tls_model_context {
+    bool is_protected;              /* TLSCiphertext (1.3) or TLS 1.2 after ChangeCipherSpec */
+    bool tls12;                     /* the connection is TLS 1.2 */
+    size_t tag_len;                 /* AEAD tag length when the suite is known, else 0 */
+    bool explicit_nonce;            /* TLS 1.2 AES-GCM: 8-byte explicit nonce (RFC 5288 §3) */
+};
+
+/* Cuts a record (header included) into fields; handshake content moves the cursor. */
+void tls_model_describe_record(struct tls_model_fields *out, const uint8_t *bytes, size_t len,
+                               const struct tls_model_context *ctx,
+                               struct tls_model_hs_cursor *cursor);
+
+/* Cuts decrypted content: TLSInnerPlaintext (has_inner_type, 1.3) or a 1.2 plaintext. */
+void tls_model_describe_inner(struct tls_model_fields *out, const uint8_t *inner, size_t len,
+                              uint8_t type, size_t content_len, bool has_inner_type,
+                              struct tls_model_hs_cursor *cursor);
+
+#endif

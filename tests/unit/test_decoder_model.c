@@ -1,0 +1,209 @@
+/*
+ * test_decoder_model.c — the model's field describer (src/decoder/model_fields.c,
+ * model_messages.c) and the HTML page built from it, on real and on damaged bytes.
+ *
+ * The model's promise is that the fields of a record tile it: sorted by offset they start at 0,
+ * follow each other without gap or overlap, and end at the record's end — whatever the bytes
+ * are. Here: the records of RFC 8448 §3 and real captures, then the same bytes mutated (seeded,
+ * reproducible) and cut, under every protection context; and the HTML page of damaged captures,
+ * which must stay a whole page (ASan+UBSan in scripts/test.sh check the rest).
+ */
+#include "support/testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "decoder/decode.h"
+#include "decoder/model.h"
+#include "support/decoder_tls_collect.h"
+
+static struct tls_model_field field_store[TLS_MODEL_MAX_FIELDS];
+
+/* The fields tile 0..len exactly once (the describer adds them in order). */
+static void assert_tiles(const struct tls_model_fields *fs, size_t len, const char *what)
+{
+    uint32_t pos = 0;
+    for (size_t i = 0; i < fs->count; i++) {
+        const struct tls_model_field *f = &fs->items[i];
+        if (f->offset != pos || f->length == 0) {
+            fail_msg("%s: field %zu (%s) at %u+%u, expected offset %u", what, i, f->name,
+                     f->offset, f->length, pos);
+        }
+        pos += f->length;
+    }
+    if (pos != len) {
+        fail_msg("%s: fields end at %u, bytes at %zu", what, pos, len);
+    }
+}
+
+/* RFC 8448 §3: the ClientHello record as sent (header + 196-byte message). */
+static const char rfc8448_client_hello_record[] =
+    "16030100c4010000c00303cb34ecb1e78163ba1c38c6dacb196a6dffa21a8d9912ec18a2ef"
+    "6283024dece7000006130113031302010000910000000b000900000673657276"
+    "6572ff01000100000a00140012001d0017001800190100010101020103010400"
+    "230000003300260024001d002099381de560e4bd43d23d8e435a7dbafeb3c06e"
+    "51c13cae4d5413691e529aaf2c002b0003020304000d0020001e040305030603"
+    "020308040805080604010501060102010402050206020202002d00020101001c"
+    "00024001";
+
+static void client_hello_is_cut_to_its_rfc_fields(void **state)
+{
+    (void)state;
+    uint8_t rec[256];
+    size_t len = test_hex(rfc8448_client_hello_record, rec, sizeof(rec));
+    struct tls_model_fields fs = {.items = field_store};
+    struct tls_model_context ctx = {0};
+    struct tls_model_hs_cursor cur = {0};
+    tls_model_describe_record(&fs, rec, len, &ctx, &cur);
+    assert_tiles(&fs, len, "RFC 8448 ClientHello");
+    /* header (3 fields), msg_type, length, legacy_version, random, ... in RFC order */
+    assert_string_equal(fs.items[0].name, "type");
+    assert_string_equal(fs.items[1].name, "legacy_record_version");
+    assert_string_equal(fs.items[3].name, "msg_type");
+    assert_string_equal(fs.items[5].name, "legacy_version");
+    assert_string_equal(fs.items[6].name, "random");
+    assert_int_equal(fs.items[6].offset, 11);
+    assert_int_equal(fs.items[6].length, 32);
+    bool suite = false, sni = false, share = false;
+    for (size_t i = 0; i < fs.count; i++) {
+        suite |= strcmp(fs.items[i].value, "TLS_AES_128_GCM_SHA256") == 0;
+        /* extensions a reader looks at first are cut further: SNI, key_share (§4.2.8) */
+        sni |= strcmp(fs.items[i].name, "host_name") == 0 &&
+               strcmp(fs.items[i].value, "server") == 0;
+        share |= strcmp(fs.items[i].name, "key_exchange") == 0 && fs.items[i].length == 32;
+        assert_int_equal(fs.items[i].message, i < 3 ? 0 : 1);
+    }
+    assert_true(suite);
+    assert_true(sni);
+    assert_true(share);
+    assert_int_equal(cur.remaining, 0);
+}
+
+/* A message split over two records: the first part, then the continuation, cursor in between. */
+static void message_across_records(void **state)
+{
+    (void)state;
+    uint8_t rec[256];
+    size_t len = test_hex(rfc8448_client_hello_record, rec, sizeof(rec));
+    struct tls_model_fields fs = {.items = field_store};
+    struct tls_model_context ctx = {0};
+    struct tls_model_hs_cursor cur = {0};
+    for (size_t cut = 5 + 1; cut < len; cut += 7) {
+        uint8_t a[256], b[256];
+        memcpy(a, rec, cut);
+        a[3] = (uint8_t)((cut - 5) >> 8);
+        a[4] = (uint8_t)(cut - 5);
+        memcpy(b, rec, 5);
+        memcpy(b + 5, rec + cut, len - cut);
+        b[3] = (uint8_t)((len - cut) >> 8);
+        b[4] = (uint8_t)(len - cut);
+        memset(&cur, 0, sizeof(cur));
+        tls_model_describe_record(&fs, a, cut, &ctx, &cur);
+        assert_tiles(&fs, cut, "first part");
+        tls_model_describe_record(&fs, b, 5 + len - cut, &ctx, &cur);
+        assert_tiles(&fs, 5 + len - cut, "second part");
+        /* the message ends with the second record: nothing is left pending */
+        assert_int_equal(cur.remaining, 0);
+        assert_int_equal(cur.header_have, 0);
+    }
+}
+
+/* Mutated and cut bytes under every context: the tiling holds, nothing reads out of bounds. */
+static void any_bytes_tile(void **state)
+{
+    (void)state;
+    uint8_t orig[256], rec[256];
+    size_t len = test_hex(rfc8448_client_hello_record, orig, sizeof(orig));
+    struct tls_model_fields fs = {.items = field_store};
+    struct tls_model_hs_cursor cur = {0};
+    const struct tls_model_context ctxs[] = {
+        {0},
+        {.is_protected = true, .tag_len = 16},
+        {.is_protected = true, .tag_len = 0},
+        {.is_protected = true, .tls12 = true, .tag_len = 16, .explicit_nonce = true},
+    };
+    unsigned seed = 1;
+    size_t runs = 0;
+    for (int run = 0; run < 4000; run++) {
+        memcpy(rec, orig, len);
+        for (int i = 0; i < 1 + run % 6; i++) {
+            seed = seed * 1103515245u + 12345u;
+            rec[5 + (seed >> 8) % (len - 5)] = (uint8_t)(seed >> 20);
+        }
+        size_t cut = 5 + (size_t)(run * 7) % (len - 4);
+        const struct tls_model_context *ctx = &ctxs[run % 4];
+        tls_model_describe_record(&fs, rec, cut, ctx, &cur);
+        assert_tiles(&fs, cut, "mutated record");
+        /* the same bytes as decrypted content of each type, with a type byte and padding */
+        size_t content = cut / 2;
+        tls_model_describe_inner(&fs, rec, cut, (uint8_t)(20 + run % 5), content, run % 2 == 0,
+                                 &cur);
+        assert_tiles(&fs, run % 2 == 0 ? cut : content, "mutated plaintext");
+        runs++;
+    }
+    assert_int_equal(runs, 4000);
+}
+
+static bool whole_page(const char *out)
+{
+    size_t n = strlen(out);
+    const char *end = "</html>\n";
+    size_t opened = 0, closed = 0;
+    for (const char *p = out; (p = strstr(p, "<article")) != NULL; p++) {
+        opened++;
+    }
+    for (const char *p = out; (p = strstr(p, "</article>")) != NULL; p++) {
+        closed++;
+    }
+    return strncmp(out, "<!DOCTYPE html>", 15) == 0 && n > strlen(end) &&
+           strcmp(out + n - strlen(end), end) == 0 && opened == closed;
+}
+
+/* The page of a capture cut anywhere, or with flipped bytes, is still a whole page. */
+static void html_page_of_damaged_captures(void **state)
+{
+    (void)state;
+    const char *capture = "captures/illustrated-aes256.pcap";
+    const char *keylog = "captures/illustrated-aes256.keylog";
+    size_t len = 0;
+    uint8_t *orig = test_read_vector_file(capture, &len);
+    uint8_t *bytes = malloc(len);
+    assert_non_null(bytes);
+    char path[64];
+    snprintf(path, sizeof(path), "/tmp/tls13-decoder-model-%ld", (long)getpid());
+    unsigned seed = 7;
+    size_t stride = test_stride();
+    for (size_t run = 0; run < 120; run += stride) {
+        memcpy(bytes, orig, len);
+        size_t n = run % 2 == 0 ? len * run / 120 : len;
+        for (size_t i = 0; run % 2 == 1 && i < 1 + run % 5; i++) {
+            seed = seed * 1103515245u + 12345u;
+            bytes[(seed >> 4) % len] ^= (uint8_t)(1u << (seed % 8));
+        }
+        FILE *f = fopen(path, "wb");
+        assert_non_null(f);
+        assert_int_equal(fwrite(bytes, 1, n, f), n);
+        fclose(f);
+        struct dtc *d = dtc_decode(path, keylog, TLS_DECODE_HTML);
+        if (d->rc == TLS_OK && !whole_page(d->out)) {
+            fail_msg("run %zu: the page is not whole", run);
+        }
+        dtc_free(d);
+    }
+    unlink(path);
+    free(bytes);
+    free(orig);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(client_hello_is_cut_to_its_rfc_fields),
+        cmocka_unit_test(message_across_records),
+        cmocka_unit_test(any_bytes_tile),
+        cmocka_unit_test(html_page_of_damaged_captures),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
