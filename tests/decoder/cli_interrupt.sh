@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # cli_interrupt.sh — a long `tls13 decode`: a progress line on stderr only when stderr is a
-# terminal, and Ctrl-C (SIGINT) still writes what was decoded so far as valid JSON, exit 130.
+# terminal, and Ctrl-C (SIGINT) still writes what was decoded so far as valid JSON (or a whole
+# HTML page), exit 130.
 #
 #   cli_interrupt.sh TLS13_BINARY GEN_TLS13_CAPTURE VECTORS_DIR
 set -u
@@ -31,6 +32,13 @@ else
 fi
 grep -q "stopped by the user" "$tmp/out.json" && ok "interrupted: the connection notes where reading stopped" ||
     fail "no note of the stop"
+
+# The same with --format html: the page is finished (its last line closes the document).
+timeout --preserve-status -s INT 0.5 "$bin" decode --format html "$tmp/big.pcap" >"$tmp/out.html" 2>/dev/null
+rc=$?
+[ "$rc" -eq 130 ] && [ "$(tail -n 1 "$tmp/out.html")" = "</body></html>" ] && grep -q 'data-record="1"' "$tmp/out.html" &&
+    ok "interrupted --format html: exit 130, a whole page with the records so far" ||
+    fail "interrupted --format html: exit $rc, last line '$(tail -n 1 "$tmp/out.html")'"
 
 # 2. Progress: on a terminal (script(1) gives stderr a pty) a line with bytes and connections;
 #    into a file or pipe, nothing.
