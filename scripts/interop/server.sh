@@ -120,6 +120,41 @@ interop_server_stop() {
     return 0
 }
 
+# For a test script that starts several servers: each gets a distinct free high port, and one
+# trap stops them all.
+#
+#   trap interop_stop_all EXIT INT TERM
+#   interop_start_server openssl CERT KEY [args]   -> sets $port; the PID is kept in interop_pids
+interop_pids=()
+interop_next_port=""
+
+interop_stop_all() {
+    local pid
+    for pid in "${interop_pids[@]}"; do
+        interop_server_stop "$pid"
+    done
+    interop_pids=()
+}
+
+# Sets $port to the next port not listening, from $INTEROP_BASE_PORT or one derived from the PID.
+interop_alloc_port() {
+    : "${interop_next_port:=${INTEROP_BASE_PORT:-$((20000 + ($$ * 7 + 5000) % 20000))}}"
+    while interop_port_listening "$interop_next_port"; do
+        interop_next_port=$((interop_next_port + 1))
+    done
+    port="$interop_next_port"
+    interop_next_port=$((interop_next_port + 1))
+}
+
+# interop_start_server KIND CERT KEY [args]: on a fresh port (sets $port); 1 if it did not start.
+interop_start_server() {
+    local kind="$1" cert="$2" key="$3" pid
+    shift 3
+    interop_alloc_port
+    pid="$(interop_server_start "$kind" "$port" "$cert" "$key" "$@")" || return 1
+    interop_pids+=("$pid")
+}
+
 # Executed (not sourced): dispatch on the first argument.
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     case "${1:-}" in

@@ -39,35 +39,16 @@ done
 pki="$work/pki"
 "$root/scripts/interop/make-pki.sh" "$pki" || { echo "FAIL: make-pki.sh"; exit 1; }
 
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do
-        interop_server_stop "$pid"
-    done
-}
-trap cleanup EXIT INT TERM
+trap interop_stop_all EXIT INT TERM
 
-# Distinct high ports, skipping any in use.
-next_port="${INTEROP_BASE_PORT:-$((20000 + ($$ % 20000)))}"
-alloc_port() {
-    while interop_port_listening "$next_port"; do
-        next_port=$((next_port + 1))
-    done
-    port="$next_port"
-    next_port=$((next_port + 1))
-}
-
-# start KIND CERTNAME [args] -> sets $port; records the PID for cleanup.
+# start KIND CERTNAME [args] -> sets $port (scripts/interop/server.sh stops it at the end).
 start() {
     local kind="$1" cert="$2"
     shift 2
-    alloc_port
-    local pid
-    pid="$(interop_server_start "$kind" "$port" "$pki/$cert.pem" "$pki/$cert.key" "$@")" || {
+    interop_start_server "$kind" "$pki/$cert.pem" "$pki/$cert.key" "$@" || {
         echo "FAIL: cannot start $kind with $cert"
         exit 1
     }
-    pids+=("$pid")
 }
 
 failures=0
@@ -210,7 +191,7 @@ fi
 
 # --- the server dies mid-connection: exit 3, truncated (RFC 8446 §6.1) --------------------
 start openssl rsa
-victim="${pids[${#pids[@]} - 1]}"
+victim="${interop_pids[${#interop_pids[@]} - 1]}"
 n=$((n + 1))
 err="$work/$n-truncated.err"
 # stdin stays open (its writer keeps no descriptor of ours, so nothing waits for it)
@@ -279,7 +260,7 @@ tshark_test() {
     : >"$tlog"
     timeout 30 tshark -i lo -f "tcp port $openssl_rsa" -w "$cap" >"$tlog" 2>&1 &
     local tpid=$!
-    pids+=("$tpid")
+    interop_pids+=("$tpid")
     for _ in $(seq 50); do
         grep -q "Capturing on" "$tlog" && break
         sleep 0.1

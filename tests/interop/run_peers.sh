@@ -115,37 +115,18 @@ peer_args() {
 alpn_of() { if [ "$1" = nss ]; then echo http/1.1; else echo h2; fi; }
 
 # --- servers, clients and checks ------------------------------------------------------------
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do
-        interop_server_stop "$pid"
-    done
-    pids=()
-}
-trap cleanup EXIT INT TERM
+trap interop_stop_all EXIT INT TERM
 
-next_port="${INTEROP_BASE_PORT:-$((20000 + ($$ * 7 + 5000) % 20000))}"
-alloc_port() {
-    while interop_port_listening "$next_port"; do
-        next_port=$((next_port + 1))
-    done
-    port="$next_port"
-    next_port=$((next_port + 1))
-}
-
-# start KIND CERTNAME [args] -> sets $port; records the PID for cleanup.
+# start KIND CERTNAME [args] -> sets $port (scripts/interop/server.sh stops it at the end).
 start() {
     local kind="$1" cert="$2"
     shift 2
-    alloc_port
-    local pid
     # shellcheck disable=SC2068 # args may hold several words from peer_args
-    pid="$(interop_server_start "$kind" "$port" "$pki/$cert.pem" "$pki/$cert.key" $@)" || {
+    interop_start_server "$kind" "$pki/$cert.pem" "$pki/$cert.key" $@ || {
         echo "FAIL: cannot start $kind with $cert $*"
         failures=$((failures + 1))
         return 1
     }
-    pids+=("$pid")
 }
 
 # client NAME PORT [connect options] — stdin from $stdin_cmd; sets $rc, $out, $err, $input_file.
@@ -301,7 +282,7 @@ run_peer() {
         fi
     done
 
-    cleanup
+    interop_stop_all
     echo "peer $kind: $((passes - before_pass)) passed, $((failures - before_fail)) failed," \
         "$((skips - before_skip)) skipped ($((SECONDS - t0)) s)"
 }
