@@ -140,7 +140,8 @@ static bool show_progress(void *ctx, uint64_t bytes_read, unsigned connections)
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     double since = (double)(now.tv_sec - p->last.tv_sec) + (double)(now.tv_nsec - p->last.tv_nsec) / 1e9;
-    if (since < 0.25) {
+    bool whole_file = p->size > 0 && bytes_read >= p->size; /* the last call for this input */
+    if (since < 0.25 && !whole_file) {
         return true;
     }
     p->last = now;

@@ -312,11 +312,13 @@ static bool supported_dlt(int dlt)
 
 #define PROGRESS_EVERY 256u /* packets between two progress calls */
 
-/* The progress callback, if any, with the file position; false when it asks to stop. */
-static bool report_progress(const struct pcap_lib *pl, pcap_t *pc, struct pcap_reader *r)
+/* The progress callback, if any, with the file position (every PROGRESS_EVERY packets, and at
+ * the end of the file when final); false when it asks to stop. */
+static bool report_progress(const struct pcap_lib *pl, pcap_t *pc, struct pcap_reader *r,
+                            bool final)
 {
     const struct tls_stream_callbacks *cb = r->cb;
-    if (cb->on_progress == NULL || r->frame % PROGRESS_EVERY != 0) {
+    if (cb->on_progress == NULL || (!final && r->frame % PROGRESS_EVERY != 0)) {
         return true;
     }
     long pos = ftell(pl->file(pc));
@@ -333,12 +335,13 @@ static bool report_progress(const struct pcap_lib *pl, pcap_t *pc, struct pcap_r
 /* Every packet to the reassembler; a read error (a cut-off file) ends the loop with a note. */
 static void read_packets(const struct pcap_lib *pl, pcap_t *pc, struct pcap_reader *r)
 {
-    while (report_progress(pl, pc, r)) {
+    while (report_progress(pl, pc, r, false)) {
         struct pcap_pkthdr *hdr;
         const u_char *data;
         int rc = pl->next_ex(pc, &hdr, &data);
         if (rc == PCAP_ERROR_BREAK) {
-            return; /* end of file */
+            report_progress(pl, pc, r, true); /* end of file: the whole file was read */
+            return;
         }
         if (rc != 1) {
             char text[PCAP_ERRBUF_SIZE + 96];

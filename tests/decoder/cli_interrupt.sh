@@ -34,7 +34,8 @@ grep -q "stopped by the user" "$tmp/out.json" && ok "interrupted: the connection
     fail "no note of the stop"
 
 # The same with --format html: the page is finished (its last line closes the document).
-timeout --preserve-status -s INT 0.5 "$bin" decode --format html "$tmp/big.pcap" >"$tmp/out.html" 2>/dev/null
+timeout --preserve-status -s INT 0.5 "$bin" decode --format html --keylog "$tmpl.keylog" "$tmp/big.pcap" \
+    >"$tmp/out.html" 2>/dev/null
 rc=$?
 [ "$rc" -eq 130 ] && [ "$(tail -n 1 "$tmp/out.html")" = "</body></html>" ] && grep -q 'data-record="1"' "$tmp/out.html" &&
     ok "interrupted --format html: exit 130, a whole page with the records so far" ||
@@ -42,9 +43,10 @@ rc=$?
 
 # 2. Progress: on a terminal (script(1) gives stderr a pty) a line with bytes and connections;
 #    into a file or pipe, nothing.
-script -qec "timeout -s INT 1 '$bin' decode --format json '$tmp/big.pcap' >/dev/null" /dev/null >"$tmp/tty" 2>&1
-grep -aq "big.pcap: [0-9.]* MB of [0-9.]* MB ([0-9]*%), 1 connection" "$tmp/tty" &&
-    ok "progress on a terminal" || fail "no progress line on a terminal: $(tr '\r' '\n' <"$tmp/tty" | tail -2)"
+script -qec "'$bin' decode --format json '$tmp/big.pcap' >/dev/null" /dev/null >"$tmp/tty" 2>&1
+tr '\r' '\n' <"$tmp/tty" >"$tmp/tty.lines"
+grep -aq "big.pcap: [0-9.]* MB of [0-9.]* MB (100%), 1 connection" "$tmp/tty.lines" &&
+    ok "progress on a terminal, ending at 100%" || fail "no progress line on a terminal: $(tail -2 "$tmp/tty.lines")"
 "$bin" decode --format json "$vectors/captures/tls13-keyupdate.pcap" >/dev/null 2>"$tmp/err2"
 [ ! -s "$tmp/err2" ] && ok "no progress when stderr is not a terminal" || fail "stderr not empty: $(head -2 "$tmp/err2")"
 exit $failed
