@@ -80,16 +80,6 @@ tls_result tls_read_bytes(struct tls_reader *r, size_t n, const uint8_t **out, c
     return TLS_OK;
 }
 
-tls_result tls_read_copy(struct tls_reader *r, size_t n, uint8_t *out, const char *field)
-{
-    const uint8_t *p = NULL;
-    TRY(tls_read_bytes(r, n, &p, field));
-    for (size_t i = 0; i < n; i++) {
-        out[i] = p[i];
-    }
-    return TLS_OK;
-}
-
 size_t tls_vector_prefix_width(size_t max)
 {
     /* RFC 8446 §3.4: "The length will be in the form of a number consuming as many bytes as

@@ -54,9 +54,6 @@ tls_result tls_read_u32(struct tls_reader *r, uint32_t *out, const char *field);
 /* opaque x[n]: a view of the next n bytes. */
 tls_result tls_read_bytes(struct tls_reader *r, size_t n, const uint8_t **out, const char *field);
 
-/* opaque x[n] copied into out (n bytes). */
-tls_result tls_read_copy(struct tls_reader *r, size_t n, uint8_t *out, const char *field);
-
 /*
  * x<min..max>: reads a length prefix as wide as max needs (1, 2 or 3 bytes, §3.4), checks
  * min <= length <= max and returns in *child a reader over exactly those bytes.

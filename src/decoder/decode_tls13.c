@@ -327,7 +327,9 @@ static void tls13_message(struct dec_conn *c, enum tls_direction dir,
 }
 
 /* 0-RTT (§4.2.10): the client's records after its ClientHello use client_early_traffic_secret,
-   under the suite of the PSK, which the capture does not show: guessed from the secret's length. */
+   under the suite of the PSK, which the capture does not show: guessed from the secret's length
+   (48 bytes: SHA-384, whose only suite is TLS_AES_256_GCM_SHA384; 32: SHA-256, taken to be
+   TLS_AES_128_GCM_SHA256 rather than TLS_CHACHA20_POLY1305_SHA256). */
 static void install_early_keys(struct dec_conn *c)
 {
     const struct tls_keylog_entry *e = tls_keylog_find(c->dec->opt.keylog, c->client_random,
@@ -335,7 +337,8 @@ static void install_early_keys(struct dec_conn *c)
     if (e == NULL) {
         return;
     }
-    const struct tls_cipher_suite *suite = tls_cipher_suite_find(e->secret_len == 48 ? 0x1302 : 0x1301);
+    const struct tls_cipher_suite *suite = tls_cipher_suite_find(
+        e->secret_len == 48 ? TLS_SUITE_TLS_AES_256_GCM_SHA384 : TLS_SUITE_TLS_AES_128_GCM_SHA256);
     struct tls_traffic_keys keys;
     if (suite == NULL || tls_traffic_keys_derive(suite, e->secret, &keys) != TLS_OK) {
         return;

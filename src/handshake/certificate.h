@@ -59,7 +59,10 @@ tls_result tls_certificate_encode(struct tls_writer *w, const struct tls_certifi
                                   struct tls_error *err);
 
 /* The client's answer to a CertificateRequest when it has no certificate (§4.4.2.3): the
- * request's context echoed and an empty certificate_list. */
+ * request's context echoed and an empty certificate_list. At most TLS_EMPTY_CERTIFICATE_MAX bytes:
+ * the handshake header, certificate_request_context<0..2^8-1>, and an empty
+ * certificate_list<0..2^24-1> (its 3-byte length). */
+#define TLS_EMPTY_CERTIFICATE_MAX (TLS_HANDSHAKE_HEADER_LEN + 1 + 255 + 3)
 tls_result tls_certificate_encode_empty(struct tls_writer *w, const uint8_t *context,
                                         size_t context_len, struct tls_error *err);
 

@@ -145,7 +145,6 @@ void tls_client_emit_message(struct tls_client *c, enum tls_direction dir, const
                              size_t len);
 tls_result tls_client_add_transcript(struct tls_client *c, enum tls_direction dir,
                                      const uint8_t *msg, size_t len);
-bool tls_client_offered_extension(const struct tls_client *c, uint16_t type);
 tls_result tls_client_send_compat_ccs(struct tls_client *c, struct tls_writer *out);
 
 /* client_offer.c */

@@ -130,16 +130,6 @@ tls_result tls_client_send_compat_ccs(struct tls_client *c, struct tls_writer *o
     return tls_client_send(c, TLS_CT_change_cipher_spec, &change_cipher_spec, 1, NULL, out);
 }
 
-bool tls_client_offered_extension(const struct tls_client *c, uint16_t type)
-{
-    for (size_t i = 0; i < c->offer.extension_count; i++) {
-        if (c->offer.extensions[i] == type) {
-            return true;
-        }
-    }
-    return false;
-}
-
 /* §7.3: traffic keys from a traffic secret, installed on one direction (old keys wiped). */
 void tls_client_install_keys(struct tls_client *c, enum tls_direction dir, const char *name,
                              const uint8_t *secret)

@@ -167,7 +167,7 @@ tls_result tls_client_on_certificate_verify(struct tls_client *c,
     size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
     /* 64 spaces || "TLS 1.3, server CertificateVerify" || 0x00 || Transcript-Hash */
-    uint8_t content[64 + 34 + 1 + TLS_MAX_HASH_LEN];
+    uint8_t content[TLS_CV_SIGNED_CONTENT_MAX];
     size_t content_len;
     TRY(tls_certificate_verify_signed_content(true, hash, hash_len, content, sizeof(content),
                                               &content_len, &c->error));
@@ -208,7 +208,7 @@ static tls_result send_client_flight(struct tls_client *c, struct tls_writer *ou
 {
     enum tls_hash_alg alg = c->suite->hash;
     const char *key = "client_handshake_traffic_secret";
-    uint8_t msg[TLS_HANDSHAKE_HEADER_LEN + 255 + 8];
+    uint8_t msg[TLS_EMPTY_CERTIFICATE_MAX];
     struct tls_writer w;
 
     /* §4.5: EndOfEarlyData under the 0-RTT key if the server accepted early data; then
