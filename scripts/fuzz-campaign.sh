@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # fuzz-campaign.sh — the measured libFuzzer campaign of tests/fuzz (issue 8, "Fuzzing, measured").
 #
-#   scripts/fuzz-campaign.sh [--until HH:MM] [TARGET...]    run what remains, two targets at a time
+#   scripts/fuzz-campaign.sh [--until HH:MM] [--slice SECONDS] [TARGET...]
+#                                                           run what remains, two targets at a time
 #   scripts/fuzz-campaign.sh --table                        print the README table rows from the ledger
 #   scripts/fuzz-campaign.sh --merge TARGET...              minimize what was learned into the corpus
 #
@@ -17,7 +18,8 @@
 #
 # Runs are `nice -n 19` (other builds on the machine come first) and at most JOBS (default 2, one
 # per core) at a time. --until HH:MM (UTC) cuts every run so that none outlives the sitting; a run
-# cut short is still counted (its executions and CPU time). A run that crashes stops its target: its input is in
+# cut short is still counted (its executions and CPU time). --slice SECONDS gives each run at most
+# that much wall time, so a sitting too short to finish the slow targets still reaches all of them. A run that crashes stops its target: its input is in
 # build/fuzz/artifacts/TARGET/ (the ledger row says "crash" and names it); fix it, add the input as
 # tests/fuzz/corpus/TARGET/regress-<what> and run the campaign again: the target continues.
 #
@@ -157,7 +159,7 @@ run_one() {
     echo "$pid" >"$logs/running/$t.pid"
     used=0
     while kill -0 "$pid" 2>/dev/null; do
-        c="$(cpu_of "$pid")"
+        c="$(cpu_of "$pid" || true)" # || true: it may have ended (and been reaped) since kill -0
         if [ -n "$c" ]; then
             used="$c"
             if [ "$used" -ge "$cpu" ]; then
@@ -209,6 +211,11 @@ esac
 until_epoch=""
 if [ "${1:-}" = "--until" ]; then
     until_epoch="$(date -u -d "$2" +%s)"
+    shift 2
+fi
+slice=""
+if [ "${1:-}" = "--slice" ]; then
+    slice="$2"
     shift 2
 fi
 targets=("$@")
@@ -265,6 +272,9 @@ for t in "${queue[@]}"; do
             echo "fuzz-campaign.sh: --until reached; not started: $t"
             continue
         fi
+    fi
+    if [ -n "$slice" ] && [ "$slice" -lt "$wall" ]; then
+        wall="$slice"
     fi
     echo "$(date -u +%H:%M:%S) start $t: up to $left_runs execs, $left_cpu CPU s, $wall s"
     run_one "$t" "$left_runs" "$left_cpu" "$wall" &
