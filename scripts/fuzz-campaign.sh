@@ -26,7 +26,8 @@
 # What a run learns goes to build/fuzz/corpus/TARGET; --merge minimizes it into the committed
 # corpus: a fresh directory gets the named seeds (make_corpus.py's and regress-*), then
 # libFuzzer's -merge=1 adds the fewest inputs (named lf-<sha1>) that cover what they do not, from
-# the earlier lf-* files and the new ones. Check the ctest fuzz-label time before committing.
+# the earlier lf-* files and the new ones (for the slow targets, a subset: replay_budget below).
+# Check the ctest fuzz-label time before committing.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
@@ -110,8 +111,18 @@ build() {
         -DCMAKE_C_FLAGS=-O2 >/dev/null
 }
 
+# The standalone driver replays every committed seed at every cut on each ctest run; for the
+# targets whose inputs are slow (real cryptography, whole traces) or large, all that a merge keeps
+# would multiply that run's time, so they keep a subset: the inputs adding the most coverage per
+# replay run, within this many runs (tests/fuzz/pick_seeds.py; "RUNS CUTS", CUTS being the
+# driver's cuts per seed for the target, tests/fuzz/CMakeLists.txt).
+declare -A replay_budget=(
+    [client]="400 128" [client_flight]="400 128"
+    [trace_rfc8448]="1500 512" [vectors]="1500 512" [tcp_reassembly]="25000 512"
+)
+
 merge() {
-    local t fresh
+    local t fresh f
     build
     for t in "$@"; do
         fresh="build/fuzz/merge/$t"
@@ -120,16 +131,24 @@ merge() {
         find "tests/fuzz/corpus/$t" -type f ! -name 'lf-*' -exec cp {} "$fresh/" \;
         find "tests/fuzz/corpus/$t" -type f -name 'lf-*' -exec cp {} "build/fuzz/merge-old/$t/" \;
         echo "== $t: before $(corpus_size "tests/fuzz/corpus/$t")"
-        nice -n 19 "$bin/fuzz_${t}_libfuzzer" -merge=1 "$fresh" "build/fuzz/merge-old/$t" \
-            "build/fuzz/corpus/$t" >"$logs/$t-merge.log" 2>&1
-        # libFuzzer names what it adds by its SHA-1; the prefix tells them from the named seeds.
-        for f in "$fresh"/*; do
-            if [[ "$(basename "$f")" =~ ^[0-9a-f]{40}$ ]]; then
-                mv "$f" "$fresh/lf-$(basename "$f")"
-            fi
-        done
+        nice -n 19 "$bin/fuzz_${t}_libfuzzer" -merge=1 -merge_control_file="$fresh.control" \
+            "$fresh" "build/fuzz/merge-old/$t" "build/fuzz/corpus/$t" >"$logs/$t-merge.log" 2>&1
+        grep -h 'MERGE-OUTER: [0-9]* new files' "$logs/$t-merge.log" || true
         rm -f "tests/fuzz/corpus/$t"/lf-*
-        find "$fresh" -type f -name 'lf-*' -exec cp {} "tests/fuzz/corpus/$t/" \;
+        if [ -n "${replay_budget[$t]:-}" ]; then
+            # shellcheck disable=SC2086 # "RUNS CUTS" are two arguments
+            python3 tests/fuzz/pick_seeds.py "$fresh.control" ${replay_budget[$t]} |
+                while read -r f; do
+                    cp "$f" "tests/fuzz/corpus/$t/lf-$(sha1sum "$f" | cut -c1-40)"
+                done
+        else
+            # libFuzzer names what it adds by its SHA-1; the prefix tells them from the named seeds.
+            for f in "$fresh"/*; do
+                if [[ "$(basename "$f")" =~ ^[0-9a-f]{40}$ ]]; then
+                    cp "$f" "tests/fuzz/corpus/$t/lf-$(basename "$f")"
+                fi
+            done
+        fi
         echo "== $t: after  $(corpus_size "tests/fuzz/corpus/$t")"
     done
 }
