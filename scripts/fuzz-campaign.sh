@@ -118,7 +118,7 @@ build() {
 # driver's cuts per seed for the target, tests/fuzz/CMakeLists.txt).
 declare -A replay_budget=(
     [client]="400 128" [client_flight]="400 128"
-    [trace_rfc8448]="1500 512" [vectors]="1500 512" [tcp_reassembly]="25000 512"
+    [trace_rfc8448]="15000 512" [vectors]="5000 512" [tcp_reassembly]="25000 512"
 )
 
 merge() {
@@ -131,6 +131,8 @@ merge() {
         find "tests/fuzz/corpus/$t" -type f ! -name 'lf-*' -exec cp {} "$fresh/" \;
         find "tests/fuzz/corpus/$t" -type f -name 'lf-*' -exec cp {} "build/fuzz/merge-old/$t/" \;
         echo "== $t: before $(corpus_size "tests/fuzz/corpus/$t")"
+        # A control file left by an earlier merge would be resumed, with paths that are gone.
+        rm -f "$fresh.control"
         nice -n 19 "$bin/fuzz_${t}_libfuzzer" -merge=1 -merge_control_file="$fresh.control" \
             "$fresh" "build/fuzz/merge-old/$t" "build/fuzz/corpus/$t" >"$logs/$t-merge.log" 2>&1
         grep -h 'MERGE-OUTER: [0-9]* new files' "$logs/$t-merge.log" || true
