@@ -84,16 +84,20 @@ corpus_size() { # DIR: "files/bytes"
     fi
 }
 
+# exec/CPU s counts only the runs whose CPU time was measured; "(+)" marks a CPU total that
+# misses some runs (the first runs of 2026-12-03 had no watchdog).
 print_table() {
     echo "| target | executions | wall s | CPU s | exec/CPU s | cov | ft | corpus committed (files/bytes) | findings | status |"
     echo "|---|---:|---:|---:|---:|---:|---:|---|---|---|"
-    local t e w s
+    local t e w s rate
     for t in $(all_targets); do
         e="$(sum_col "$t" 4)"
         w="$(sum_col "$t" 5)"
-        s="$(sum_col "$t" 6)"
-        printf '| `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$t" "$e" "$w" "$s" \
-            "$([ "$s" -gt 0 ] && echo $((e / s)) || echo -)" \
+        s="$(awk -F'\t' -v t="$t" 'NR > 1 && $1 == t { c += $6; if ($6 == "") { m = 1 } }
+                                  END { printf "%d%s", c, m ? " (+)" : "" }' "$ledger")"
+        rate="$(awk -F'\t' -v t="$t" 'NR > 1 && $1 == t && $6 != "" { e += $4; c += $6 }
+                                     END { if (c > 0) { printf "%d", e / c } else { print "-" } }' "$ledger")"
+        printf '| `%s` | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$t" "$e" "$w" "$s" "$rate" \
             "$(last_col "$t" 8)" "$(last_col "$t" 9)" "$(corpus_size "tests/fuzz/corpus/$t")" \
             "$(awk -F'\t' -v t="$t" 'NR > 1 && $1 == t && $11 != "ok" && $11 != "cut" { printf "%s%s", n++ ? "; " : "", $11 }' "$ledger")" \
             "$(status "$t")"
