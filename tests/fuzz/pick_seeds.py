@@ -9,10 +9,15 @@ before it (smallest first). The standalone driver (standalone_main.c) runs every
 once per cut: min(length, CUTS) + 1 runs, and for `client` and `client_flight` each run does real
 cryptography twice; so a seed's cost is min(length, CUTS) + 1. This picks, greedily, the inputs
 of the other directories that add the most features per unit of cost, until BUDGET runs are
-spent, and prints their paths, one a line. (Features are credited to the smallest file that has
-them, as libFuzzer's merge does; the pick is a heuristic, not an optimal cover.)
+spent or the target has MAX_FILES seeds, and prints their paths, one a line. (Features are
+credited to the smallest file that has them, as libFuzzer's merge does; the pick is a heuristic,
+not an optimal cover.)
 """
 import sys
+
+# standalone_main.c reads at most 256 seeds per target (MAX_SEEDS) and ignores the rest; stop at
+# 200 in all, leaving room for regression seeds.
+MAX_FILES = 200
 
 
 def main():
@@ -37,7 +42,7 @@ def main():
     candidates = [i for i in range(n_first, n_files) if i in size]
     picked = []
     left = budget
-    while True:
+    while n_first + len(picked) < MAX_FILES:
         best, best_score = None, 0.0
         for i in candidates:
             cost = min(size[i], cuts) + 1
