@@ -13,9 +13,13 @@ src=$2
 extra=${3:-}
 tmp=$(mktemp -d)
 pid=""
+# Runs on exit whatever the status: it must not change the status (set -e would make a failing
+# rm the script's exit status), and the server may still be writing its log into $tmp.
 cleanup() {
+    set +e
     [ -n "$pid" ] && interop_server_stop "$pid" >/dev/null 2>&1
-    rm -rf "$tmp"
+    rm -rf "$tmp" 2>/dev/null || { sleep 1; rm -rf "$tmp"; }
+    return 0
 }
 trap cleanup EXIT
 # shellcheck source=../../scripts/interop/server.sh
