@@ -7,21 +7,16 @@
  */
 #include "crypto/x509_name.h"
 
-#include <arpa/inet.h>
 #include <string.h>
+
+#include "common/ip_text.h"
 
 void tls_reference_id_init(struct tls_reference_id *ref, const char *host)
 {
     memset(ref, 0, sizeof(*ref));
-    /* inet_pton is a pure text-to-bytes conversion (no socket): IPv4 dotted quad, IPv6 text. */
-    if (inet_pton(AF_INET, host, ref->ip) == 1) {
+    /* An IP literal is an IP-ID (RFC 9525 §6.4), matched against iPAddress byte for byte. */
+    if (tls_ip_from_text(host, ref->ip, &ref->ip_len)) {
         ref->is_ip = true;
-        ref->ip_len = 4;
-        return;
-    }
-    if (inet_pton(AF_INET6, host, ref->ip) == 1) {
-        ref->is_ip = true;
-        ref->ip_len = 16;
         return;
     }
     ref->dns = host;
