@@ -40,6 +40,7 @@
 
 #include "decoder/keylog.h"
 #include "decoder/stream.h"
+#include "record/reassembly.h"
 
 #define TLS_DECODE_MAX_MESSAGES 16u            /* handshake messages listed per record */
 #define TLS_DECODE_MAX_OUTPUT (4u << 20)       /* output bytes kept per connection */
@@ -127,6 +128,17 @@ struct tls_decode_options {
     void (*on_record)(void *ctx, const struct tls_decoded_record *rec);
     void (*on_connection_end)(void *ctx, const struct tls_decoded_connection *dc);
     void *observer_ctx;
+    /*
+     * Optional observers (`tls13 compare`, tests), with observer_ctx:
+     *   on_message     every complete handshake message, plaintext or decrypted, as it is
+     *                  reassembled: before the on_record of the record that completes it. The
+     *                  view (header included, msg->bytes) is valid during the call only.
+     *   on_stream_end  how the transport ended (FIN, RST, end of capture or trace), before the
+     *                  connection's on_connection_end.
+     */
+    void (*on_message)(void *ctx, unsigned conn_id, enum tls_direction dir,
+                       const struct tls_handshake_message *msg);
+    void (*on_stream_end)(void *ctx, const struct tls_stream_end *end);
     /*
      * Optional: called now and then while a capture is read, with the bytes of the file read so
      * far and the connections seen; returning false stops reading that input there (what was

@@ -341,8 +341,12 @@ static void conn_end(struct dec_conn *c)
 
 static void on_end(void *ctx, const struct tls_stream_end *end)
 {
-    struct dec_conn *c = conn_find(ctx, end->conn_id);
+    struct tls_decoder *dec = ctx;
+    struct dec_conn *c = conn_find(dec, end->conn_id);
     if (c != NULL) {
+        if (dec->opt.on_stream_end != NULL) {
+            dec->opt.on_stream_end(dec->opt.observer_ctx, end);
+        }
         conn_end(c);
     }
 }

@@ -390,6 +390,9 @@ void dec_handshake_message(struct dec_conn *c, enum tls_direction dir,
         p->messages[p->message_count].length = msg->length;
         p->message_count++;
     }
+    if (c->dec->opt.on_message != NULL) {
+        c->dec->opt.on_message(c->dec->opt.observer_ctx, c->info.id, dir, msg);
+    }
     const char *name = tls_handshake_type_name(msg->msg_type);
     if (msg->msg_type == TLS_HT_server_hello && msg->length >= 34 &&
         memcmp(msg->body + 2, tls_hello_retry_request_random, TLS_RANDOM_LEN) == 0) {

@@ -106,6 +106,8 @@ struct tls_stream_end {
     uint64_t bytes[2];          /* per direction: bytes delivered through on_data */
     uint64_t missing[2];        /* per direction: bytes reported missing through on_gap */
     unsigned tokens[2];         /* per direction: tokens (traces only) */
+    uint8_t fin_rank[2];        /* per direction: 1 = sent the first FIN, 2 = the second, 0 = none */
+    bool rst[2];                /* per direction: sent the RST that ended the connection */
 };
 
 /*

@@ -75,6 +75,8 @@ struct half {
     bool fin_seen;
     uint64_t fin_offset;
     bool fin_done;              /* every byte before the FIN has been delivered or declared missing */
+    uint8_t fin_rank;           /* 1: this side's FIN came first, 2: second (tls_stream_end) */
+    bool rst;                   /* this side sent the RST that ended the connection */
     uint64_t bytes;
     uint64_t missing;
 };
@@ -414,6 +416,7 @@ static void add_to_half(struct tcp_reassembly *ra, struct conn *c, int sender,
     }
     if ((seg->flags & TCP_FLAG_FIN) && !h->fin_seen && off >= 0) {
         h->fin_seen = true;
+        h->fin_rank = c->half[1 - sender].fin_seen ? 2 : 1;
         h->fin_offset = (uint64_t)off + seg->payload_len + seg->missing_tail;
     }
     const int64_t captured_end = off + (int64_t)seg->payload_len;
@@ -470,6 +473,8 @@ static void end_conn(struct tcp_reassembly *ra, struct conn *c, enum tls_stream_
         end.fin[d] = c->half[s].fin_done;
         end.bytes[d] = c->half[s].bytes;
         end.missing[d] = c->half[s].missing;
+        end.fin_rank[d] = c->half[s].fin_seen ? c->half[s].fin_rank : 0;
+        end.rst[d] = c->half[s].rst;
     }
     c->ended = true;
     if (ra->cb.on_end != NULL) {
@@ -533,6 +538,7 @@ void tcp_reassembly_add(struct tcp_reassembly *ra, const struct tcp_segment *seg
         add_to_half(ra, c, sender, seg);
     }
     if (seg->flags & TCP_FLAG_RST) {
+        c->half[sender].rst = true;
         end_conn(ra, c, TLS_STREAM_END_RST);
     } else if (c->half[0].fin_done && c->half[1].fin_done) {
         end_conn(ra, c, TLS_STREAM_END_FIN);
