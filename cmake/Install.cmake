@@ -26,7 +26,7 @@ function(tls13_man_page page)
 endfunction()
 tls13_man_page(tls13)
 # One page per command of src/cli/cli_spec.c; test_program_cli fails for a command without one.
-foreach(cmd connect decode vectors variant)
+foreach(cmd connect decode compare vectors variant)
   tls13_man_page(tls13-${cmd} ${cmd})
 endforeach()
 get_property(tls13_man_pages GLOBAL PROPERTY tls13_man_pages)

@@ -21,6 +21,7 @@ const char *tls13_version(void)
 const struct cli_command *const tls13_commands[] = {
     &tls13_connect_command,
     &tls13_decode_command,
+    &tls13_compare_command,
     &tls13_vectors_command,
     &tls13_variant_command,
     NULL,

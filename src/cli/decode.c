@@ -22,8 +22,6 @@
 #include "decoder/decode.h"
 #include "decoder/keylog.h"
 
-#define DECODE_MAX_KEYLOG (256u << 20) /* a key log of a very long capture session */
-
 enum {
     OPT_KEYLOG = CLI_OPT_FIRST,
     OPT_FORMAT,
@@ -77,25 +75,6 @@ static void write_stdout(void *ctx, const char *text, size_t len)
 {
     (void)ctx;
     fwrite(text, 1, len, stdout);
-}
-
-static int load_keylog(const char *path, struct tls_keylog *kl)
-{
-    size_t len = 0;
-    char *text = (char *)cli_read_file(path, DECODE_MAX_KEYLOG, &len);
-    if (text == NULL) {
-        fprintf(stderr, "tls13 decode: cannot read key log %s\n", path);
-        return 1;
-    }
-    struct tls_error err = {0};
-    unsigned long line = 0;
-    tls_result rc = tls_keylog_parse(kl, text, len, &line, &err);
-    free(text);
-    if (rc != TLS_OK) {
-        fprintf(stderr, "tls13 decode: %s line %lu: %s\n", path, line, err.reason);
-        return 1;
-    }
-    return 0;
 }
 
 struct decode_args {
@@ -163,7 +142,7 @@ static int apply_option(void *ctx, const struct cli_option *o, const char *value
     case OPT_KEYLOG:
         /* Read now, in command-line order; a key log that cannot be read ends the run (exit 1). */
         d->have_keylog = true;
-        return load_keylog(value, &d->kl) == 0 ? 0 : -1;
+        return cli_load_keylog("decode", value, &d->kl) == 0 ? 0 : -1;
     case OPT_FORMAT:
         d->opt.format = strcmp(value, "json") == 0   ? TLS_DECODE_JSON
                         : strcmp(value, "html") == 0 ? TLS_DECODE_HTML

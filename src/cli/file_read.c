@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "decoder/keylog.h"
+
 uint8_t *cli_read_file(const char *path, size_t max_len, size_t *len)
 {
     *len = 0;
@@ -41,4 +43,23 @@ uint8_t *cli_read_file(const char *path, size_t max_len, size_t *len)
     buf[n] = '\0';
     *len = n;
     return buf;
+}
+
+int cli_load_keylog(const char *command, const char *path, struct tls_keylog *kl)
+{
+    size_t len = 0;
+    char *text = (char *)cli_read_file(path, CLI_MAX_KEYLOG, &len);
+    if (text == NULL) {
+        fprintf(stderr, "tls13 %s: cannot read key log %s\n", command, path);
+        return 1;
+    }
+    struct tls_error err = {0};
+    unsigned long line = 0;
+    tls_result rc = tls_keylog_parse(kl, text, len, &line, &err);
+    free(text);
+    if (rc != TLS_OK) {
+        fprintf(stderr, "tls13 %s: %s line %lu: %s\n", command, path, line, err.reason);
+        return 1;
+    }
+    return 0;
 }

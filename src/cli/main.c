@@ -1,6 +1,6 @@
 /*
- * main.c — the tls13 program: `tls13 connect`, `tls13 decode`, `tls13 vectors`, `tls13 variant`,
- * and `tls13 help [COMMAND]` / `tls13 --version`. Each command describes itself in a struct
+ * main.c — the tls13 program: `tls13 connect`, `tls13 decode`, `tls13 compare`, `tls13 vectors`,
+ * `tls13 variant`, and `tls13 help [COMMAND]` / `tls13 --version`. Each command describes itself in a struct
  * cli_command (cli_spec.h), from which its help, man page and parser come.
  * The only layer that touches files, sockets, stdio, time and the environment.
  */
