@@ -74,10 +74,9 @@ const struct cli_command tls13_compare_command = {
         "'?'). TLS 1.2 and TLS 1.3 connections compare on the items that apply to both.",
     .options = compare_options,
     .exits = compare_exits,
-    .examples = "tls13 compare ours.trace schannel.pcap\tour client's handshake against "
-                "Schannel's\n\n"
-                "tls13 compare --format json capture.pcap#1 capture.pcap#2\tthe first "
-                "connection against the second, as JSON",
+    .examples = "tls13 compare --keylog ours.keylog ours.trace schannel.pcap\n\n"
+                "tls13 compare --format json capture.pcap#1 capture.pcap#2\n\n"
+                "tls13 compare --format html a.pcapng b.pcapng > compare.html",
     .run = tls13_cmd_compare,
 };
 

@@ -289,21 +289,26 @@ static void server_key_exchange(struct tls_profile *p, const struct tls_handshak
     p->neg.signature_scheme = (uint16_t)((b[4 + point_len] << 8) | b[5 + point_len]);
 }
 
+/* A NewSessionTicket read (TLS 1.2 plaintext, or TLS 1.3 decrypted); its record's length is
+   filled when the record is reported. */
 static void new_session_ticket(struct tls_profile_collector *pc, const struct tls_handshake_message *msg)
 {
+    struct tls_profile_after *a = &pc->out->after;
+    unsigned i = a->tickets++;
+    pc->record_tickets++;
+    if (i >= TLS_PROFILE_MAX_TICKETS) {
+        return;
+    }
     struct tls_new_session_ticket nst;
     struct tls_error err = {0};
-    pc->pending_ticket = true;
-    pc->pending_ticket_len = msg->length;
-    pc->pending_ticket_decrypted = false;
+    a->ticket_msg_len[i] = msg->length;
+    a->ticket_decrypted[i] = true;
     if (tls_new_session_ticket_parse(msg->body, msg->length, &nst, &err) == TLS_OK) {
-        pc->pending_ticket_lifetime = nst.ticket_lifetime;
-        pc->pending_ticket_decrypted = true;
+        a->ticket_lifetime[i] = nst.ticket_lifetime;
     } else if (msg->length >= 4) {
         /* TLS 1.2 NewSessionTicket (RFC 5077 §3.3): ticket_lifetime_hint, then the ticket. */
         const uint8_t *b = msg->body;
-        pc->pending_ticket_lifetime = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
-        pc->pending_ticket_decrypted = true;
+        a->ticket_lifetime[i] = (uint32_t)b[0] << 24 | (uint32_t)b[1] << 16 | (uint32_t)b[2] << 8 | b[3];
     }
 }
 

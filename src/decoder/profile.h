@@ -164,10 +164,7 @@ struct tls_profile_collector {
     uint8_t pending_msgs;              /* messages of the record being decoded */
     uint8_t pending_type[TLS_PROFILE_MAX_RECORD_MSGS];
     uint32_t pending_len[TLS_PROFILE_MAX_RECORD_MSGS];
-    uint32_t pending_ticket_lifetime;
-    bool pending_ticket;
-    bool pending_ticket_decrypted;
-    uint32_t pending_ticket_len;
+    unsigned record_tickets;           /* NewSessionTickets read in the record being decoded */
     int close_rank;
 };
 

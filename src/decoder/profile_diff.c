@@ -441,8 +441,8 @@ static void after_rows(struct tls_profile_diff *o, const struct tls_profile *a, 
             const struct tls_profile_after *t = &p[s]->after;
             v[s][0] = '\0';
             if (i < t->tickets && t->ticket_decrypted[i]) {
-                snprintf(v[s], sizeof(v[s]), "record %u bytes, message %u bytes, lifetime %u s",
-                         5u + t->ticket_record_len[i], 4u + t->ticket_msg_len[i], t->ticket_lifetime[i]);
+                snprintf(v[s], sizeof(v[s]), "message %u bytes, lifetime %u s, in a record of %u bytes",
+                         4u + t->ticket_msg_len[i], t->ticket_lifetime[i], 5u + t->ticket_record_len[i]);
             } else if (i < t->tickets) {
                 snprintf(v[s], sizeof(v[s]), "record %u bytes (not decrypted)", 5u + t->ticket_record_len[i]);
             }

@@ -99,18 +99,20 @@ static void on_record(void *ctx, const struct tls_decoded_record *r)
     record_what(r, &pr, pr.what, sizeof(pr.what));
     pc->pending_msgs = 0;
 
-    /* NewSessionTickets: read (plaintext in TLS 1.2, decrypted in 1.3) or guessed. */
+    /* NewSessionTickets: read in this record (plaintext in TLS 1.2, decrypted in 1.3), whose
+       length they share, or one guessed from the record alone. */
     bool guessed_ticket = pr.guess && r->inferred != NULL && strcmp(r->inferred, "new_session_ticket") == 0;
-    if ((pc->pending_ticket || guessed_ticket) && a->tickets < TLS_PROFILE_MAX_TICKETS) {
-        a->ticket_record_len[a->tickets] = r->length;
-        a->ticket_msg_len[a->tickets] = pc->pending_ticket ? pc->pending_ticket_len : 0;
-        a->ticket_lifetime[a->tickets] = pc->pending_ticket ? pc->pending_ticket_lifetime : 0;
-        a->ticket_decrypted[a->tickets] = pc->pending_ticket && pc->pending_ticket_decrypted;
-    }
-    if (pc->pending_ticket || guessed_ticket) {
+    if (guessed_ticket) {
+        if (a->tickets < TLS_PROFILE_MAX_TICKETS) {
+            a->ticket_decrypted[a->tickets] = false;
+        }
         a->tickets++;
+        pc->record_tickets = 1;
     }
-    pc->pending_ticket = false;
+    for (unsigned i = a->tickets - pc->record_tickets; i < a->tickets && i < TLS_PROFILE_MAX_TICKETS; i++) {
+        a->ticket_record_len[i] = r->length;
+    }
+    pc->record_tickets = 0;
 
     if (r->has_alert) {
         if (r->alert_description == TLS_ALERT_close_notify) {
@@ -297,6 +299,16 @@ void tls_profile_record_breakdown(const struct tls_profile *p, const struct tls_
         /* A protected Finished without keys: its size alone says which hash (§4.4.4). */
         add(out, cap, " + 4+%lu%s", hash, hash == 48 ? " finished (SHA-384)" : " finished (SHA-256)");
         add(out, cap, " + %lu%s", 1, " content type");
+        add(out, cap, " + %lu%s", 16, " AEAD tag");
+        return;
+    } else if (r->guess && p->neg.version == TLS_VERSION_1_2 && strcmp(r->what, "finished?") == 0 &&
+               (r->length == 4 + 12 + 8 + 16 || r->length == 4 + 12 + 16)) {
+        /* TLS 1.2: verify_data is 12 bytes (RFC 5246 §7.4.9); AES-GCM adds an 8-byte explicit
+           nonce (RFC 5288 §3), both AEADs a 16-byte tag. */
+        add(out, cap, " + 4+%lu%s", 12, " finished");
+        if (r->length == 4 + 12 + 8 + 16) {
+            add(out, cap, " + %lu%s", 8, " explicit nonce");
+        }
         add(out, cap, " + %lu%s", 16, " AEAD tag");
         return;
     } else {
