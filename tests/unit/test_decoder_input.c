@@ -190,6 +190,9 @@ static void proxy_capture_ends_mid_record(void **state)
     assert_int_equal(rc, TLS_OK);
     assert_int_equal(c->conns[1].end.reason, TLS_STREAM_END_RST);
     assert_false(c->conns[1].end.fin[TLS_DIR_SERVER_TO_CLIENT]);
+    /* The RST is the client's (frames 30-34 of the capture, by their source port). */
+    assert_true(c->conns[1].end.rst[TLS_DIR_CLIENT_TO_SERVER]);
+    assert_false(c->conns[1].end.rst[TLS_DIR_SERVER_TO_CLIENT]);
     const uint8_t *s = c->conns[1].dir[TLS_DIR_SERVER_TO_CLIENT].data;
     size_t total = (size_t)c->conns[1].dir[TLS_DIR_SERVER_TO_CLIENT].bytes, pos = 65;
     while (pos + 5 <= total && tls_plausible_record_header(s + pos, total - pos)) {

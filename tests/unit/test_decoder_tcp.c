@@ -93,6 +93,11 @@ static void check_scenario(const char *path, const char *what)
     assert_bytes_equal(sv->data + 20, 10, orig + 20, 10, "synthetic scenario: server bytes after the gap");
     assert_true(k->end.fin[0]);
     assert_true(k->end.fin[1]);
+    /* write_scenario: the server's FIN is sent before the client's; nobody resets. */
+    assert_int_equal(k->end.fin_rank[TLS_DIR_SERVER_TO_CLIENT], 1);
+    assert_int_equal(k->end.fin_rank[TLS_DIR_CLIENT_TO_SERVER], 2);
+    assert_false(k->end.rst[0]);
+    assert_false(k->end.rst[1]);
     collect_free(c);
 }
 
