@@ -51,9 +51,10 @@ static const char compare_style[] =
     ".flight{margin:10px 0;padding:4px;border:1px solid transparent}\n"
     ".flight.differs{border:3px solid #b58900;background:#fff8db}\n"
     ".flight h4{margin:2px 0}.after{color:var(--muted)}\n"
-    "table.items{border-collapse:collapse;width:100%;font-size:14px}\n"
+    "table.items{border-collapse:collapse;width:100%;font-size:14px;table-layout:fixed}\n"
     "table.items td,table.items th{border:1px solid var(--line);padding:2px 6px;"
-    "vertical-align:top;text-align:left}\n"
+    "vertical-align:top;text-align:left;overflow-wrap:anywhere}\n"
+    "table.items col.s{width:7em}table.items col.i{width:24%}table.items col.k{width:5.5em}\n"
     "tr.only_a td.a,tr.only_b td.b{background:#e3f4e3;font-weight:600}\n"
     "tr.value td.a,tr.value td.b{background:#fff3c4}tr.position td.a,tr.position td.b{"
     "background:#e8f0fe}\n"
@@ -129,7 +130,8 @@ static void ladder(FILE *out, const struct tls_profile *p, char side, const stru
 
 static void items_table(FILE *out, const struct tls_profile_diff *d, bool differences)
 {
-    fputs("<table class=\"items\"><thead><tr><th>section</th><th>item</th><th>kind</th>"
+    fputs("<table class=\"items\"><colgroup><col class=\"s\"><col class=\"i\"><col class=\"k\">"
+          "<col><col></colgroup><thead><tr><th>section</th><th>item</th><th>kind</th>"
           "<th>A</th><th>B</th></tr></thead><tbody>\n", out);
     for (size_t i = 0; i < d->count; i++) {
         const struct tls_profile_difference *r = &d->d[i];
@@ -184,12 +186,12 @@ void compare_print_html(FILE *out, const struct tls_profile *a, const struct tls
         fprintf(out, "%zu difference%s</strong> (%zu items compared).</p>\n", d->differences,
                 d->differences == 1 ? "" : "s", d->count);
     }
-    fputs("</header>\n<main>\n<h2>Differences</h2>\n", out);
-    items_table(out, d, true);
-    fputs("<h2>Ladders</h2>\n<div class=\"cmp\">\n", out);
+    fputs("</header>\n<main>\n<h2>Ladders</h2>\n<div class=\"cmp\">\n", out);
     ladder(out, a, 'a', d);
     ladder(out, b, 'b', d);
-    fputs("</div>\n<h2>Items that are the same</h2>\n<details><summary>every equal item</summary>\n", out);
+    fputs("</div>\n<h2>Differences</h2>\n", out);
+    items_table(out, d, true);
+    fputs("<h2>Items that are the same</h2>\n<details><summary>every equal item</summary>\n", out);
     items_table(out, d, false);
     fputs("</details>\n</main>\n</body></html>\n", out);
 }
