@@ -14,6 +14,7 @@ packages=(
     # Erlang/OTP ssl (erlang-ssl brings erlang-base with escript, erlang-crypto, public-key)
     golang-go libwolfssl-dev libnss3-tools erlang-ssl
     chromium    # tests/html: the decoder's HTML page checked in a real (headless) browser
+    jq          # tests/cli/test_compare_cli.sh and scripts/compare-schannel.sh read compare's JSON
 )
 
 missing=()
