@@ -90,6 +90,45 @@ static void u16_list_value(char *out, size_t cap, const struct tls_u16_list *l,
     }
 }
 
+/* key_share (§4.2.8): "x25519:32,secp256r1:65"; the shares are kept in h. */
+static bool key_share_value(struct tls_profile_hello *h, const struct tls_extension *e, char *out,
+                            size_t cap)
+{
+    struct tls_key_share_client_hello ks;
+    struct tls_error err = {0};
+    if (tls_ext_key_share_parse_ch(e, &ks, &err) != TLS_OK) {
+        return false;
+    }
+    for (size_t i = 0; i < ks.count && i < TLS_PROFILE_MAX_SHARES; i++) {
+        char buf[48], nb[24];
+        h->key_shares[i].group = ks.client_shares[i].group;
+        h->key_shares[i].length = (uint16_t)ks.client_shares[i].key_exchange.len;
+        snprintf(buf, sizeof(buf), "%s:%zu", code_name(tls_group_name, ks.client_shares[i].group, nb, sizeof(nb)),
+                 ks.client_shares[i].key_exchange.len);
+        append(out, cap, buf);
+        h->key_share_count = i + 1;
+    }
+    return true;
+}
+
+/* application_layer_protocol_negotiation (RFC 7301 §3.1): "h2,http/1.1". */
+static bool alpn_value(const struct tls_extension *e, char *out, size_t cap)
+{
+    struct tls_bytes list;
+    struct tls_error err = {0};
+    size_t n = 0;
+    if (tls_ext_alpn_parse_ch(e, &list, &n, &err) != TLS_OK) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct tls_bytes p = tls_ext_alpn_get(&list, i);
+        char buf[64];
+        snprintf(buf, sizeof(buf), "%.*s", (int)(p.len < 60 ? p.len : 60), (const char *)p.data);
+        append(out, cap, buf);
+    }
+    return true;
+}
+
 /* One extension's value as short text: the RFC's meaning when this project parses it. */
 static void extension_value(struct tls_profile_hello *h, const struct tls_extension *e, char *out,
                             size_t cap)
@@ -126,23 +165,11 @@ static void extension_value(struct tls_profile_hello *h, const struct tls_extens
             return;
         }
         break;
-    case TLS_EXT_key_share: {
-        struct tls_key_share_client_hello ks;
-        if (tls_ext_key_share_parse_ch(e, &ks, &err) == TLS_OK) {
-            for (size_t i = 0; i < ks.count && i < TLS_PROFILE_MAX_SHARES; i++) {
-                char buf[48], nb[24];
-                h->key_shares[i].group = ks.client_shares[i].group;
-                h->key_shares[i].length = (uint16_t)ks.client_shares[i].key_exchange.len;
-                snprintf(buf, sizeof(buf), "%s:%zu",
-                         code_name(tls_group_name, ks.client_shares[i].group, nb, sizeof(nb)),
-                         ks.client_shares[i].key_exchange.len);
-                append(out, cap, buf);
-                h->key_share_count = i + 1;
-            }
+    case TLS_EXT_key_share:
+        if (key_share_value(h, e, out, cap)) {
             return;
         }
         break;
-    }
     case TLS_EXT_psk_key_exchange_modes:
         if (tls_ext_psk_key_exchange_modes_parse(e, &b, &err) == TLS_OK) {
             for (size_t i = 0; i < b.len; i++) {
@@ -151,19 +178,11 @@ static void extension_value(struct tls_profile_hello *h, const struct tls_extens
             return;
         }
         break;
-    case TLS_EXT_application_layer_protocol_negotiation: {
-        size_t n = 0;
-        if (tls_ext_alpn_parse_ch(e, &b, &n, &err) == TLS_OK) {
-            for (size_t i = 0; i < n; i++) {
-                struct tls_bytes p = tls_ext_alpn_get(&b, i);
-                char buf[64];
-                snprintf(buf, sizeof(buf), "%.*s", (int)(p.len < 60 ? p.len : 60), (const char *)p.data);
-                append(out, cap, buf);
-            }
+    case TLS_EXT_application_layer_protocol_negotiation:
+        if (alpn_value(e, out, cap)) {
             return;
         }
         break;
-    }
     case TLS_EXT_pre_shared_key: {
         struct tls_offered_psks psk;
         if (tls_ext_pre_shared_key_parse_ch(e, &psk, &err) == TLS_OK) {

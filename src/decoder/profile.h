@@ -28,7 +28,8 @@
  * exchanging A and B exchanges "only in A" with "only in B" and the two values of each
  * difference, and nothing else (tests/cli/test_compare_cli.sh checks it on the JSON).
  *
- * Memory: a profile is one flat struct (about 40 KB); nothing is allocated.
+ * Memory: a profile is one flat struct (about 28 KB), a comparison about 2.4 MB (the caller
+ * allocates both); nothing is allocated here, nothing per record.
  */
 #ifndef TLS13_DECODER_PROFILE_H
 #define TLS13_DECODER_PROFILE_H

@@ -73,35 +73,14 @@ static void note_close(struct tls_profile_collector *pc, enum tls_direction dir,
     }
 }
 
-static void on_record(void *ctx, const struct tls_decoded_record *r)
+/* What a record adds to "after the handshake": tickets, closing alerts, application data. */
+static void after_record(struct tls_profile_collector *pc, const struct tls_decoded_record *r,
+                         const struct tls_profile_record *pr)
 {
-    struct tls_profile_collector *pc = ctx;
-    if (r->conn_id != pc->want) {
-        return;
-    }
-    struct tls_profile *p = pc->out;
-    struct tls_profile_after *a = &p->after;
-    struct tls_profile_record pr;
-    memset(&pr, 0, sizeof(pr));
-    pr.dir = r->dir;
-    pr.outer_type = r->outer_type;
-    pr.length = r->length;
-    pr.token = r->token;
-    pr.is_protected = r->is_protected;
-    pr.decrypted = r->decrypted;
-    pr.inner_type = r->has_inner_type ? r->inner_type : 0;
-    pr.content_len = (uint32_t)r->content_len;
-    pr.padding_len = (uint32_t)r->padding_len;
-    pr.message_count = pc->pending_msgs;
-    memcpy(pr.msg_type, pc->pending_type, sizeof(pr.msg_type));
-    memcpy(pr.msg_len, pc->pending_len, sizeof(pr.msg_len));
-    pr.guess = pr.message_count == 0 && !r->decrypted && r->is_protected && r->inferred_label != NULL;
-    record_what(r, &pr, pr.what, sizeof(pr.what));
-    pc->pending_msgs = 0;
-
+    struct tls_profile_after *a = &pc->out->after;
     /* NewSessionTickets: read in this record (plaintext in TLS 1.2, decrypted in 1.3), whose
        length they share, or one guessed from the record alone. */
-    bool guessed_ticket = pr.guess && r->inferred != NULL && strcmp(r->inferred, "new_session_ticket") == 0;
+    bool guessed_ticket = pr->guess && r->inferred != NULL && strcmp(r->inferred, "new_session_ticket") == 0;
     if (guessed_ticket) {
         if (a->tickets < TLS_PROFILE_MAX_TICKETS) {
             a->ticket_decrypted[a->tickets] = false;
@@ -123,13 +102,41 @@ static void on_record(void *ctx, const struct tls_decoded_record *r)
             }
             note_close(pc, r->dir, "alert");
         }
-    } else if (pr.guess && r->inferred != NULL && strcmp(r->inferred, "alert") == 0) {
+    } else if (pr->guess && r->inferred != NULL && strcmp(r->inferred, "alert") == 0) {
         note_close(pc, r->dir, "encrypted alert (close_notify?)");
     }
     if (is_application_data(r)) {
         a->data_records[r->dir]++;
         a->data_bytes[r->dir] += r->length;
     }
+}
+
+static void on_record(void *ctx, const struct tls_decoded_record *r)
+{
+    struct tls_profile_collector *pc = ctx;
+    if (r->conn_id != pc->want) {
+        return;
+    }
+    struct tls_profile *p = pc->out;
+    struct tls_profile_record pr;
+    memset(&pr, 0, sizeof(pr));
+    pr.dir = r->dir;
+    pr.outer_type = r->outer_type;
+    pr.length = r->length;
+    pr.token = r->token;
+    pr.is_protected = r->is_protected;
+    pr.decrypted = r->decrypted;
+    pr.inner_type = r->has_inner_type ? r->inner_type : 0;
+    pr.content_len = (uint32_t)r->content_len;
+    pr.padding_len = (uint32_t)r->padding_len;
+    pr.message_count = pc->pending_msgs;
+    memcpy(pr.msg_type, pc->pending_type, sizeof(pr.msg_type));
+    memcpy(pr.msg_len, pc->pending_len, sizeof(pr.msg_len));
+    pr.guess = pr.message_count == 0 && !r->decrypted && r->is_protected && r->inferred_label != NULL;
+    record_what(r, &pr, pr.what, sizeof(pr.what));
+    pc->pending_msgs = 0;
+
+    after_record(pc, r, &pr);
 
     bool client_finished = r->dir == TLS_DIR_CLIENT_TO_SERVER &&
                            (pc->finished_seen ||
