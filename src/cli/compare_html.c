@@ -59,7 +59,8 @@ static const char compare_style[] =
     "tr.value td.a,tr.value td.b{background:#fff3c4}tr.position td.a,tr.position td.b{"
     "background:#e8f0fe}\n"
     "tr.same{color:var(--muted)}td.kind{white-space:nowrap}\n"
-    ".sizes{font-size:12px;color:var(--muted)}\n";
+    ".sizes{font-size:12px;color:var(--muted)}\n"
+    ".ladder li details{margin:0 8px 4px}.ladder li.to-client details{margin-left:30%}.ladder li.to-server details{margin-right:30%}.bytes .f:target{outline:3px solid var(--focus)}\n";
 
 static bool flight_differs(const struct tls_profile_diff *d, size_t flight)
 {
@@ -72,6 +73,60 @@ static bool flight_differs(const struct tls_profile_diff *d, size_t flight)
         }
     }
     return false;
+}
+
+/* Which ClientHello (0, 1) record i holds whole from its first byte, or -1. */
+static int hello_in(const struct tls_profile *p, size_t i)
+{
+    const struct tls_profile_record *r = &p->records[i];
+    for (int k = 0; k < 2; k++) {
+        if (p->hello[k].present && p->hello[k].record == i + 1 && r->message_count > 0 &&
+            r->msg_type[0] == TLS_HT_client_hello && !r->is_protected &&
+            r->length >= 4u + r->msg_len[0]) {
+            return k;
+        }
+    }
+    return -1;
+}
+
+/*
+ * The record's bytes as sent (the first TLS_PROFILE_RECORD_BYTES), in hex. In a record that
+ * holds a ClientHello from its first byte, each extension is a span with an id
+ * ("a-r1-x43": side, record, extension type), which the table of differences links to.
+ */
+static void record_bytes(FILE *out, const struct tls_profile *p, char side, size_t i)
+{
+    const struct tls_profile_record *r = &p->records[i];
+    if (r->bytes_len == 0) {
+        return;
+    }
+    int k = hello_in(p, i);
+    /* A ClientHello's bytes are shown open: the table links into them. */
+    fprintf(out, "<details%s><summary>bytes</summary><code class=\"bytes\">", k >= 0 ? " open" : "");
+    size_t open_end = 0; /* end of the extension span being written, 0 when none */
+    for (size_t j = 0; j < r->bytes_len; j++) {
+        for (size_t e = 0; k >= 0 && open_end == 0 && e < p->hello[k].ext_count; e++) {
+            const struct tls_profile_extension *x = &p->hello[k].ext[e];
+            if (5u + x->offset == j) {
+                const char *n = tls_extension_name(x->type);
+                fprintf(out, "<span class=\"f\" id=\"%c-r%zu-x%u\" data-field=\"%s\">", side, i + 1,
+                        x->type, n != NULL ? n : "extension");
+                open_end = j + 4u + x->length;
+            }
+        }
+        fprintf(out, "%02x%s", r->bytes[j], j + 1 == open_end || j + 1 == r->bytes_len ? "" : " ");
+        if (open_end != 0 && j + 1 == open_end) {
+            fputs("</span> ", out);
+            open_end = 0;
+        }
+    }
+    if (open_end != 0) {
+        fputs("</span>", out);
+    }
+    if (r->bytes_len < 5u + r->length) {
+        fprintf(out, " <span class=\"more\">(%u more bytes)</span>", 5u + r->length - r->bytes_len);
+    }
+    fputs("</code></details>", out);
 }
 
 static void record_li(FILE *out, const struct tls_profile *p, char side, size_t i)
@@ -90,7 +145,9 @@ static void record_li(FILE *out, const struct tls_profile *p, char side, size_t 
             r->decrypted && r->inner_type != 0 && r->padding_len > 0 ? ", padded" : "");
     fprintf(out, "<br><span class=\"sizes\">");
     esc(out, b);
-    fputs("</span></a></li>\n", out);
+    fputs("</span></a>", out);
+    record_bytes(out, p, side, i);
+    fputs("</li>\n", out);
 }
 
 static void ladder(FILE *out, const struct tls_profile *p, char side, const struct tls_profile_diff *d)
@@ -128,7 +185,48 @@ static void ladder(FILE *out, const struct tls_profile *p, char side, const stru
     fputs("</div>\n", out);
 }
 
-static void items_table(FILE *out, const struct tls_profile_diff *d, bool differences)
+/* Where a row's value is in the ladder: an extension's bytes, the ClientHello's record, or the
+   flight; "" when there is nowhere to point. */
+static void anchor(char *buf, size_t cap, char side, const struct tls_profile *p,
+                   const struct tls_profile_difference *r)
+{
+    buf[0] = '\0';
+    int k = strcmp(r->section, "client_hello") == 0 ? 0 : strcmp(r->section, "client_hello_2") == 0 ? 1 : -1;
+    if (k >= 0 && p->hello[k].record > 0 && p->hello[k].record <= p->record_count) {
+        bool whole = hello_in(p, p->hello[k].record - 1) == k;
+        if (r->extension >= 0 && whole) {
+            snprintf(buf, cap, "#%c-r%zu-x%d", side, p->hello[k].record, (int)r->extension);
+        } else {
+            snprintf(buf, cap, "#%c-r%zu", side, p->hello[k].record);
+        }
+    } else if (strncmp(r->item, "flight ", 7) == 0 && r->item[7] >= '1' && r->item[7] <= '9') {
+        snprintf(buf, cap, "#%c-f%s", side, r->item + 7);
+    }
+}
+
+static void value_cell(FILE *out, char side, const struct tls_profile *p,
+                       const struct tls_profile_difference *r, const char *value, const char *why)
+{
+    char href[48];
+    anchor(href, sizeof(href), side, p, r);
+    fprintf(out, "<td class=\"%c\">", side);
+    if (value[0] != '\0' && href[0] != '\0') {
+        fprintf(out, "<a href=\"%s\">", href);
+        esc(out, value);
+        fputs("</a>", out);
+    } else {
+        esc(out, value);
+    }
+    if (why[0] != '\0') {
+        fputs("<div class=\"sizes\">", out);
+        esc(out, why);
+        fputs("</div>", out);
+    }
+    fputs("</td>", out);
+}
+
+static void items_table(FILE *out, const struct tls_profile *pa, const struct tls_profile *pb,
+                        const struct tls_profile_diff *d, bool differences)
 {
     fputs("<table class=\"items\"><colgroup><col class=\"s\"><col class=\"i\"><col class=\"k\">"
           "<col><col></colgroup><thead><tr><th>section</th><th>item</th><th>kind</th>"
@@ -141,28 +239,11 @@ static void items_table(FILE *out, const struct tls_profile_diff *d, bool differ
         const char *kind = tls_profile_diff_kind_name(r->kind);
         fprintf(out, "<tr class=\"%s\" data-kind=\"%s\" data-section=\"%s\"><td>%s</td><td>", kind,
                 kind, r->section, r->section);
-        if (strncmp(r->item, "flight ", 7) == 0 && r->item[7] >= '1' && r->item[7] <= '9') {
-            fprintf(out, "<a href=\"#a-f%s\">", r->item + 7);
-            esc(out, r->item);
-            fputs("</a>", out);
-        } else {
-            esc(out, r->item);
-        }
-        fprintf(out, "</td><td class=\"kind\">%s</td><td class=\"a\">", kind);
-        esc(out, r->a);
-        if (r->why_a[0] != '\0') {
-            fputs("<div class=\"sizes\">", out);
-            esc(out, r->why_a);
-            fputs("</div>", out);
-        }
-        fputs("</td><td class=\"b\">", out);
-        esc(out, r->b);
-        if (r->why_b[0] != '\0') {
-            fputs("<div class=\"sizes\">", out);
-            esc(out, r->why_b);
-            fputs("</div>", out);
-        }
-        fputs("</td></tr>\n", out);
+        esc(out, r->item);
+        fprintf(out, "</td><td class=\"kind\">%s</td>", kind);
+        value_cell(out, 'a', pa, r, r->a, r->why_a);
+        value_cell(out, 'b', pb, r, r->b, r->why_b);
+        fputs("</tr>\n", out);
     }
     fputs("</tbody></table>\n", out);
 }
@@ -190,8 +271,8 @@ void compare_print_html(FILE *out, const struct tls_profile *a, const struct tls
     ladder(out, a, 'a', d);
     ladder(out, b, 'b', d);
     fputs("</div>\n<h2>Differences</h2>\n", out);
-    items_table(out, d, true);
+    items_table(out, a, b, d, true);
     fputs("<h2>Items that are the same</h2>\n<details><summary>every equal item</summary>\n", out);
-    items_table(out, d, false);
+    items_table(out, a, b, d, false);
     fputs("</details>\n</main>\n</body></html>\n", out);
 }

@@ -93,6 +93,9 @@ struct tls_decoded_record {
     const char *detail;              /* multi-line text describing the record (NUL-terminated);
                                         "" in a JSON run, which does not print it */
     size_t detail_len;
+    const uint8_t *bytes;            /* the record as sent: 5-byte header + fragment (a view,
+                                        valid during the on_record call only) */
+    size_t bytes_len;
 };
 
 /* What is known about a connection at its end. */

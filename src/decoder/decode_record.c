@@ -359,6 +359,8 @@ void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_
     r.pub.outer_type = rec.type;
     r.pub.version = rec.legacy_record_version;
     r.pub.length = rec.length;
+    r.pub.bytes = bytes;
+    r.pub.bytes_len = len;
     d->records++;
     c->records++;
     print_header(c, dir, where, offset, &rec, &r.detail);

@@ -227,6 +227,8 @@ static void client_hello(struct tls_profile *p, const struct tls_handshake_messa
         const struct tls_extension *e = &ch.extensions.list[i];
         h->ext[i].type = e->extension_type;
         h->ext[i].length = (uint16_t)e->extension_data.len;
+        /* extension_type (2) and the length (2) precede extension_data */
+        h->ext[i].offset = (uint32_t)(e->extension_data.data - msg->bytes) - 4u;
         extension_value(h, e, h->ext[i].value, sizeof(h->ext[i].value));
         h->ext_count = i + 1;
         if (e->extension_type == TLS_EXT_early_data) {

@@ -47,10 +47,13 @@
 #define TLS_PROFILE_MAX_RECORD_MSGS 8u /* handshake messages named per record */
 #define TLS_PROFILE_MAX_TICKETS 8u     /* NewSessionTickets described */
 #define TLS_PROFILE_VALUE_LEN 240u     /* an extension's value as text */
+#define TLS_PROFILE_RECORD_BYTES 512u  /* bytes of each record kept (the HTML page shows them) */
 
 struct tls_profile_extension {
     uint16_t type;
     uint16_t length;                   /* extension_data length */
+    uint32_t offset;                   /* where the Extension (type first) starts in its
+                                          handshake message, 4-byte header included */
     char value[TLS_PROFILE_VALUE_LEN]; /* what it says ("h2,http/1.1", "x25519:32"), or hex */
 };
 
@@ -62,6 +65,7 @@ struct tls_profile_list {
 /* One ClientHello (RFC 8446 §4.1.2) as offered. */
 struct tls_profile_hello {
     bool present;
+    size_t record;                     /* 1-based index of the record that completed it */
     uint32_t length;                   /* Handshake.length */
     uint16_t legacy_version;
     uint8_t session_id_len;
@@ -111,6 +115,8 @@ struct tls_profile_record {
     uint8_t msg_type[TLS_PROFILE_MAX_RECORD_MSGS];
     uint32_t msg_len[TLS_PROFILE_MAX_RECORD_MSGS];
     bool guess;                        /* `what` is the decoder's keyless inference */
+    uint16_t bytes_len;                /* bytes kept: the first TLS_PROFILE_RECORD_BYTES */
+    uint8_t bytes[TLS_PROFILE_RECORD_BYTES]; /* the record as sent, header first */
     char what[96];                     /* "ServerHello", "ChangeCipherSpec", "Finished?", ... */
 };
 
@@ -195,6 +201,7 @@ struct tls_profile_difference {
     const char *section;  /* "client_hello", "client_hello_2", "negotiated", "flights", "after" */
     char item[96];        /* "cipher_suites TLS_AES_256_GCM_SHA384", "version", "flight 3" */
     enum tls_profile_diff_kind kind;
+    int32_t extension;    /* an extension's row: its type (renderers link its bytes), else -1 */
     char a[480];          /* A's value ("#2" = position in the list), "" when absent */
     char b[480];
     char why_a[1024];     /* what A's value is made of (sizes), or "" */

@@ -45,6 +45,7 @@ static struct tls_profile_difference *row(struct tls_profile_diff *o, const char
     struct tls_profile_difference *d = &o->d[o->count++];
     memset(d, 0, sizeof(*d));
     d->section = section;
+    d->extension = -1;
     snprintf(d->item, sizeof(d->item), "%s", item);
     snprintf(d->a, sizeof(d->a), "%s", a);
     snprintf(d->b, sizeof(d->b), "%s", b);
@@ -220,7 +221,11 @@ static void extension_rows(struct tls_profile_diff *o, const char *section,
         }
         bool same_value = u[i].pos[0] > 0 && u[i].pos[1] > 0 && u[i].length[0] == u[i].length[1] &&
                           (u[i].code == 0x0a0au || strcmp(u[i].value[0], u[i].value[1]) == 0);
-        row(o, section, item, v[0], v[1], same_value && u[i].pos[0] != u[i].pos[1]);
+        struct tls_profile_difference *d = row(o, section, item, v[0], v[1],
+                                               same_value && u[i].pos[0] != u[i].pos[1]);
+        if (d != NULL && u[i].code != 0x0a0au) {
+            d->extension = (int32_t)u[i].code;
+        }
     }
 }
 

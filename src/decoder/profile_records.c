@@ -133,6 +133,18 @@ static void on_record(void *ctx, const struct tls_decoded_record *r)
     memcpy(pr.msg_type, pc->pending_type, sizeof(pr.msg_type));
     memcpy(pr.msg_len, pc->pending_len, sizeof(pr.msg_len));
     pr.guess = pr.message_count == 0 && !r->decrypted && r->is_protected && r->inferred_label != NULL;
+    pr.bytes_len = (uint16_t)(r->bytes_len < sizeof(pr.bytes) ? r->bytes_len : sizeof(pr.bytes));
+    if (r->bytes != NULL) {
+        memcpy(pr.bytes, r->bytes, pr.bytes_len);
+    } else {
+        pr.bytes_len = 0;
+    }
+    for (size_t i = 0; i < pr.message_count; i++) {
+        if (pr.msg_type[i] == TLS_HT_client_hello) {
+            /* the hello just parsed: the second one once a second is present */
+            p->hello[p->hello[1].present ? 1 : 0].record = p->record_count + 1;
+        }
+    }
     record_what(r, &pr, pr.what, sizeof(pr.what));
     pc->pending_msgs = 0;
 

@@ -79,6 +79,10 @@ while read -r name keylogs a b; do
         ! grep -Eq '<(script|link|img)[^>]* (src|href)=|url\(' "$tmp/$name.html" &&
         grep -q '^</body></html>$' "$tmp/$name.html"; then
         ok "$name.html: self-contained, $rows difference rows, $ra + $rb records in the ladders"
+        # Every link of the page points at an id the page has.
+        missing=$(grep -o 'href="#[^"]*"' "$tmp/$name.html" | sort -u | sed 's/href="#\(.*\)"/\1/' |
+            while read -r id; do grep -q "id=\"$id\"" "$tmp/$name.html" || echo "$id"; done)
+        [ -z "$missing" ] && ok "$name.html: every link has its target" || fail "$name.html: links to nothing: $missing"
     else
         fail "$name.html: $rows difference rows (JSON: $want), ladders $ra/$rb records (JSON: $wa/$wb), or fetches something"
     fi
@@ -121,6 +125,15 @@ check sha384-vs-sha256 "[$d | select(.item == \"flight 3\" and (.a | test(\"80 b
     "CCS + Finished: 80 bytes under SHA-384, 64 under SHA-256"
 check sha384-vs-sha256 '.a.after.new_session_ticket_count == 2 and (.a.after.new_session_tickets | map(.ticket_lifetime) | all(. != null))' \
     "two NewSessionTickets with their lifetimes (decrypted)"
+
+# The HTML links each ClientHello difference to its bytes: status_request (type 5) of B's
+# ClientHello (record 1) is a span holding its 9 bytes (type, length, status_type ocsp, two
+# empty lists: 00 05 00 05 01 00 00 00 00, RFC 6066 §8).
+"$bin" compare --format html --keylog traces/ours-tls13-openssl.keylog traces/ours-tls13-openssl.trace \
+    captures/schannel/tls13_win_curl_schannel_client.pcap >"$tmp/page.html"
+grep -q '<a href="#b-r1-x5">#2, 5 bytes: 0100000000</a>' "$tmp/page.html" &&
+    grep -q '<span class="f" id="b-r1-x5" data-field="status_request">00 05 00 05 01 00 00 00 00</span>' "$tmp/page.html" &&
+    ok "html: a ClientHello difference links to its bytes" || fail "html: status_request not linked to its bytes"
 
 # The same connection twice: no difference.
 same=captures/tls13-aes-128-gcm-x25519.pcap
