@@ -35,7 +35,8 @@ scripts/interop/make-pki.sh "$out/pki" >/dev/null
 # shellcheck source=interop/server.sh
 source scripts/interop/server.sh
 export INTEROP_LOG_DIR="$out"
-interop_alloc_port
+interop_alloc_port # sets $port
+# shellcheck disable=SC2154 # port: set by interop_alloc_port (server.sh)
 pid="$(interop_server_start openssl "$port" "$out/pki/rsa.pem" "$out/pki/rsa.key")"
 trap 'interop_server_stop "$pid" >/dev/null 2>&1 || true' EXIT
 
@@ -65,6 +66,8 @@ fi
 jq -r '.b.negotiated | "- negotiated \(.version) with \(.cipher_suite) over \(.group)."' "$j"
 jq -r '.b.records[] | select(.direction=="client" and (.what|test("^finished"))) |
        "- the client Finished record is \(.length + 5) bytes: \(.breakdown)."' "$j"
+jq -r '[.a, .b] | map([.flights[] | select(.direction == "client")] | last | .bytes) |
+       "- its last client flight (ChangeCipherSpec + Finished) is \(.[1]) bytes, ours \(.[0]): the Finished carries Hash.length bytes of verify_data (RFC 8446 §4.4.4), 48 under SHA-384, 32 under SHA-256."' "$j"
 jq -r '.b.after | if .new_session_ticket_count > 0 then
        "- after the client Finished, the server sends \(.new_session_ticket_count) record(s) the decoder reads as NewSessionTicket (\([.new_session_tickets[].record_length + 5] | map(tostring) | join(", ")) bytes). A Windows Schannel server does the same: the extra 103-byte message after the Finished in tests/vectors/traces/so72871449_schannel_tls13_nst.trace is a NewSessionTicket (tls13 decode that trace)."
        else empty end' "$j"
