@@ -3,7 +3,8 @@
  *   decode_stream.c   stream events -> records (start of TLS, deframing, gaps), connection life
  *   decode_record.c   one record: keys, decryption, handshake reassembly, alerts, data
  *   decode_tls13.c    TLS 1.3 messages: key installation, transcript, Finished verification
- *   decode_print.c    message fields by RFC name (text details)
+ *   decode_print.c    what the hellos and the TLS 1.3 messages decide (offers, negotiation)
+ *   render_text.c     message fields (the describer, model.h) as text detail lines
  *   decode_tls12.c    TLS 1.2 messages and the resumption diagnosis (RFC 5246, 5077, 7627)
  *   decode_tls12_keys.c  TLS 1.2 PRF, key block, AEAD records, Finished (RFC 5246, 5288, 7905)
  *   decode_signature.c   certificates, CertificateVerify and ServerKeyExchange signatures
@@ -233,6 +234,7 @@ struct tls_decoder {
     struct dec_text deferred;     /* JSON objects of connections that ended while it is open */
     struct tls_model_field *model_fields;       /* TLS_MODEL_MAX_FIELDS each, when HTML */
     struct tls_model_field *model_inner_fields;
+    struct tls_model_field *text_fields;        /* TLS_MODEL_MAX_FIELDS, when text details */
     bool html_started;            /* the page's head is written */
 };
 
@@ -261,7 +263,6 @@ void dec_install_app_keys(struct dec_conn *c, enum tls_direction dir);
 void dec_promote_pending(struct dec_direction *d);
 
 /* decode_print.c */
-void dec_print_extensions(struct dec_text *t, const struct tls_extensions *e, uint8_t msg_type);
 void dec_print_client_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_text *t);
 void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_text *t);
 void dec_print_tls13_message(struct dec_conn *c, enum tls_direction dir,
@@ -275,6 +276,8 @@ void dec_resumption_diagnose(struct dec_conn *c);
 /* decode_signature.c */
 void dec_describe_certificate(struct dec_conn *c, enum tls_direction dir, size_t index,
                               const uint8_t *der, size_t len, struct dec_text *t);
+void dec_certificate_leaf_key(struct dec_conn *c, enum tls_direction dir, const uint8_t *der,
+                              size_t len);
 void dec_verify_certificate_verify(struct dec_conn *c, enum tls_direction dir,
                                    uint16_t scheme, const uint8_t *sig, size_t sig_len,
                                    struct dec_text *t);
@@ -310,6 +313,10 @@ void dec_model_row(struct tls_model_check *k, const char *label, const uint8_t *
 void dec_html_record(struct dec_conn *c, const struct tls_model_record *m);
 void dec_html_connection(struct dec_conn *c, const struct tls_decoded_connection *s);
 void dec_html_finish(struct tls_decoder *dec);
+
+/* render_text.c: a handshake message's fields (the describer, model.h) as detail lines */
+void dec_text_message_fields(struct tls_decoder *dec, struct dec_text *t, uint8_t msg_type,
+                             const uint8_t *body, size_t len);
 
 /* decode_output.c */
 void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t);

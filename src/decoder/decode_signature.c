@@ -39,9 +39,14 @@ void dec_describe_certificate(struct dec_conn *c, enum tls_direction dir, size_t
     tls_x509_describe(der, len, subject, sizeof(subject), issuer, sizeof(issuer));
     dec_text_printf(t, "            subject: %s\n            issuer:  %s\n",
                     subject[0] != '\0' ? subject : "(not parsed)", issuer[0] != '\0' ? issuer : "(not parsed)");
-    if (index != 0) {
-        return;
+    if (index == 0) {
+        dec_certificate_leaf_key(c, dir, der, len);
     }
+}
+
+void dec_certificate_leaf_key(struct dec_conn *c, enum tls_direction dir, const uint8_t *der,
+                              size_t len)
+{
     /* The leaf (first) certificate's key signs the handshake (§4.4.2: "The sender's
        certificate MUST come in the first CertificateEntry in the list"). */
     c->have_leaf_key[dir] = tls_x509_leaf_key(der, len, &c->leaf_key[dir], NULL) == TLS_OK;

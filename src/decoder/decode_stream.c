@@ -445,6 +445,7 @@ void tls_decoder_free(struct tls_decoder *dec)
     tls_wipe(dec->open_buf, sizeof(dec->open_buf));
     free(dec->model_fields);
     free(dec->model_inner_fields);
+    free(dec->text_fields);
     free(dec);
 }
 
