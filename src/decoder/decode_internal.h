@@ -134,6 +134,7 @@ struct dec_model_conn {
     uint8_t th_server_finished[TLS_MAX_HASH_LEN];
     size_t th_server_finished_len;
     struct tls_model_hs_cursor cursor[2]; /* per direction: where the handshake stream is */
+    unsigned stages_shown;                /* stage secrets (options.stage_secrets) added: 0-3 */
     struct dec_text html_ladder;          /* render_html.c: kept until the connection ends */
     struct dec_text html_records;
 };
@@ -304,6 +305,8 @@ void dec_model_record(struct dec_conn *c, const struct dec_record *r, const uint
 void dec_model_secret(struct dec_conn *c, enum tls_direction dir, enum tls_secret_id id,
                       unsigned generation, const uint8_t *secret);
 void dec_model_server_finished_hash(struct dec_conn *c);
+/* The endpoint's stage secrets not shown yet (options.stage_secrets), at the connection's end. */
+void dec_model_stage_secrets(struct dec_conn *c);
 struct tls_model_check *dec_model_check(struct dec_conn *c, const char *name, const char *rfc,
                                         const char *formula);
 void dec_model_row(struct tls_model_check *k, const char *label, const uint8_t *hex, size_t len,

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "common/names.h"
+#include "crypto/hkdf.h"
 #include "crypto/util.h"
 #include "decoder/decode_internal.h"
 
@@ -145,11 +146,143 @@ static void secret_transcript(struct dec_conn *c, enum tls_secret_id id, unsigne
     }
 }
 
+/*
+ * The stage secrets an endpoint gave (decode.h, struct tls_decode_stage_secrets), each with the
+ * Extract that makes it recomputed here from the one before (§7.1):
+ *
+ *   Early Secret     = HKDF-Extract(salt = 0, IKM = PSK, or Hash.length zeros without one)
+ *   Handshake Secret = HKDF-Extract(salt = Derive-Secret(Early Secret, "derived", ""),
+ *                                   IKM = (EC)DHE shared secret)
+ *   Master Secret    = HKDF-Extract(salt = Derive-Secret(Handshake Secret, "derived", ""),
+ *                                   IKM = Hash.length zeros)
+ */
+enum { STAGE_EARLY = 1, STAGE_HANDSHAKE, STAGE_MASTER };
+
+static const struct tls_decode_stage_secrets *stage_secrets_of(const struct dec_conn *c)
+{
+    const struct tls_decode_stage_secrets *st = c->dec->opt.stage_secrets;
+    size_t hl = tls_hash_len(c->hash);
+    if (st == NULL || st->len == 0 || st->len != hl || !c->have_client_hello ||
+        memcmp(st->client_random, c->client_random, sizeof(st->client_random)) != 0) {
+        return NULL;
+    }
+    return st;
+}
+
+static void add_stage(struct dec_conn *c, const struct tls_decode_stage_secrets *st, int stage)
+{
+    struct dec_model_conn *mc = c->model;
+    size_t hl = st->len;
+    const uint8_t *value = stage == STAGE_EARLY ? st->early_secret
+                           : stage == STAGE_HANDSHAKE ? st->handshake_secret : st->master_secret;
+    bool have = stage == STAGE_EARLY ? st->have_early
+                : stage == STAGE_HANDSHAKE ? st->have_handshake : st->have_master;
+    if (!have || mc->secret_count == TLS_MODEL_MAX_SECRETS) {
+        return;
+    }
+    struct tls_model_secret *s = &mc->secrets[mc->secret_count++];
+    memset(s, 0, sizeof(*s));
+    s->dir = TLS_DIR_CLIENT_TO_SERVER;
+    s->source = "the client's own value";
+    s->len = hl;
+    memcpy(s->value, value, hl);
+    static const uint8_t zeros[TLS_MAX_HASH_LEN];
+    const uint8_t *salt = NULL; /* the previous stage's "derived" salt (none: zeros) */
+    size_t salt_len = 0;
+    if (stage == STAGE_EARLY) {
+        s->name = "early_secret";
+        s->derivation = "Early Secret = HKDF-Extract(salt = 0, IKM = PSK, or Hash.length zeros "
+                        "without one)";
+        s->input_name = c->psk_accepted ? NULL : "IKM: Hash.length zeros (no PSK)";
+        s->input_len = c->psk_accepted ? 0 : hl;
+    } else if (stage == STAGE_HANDSHAKE) {
+        s->name = "handshake_secret";
+        s->derivation = "Handshake Secret = HKDF-Extract(salt = Derive-Secret(Early Secret, "
+                        "\"derived\", \"\"), IKM = (EC)DHE shared secret)";
+        s->input_name = "IKM: the (EC)DHE shared secret (§7.4)";
+        s->input_len = st->ecdhe_len;
+        memcpy(s->input, st->ecdhe, st->ecdhe_len);
+    } else {
+        s->name = "master_secret";
+        s->derivation = "Master Secret = HKDF-Extract(salt = Derive-Secret(Handshake Secret, "
+                        "\"derived\", \"\"), IKM = Hash.length zeros)";
+        s->input_name = "IKM: Hash.length zeros";
+        s->input_len = hl;
+    }
+    /* The salt this Extract uses: the "derived" value of the previous stage's panel. */
+    salt = NULL;
+    for (size_t i = mc->secret_count - 1; i-- > 0;) {
+        if (mc->secrets[i].derived_len == hl) {
+            salt = mc->secrets[i].derived;
+            salt_len = hl;
+            break;
+        }
+    }
+    /* Recomputed here: the Extract from its salt and IKM agrees with the client's value. */
+    uint8_t prk[TLS_MAX_HASH_LEN];
+    bool can = stage == STAGE_EARLY ? !c->psk_accepted : salt != NULL && s->input_len > 0;
+    const uint8_t *ikm = stage == STAGE_HANDSHAKE ? s->input : zeros;
+    if (can && tls_hkdf_extract(c->hash, salt, salt_len, ikm, s->input_len, prk) == TLS_OK) {
+        s->check = tls_ct_equal(prk, value, hl) ? "HKDF-Extract recomputed here: equal"
+                                                : "HKDF-Extract recomputed here: DIFFERENT";
+    }
+    tls_wipe(prk, sizeof(prk));
+    /* Derive-Secret(., "derived", "") = HKDF-Expand-Label(., "derived", Hash(""), Hash.length) */
+    uint8_t empty_hash[TLS_MAX_HASH_LEN];
+    if (stage != STAGE_MASTER && tls_hash(c->hash, NULL, 0, empty_hash) == TLS_OK &&
+        tls_derive_secret(c->hash, value, "derived", empty_hash, s->derived) == TLS_OK) {
+        s->derived_len = hl;
+    }
+}
+
+/* Adds the stage secrets that come before a secret of this stage, once each, in §7.1 order. */
+static void stages_before(struct dec_conn *c, int stage)
+{
+    const struct tls_decode_stage_secrets *st = stage_secrets_of(c);
+    if (st == NULL) {
+        return;
+    }
+    while (c->model->stages_shown < (unsigned)stage) {
+        c->model->stages_shown++;
+        add_stage(c, st, (int)c->model->stages_shown);
+    }
+}
+
+static int stage_of(enum tls_secret_id id, unsigned generation)
+{
+    if (generation > 0) {
+        return STAGE_MASTER;
+    }
+    switch (id) {
+    case TLS_SECRET_binder_key_ext:
+    case TLS_SECRET_binder_key_res:
+    case TLS_SECRET_client_early_traffic_secret:
+    case TLS_SECRET_early_exporter_master_secret:
+        return STAGE_EARLY;
+    case TLS_SECRET_client_handshake_traffic_secret:
+    case TLS_SECRET_server_handshake_traffic_secret:
+        return STAGE_HANDSHAKE;
+    default:
+        return STAGE_MASTER;
+    }
+}
+
+void dec_model_stage_secrets(struct dec_conn *c)
+{
+    if (c->model != NULL) {
+        stages_before(c, STAGE_MASTER);
+    }
+}
+
 void dec_model_secret(struct dec_conn *c, enum tls_direction dir, enum tls_secret_id id,
                       unsigned generation, const uint8_t *secret)
 {
     struct dec_model_conn *mc = c->model;
-    if (mc == NULL || mc->secret_count == TLS_MODEL_MAX_SECRETS) {
+    if (mc == NULL) {
+        return;
+    }
+    stages_before(c, stage_of(id, generation));
+    if (mc->secret_count == TLS_MODEL_MAX_SECRETS) {
         return;
     }
     size_t hl = tls_hash_len(c->hash);

@@ -102,6 +102,13 @@ struct tls_model_secret {
     size_t iv_len;
     uint8_t finished_key[TLS_MAX_HASH_LEN]; /* §4.4.4, handshake secrets */
     size_t finished_key_len;
+    /* The stage secrets of §7.1 (Early, Handshake, Master Secret), when an endpoint gave them: */
+    const char *input_name;         /* the IKM of their HKDF-Extract ("(EC)DHE shared secret") */
+    uint8_t input[66];
+    size_t input_len;
+    uint8_t derived[TLS_MAX_HASH_LEN]; /* Derive-Secret(secret, "derived", ""): the next salt */
+    size_t derived_len;
+    const char *check;              /* the Extract recomputed: agrees or not (or NULL) */
 };
 
 /* A verification, shown as its computation. */

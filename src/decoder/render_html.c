@@ -264,6 +264,20 @@ static void secret_panel(struct dec_text *t, const struct tls_model_secret *s)
     dec_text_printf(t, "</p><dl><dt>value (%s)</dt><dd><code data-secret=\"%s\">", s->source, name);
     hex(t, s->value, s->len);
     dec_text_printf(t, "</code></dd>");
+    if (s->input_name != NULL) {
+        dec_text_printf(t, "<dt>%s</dt><dd><code data-derived=\"ikm\">", s->input_name);
+        hex(t, s->input, s->input_len);
+        dec_text_printf(t, "</code></dd>");
+    }
+    if (s->check != NULL) {
+        dec_text_printf(t, "<dt>check</dt><dd>%s</dd>", s->check);
+    }
+    if (s->derived_len > 0) {
+        dec_text_printf(t, "<dt>derived = Derive-Secret(secret, \"derived\", \"\") (§7.1): the "
+                           "salt of the next HKDF-Extract</dt><dd><code data-derived=\"derived\">");
+        hex(t, s->derived, s->derived_len);
+        dec_text_printf(t, "</code></dd>");
+    }
     if (s->transcript != NULL) {
         dec_text_printf(t, "<dt>Transcript-Hash(%s)</dt><dd><code>", s->transcript);
         hex(t, s->transcript_hash, s->transcript_hash_len);
@@ -296,10 +310,18 @@ static void key_schedule(struct dec_conn *c, struct dec_text *t)
                            "inferred (marked <em>guess</em>).</p></section>\n");
         return;
     }
-    dec_text_printf(t, "<p>A passive observer sees only the secrets the key log gives (the "
-                       "early, handshake and master secrets need the (EC)DHE private key); each "
-                       "is shown with its derivation, the transcript it hashes and the keys "
-                       "derived from it.</p>");
+    if (mc->stages_shown > 0) {
+        dec_text_printf(t, "<p>Every step of §7.1 in order: the client gave its early, handshake "
+                           "and master secrets and its (EC)DHE input, each Extract is recomputed "
+                           "here from the step before; the traffic secrets come from the key "
+                           "log, each with its derivation, the transcript it hashes and the keys "
+                           "derived from it.</p>");
+    } else {
+        dec_text_printf(t, "<p>A passive observer sees only the secrets the key log gives (the "
+                           "early, handshake and master secrets need the (EC)DHE private key); "
+                           "each is shown with its derivation, the transcript it hashes and the "
+                           "keys derived from it.</p>");
+    }
     for (size_t i = 0; i < mc->secret_count; i++) {
         secret_panel(t, &mc->secrets[i]);
     }
@@ -405,6 +427,7 @@ void dec_html_connection(struct dec_conn *c, const struct tls_decoded_connection
     struct tls_decoder *dec = c->dec;
     struct dec_model_conn *mc = c->model;
     struct dec_text *t = &dec->out;
+    dec_model_stage_secrets(c); /* an endpoint's §7.1 stages not shown yet */
     page_start(dec);
     dec_text_printf(t, "<section class=\"connection\" id=\"c%u\" data-connection=\"%u\">"
                        "<h2>Connection %u <small>(", c->info.id, c->info.id, c->info.id);
