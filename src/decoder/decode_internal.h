@@ -305,6 +305,12 @@ void dec_model_record(struct dec_conn *c, const struct dec_record *r, const uint
 void dec_model_secret(struct dec_conn *c, enum tls_direction dir, enum tls_secret_id id,
                       unsigned generation, const uint8_t *secret);
 void dec_model_server_finished_hash(struct dec_conn *c);
+/* TLS 1.2 (RFC 5246 §8.1, §6.3, §7.4.9): the master secret and the key block; a Finished. */
+void dec_model_tls12_keys(struct dec_conn *c);
+void dec_model_tls12_finished(struct dec_conn *c, enum tls_direction dir, const uint8_t *hash,
+                              size_t hash_len, const uint8_t *expected, size_t expected_len,
+                              const uint8_t *received, size_t received_len,
+                              enum tls_finished_status st);
 /* The endpoint's stage secrets not shown yet (options.stage_secrets), at the connection's end. */
 void dec_model_stage_secrets(struct dec_conn *c);
 struct tls_model_check *dec_model_check(struct dec_conn *c, const char *name, const char *rfc,

@@ -326,6 +326,79 @@ void dec_model_server_finished_hash(struct dec_conn *c)
     }
 }
 
+/* ---- TLS 1.2 ------------------------------------------------------------------------------ */
+
+void dec_model_tls12_keys(struct dec_conn *c)
+{
+    struct dec_model_conn *mc = c->model;
+    if (mc == NULL || !c->have_master_secret || mc->secret_count + 3 > TLS_MODEL_MAX_SECRETS) {
+        return;
+    }
+    struct tls_model_secret *s = &mc->secrets[mc->secret_count++];
+    memset(s, 0, sizeof(*s));
+    s->name = "master_secret";
+    s->derivation = c->offered_ems && c->sh_ems
+                        ? "master_secret = PRF(pre_master_secret, \"extended master secret\", "
+                          "session_hash)[0..47]   (RFC 7627 §4)"
+                        : "master_secret = PRF(pre_master_secret, \"master secret\", "
+                          "ClientHello.random + ServerHello.random)[0..47]   (RFC 5246 §8.1)";
+    s->source = "key log, CLIENT_RANDOM line";
+    s->len = sizeof(c->master_secret);
+    memcpy(s->value, c->master_secret, sizeof(c->master_secret));
+    /* RFC 5246 §6.3: key_block = PRF(master_secret, "key expansion", server_random +
+       client_random), cut into client_write_key, server_write_key, client_write_IV,
+       server_write_IV (AEAD suites: no MAC keys; the IV is GCM's 4-byte salt, RFC 5288 §3, or
+       ChaCha20-Poly1305's 12-byte nonce base, RFC 7905 §2). */
+    for (int dir = 0; dir < 2; dir++) {
+        const struct tls_traffic_keys *k = &c->dir[dir].tls12_keys;
+        if (k->suite == NULL) {
+            continue;
+        }
+        s = &mc->secrets[mc->secret_count++];
+        memset(s, 0, sizeof(*s));
+        s->name = dir == TLS_DIR_CLIENT_TO_SERVER ? "client_write keys" : "server_write keys";
+        s->dir = (enum tls_direction)dir;
+        s->derivation = "key_block = PRF(master_secret, \"key expansion\", server_random + "
+                        "client_random) = client_write_key + server_write_key + "
+                        "client_write_IV + server_write_IV   (RFC 5246 §6.3)";
+        s->source = "computed from the master secret";
+        s->key_len = k->suite->key_len;
+        memcpy(s->key, k->key, s->key_len);
+        s->iv_len = c->tls12_gcm ? 4u : TLS_IV_LEN;
+        memcpy(s->iv, k->iv, s->iv_len);
+        s->key_label = dir == TLS_DIR_CLIENT_TO_SERVER ? "client_write_key (key_block)"
+                                                       : "server_write_key (key_block)";
+        s->iv_label = c->tls12_gcm ? "write_IV: the GCM salt; nonce = salt + nonce_explicit "
+                                     "(RFC 5288 §3)"
+                                   : "write_IV: XORed with the sequence number (RFC 7905 §2)";
+    }
+}
+
+void dec_model_tls12_finished(struct dec_conn *c, enum tls_direction dir, const uint8_t *hash,
+                              size_t hash_len, const uint8_t *expected, size_t expected_len,
+                              const uint8_t *received, size_t received_len,
+                              enum tls_finished_status st)
+{
+    bool client = dir == TLS_DIR_CLIENT_TO_SERVER;
+    struct tls_model_check *k = dec_model_check(
+        c, client ? "client Finished" : "server Finished", "RFC 5246 §7.4.9",
+        "verify_data = PRF(master_secret, finished_label, Hash(handshake_messages))[0..11]");
+    if (k == NULL) {
+        return;
+    }
+    k->result = (int)st;
+    dec_model_row(k, "master_secret", NULL, 0, "from the key log (CLIENT_RANDOM)");
+    dec_model_row(k, "finished_label", NULL, 0, client ? "\"client finished\""
+                                                       : "\"server finished\"");
+    dec_model_row(k, client ? "Hash(handshake_messages), ClientHello...ClientKeyExchange"
+                            : "Hash(handshake_messages), ClientHello...client Finished",
+                  hash, hash_len, NULL);
+    dec_model_row(k, "verify_data computed", expected, expected_len, NULL);
+    dec_model_row(k, "verify_data received", received, received_len, NULL);
+    dec_model_row(k, "result", NULL, 0, st == TLS_FINISHED_VERIFIED ? "equal: verified"
+                                                                    : "different: failed");
+}
+
 /* ---- checks ------------------------------------------------------------------------------ */
 
 struct tls_model_check *dec_model_check(struct dec_conn *c, const char *name, const char *rfc,

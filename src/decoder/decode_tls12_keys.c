@@ -135,6 +135,7 @@ void dec_tls12_derive_keys(struct dec_conn *c)
     }
     tls_wipe(kb, sizeof(kb));
     c->tls12_gcm = gcm;
+    dec_model_tls12_keys(c); /* the page's key schedule panel, when a page is written */
 }
 
 /* Opens one TLS 1.2 AEAD record (RFC 5246 §6.2.3.3) into out; false when it does not verify. */
@@ -191,6 +192,10 @@ void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
             expected, sizeof(expected)) == TLS_OK) {
         bool same = msg->length == TLS12_VERIFY_DATA_LEN && tls_ct_equal(expected, msg->body, sizeof(expected));
         st = same ? TLS_FINISHED_VERIFIED : TLS_FINISHED_FAILED;
+        if (c->model != NULL) {
+            dec_model_tls12_finished(c, dir, th, thl, expected, sizeof(expected), msg->body,
+                                     msg->length, st);
+        }
         dec_text_printf(t, "      recomputed (RFC 5246 §7.4.9, PRF with %s over the handshake "
                            "messages): %s\n", tls_hash_name(c->prf_hash),
                         same ? "equal: verified" : "DIFFERENT: failed");

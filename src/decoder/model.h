@@ -109,6 +109,8 @@ struct tls_model_secret {
     uint8_t derived[TLS_MAX_HASH_LEN]; /* Derive-Secret(secret, "derived", ""): the next salt */
     size_t derived_len;
     const char *check;              /* the Extract recomputed: agrees or not (or NULL) */
+    const char *key_label;          /* how key / iv are derived, when not §7.3's (TLS 1.2 key */
+    const char *iv_label;           /*   block, RFC 5246 §6.3); NULL: §7.3 */
 };
 
 /* A verification, shown as its computation. */

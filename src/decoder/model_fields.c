@@ -290,7 +290,7 @@ void tls_model_describe_record(struct tls_model_fields *out, const uint8_t *byte
 {
     out->count = 0;
     out->malformed = false;
-    struct model_tiler t = {.out = out, .p = bytes, .len = len, .rfc = "§5.1"};
+    struct model_tiler t = {.out = out, .p = bytes, .len = len, .rfc = "§5.1", .tls12 = ctx->tls12};
     header(&t);
     if (t.stopped) {
         return;
@@ -336,7 +336,9 @@ void tls_model_describe_inner(struct tls_model_fields *out, const uint8_t *inner
     if (content_len > len) {
         content_len = len;
     }
-    struct model_tiler t = {.out = out, .p = inner, .len = content_len, .rfc = "§5.4"};
+    /* Only TLS 1.3 has an inner type (§5.4): without one, this is a TLS 1.2 plaintext. */
+    struct model_tiler t = {.out = out, .p = inner, .len = content_len, .rfc = "§5.4",
+                            .tls12 = !has_inner_type};
     content(&t, type, cursor);
     if (!has_inner_type || content_len == len) {
         return;

@@ -430,8 +430,121 @@ static void new_session_ticket(struct model_tiler *t)
     extensions(t, TLS_HT_new_session_ticket, false);
 }
 
+/* ---- TLS 1.2's own messages (RFC 5246 §7.4, RFC 8422 §5.4 and §5.7, RFC 5077 §3.3) ---------- */
+
+/* RFC 5246 §7.4.2: opaque ASN.1Cert<1..2^24-1>; struct { ASN.1Cert certificate_list<0..2^24-1>; } */
+static void certificate12(struct model_tiler *t)
+{
+    t->rfc = "RFC 5246 §7.4.2";
+    size_t n = model_vector(t, 3, "certificate_list", NULL);
+    struct model_tiler list = model_sub(t, n);
+    list.depth = (uint8_t)(t->depth + 1);
+    for (unsigned index = 0; list.pos < list.len && !list.stopped; index++) {
+        size_t len = model_vector(&list, 3, "ASN.1Cert", NULL);
+        char subject[96] = "";
+        char issuer[96] = "";
+        if (!list.stopped && len <= list.len - list.pos) {
+            tls_x509_describe(list.p + list.pos, len, subject, sizeof(subject), issuer,
+                              sizeof(issuer));
+        }
+        model_take(&list, len, "ASN.1Cert", index == 0 ? "the server's own certificate, DER "
+                   "X.509" : "a certificate certifying the one before it", NULL,
+                   "[%u] %zu bytes of DER; subject %s; issuer %s", index, len,
+                   subject[0] != '\0' ? subject : "(not parsed)",
+                   issuer[0] != '\0' ? issuer : "(not parsed)");
+    }
+}
+
+/*
+ * RFC 8422 §5.4: struct { ECCurveType curve_type; NamedCurve namedcurve; } ECParameters (named
+ * curves only); opaque point <1..2^8-1>; then (RFC 5246 §7.4.3, §4.7) the signature:
+ * SignatureAndHashAlgorithm algorithm; opaque signature<0..2^16-1>. Other key exchanges (DHE)
+ * stay one field.
+ */
+static void server_key_exchange(struct model_tiler *t)
+{
+    t->rfc = "RFC 8422 §5.4";
+    if (model_peek(t, 1) != 3) {
+        model_rest(t, "body", "key exchange parameters that are not ECDHE with a named curve "
+                   "(DHE, RFC 5246 §7.4.3)", "RFC 5246 §7.4.3");
+        return;
+    }
+    model_take(t, 1, "curve_type", "named_curve(3): the curve is named by its IANA number", NULL,
+               "named_curve(3)");
+    uint32_t g = model_peek(t, 2);
+    model_take(t, 2, "namedcurve", "the server's ECDHE curve", NULL, "%s(0x%04x)",
+               or_unknown(tls_group_name(g)), (unsigned)g);
+    model_opaque_vector(t, 1, "public", "the server's ephemeral ECDH public point", NULL);
+    uint32_t scheme = model_peek(t, 2);
+    model_take(t, 2, "algorithm", "the signature and hash algorithm (RFC 5246 §7.4.1.4.1)",
+               "RFC 5246 §4.7", "%s(0x%04x)", or_unknown(tls_signature_scheme_name(scheme)),
+               (unsigned)scheme);
+    size_t n = model_vector(t, 2, "signature", "RFC 5246 §4.7");
+    model_take(t, n, "signature", "the certificate key's signature over ClientHello.random + "
+               "ServerHello.random + the parameters", "RFC 5246 §7.4.3", "%zu bytes", n);
+}
+
+/* RFC 5246 §7.4.7: the client's ECDH point (RFC 8422 §5.7, opaque<1..255>) or an RSA-encrypted
+   premaster secret / DH value (opaque<0..2^16-1>), told apart by which length prefix fits. */
+static void client_key_exchange(struct model_tiler *t)
+{
+    t->rfc = "RFC 5246 §7.4.7";
+    size_t left = t->len - t->pos;
+    if (left >= 1 && model_peek(t, 1) + 1u == left) {
+        model_opaque_vector(t, 1, "ecdh_Yc", "the client's ephemeral ECDH public point "
+                            "(RFC 8422 §5.7)", "RFC 8422 §5.7");
+    } else if (left >= 2 && model_peek(t, 2) + 2u == left) {
+        size_t n = model_vector(t, 2, "exchange_keys", NULL);
+        model_take(t, n, "exchange_keys", "the premaster secret encrypted to the server's RSA "
+                   "key, or the client's DH value", NULL, "%zu bytes", n);
+    }
+}
+
+/* RFC 5077 §3.3: struct { uint32 ticket_lifetime_hint; opaque ticket<0..2^16-1>; } */
+static void new_session_ticket12(struct model_tiler *t)
+{
+    t->rfc = "RFC 5077 §3.3";
+    model_take(t, 4, "ticket_lifetime_hint", "seconds the ticket may be kept (0: unspecified)",
+               NULL, "%u s", (unsigned)model_peek(t, 4));
+    size_t n = model_vector(t, 2, "ticket", NULL);
+    model_take(t, n, "ticket", "the session state, encrypted by the server, for resumption",
+               NULL, "%zu bytes", n);
+}
+
+/* The messages TLS 1.2 has in its own form, or not at all in TLS 1.3; false for the others. */
+static bool message12(struct model_tiler *t, uint8_t msg_type)
+{
+    switch (msg_type) {
+    case TLS_HT_certificate:
+        certificate12(t);
+        return true;
+    case TLS_HT_server_key_exchange:
+        server_key_exchange(t);
+        return true;
+    case TLS_HT_client_key_exchange:
+        client_key_exchange(t);
+        return true;
+    case TLS_HT_new_session_ticket:
+        new_session_ticket12(t);
+        return true;
+    case TLS_HT_server_hello_done:
+        return true; /* RFC 5246 §7.4.5: struct { } ServerHelloDone; */
+    case TLS_HT_finished:
+        /* RFC 5246 §7.4.9: opaque verify_data[verify_data_length = 12] */
+        model_take(t, t->len - t->pos, "verify_data", "PRF(master_secret, finished_label, "
+                   "Hash(handshake_messages))[0..11]", "RFC 5246 §7.4.9", NULL);
+        return true;
+    default:
+        return false;
+    }
+}
+
 void model_describe_message(struct model_tiler *t, uint8_t msg_type)
 {
+    if (t->tls12 && message12(t, msg_type)) {
+        model_rest(t, "unparsed", "bytes the message's structure does not account for", NULL);
+        return;
+    }
     switch (msg_type) {
     case TLS_HT_client_hello:
         client_hello(t);

@@ -22,6 +22,7 @@ struct model_tiler {
     uint32_t base;                  /* offset of p[0] within its record */
     uint16_t message;               /* field.message for what is added */
     uint8_t depth;                  /* field.depth for what is added */
+    bool tls12;                     /* a TLS 1.2 connection: its own forms of some messages */
     const char *rfc;                /* default section */
     bool stopped;
 };
