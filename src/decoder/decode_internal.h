@@ -4,7 +4,8 @@
  *   decode_record.c   one record: keys, decryption, handshake reassembly, alerts, data
  *   decode_tls13.c    TLS 1.3 messages: key installation, transcript, Finished verification
  *   decode_print.c    what the hellos and the TLS 1.3 messages decide (offers, negotiation)
- *   render_text.c     message fields (the describer, model.h) as text detail lines
+ *   render_text.c     the text of the record details: message fields (the describer, model.h),
+ *                     record lines, verdicts; the files above only find the facts
  *   decode_tls12.c    TLS 1.2 messages and the resumption diagnosis (RFC 5246, 5077, 7627)
  *   decode_tls12_keys.c  TLS 1.2 PRF, key block, AEAD records, Finished (RFC 5246, 5288, 7905)
  *   decode_signature.c   certificates, CertificateVerify and ServerKeyExchange signatures
@@ -326,6 +327,43 @@ void dec_html_finish(struct tls_decoder *dec);
 /* render_text.c: a handshake message's fields (the describer, model.h) as detail lines */
 void dec_text_message_fields(struct tls_decoder *dec, struct dec_text *t, uint8_t msg_type,
                              const uint8_t *body, size_t len);
+/* render_text.c: the record lines of the details, from what decode_record.c found */
+enum dec_record_line {
+    DEC_LINE_PLAINTEXT,           /* TLSPlaintext (§5.1) */
+    DEC_LINE_PROTECTED13,         /* TLSCiphertext (§5.2) */
+    DEC_LINE_PROTECTED12,         /* after a TLS 1.2 ChangeCipherSpec (RFC 5246 §6.2.3) */
+    DEC_LINE_NO_MASTER_SECRET,    /* a TLS 1.2 record the logged master secret does not open */
+    DEC_LINE_BAD_RECORD_MAC,      /* a TLS 1.3 record the logged keys do not open */
+    DEC_LINE_CONTINUES,           /* a handshake message continues in the next record */
+    DEC_LINE_CCS12,               /* RFC 5246 §7.1 */
+    DEC_LINE_CCS13_NOT_ALLOWED,   /* RFC 8446 §5: a CCS value or place TLS 1.3 does not allow */
+};
+void dec_text_record_header(struct dec_text *t, uint64_t number, enum tls_direction dir,
+                            const struct dec_chunk_start *where, uint64_t offset,
+                            const struct tls_record *rec);
+void dec_text_record_line(struct dec_text *t, enum dec_record_line line, enum tls_direction dir);
+void dec_text_ccs13(struct dec_text *t, unsigned value);
+void dec_text_decrypted(struct dec_text *t, enum tls_direction dir, const struct dec_record *r,
+                        uint8_t outer_type);
+void dec_text_alert(struct dec_text *t, const struct tls_decoded_record *p, size_t len,
+                    const char *parse_error);
+void dec_text_content(struct dec_text *t, uint8_t type, const uint8_t *content, size_t len,
+                      bool show_data);
+void dec_text_reassembly_stopped(struct dec_text *t, const char *reason);
+/* render_text.c: verdicts (status: verified / failed / unknown with a reason, or none) */
+void dec_text_inference(struct dec_text *t, const struct tls_decoded_record *p);
+void dec_text_certificate_names(struct dec_text *t, const char *subject, const char *issuer);
+void dec_text_signature(struct dec_text *t, enum tls_direction dir,
+                        enum tls_finished_status status, const char *reason);
+/* th NULL: no secret to check with */
+void dec_text_finished13(struct dec_text *t, enum tls_direction dir, enum tls_finished_status st,
+                         const uint8_t *th, size_t thl, const uint8_t *expected, size_t hl);
+void dec_text_note_line(struct dec_text *t, const char *line);
+/* message NULL: "not parsed: reason"; else "not a valid <message>: reason" */
+void dec_text_not_parsed(struct dec_text *t, const char *message, const char *reason);
+void dec_text_negotiated(struct dec_text *t, uint16_t version);
+void dec_text_key_update(struct dec_text *t, enum tls_direction dir, unsigned next_generation);
+void dec_text_message_header(struct dec_text *t, const char *name, uint8_t type, uint32_t length);
 
 /* decode_output.c */
 void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t);

@@ -28,11 +28,6 @@
 #include "handshake/new_session_ticket.h"
 #include "handshake/server_hello.h"
 
-static const char *or_unknown(const char *s)
-{
-    return s != NULL ? s : "unknown";
-}
-
 /* §4.1.2 ClientHello; records the offers the rest of the decoder needs. */
 void dec_print_client_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_text *t)
 {
@@ -40,7 +35,7 @@ void dec_print_client_hello(struct dec_conn *c, const uint8_t *body, size_t len,
     struct tls_error err = {0};
     dec_text_message_fields(c->dec, t, TLS_HT_client_hello, body, len);
     if (tls_client_hello_parse(body, len, &ch, &err) != TLS_OK) {
-        dec_text_printf(t, "      not a valid ClientHello: %s\n", err.reason);
+        dec_text_not_parsed(t, "ClientHello", err.reason);
         dec_conn_note(c, "client: ClientHello does not parse: %s", err.reason);
         return;
     }
@@ -104,7 +99,7 @@ void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len,
     struct tls_error err = {0};
     dec_text_message_fields(c->dec, t, TLS_HT_server_hello, body, len);
     if (tls_server_hello_parse(body, len, &sh, &err) != TLS_OK) {
-        dec_text_printf(t, "      not a valid ServerHello: %s\n", err.reason);
+        dec_text_not_parsed(t, "ServerHello", err.reason);
         dec_conn_note(c, "server: ServerHello does not parse: %s", err.reason);
         return;
     }
@@ -114,9 +109,9 @@ void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len,
     }
     server_hello_negotiated(c, &sh);
     if (sh.downgrade != TLS_DOWNGRADE_NONE) {
-        dec_text_printf(t, "      random ends with the downgrade sentinel (§4.1.3)\n");
+        dec_text_note_line(t, "random ends with the downgrade sentinel (§4.1.3)");
     }
-    dec_text_printf(t, "      negotiated: %s\n", or_unknown(tls_version_name(c->version)));
+    dec_text_negotiated(t, c->version);
 }
 
 /* §4.4.2: the leaf certificate's key, which signs the CertificateVerify. */
@@ -126,7 +121,7 @@ static void certificate_seen(struct dec_conn *c, enum tls_direction dir,
     static struct tls_certificate cert;
     struct tls_error err = {0};
     if (tls_certificate_parse(msg->body, msg->length, dir == TLS_DIR_SERVER_TO_CLIENT, &cert, &err) != TLS_OK) {
-        dec_text_printf(t, "      not parsed: %s\n", err.reason);
+        dec_text_not_parsed(t, NULL, err.reason);
         return;
     }
     if (cert.count > 0) {
@@ -166,26 +161,23 @@ static void parse_check(struct dec_conn *c, enum tls_direction dir,
     case TLS_HT_new_session_ticket:
         rc = tls_new_session_ticket_parse(msg->body, msg->length, &nst, &err);
         if (rc == TLS_OK && nst.lifetime_too_long) {
-            dec_text_printf(t, "      ticket_lifetime above 7 days: §4.6.1 MUST NOT\n");
+            dec_text_note_line(t, "ticket_lifetime above 7 days: §4.6.1 MUST NOT");
         }
         break;
     case TLS_HT_key_update:
         rc = tls_key_update_parse(msg->body, msg->length, &req, &err);
         if (rc == TLS_OK) {
-            dec_text_printf(t, "      the %s's next records use application_traffic_secret_%u "
-                               "(§7.2 \"traffic upd\")\n",
-                            dir == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server",
-                            c->dir[dir].generation + 1);
+            dec_text_key_update(t, dir, c->dir[dir].generation + 1);
         }
         break;
     case TLS_HT_end_of_early_data:
-        dec_text_printf(t, "      end of the client's 0-RTT data (§4.5): handshake keys follow\n");
+        dec_text_note_line(t, "end of the client's 0-RTT data (§4.5): handshake keys follow");
         break;
     default:
         break;
     }
     if (rc != TLS_OK) {
-        dec_text_printf(t, "      not parsed: %s\n", err.reason);
+        dec_text_not_parsed(t, NULL, err.reason);
     }
 }
 
