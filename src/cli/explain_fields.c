@@ -55,7 +55,7 @@ void explain_message_fields(FILE *out, enum tls_direction dir, unsigned handshak
     (void)dir; /* the describer reads a message the same from either side */
     static struct tls_model_field items[TLS_MODEL_MAX_FIELDS]; /* display is single-threaded */
     struct tls_model_fields fs = {.items = items};
-    tls_model_describe_message(&fs, (uint8_t)handshake_type, body, len);
+    tls_model_describe_message(&fs, (uint8_t)handshake_type, body, len, false); /* TLS 1.3 */
     for (size_t i = 0; i < fs.count;) {
         size_t run = tls_model_field_run(&fs, i);
         if (!fs.items[i].is_length) {

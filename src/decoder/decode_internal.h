@@ -276,8 +276,6 @@ void dec_print_tls12_message(struct dec_conn *c, enum tls_direction dir,
 void dec_resumption_diagnose(struct dec_conn *c);
 
 /* decode_signature.c */
-void dec_describe_certificate(struct dec_conn *c, enum tls_direction dir, size_t index,
-                              const uint8_t *der, size_t len, struct dec_text *t);
 void dec_certificate_leaf_key(struct dec_conn *c, enum tls_direction dir, const uint8_t *der,
                               size_t len);
 void dec_verify_certificate_verify(struct dec_conn *c, enum tls_direction dir,
@@ -326,7 +324,7 @@ void dec_html_finish(struct tls_decoder *dec);
 
 /* render_text.c: a handshake message's fields (the describer, model.h) as detail lines */
 void dec_text_message_fields(struct tls_decoder *dec, struct dec_text *t, uint8_t msg_type,
-                             const uint8_t *body, size_t len);
+                             const uint8_t *body, size_t len, bool tls12);
 /* render_text.c: the record lines of the details, from what decode_record.c found */
 enum dec_record_line {
     DEC_LINE_PLAINTEXT,           /* TLSPlaintext (§5.1) */
@@ -352,13 +350,14 @@ void dec_text_content(struct dec_text *t, uint8_t type, const uint8_t *content, 
 void dec_text_reassembly_stopped(struct dec_text *t, const char *reason);
 /* render_text.c: verdicts (status: verified / failed / unknown with a reason, or none) */
 void dec_text_inference(struct dec_text *t, const struct tls_decoded_record *p);
-void dec_text_certificate_names(struct dec_text *t, const char *subject, const char *issuer);
 void dec_text_signature(struct dec_text *t, enum tls_direction dir,
                         enum tls_finished_status status, const char *reason);
 /* th NULL: no secret to check with */
 void dec_text_finished13(struct dec_text *t, enum tls_direction dir, enum tls_finished_status st,
                          const uint8_t *th, size_t thl, const uint8_t *expected, size_t hl);
 void dec_text_note_line(struct dec_text *t, const char *line);
+void dec_text_finished12(struct dec_text *t, enum tls_hash_alg prf_hash,
+                         enum tls_finished_status st);
 /* message NULL: "not parsed: reason"; else "not a valid <message>: reason" */
 void dec_text_not_parsed(struct dec_text *t, const char *message, const char *reason);
 void dec_text_negotiated(struct dec_text *t, uint16_t version);

@@ -33,7 +33,7 @@ void dec_print_client_hello(struct dec_conn *c, const uint8_t *body, size_t len,
 {
     static struct tls_client_hello ch; /* large; the decoder is single-threaded */
     struct tls_error err = {0};
-    dec_text_message_fields(c->dec, t, TLS_HT_client_hello, body, len);
+    dec_text_message_fields(c->dec, t, TLS_HT_client_hello, body, len, false);
     if (tls_client_hello_parse(body, len, &ch, &err) != TLS_OK) {
         dec_text_not_parsed(t, "ClientHello", err.reason);
         dec_conn_note(c, "client: ClientHello does not parse: %s", err.reason);
@@ -97,7 +97,7 @@ void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len,
 {
     struct tls_server_hello sh;
     struct tls_error err = {0};
-    dec_text_message_fields(c->dec, t, TLS_HT_server_hello, body, len);
+    dec_text_message_fields(c->dec, t, TLS_HT_server_hello, body, len, false);
     if (tls_server_hello_parse(body, len, &sh, &err) != TLS_OK) {
         dec_text_not_parsed(t, "ServerHello", err.reason);
         dec_conn_note(c, "server: ServerHello does not parse: %s", err.reason);
@@ -185,6 +185,6 @@ static void parse_check(struct dec_conn *c, enum tls_direction dir,
 void dec_print_tls13_message(struct dec_conn *c, enum tls_direction dir,
                              const struct tls_handshake_message *msg, struct dec_text *t)
 {
-    dec_text_message_fields(c->dec, t, msg->msg_type, msg->body, msg->length);
+    dec_text_message_fields(c->dec, t, msg->msg_type, msg->body, msg->length, false);
     parse_check(c, dir, msg, t);
 }

@@ -26,18 +26,6 @@
 #include "decoder/decode_internal.h"
 #include "handshake/certificate_verify.h"
 
-void dec_describe_certificate(struct dec_conn *c, enum tls_direction dir, size_t index,
-                              const uint8_t *der, size_t len, struct dec_text *t)
-{
-    char subject[256];
-    char issuer[256];
-    tls_x509_describe(der, len, subject, sizeof(subject), issuer, sizeof(issuer));
-    dec_text_certificate_names(t, subject, issuer);
-    if (index == 0) {
-        dec_certificate_leaf_key(c, dir, der, len);
-    }
-}
-
 void dec_certificate_leaf_key(struct dec_conn *c, enum tls_direction dir, const uint8_t *der,
                               size_t len)
 {

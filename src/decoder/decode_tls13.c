@@ -389,6 +389,7 @@ void dec_handshake_message(struct dec_conn *c, enum tls_direction dir,
     } else if (msg->msg_type == TLS_HT_finished) {
         /* TLS 1.2 Finished, decrypted: checked, then part of the peer's Finished hash. */
         c->dir[dir].sent_finished = true;
+        dec_text_message_fields(c->dec, &r->detail, msg->msg_type, msg->body, msg->length, true);
         dec_tls12_verify_finished(c, dir, msg, &r->detail);
         add_transcript(c, msg);
     } else {

@@ -38,7 +38,7 @@
 #define TLS_MODEL_MAX_SECRETS 16u    /* per connection (KeyUpdates add generations) */
 #define TLS_MODEL_MAX_CHECKS 8u      /* per connection */
 #define TLS_MODEL_MAX_ROWS 8u        /* lines of one check's computation */
-#define TLS_MODEL_VALUE_LEN 200u     /* a field's value in words (a certificate's names) */
+#define TLS_MODEL_VALUE_LEN 400u     /* a field's value in words (a certificate's names) */
 
 /* A byte range and what it is. */
 struct tls_model_field {
@@ -158,10 +158,12 @@ void tls_model_describe_inner(struct tls_model_fields *out, const uint8_t *inner
 /*
  * The one message describer: a handshake message body (after its 4-byte header, §4) cut into
  * its RFC 8446 §4 fields, offsets within the body. `decode`'s text details, `connect
- * --explain`'s field lines and the HTML page all render these fields.
+ * --explain`'s field lines and the HTML page all render these fields. tls12: the connection is
+ * TLS 1.2, whose Certificate, NewSessionTicket, Finished, ServerKeyExchange, ClientKeyExchange
+ * and ServerHelloDone have RFC 5246's / RFC 5077's forms.
  */
 void tls_model_describe_message(struct tls_model_fields *out, uint8_t msg_type,
-                                const uint8_t *body, size_t len);
+                                const uint8_t *body, size_t len, bool tls12);
 
 /* For text renderers: how many fields from i on one line shows (1, or a run of list entries
    with the same name and depth, such as a ClientHello's cipher_suite entries). */

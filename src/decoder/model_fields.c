@@ -153,11 +153,12 @@ struct model_tiler model_sub(struct model_tiler *t, size_t n)
 }
 
 void tls_model_describe_message(struct tls_model_fields *out, uint8_t msg_type,
-                                const uint8_t *body, size_t len)
+                                const uint8_t *body, size_t len, bool tls12)
 {
     out->count = 0;
     out->malformed = false;
-    struct model_tiler t = {.out = out, .p = body, .len = len, .message = 1, .rfc = "§4"};
+    struct model_tiler t = {.out = out, .p = body, .len = len, .message = 1, .rfc = "§4",
+                            .tls12 = tls12};
     model_describe_message(&t, msg_type);
     model_rest(&t, "unparsed", "bytes the message's structure does not account for", NULL);
 }

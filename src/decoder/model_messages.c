@@ -371,8 +371,8 @@ static void certificate(struct model_tiler *t)
     unsigned index = 0;
     while (list.pos < list.len && !list.stopped) {
         size_t len = model_vector(&list, 3, "cert_data", NULL);
-        char subject[96] = "";
-        char issuer[96] = "";
+        char subject[180] = "";
+        char issuer[180] = "";
         if (!list.stopped && len <= list.len - list.pos) {
             tls_x509_describe(list.p + list.pos, len, subject, sizeof(subject), issuer,
                               sizeof(issuer));
@@ -441,8 +441,8 @@ static void certificate12(struct model_tiler *t)
     list.depth = (uint8_t)(t->depth + 1);
     for (unsigned index = 0; list.pos < list.len && !list.stopped; index++) {
         size_t len = model_vector(&list, 3, "ASN.1Cert", NULL);
-        char subject[96] = "";
-        char issuer[96] = "";
+        char subject[180] = "";
+        char issuer[180] = "";
         if (!list.stopped && len <= list.len - list.pos) {
             tls_x509_describe(list.p + list.pos, len, subject, sizeof(subject), issuer,
                               sizeof(issuer));

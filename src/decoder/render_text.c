@@ -37,7 +37,7 @@ static void field_value(struct dec_text *t, const struct tls_model_field *f, con
 }
 
 void dec_text_message_fields(struct tls_decoder *dec, struct dec_text *t, uint8_t msg_type,
-                             const uint8_t *body, size_t len)
+                             const uint8_t *body, size_t len, bool tls12)
 {
     if (t->discard) {
         return; /* nobody reads it: do not describe at all */
@@ -51,7 +51,7 @@ void dec_text_message_fields(struct tls_decoder *dec, struct dec_text *t, uint8_
         }
     }
     struct tls_model_fields fs = {.items = dec->text_fields};
-    tls_model_describe_message(&fs, msg_type, body, len);
+    tls_model_describe_message(&fs, msg_type, body, len, tls12);
     for (size_t i = 0; i < fs.count;) {
         const struct tls_model_field *f = &fs.items[i];
         size_t run = tls_model_field_run(&fs, i);
@@ -220,13 +220,6 @@ void dec_text_inference(struct dec_text *t, const struct tls_decoded_record *p)
     dec_text_printf(t, "\n      why: %s\n", p->inference_reason);
 }
 
-void dec_text_certificate_names(struct dec_text *t, const char *subject, const char *issuer)
-{
-    dec_text_printf(t, "            subject: %s\n            issuer:  %s\n",
-                    subject[0] != '\0' ? subject : "(not parsed)",
-                    issuer[0] != '\0' ? issuer : "(not parsed)");
-}
-
 void dec_text_signature(struct dec_text *t, enum tls_direction dir,
                         enum tls_finished_status status, const char *reason)
 {
@@ -260,6 +253,14 @@ void dec_text_finished13(struct dec_text *t, enum tls_direction dir, enum tls_fi
         dec_text_hex(t, expected, hl);
         dec_text_printf(t, "\n");
     }
+}
+
+void dec_text_finished12(struct dec_text *t, enum tls_hash_alg prf_hash,
+                         enum tls_finished_status st)
+{
+    dec_text_printf(t, "      recomputed (RFC 5246 §7.4.9, PRF with %s over the handshake "
+                       "messages): %s\n", tls_hash_name(prf_hash),
+                    st == TLS_FINISHED_VERIFIED ? "equal: verified" : "DIFFERENT: failed");
 }
 
 void dec_text_note_line(struct dec_text *t, const char *line)

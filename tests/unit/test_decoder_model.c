@@ -213,7 +213,7 @@ static void message_describer_whole_cut_and_trailing(void **state)
     size_t body_len = len - 9;
     assert_int_equal(body_len, 192); /* RFC 8448 §3: the handshake header says 0x0000c0 */
     struct tls_model_fields fs = {.items = field_store};
-    tls_model_describe_message(&fs, 1, body, body_len);
+    tls_model_describe_message(&fs, 1, body, body_len, false);
     assert_tiles(&fs, body_len, "whole ClientHello body");
     assert_false(fs.malformed);
     /* offsets are within the body: legacy_version first, then random at 2 (§4.1.2) */
@@ -233,7 +233,7 @@ static void message_describer_whole_cut_and_trailing(void **state)
     assert_true(fs.items[i - 1].is_length);
     assert_int_equal(tls_model_field_run(&fs, i - 1), 1);
     for (size_t n = 0; n < body_len; n++) {
-        tls_model_describe_message(&fs, 1, body, n);
+        tls_model_describe_message(&fs, 1, body, n, false);
         assert_tiles(&fs, n, "cut ClientHello body");
         if (fs.malformed != (n != 45)) {
             fail_msg("cut to %zu bytes: malformed %d", n, fs.malformed);
@@ -242,7 +242,7 @@ static void message_describer_whole_cut_and_trailing(void **state)
     uint8_t longer[200];
     memcpy(longer, body, body_len);
     longer[body_len] = 0;
-    tls_model_describe_message(&fs, 1, longer, body_len + 1);
+    tls_model_describe_message(&fs, 1, longer, body_len + 1, false);
     assert_tiles(&fs, body_len + 1, "ClientHello body and a trailing byte");
     assert_true(fs.malformed);
     assert_string_equal(fs.items[fs.count - 1].name, "unparsed");
