@@ -74,6 +74,7 @@ static void fan_secret(void *ctx, const char *name, const char *nss_label,
     if (run->html.keys.file != NULL) {
         keylog_on_secret(&run->html.keys, name, nss_label, client_random, secret, secret_len,
                          transcript_hash, hash_len);
+        connect_html_on_secret(&run->html, name, client_random, secret, secret_len);
     }
     if (run->explain.out != NULL) {
         explain_on_secret(&run->explain, name, nss_label, client_random, secret, secret_len,

@@ -35,6 +35,36 @@ int connect_html_open(struct connect_html *h, const char *path, FILE **trace)
     return 0;
 }
 
+void connect_html_on_secret(struct connect_html *h, const char *name,
+                            const uint8_t *client_random, const uint8_t *secret,
+                            size_t secret_len)
+{
+    struct tls_decode_stage_secrets *st = &h->stages;
+    if (h->page == NULL || client_random == NULL) {
+        return;
+    }
+    if (strcmp(name, "(EC)DHE shared secret") == 0) {
+        if (secret_len <= sizeof(st->ecdhe)) {
+            memcpy(st->ecdhe, secret, secret_len);
+            st->ecdhe_len = secret_len;
+        }
+        return;
+    }
+    uint8_t *slot = strcmp(name, "early_secret") == 0       ? st->early_secret
+                    : strcmp(name, "handshake_secret") == 0 ? st->handshake_secret
+                    : strcmp(name, "master_secret") == 0    ? st->master_secret
+                                                            : NULL;
+    if (slot == NULL || secret_len > sizeof(st->early_secret)) {
+        return;
+    }
+    memcpy(st->client_random, client_random, sizeof(st->client_random));
+    memcpy(slot, secret, secret_len);
+    st->len = secret_len;
+    st->have_early |= slot == st->early_secret;
+    st->have_handshake |= slot == st->handshake_secret;
+    st->have_master |= slot == st->master_secret;
+}
+
 static void write_page(void *ctx, const char *text, size_t len)
 {
     fwrite(text, 1, len, (FILE *)ctx);
@@ -92,6 +122,7 @@ int connect_html_write(struct connect_html *h, const char *trace_path, const cha
         .keylog = &kl,
         .write = write_page,
         .write_ctx = h->page,
+        .stage_secrets = &h->stages,
     };
     struct tls_decoder *dec = tls_decoder_new(&opt);
     int rc = -1;
@@ -123,5 +154,6 @@ void connect_html_free(struct connect_html *h)
     }
     free(h->keys_buf);
     free(h->trace_buf);
+    tls_wipe(&h->stages, sizeof(h->stages)); /* secrets */
     memset(h, 0, sizeof(*h));
 }

@@ -120,6 +120,27 @@ struct tls_decoded_connection {
     uint64_t records;
 };
 
+/*
+ * What only an endpoint knows of a TLS 1.3 key schedule (RFC 8446 §7.1): no key log carries
+ * these, and a passive observer cannot compute them. `connect --html` hands its own to the
+ * decoder, so the page of its connection shows every §7.1 step: the Early Secret, the "derived"
+ * salts, the (EC)DHE input, the Handshake Secret and the Master Secret. The decoder recomputes
+ * each Extract from the one before and says whether the values agree.
+ */
+#define TLS_DECODE_MAX_ECDHE 66u   /* the largest (EC)DHE shared secret kept (P-521) */
+
+struct tls_decode_stage_secrets {
+    uint8_t client_random[32];       /* the connection they belong to (ClientHello.random) */
+    size_t len;                      /* Hash.length of the suite; 0: nothing here */
+    bool have_early, have_handshake, have_master;
+    uint8_t early_secret[TLS_MAX_HASH_LEN];
+    uint8_t handshake_secret[TLS_MAX_HASH_LEN];
+    uint8_t master_secret[TLS_MAX_HASH_LEN];
+    uint8_t ecdhe[TLS_DECODE_MAX_ECDHE]; /* the (EC)DHE shared secret (§7.4), IKM of the
+                                            Handshake Secret */
+    size_t ecdhe_len;
+};
+
 /* Receives the decoded output. The decoder formats into it with write(). */
 struct tls_decode_options {
     enum tls_decode_format format;
@@ -150,6 +171,8 @@ struct tls_decode_options {
      */
     bool (*progress)(void *ctx, uint64_t bytes_read, unsigned connections);
     void *progress_ctx;
+    /* Optional: an endpoint's own key schedule values (above), shown in the HTML page. */
+    const struct tls_decode_stage_secrets *stage_secrets;
 };
 
 struct tls_decoder;

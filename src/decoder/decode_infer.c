@@ -207,9 +207,5 @@ void dec_infer(struct dec_conn *c, enum tls_direction dir, struct dec_record *r)
     } else {
         infer_after_handshake(c, dir, r);
     }
-    dec_text_printf(&r->detail, "    inferred without keys: %s", r->pub.inferred);
-    if (r->pub.inferred_alternatives != NULL) {
-        dec_text_printf(&r->detail, " (also possible: %s)", r->pub.inferred_alternatives);
-    }
-    dec_text_printf(&r->detail, "\n      why: %s\n", r->pub.inference_reason);
+    dec_text_inference(&r->detail, &r->pub);
 }

@@ -3,7 +3,9 @@
  *   decode_stream.c   stream events -> records (start of TLS, deframing, gaps), connection life
  *   decode_record.c   one record: keys, decryption, handshake reassembly, alerts, data
  *   decode_tls13.c    TLS 1.3 messages: key installation, transcript, Finished verification
- *   decode_print.c    message fields by RFC name (text details)
+ *   decode_print.c    what the hellos and the TLS 1.3 messages decide (offers, negotiation)
+ *   render_text.c     the text of the record details: message fields (the describer, model.h),
+ *                     record lines, verdicts; the files above only find the facts
  *   decode_tls12.c    TLS 1.2 messages and the resumption diagnosis (RFC 5246, 5077, 7627)
  *   decode_tls12_keys.c  TLS 1.2 PRF, key block, AEAD records, Finished (RFC 5246, 5288, 7905)
  *   decode_signature.c   certificates, CertificateVerify and ServerKeyExchange signatures
@@ -133,6 +135,7 @@ struct dec_model_conn {
     uint8_t th_server_finished[TLS_MAX_HASH_LEN];
     size_t th_server_finished_len;
     struct tls_model_hs_cursor cursor[2]; /* per direction: where the handshake stream is */
+    unsigned stages_shown;                /* stage secrets (options.stage_secrets) added: 0-3 */
     struct dec_text html_ladder;          /* render_html.c: kept until the connection ends */
     struct dec_text html_records;
 };
@@ -233,6 +236,7 @@ struct tls_decoder {
     struct dec_text deferred;     /* JSON objects of connections that ended while it is open */
     struct tls_model_field *model_fields;       /* TLS_MODEL_MAX_FIELDS each, when HTML */
     struct tls_model_field *model_inner_fields;
+    struct tls_model_field *text_fields;        /* TLS_MODEL_MAX_FIELDS, when text details */
     bool html_started;            /* the page's head is written */
 };
 
@@ -261,7 +265,6 @@ void dec_install_app_keys(struct dec_conn *c, enum tls_direction dir);
 void dec_promote_pending(struct dec_direction *d);
 
 /* decode_print.c */
-void dec_print_extensions(struct dec_text *t, const struct tls_extensions *e, uint8_t msg_type);
 void dec_print_client_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_text *t);
 void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_text *t);
 void dec_print_tls13_message(struct dec_conn *c, enum tls_direction dir,
@@ -273,8 +276,8 @@ void dec_print_tls12_message(struct dec_conn *c, enum tls_direction dir,
 void dec_resumption_diagnose(struct dec_conn *c);
 
 /* decode_signature.c */
-void dec_describe_certificate(struct dec_conn *c, enum tls_direction dir, size_t index,
-                              const uint8_t *der, size_t len, struct dec_text *t);
+void dec_certificate_leaf_key(struct dec_conn *c, enum tls_direction dir, const uint8_t *der,
+                              size_t len);
 void dec_verify_certificate_verify(struct dec_conn *c, enum tls_direction dir,
                                    uint16_t scheme, const uint8_t *sig, size_t sig_len,
                                    struct dec_text *t);
@@ -301,6 +304,14 @@ void dec_model_record(struct dec_conn *c, const struct dec_record *r, const uint
 void dec_model_secret(struct dec_conn *c, enum tls_direction dir, enum tls_secret_id id,
                       unsigned generation, const uint8_t *secret);
 void dec_model_server_finished_hash(struct dec_conn *c);
+/* TLS 1.2 (RFC 5246 §8.1, §6.3, §7.4.9): the master secret and the key block; a Finished. */
+void dec_model_tls12_keys(struct dec_conn *c);
+void dec_model_tls12_finished(struct dec_conn *c, enum tls_direction dir, const uint8_t *hash,
+                              size_t hash_len, const uint8_t *expected, size_t expected_len,
+                              const uint8_t *received, size_t received_len,
+                              enum tls_finished_status st);
+/* The endpoint's stage secrets not shown yet (options.stage_secrets), at the connection's end. */
+void dec_model_stage_secrets(struct dec_conn *c);
 struct tls_model_check *dec_model_check(struct dec_conn *c, const char *name, const char *rfc,
                                         const char *formula);
 void dec_model_row(struct tls_model_check *k, const char *label, const uint8_t *hex, size_t len,
@@ -310,6 +321,48 @@ void dec_model_row(struct tls_model_check *k, const char *label, const uint8_t *
 void dec_html_record(struct dec_conn *c, const struct tls_model_record *m);
 void dec_html_connection(struct dec_conn *c, const struct tls_decoded_connection *s);
 void dec_html_finish(struct tls_decoder *dec);
+
+/* render_text.c: a handshake message's fields (the describer, model.h) as detail lines */
+void dec_text_message_fields(struct tls_decoder *dec, struct dec_text *t, uint8_t msg_type,
+                             const uint8_t *body, size_t len, bool tls12);
+/* render_text.c: the record lines of the details, from what decode_record.c found */
+enum dec_record_line {
+    DEC_LINE_PLAINTEXT,           /* TLSPlaintext (§5.1) */
+    DEC_LINE_PROTECTED13,         /* TLSCiphertext (§5.2) */
+    DEC_LINE_PROTECTED12,         /* after a TLS 1.2 ChangeCipherSpec (RFC 5246 §6.2.3) */
+    DEC_LINE_NO_MASTER_SECRET,    /* a TLS 1.2 record the logged master secret does not open */
+    DEC_LINE_BAD_RECORD_MAC,      /* a TLS 1.3 record the logged keys do not open */
+    DEC_LINE_CONTINUES,           /* a handshake message continues in the next record */
+    DEC_LINE_CCS12,               /* RFC 5246 §7.1 */
+    DEC_LINE_CCS13_NOT_ALLOWED,   /* RFC 8446 §5: a CCS value or place TLS 1.3 does not allow */
+};
+void dec_text_record_header(struct dec_text *t, uint64_t number, enum tls_direction dir,
+                            const struct dec_chunk_start *where, uint64_t offset,
+                            const struct tls_record *rec);
+void dec_text_record_line(struct dec_text *t, enum dec_record_line line, enum tls_direction dir);
+void dec_text_ccs13(struct dec_text *t, unsigned value);
+void dec_text_decrypted(struct dec_text *t, enum tls_direction dir, const struct dec_record *r,
+                        uint8_t outer_type);
+void dec_text_alert(struct dec_text *t, const struct tls_decoded_record *p, size_t len,
+                    const char *parse_error);
+void dec_text_content(struct dec_text *t, uint8_t type, const uint8_t *content, size_t len,
+                      bool show_data);
+void dec_text_reassembly_stopped(struct dec_text *t, const char *reason);
+/* render_text.c: verdicts (status: verified / failed / unknown with a reason, or none) */
+void dec_text_inference(struct dec_text *t, const struct tls_decoded_record *p);
+void dec_text_signature(struct dec_text *t, enum tls_direction dir,
+                        enum tls_finished_status status, const char *reason);
+/* th NULL: no secret to check with */
+void dec_text_finished13(struct dec_text *t, enum tls_direction dir, enum tls_finished_status st,
+                         const uint8_t *th, size_t thl, const uint8_t *expected, size_t hl);
+void dec_text_note_line(struct dec_text *t, const char *line);
+void dec_text_finished12(struct dec_text *t, enum tls_hash_alg prf_hash,
+                         enum tls_finished_status st);
+/* message NULL: "not parsed: reason"; else "not a valid <message>: reason" */
+void dec_text_not_parsed(struct dec_text *t, const char *message, const char *reason);
+void dec_text_negotiated(struct dec_text *t, uint16_t version);
+void dec_text_key_update(struct dec_text *t, enum tls_direction dir, unsigned next_generation);
+void dec_text_message_header(struct dec_text *t, const char *name, uint8_t type, uint32_t length);
 
 /* decode_output.c */
 void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t);

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "common/names.h"
+#include "crypto/hkdf.h"
 #include "crypto/util.h"
 #include "decoder/decode_internal.h"
 
@@ -145,11 +146,143 @@ static void secret_transcript(struct dec_conn *c, enum tls_secret_id id, unsigne
     }
 }
 
+/*
+ * The stage secrets an endpoint gave (decode.h, struct tls_decode_stage_secrets), each with the
+ * Extract that makes it recomputed here from the one before (§7.1):
+ *
+ *   Early Secret     = HKDF-Extract(salt = 0, IKM = PSK, or Hash.length zeros without one)
+ *   Handshake Secret = HKDF-Extract(salt = Derive-Secret(Early Secret, "derived", ""),
+ *                                   IKM = (EC)DHE shared secret)
+ *   Master Secret    = HKDF-Extract(salt = Derive-Secret(Handshake Secret, "derived", ""),
+ *                                   IKM = Hash.length zeros)
+ */
+enum { STAGE_EARLY = 1, STAGE_HANDSHAKE, STAGE_MASTER };
+
+static const struct tls_decode_stage_secrets *stage_secrets_of(const struct dec_conn *c)
+{
+    const struct tls_decode_stage_secrets *st = c->dec->opt.stage_secrets;
+    size_t hl = tls_hash_len(c->hash);
+    if (st == NULL || st->len == 0 || st->len != hl || !c->have_client_hello ||
+        memcmp(st->client_random, c->client_random, sizeof(st->client_random)) != 0) {
+        return NULL;
+    }
+    return st;
+}
+
+static void add_stage(struct dec_conn *c, const struct tls_decode_stage_secrets *st, int stage)
+{
+    struct dec_model_conn *mc = c->model;
+    size_t hl = st->len;
+    const uint8_t *value = stage == STAGE_EARLY ? st->early_secret
+                           : stage == STAGE_HANDSHAKE ? st->handshake_secret : st->master_secret;
+    bool have = stage == STAGE_EARLY ? st->have_early
+                : stage == STAGE_HANDSHAKE ? st->have_handshake : st->have_master;
+    if (!have || mc->secret_count == TLS_MODEL_MAX_SECRETS) {
+        return;
+    }
+    struct tls_model_secret *s = &mc->secrets[mc->secret_count++];
+    memset(s, 0, sizeof(*s));
+    s->dir = TLS_DIR_CLIENT_TO_SERVER;
+    s->source = "the client's own value";
+    s->len = hl;
+    memcpy(s->value, value, hl);
+    static const uint8_t zeros[TLS_MAX_HASH_LEN];
+    const uint8_t *salt = NULL; /* the previous stage's "derived" salt (none: zeros) */
+    size_t salt_len = 0;
+    if (stage == STAGE_EARLY) {
+        s->name = "early_secret";
+        s->derivation = "Early Secret = HKDF-Extract(salt = 0, IKM = PSK, or Hash.length zeros "
+                        "without one)";
+        s->input_name = c->psk_accepted ? NULL : "IKM: Hash.length zeros (no PSK)";
+        s->input_len = c->psk_accepted ? 0 : hl;
+    } else if (stage == STAGE_HANDSHAKE) {
+        s->name = "handshake_secret";
+        s->derivation = "Handshake Secret = HKDF-Extract(salt = Derive-Secret(Early Secret, "
+                        "\"derived\", \"\"), IKM = (EC)DHE shared secret)";
+        s->input_name = "IKM: the (EC)DHE shared secret (§7.4)";
+        s->input_len = st->ecdhe_len;
+        memcpy(s->input, st->ecdhe, st->ecdhe_len);
+    } else {
+        s->name = "master_secret";
+        s->derivation = "Master Secret = HKDF-Extract(salt = Derive-Secret(Handshake Secret, "
+                        "\"derived\", \"\"), IKM = Hash.length zeros)";
+        s->input_name = "IKM: Hash.length zeros";
+        s->input_len = hl;
+    }
+    /* The salt this Extract uses: the "derived" value of the previous stage's panel. */
+    salt = NULL;
+    for (size_t i = mc->secret_count - 1; i-- > 0;) {
+        if (mc->secrets[i].derived_len == hl) {
+            salt = mc->secrets[i].derived;
+            salt_len = hl;
+            break;
+        }
+    }
+    /* Recomputed here: the Extract from its salt and IKM agrees with the client's value. */
+    uint8_t prk[TLS_MAX_HASH_LEN];
+    bool can = stage == STAGE_EARLY ? !c->psk_accepted : salt != NULL && s->input_len > 0;
+    const uint8_t *ikm = stage == STAGE_HANDSHAKE ? s->input : zeros;
+    if (can && tls_hkdf_extract(c->hash, salt, salt_len, ikm, s->input_len, prk) == TLS_OK) {
+        s->check = tls_ct_equal(prk, value, hl) ? "HKDF-Extract recomputed here: equal"
+                                                : "HKDF-Extract recomputed here: DIFFERENT";
+    }
+    tls_wipe(prk, sizeof(prk));
+    /* Derive-Secret(., "derived", "") = HKDF-Expand-Label(., "derived", Hash(""), Hash.length) */
+    uint8_t empty_hash[TLS_MAX_HASH_LEN];
+    if (stage != STAGE_MASTER && tls_hash(c->hash, NULL, 0, empty_hash) == TLS_OK &&
+        tls_derive_secret(c->hash, value, "derived", empty_hash, s->derived) == TLS_OK) {
+        s->derived_len = hl;
+    }
+}
+
+/* Adds the stage secrets that come before a secret of this stage, once each, in §7.1 order. */
+static void stages_before(struct dec_conn *c, int stage)
+{
+    const struct tls_decode_stage_secrets *st = stage_secrets_of(c);
+    if (st == NULL) {
+        return;
+    }
+    while (c->model->stages_shown < (unsigned)stage) {
+        c->model->stages_shown++;
+        add_stage(c, st, (int)c->model->stages_shown);
+    }
+}
+
+static int stage_of(enum tls_secret_id id, unsigned generation)
+{
+    if (generation > 0) {
+        return STAGE_MASTER;
+    }
+    switch (id) {
+    case TLS_SECRET_binder_key_ext:
+    case TLS_SECRET_binder_key_res:
+    case TLS_SECRET_client_early_traffic_secret:
+    case TLS_SECRET_early_exporter_master_secret:
+        return STAGE_EARLY;
+    case TLS_SECRET_client_handshake_traffic_secret:
+    case TLS_SECRET_server_handshake_traffic_secret:
+        return STAGE_HANDSHAKE;
+    default:
+        return STAGE_MASTER;
+    }
+}
+
+void dec_model_stage_secrets(struct dec_conn *c)
+{
+    if (c->model != NULL) {
+        stages_before(c, STAGE_MASTER);
+    }
+}
+
 void dec_model_secret(struct dec_conn *c, enum tls_direction dir, enum tls_secret_id id,
                       unsigned generation, const uint8_t *secret)
 {
     struct dec_model_conn *mc = c->model;
-    if (mc == NULL || mc->secret_count == TLS_MODEL_MAX_SECRETS) {
+    if (mc == NULL) {
+        return;
+    }
+    stages_before(c, stage_of(id, generation));
+    if (mc->secret_count == TLS_MODEL_MAX_SECRETS) {
         return;
     }
     size_t hl = tls_hash_len(c->hash);
@@ -191,6 +324,79 @@ void dec_model_server_finished_hash(struct dec_conn *c)
                             NULL) != TLS_OK) {
         mc->th_server_finished_len = 0;
     }
+}
+
+/* ---- TLS 1.2 ------------------------------------------------------------------------------ */
+
+void dec_model_tls12_keys(struct dec_conn *c)
+{
+    struct dec_model_conn *mc = c->model;
+    if (mc == NULL || !c->have_master_secret || mc->secret_count + 3 > TLS_MODEL_MAX_SECRETS) {
+        return;
+    }
+    struct tls_model_secret *s = &mc->secrets[mc->secret_count++];
+    memset(s, 0, sizeof(*s));
+    s->name = "master_secret";
+    s->derivation = c->offered_ems && c->sh_ems
+                        ? "master_secret = PRF(pre_master_secret, \"extended master secret\", "
+                          "session_hash)[0..47]   (RFC 7627 §4)"
+                        : "master_secret = PRF(pre_master_secret, \"master secret\", "
+                          "ClientHello.random + ServerHello.random)[0..47]   (RFC 5246 §8.1)";
+    s->source = "key log, CLIENT_RANDOM line";
+    s->len = sizeof(c->master_secret);
+    memcpy(s->value, c->master_secret, sizeof(c->master_secret));
+    /* RFC 5246 §6.3: key_block = PRF(master_secret, "key expansion", server_random +
+       client_random), cut into client_write_key, server_write_key, client_write_IV,
+       server_write_IV (AEAD suites: no MAC keys; the IV is GCM's 4-byte salt, RFC 5288 §3, or
+       ChaCha20-Poly1305's 12-byte nonce base, RFC 7905 §2). */
+    for (int dir = 0; dir < 2; dir++) {
+        const struct tls_traffic_keys *k = &c->dir[dir].tls12_keys;
+        if (k->suite == NULL) {
+            continue;
+        }
+        s = &mc->secrets[mc->secret_count++];
+        memset(s, 0, sizeof(*s));
+        s->name = dir == TLS_DIR_CLIENT_TO_SERVER ? "client_write keys" : "server_write keys";
+        s->dir = (enum tls_direction)dir;
+        s->derivation = "key_block = PRF(master_secret, \"key expansion\", server_random + "
+                        "client_random) = client_write_key + server_write_key + "
+                        "client_write_IV + server_write_IV   (RFC 5246 §6.3)";
+        s->source = "computed from the master secret";
+        s->key_len = k->suite->key_len;
+        memcpy(s->key, k->key, s->key_len);
+        s->iv_len = c->tls12_gcm ? 4u : TLS_IV_LEN;
+        memcpy(s->iv, k->iv, s->iv_len);
+        s->key_label = dir == TLS_DIR_CLIENT_TO_SERVER ? "client_write_key (key_block)"
+                                                       : "server_write_key (key_block)";
+        s->iv_label = c->tls12_gcm ? "write_IV: the GCM salt; nonce = salt + nonce_explicit "
+                                     "(RFC 5288 §3)"
+                                   : "write_IV: XORed with the sequence number (RFC 7905 §2)";
+    }
+}
+
+void dec_model_tls12_finished(struct dec_conn *c, enum tls_direction dir, const uint8_t *hash,
+                              size_t hash_len, const uint8_t *expected, size_t expected_len,
+                              const uint8_t *received, size_t received_len,
+                              enum tls_finished_status st)
+{
+    bool client = dir == TLS_DIR_CLIENT_TO_SERVER;
+    struct tls_model_check *k = dec_model_check(
+        c, client ? "client Finished" : "server Finished", "RFC 5246 §7.4.9",
+        "verify_data = PRF(master_secret, finished_label, Hash(handshake_messages))[0..11]");
+    if (k == NULL) {
+        return;
+    }
+    k->result = (int)st;
+    dec_model_row(k, "master_secret", NULL, 0, "from the key log (CLIENT_RANDOM)");
+    dec_model_row(k, "finished_label", NULL, 0, client ? "\"client finished\""
+                                                       : "\"server finished\"");
+    dec_model_row(k, client ? "Hash(handshake_messages), ClientHello...ClientKeyExchange"
+                            : "Hash(handshake_messages), ClientHello...client Finished",
+                  hash, hash_len, NULL);
+    dec_model_row(k, "verify_data computed", expected, expected_len, NULL);
+    dec_model_row(k, "verify_data received", received, received_len, NULL);
+    dec_model_row(k, "result", NULL, 0, st == TLS_FINISHED_VERIFIED ? "equal: verified"
+                                                                    : "different: failed");
 }
 
 /* ---- checks ------------------------------------------------------------------------------ */

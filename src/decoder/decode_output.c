@@ -178,31 +178,72 @@ static void ladder_line(struct dec_conn *c, const struct tls_decoded_record *r)
     dec_text_free(&label);
 }
 
+/* JSON records are written for every record of every run, so their common fields are appended
+   piece by piece rather than through printf (about 8 % of a JSON run on 1 KiB records). */
+#define JSON_LIT(t, s) dec_text_append((t), (s), sizeof(s) - 1)
+
+static void json_str(struct dec_text *t, const char *s)
+{
+    dec_text_append(t, s, strlen(s));
+}
+
+static void json_u64(struct dec_text *t, uint64_t v)
+{
+    char digits[24];
+    size_t n = sizeof(digits);
+    do {
+        digits[--n] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v != 0);
+    dec_text_append(t, digits + n, sizeof(digits) - n);
+}
+
 static void json_record(struct dec_conn *c, const struct tls_decoded_record *r)
 {
     struct dec_text *t = &c->json_records;
-    dec_text_printf(t, "%s\n    {\"dir\": \"%s\"", c->records > 1 ? "," : "", dir_name(r->dir));
+    if (c->records > 1) {
+        JSON_LIT(t, ",");
+    }
+    JSON_LIT(t, "\n    {\"dir\": \"");
+    json_str(t, dir_name(r->dir));
+    JSON_LIT(t, "\"");
     if (r->token != 0) {
-        dec_text_printf(t, ", \"token\": %u", r->token);
+        JSON_LIT(t, ", \"token\": ");
+        json_u64(t, r->token);
     }
-    dec_text_printf(t, ", \"offset\": %" PRIu64, r->offset);
+    JSON_LIT(t, ", \"offset\": ");
+    json_u64(t, r->offset);
     if (r->frame != 0) {
-        dec_text_printf(t, ", \"frame\": %" PRIu64, r->frame);
+        JSON_LIT(t, ", \"frame\": ");
+        json_u64(t, r->frame);
     }
-    dec_text_printf(t, ", \"content_type\": \"%s\", \"length\": %u, \"decrypted\": %s",
-                    name_or(tls_content_type_name(r->outer_type), "unknown"), r->length,
-                    r->decrypted ? "true" : "false");
+    JSON_LIT(t, ", \"content_type\": \"");
+    json_str(t, name_or(tls_content_type_name(r->outer_type), "unknown"));
+    JSON_LIT(t, "\", \"length\": ");
+    json_u64(t, r->length);
+    if (r->decrypted) {
+        JSON_LIT(t, ", \"decrypted\": true");
+    } else {
+        JSON_LIT(t, ", \"decrypted\": false");
+    }
     if (r->has_inner_type) {
-        dec_text_printf(t, ", \"inner_content_type\": \"%s\", \"padding\": %zu",
-                        name_or(tls_content_type_name(r->inner_type), "unknown"), r->padding_len);
+        JSON_LIT(t, ", \"inner_content_type\": \"");
+        json_str(t, name_or(tls_content_type_name(r->inner_type), "unknown"));
+        JSON_LIT(t, "\", \"padding\": ");
+        json_u64(t, r->padding_len);
     }
-    dec_text_printf(t, ", \"messages\": [");
+    JSON_LIT(t, ", \"messages\": [");
     for (size_t i = 0; i < r->message_count; i++) {
-        dec_text_printf(t, "%s{\"type\": \"%s\", \"length\": %u}", i == 0 ? "" : ", ",
-                        name_or(tls_handshake_type_name(r->messages[i].type), "unknown"),
-                        r->messages[i].length);
+        if (i > 0) {
+            JSON_LIT(t, ", ");
+        }
+        JSON_LIT(t, "{\"type\": \"");
+        json_str(t, name_or(tls_handshake_type_name(r->messages[i].type), "unknown"));
+        JSON_LIT(t, "\", \"length\": ");
+        json_u64(t, r->messages[i].length);
+        JSON_LIT(t, "}");
     }
-    dec_text_printf(t, "]");
+    JSON_LIT(t, "]");
     if (r->inferred != NULL) {
         dec_text_printf(t, ", \"inferred\": \"%s\", \"inferred_alternatives\": ", r->inferred);
         if (r->inferred_alternatives != NULL) {
@@ -218,7 +259,7 @@ static void json_record(struct dec_conn *c, const struct tls_decoded_record *r)
                         r->alert_level == 1 ? "warning" : r->alert_level == 2 ? "fatal" : "unknown",
                         name_or(tls_alert_name(r->alert_description), "unknown"));
     }
-    dec_text_printf(t, "}");
+    JSON_LIT(t, "}");
 }
 
 /* A long connection in text: what is kept so far is written as one part (its ladder, then its

@@ -96,16 +96,13 @@ static void handle_alert(struct dec_record *r, const uint8_t *content, size_t le
     struct tls_error err = {0};
     /* §5.1/§6: an alert record holds exactly one 2-byte Alert; the client's parser says so. */
     if (tls_alert_parse(content, len, &alert, &err) != TLS_OK) {
-        dec_text_printf(&r->detail, "    alert: %zu bytes, not an Alert (%s)\n", len, err.reason);
+        dec_text_alert(&r->detail, &r->pub, len, err.reason);
         return;
     }
-    const char *name = tls_alert_name(alert.description);
     r->pub.has_alert = true;
     r->pub.alert_level = alert.level;
     r->pub.alert_description = alert.description;
-    dec_text_printf(&r->detail, "    Alert: level %s(%u), description %s(%u)\n",
-                    alert.level == 1 ? "warning" : alert.level == 2 ? "fatal" : "unknown",
-                    alert.level, name != NULL ? name : "unknown", alert.description);
+    dec_text_alert(&r->detail, &r->pub, len, NULL);
 }
 
 static void handle_app_data(struct dec_conn *c, struct dec_direction *d, struct dec_record *r,
@@ -114,26 +111,7 @@ static void handle_app_data(struct dec_conn *c, struct dec_direction *d, struct 
     /* Remembered for the inferences: after application data, a server record is no longer
        taken for a NewSessionTicket by default. */
     d->sent_app_data = true;
-    dec_text_printf(&r->detail, "    application_data: %zu bytes\n", len);
-    /* The content is someone's data: shown only when asked (--show-data), and bounded. */
-    if (!c->dec->opt.show_data || len == 0) {
-        return;
-    }
-    size_t shown = len < TLS_DECODE_MAX_SHOWN_DATA ? len : TLS_DECODE_MAX_SHOWN_DATA;
-    for (size_t i = 0; i < shown; i += 16) {
-        size_t n = shown - i < 16 ? shown - i : 16;
-        dec_text_printf(&r->detail, "      %04zx  ", i);
-        dec_text_hex(&r->detail, content + i, n);
-        dec_text_printf(&r->detail, "%*s  ", (int)(2 * (16 - n)), "");
-        for (size_t j = 0; j < n; j++) {
-            char ch = (char)content[i + j];
-            dec_text_append(&r->detail, ch >= 0x20 && ch < 0x7f ? &ch : ".", 1);
-        }
-        dec_text_append(&r->detail, "\n", 1);
-    }
-    if (shown < len) {
-        dec_text_printf(&r->detail, "      ... %zu more bytes not shown\n", len - shown);
-    }
+    dec_text_content(&r->detail, TLS_CT_application_data, content, len, c->dec->opt.show_data);
 }
 
 /* Handshake content: reassembled (messages may span records, §5.1) and parsed one by one. */
@@ -147,7 +125,7 @@ static void handle_handshake(struct dec_conn *c, enum tls_direction dir,
         d->ra_broken = false;
     }
     if (tls_reassembly_add(&d->ra, content, len, &err) != TLS_OK) {
-        dec_text_printf(&r->detail, "    handshake bytes not followed: %s\n", err.reason);
+        dec_text_reassembly_stopped(&r->detail, err.reason);
         dec_conn_note(c, "%s: handshake reassembly stopped: %s", side_name(dir), err.reason);
         d->ra_broken = true;
         return;
@@ -167,7 +145,7 @@ static void handle_handshake(struct dec_conn *c, enum tls_direction dir,
         dec_handshake_message(c, dir, &msg, r);
     }
     if (tls_reassembly_pending(&d->ra)) {
-        dec_text_printf(&r->detail, "    (a handshake message continues in the next record)\n");
+        dec_text_record_line(&r->detail, DEC_LINE_CONTINUES, dir);
     }
 }
 
@@ -185,7 +163,7 @@ static void handle_content(struct dec_conn *c, enum tls_direction dir,
         handle_app_data(c, &c->dir[dir], r, content, len);
         break;
     default:
-        dec_text_printf(&r->detail, "    content type %u: %zu bytes\n", type, len);
+        dec_text_content(&r->detail, type, content, len, false);
         break;
     }
 }
@@ -196,22 +174,18 @@ static void handle_ccs(struct dec_conn *c, enum tls_direction dir, struct dec_re
     struct dec_direction *d = &c->dir[dir];
     d->ccs_seen = true;
     if (c->tls13 || (!c->have_server_hello && c->offered_tls13)) {
-        dec_text_printf(&r->detail, "    ChangeCipherSpec (value %u): TLS 1.3 middlebox compatibility "
-                                    "(RFC 8446 App. D.4); not protected, not in the transcript\n",
-                        rec->length > 0 ? rec->fragment[0] : 0);
+        dec_text_ccs13(&r->detail, rec->length > 0 ? rec->fragment[0] : 0);
         /* RFC 8446 §5: "An implementation which receives any other change_cipher_spec value or
            which receives a protected change_cipher_spec record MUST abort the handshake with an
            "unexpected_message" alert." It is allowed only "before the peer's Finished message has
            been received": a CCS sent after its sender's own Finished is not. */
         if (rec->length != 1 || rec->fragment[0] != 0x01 || c->dir[dir].sent_finished) {
-            dec_text_printf(&r->detail, "    the peer MUST answer unexpected_message (RFC 8446 §5): "
-                                        "only the single byte 0x01, before the Finished, is allowed\n");
+            dec_text_record_line(&r->detail, DEC_LINE_CCS13_NOT_ALLOWED, dir);
             dec_conn_note(c, "%s: a ChangeCipherSpec that RFC 8446 §5 does not allow", side_name(dir));
         }
         return;
     }
-    dec_text_printf(&r->detail, "    ChangeCipherSpec (RFC 5246 §7.1): the %s's next records are "
-                                "encrypted with the new keys\n", side_name(dir));
+    dec_text_record_line(&r->detail, DEC_LINE_CCS12, dir);
     d->tls12_seq = 0; /* RFC 5246 §6.1: "Sequence numbers ... are set to zero" at a CCS */
     /* An abbreviated TLS 1.2 handshake: the server's CCS follows its ServerHello directly
        (RFC 5246 §7.3, Figure 2), without Certificate / ServerHelloDone. */
@@ -230,11 +204,7 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
     r->pub.is_protected = true;
     d->protected_records++;
     bool tls12 = c->have_server_hello && !c->tls13;
-    dec_text_printf(&r->detail, tls12 ? "    protected: encrypted under the keys of the %s's last "
-                                        "ChangeCipherSpec (RFC 5246 §6.2.3)\n"
-                                      : "    protected: TLSCiphertext, the %s's content and type are "
-                                        "encrypted (RFC 8446 §5.2)\n",
-                    side_name(dir));
+    dec_text_record_line(&r->detail, tls12 ? DEC_LINE_PROTECTED12 : DEC_LINE_PROTECTED13, dir);
     if (!tls12 && try_open(c, d, rec, &pt)) {
         r->pub.decrypted = true;
         r->pub.has_inner_type = true;
@@ -243,17 +213,12 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
         /* TLSInnerPlaintext = content || type || zeros; tag 16 bytes (§5.2, §5.4). */
         size_t inner = rec->length - d->keys.keys.suite->tag_len;
         r->pub.padding_len = inner - pt.length - 1;
-        const char *tn = tls_content_type_name(pt.type);
-        dec_text_printf(&r->detail, "    decrypted with the %s's %s traffic keys (seq %llu): "
-                                    "inner type %s(%u), content %zu bytes, padding %zu bytes\n",
-                        side_name(dir), d->keys_name != NULL ? d->keys_name : "?",
-                        (unsigned long long)(d->keys.seq - 1), tn != NULL ? tn : "unknown",
-                        pt.type, pt.length, r->pub.padding_len);
         /* Kept for the model until the record is written; dec_record_process wipes it. */
         r->inner = pt.content;
         r->inner_len = inner;
         r->keys_name = d->keys_name;
         r->seq = d->keys.seq - 1;
+        dec_text_decrypted(&r->detail, dir, r, rec->type);
         handle_content(c, dir, r, pt.type, pt.content, pt.length);
         return;
     }
@@ -262,23 +227,20 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
         if (dec_tls12_open(c, dir, rec, c->dec->open_buf, &plain_len)) {
             r->pub.decrypted = true;
             r->pub.content_len = plain_len;
-            dec_text_printf(&r->detail, "    decrypted with the %s's TLS 1.2 write key (seq %llu): "
-                                        "%zu bytes of %s\n", side_name(dir),
-                            (unsigned long long)(d->tls12_seq - 1), plain_len,
-                            tls_content_type_name(rec->type) != NULL ? tls_content_type_name(rec->type) : "?");
             r->inner = c->dec->open_buf;
             r->inner_len = plain_len;
             r->keys_name = "TLS 1.2 write";
             r->seq = d->tls12_seq - 1;
+            dec_text_decrypted(&r->detail, dir, r, rec->type);
             handle_content(c, dir, r, rec->type, c->dec->open_buf, plain_len);
             return;
         }
-        dec_text_printf(&r->detail, "    does not decrypt with the logged master secret\n");
+        dec_text_record_line(&r->detail, DEC_LINE_NO_MASTER_SECRET, dir);
         dec_conn_note(c, "%s: TLS 1.2 record at offset %llu does not decrypt with the logged master "
                          "secret", side_name(dir), (unsigned long long)r->pub.offset);
     }
     if (d->keys.is_protected || d->has_pending) {
-        dec_text_printf(&r->detail, "    does not decrypt with the logged keys (bad_record_mac)\n");
+        dec_text_record_line(&r->detail, DEC_LINE_BAD_RECORD_MAC, dir);
         dec_conn_note(c, "%s: record at offset %llu does not decrypt with the logged keys",
                       side_name(dir), (unsigned long long)r->pub.offset);
     }
@@ -322,23 +284,6 @@ static void read_header(const uint8_t *bytes, size_t len, struct tls_record *rec
     };
 }
 
-/* The first detail line: where the record is (offset, token, frame) and its header fields. */
-static void print_header(struct dec_conn *c, enum tls_direction dir,
-                         const struct dec_chunk_start *where, uint64_t offset,
-                         const struct tls_record *rec, struct dec_text *t)
-{
-    const char *tn = tls_content_type_name(rec->type);
-    dec_text_printf(t, "  #%llu %s offset %llu", (unsigned long long)c->records, side_name(dir),
-                    (unsigned long long)offset);
-    if (where->token != 0) {
-        dec_text_printf(t, " token %u", where->token);
-    }
-    if (where->frame != 0) {
-        dec_text_printf(t, " frame %llu", (unsigned long long)where->frame);
-    }
-    dec_text_printf(t, ": record type %s(%u), legacy_record_version 0x%04x, length %u\n",
-                    tn != NULL ? tn : "unknown", rec->type, rec->legacy_record_version, rec->length);
-}
 
 void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_t *bytes,
                         size_t len, uint64_t offset, const struct dec_chunk_start *where)
@@ -363,7 +308,7 @@ void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_
     r.pub.bytes_len = len;
     d->records++;
     c->records++;
-    print_header(c, dir, where, offset, &rec, &r.detail);
+    dec_text_record_header(&r.detail, c->records, dir, where, offset, &rec);
     /* TLS 1.2 (RFC 5246 §7.1): everything a side sends after its ChangeCipherSpec is
        encrypted, whatever the outer type says. In TLS 1.3 (or while a 1.3 ClientHello awaits
        its answer) a CCS changes nothing. */
@@ -373,7 +318,7 @@ void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_
     } else if (rec.type == TLS_CT_application_data || tls12_encrypted) {
         handle_protected(c, dir, &r, &rec);
     } else {
-        dec_text_printf(&r.detail, "    not protected: TLSPlaintext (RFC 8446 §5.1)\n");
+        dec_text_record_line(&r.detail, DEC_LINE_PLAINTEXT, dir);
         handle_content(c, dir, &r, rec.type, rec.fragment, rec.length);
     }
     /* Key changes take effect after the record that announced them (§5.1: a key change

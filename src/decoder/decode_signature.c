@@ -26,22 +26,9 @@
 #include "decoder/decode_internal.h"
 #include "handshake/certificate_verify.h"
 
-static const char *side(enum tls_direction dir)
+void dec_certificate_leaf_key(struct dec_conn *c, enum tls_direction dir, const uint8_t *der,
+                              size_t len)
 {
-    return dir == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server";
-}
-
-void dec_describe_certificate(struct dec_conn *c, enum tls_direction dir, size_t index,
-                              const uint8_t *der, size_t len, struct dec_text *t)
-{
-    char subject[256];
-    char issuer[256];
-    tls_x509_describe(der, len, subject, sizeof(subject), issuer, sizeof(issuer));
-    dec_text_printf(t, "            subject: %s\n            issuer:  %s\n",
-                    subject[0] != '\0' ? subject : "(not parsed)", issuer[0] != '\0' ? issuer : "(not parsed)");
-    if (index != 0) {
-        return;
-    }
     /* The leaf (first) certificate's key signs the handshake (§4.4.2: "The sender's
        certificate MUST come in the first CertificateEntry in the list"). */
     c->have_leaf_key[dir] = tls_x509_leaf_key(der, len, &c->leaf_key[dir], NULL) == TLS_OK;
@@ -54,20 +41,19 @@ static void check(struct dec_conn *c, enum tls_direction dir, uint16_t scheme,
 {
     struct tls_error err = {0};
     if (!c->have_leaf_key[dir]) {
-        dec_text_printf(t, "      signature not checked: no %s certificate key\n", side(dir));
+        dec_text_signature(t, dir, TLS_FINISHED_UNKNOWN, NULL);
         return;
     }
     tls_result rc = tls_sig_verify(scheme, &c->leaf_key[dir], signed_content, signed_len, sig,
                                    sig_len, &err);
     if (rc == TLS_OK) {
         c->signature[dir] = TLS_FINISHED_VERIFIED;
-        dec_text_printf(t, "      signature: verified with the %s certificate's public key\n", side(dir));
+        dec_text_signature(t, dir, TLS_FINISHED_VERIFIED, NULL);
     } else if (rc == TLS_E_ALERT(TLS_ALERT_decrypt_error)) {
         c->signature[dir] = TLS_FINISHED_FAILED;
-        dec_text_printf(t, "      signature: DOES NOT VERIFY with the %s certificate's key (%s)\n",
-                        side(dir), err.reason);
+        dec_text_signature(t, dir, TLS_FINISHED_FAILED, err.reason);
     } else {
-        dec_text_printf(t, "      signature not checked: %s\n", err.reason);
+        dec_text_signature(t, dir, TLS_FINISHED_UNKNOWN, err.reason);
     }
 }
 
@@ -108,7 +94,7 @@ void dec_verify_certificate_verify(struct dec_conn *c, enum tls_direction dir,
     if (!c->transcript_ok || tls_transcript_peek(&c->transcript, th, &thl, NULL) != TLS_OK ||
         tls_certificate_verify_signed_content(dir == TLS_DIR_SERVER_TO_CLIENT, th, thl, content,
                                               sizeof(content), &content_len, NULL) != TLS_OK) {
-        dec_text_printf(t, "      signature not checked: the transcript was not followed\n");
+        dec_text_signature(t, dir, TLS_FINISHED_UNKNOWN, "the transcript was not followed");
         return;
     }
     check(c, dir, scheme, content, content_len, sig, sig_len, t);
@@ -122,7 +108,8 @@ void dec_verify_server_key_exchange(struct dec_conn *c, const uint8_t *params, s
     /* RFC 8422 §5.4: SHA(ClientHello.random + ServerHello.random + ServerKeyExchange.params) */
     uint8_t content[64 + 512];
     if (!c->have_client_hello || !c->have_server_hello || params_len > sizeof(content) - 64) {
-        dec_text_printf(t, "      signature not checked: both hellos are needed\n");
+        dec_text_signature(t, TLS_DIR_SERVER_TO_CLIENT, TLS_FINISHED_UNKNOWN,
+                           "both hellos are needed");
         return;
     }
     memcpy(content, c->client_random, 32);

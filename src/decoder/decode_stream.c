@@ -248,9 +248,24 @@ static void on_data(void *ctx, const struct tls_stream_chunk *chunk)
     d->chunks[d->chunk_next] = (struct dec_chunk_start){chunk->offset, chunk->token_index, chunk->frame};
     dec_tokens_chunk(c, chunk->dir, chunk->token_index, chunk->offset, chunk->len);
     d->chunk_next = (d->chunk_next + 1) % DEC_CHUNK_RING;
+    /* Whole records at the front of the chunk while nothing is buffered are read where they
+       are, not copied into the buffer first (records in one segment, most 1 KiB records). */
+    size_t pos = 0;
+    while (d->buf_len == 0 && d->started && !d->desynced &&
+           chunk->len - pos >= TLS_RECORD_HEADER_LEN &&
+           tls_plausible_record_header(chunk->data + pos, chunk->len - pos)) {
+        const uint8_t *rec = chunk->data + pos;
+        size_t total = TLS_RECORD_HEADER_LEN + ((size_t)rec[3] << 8 | rec[4]);
+        if (chunk->len - pos < total) {
+            break;
+        }
+        struct dec_chunk_start w = where_of(d, d->buf_offset);
+        dec_record_process(c, chunk->dir, rec, total, d->buf_offset, &w);
+        pos += total;
+        d->buf_offset += total;
+    }
     /* A chunk may be larger than the buffer (a 16 MiB token): feed it in pieces, taking the
        complete records out after each piece. */
-    size_t pos = 0;
     while (pos < chunk->len) {
         size_t room = DEC_BUF_CAP - d->buf_len;
         size_t n = chunk->len - pos < room ? chunk->len - pos : room;
@@ -449,6 +464,7 @@ void tls_decoder_free(struct tls_decoder *dec)
     tls_wipe(dec->open_buf, sizeof(dec->open_buf));
     free(dec->model_fields);
     free(dec->model_inner_fields);
+    free(dec->text_fields);
     free(dec);
 }
 

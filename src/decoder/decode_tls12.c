@@ -25,34 +25,38 @@
 #include "decoder/decode_internal.h"
 
 /*
+ * The messages below are described field by field by the one message describer
+ * (model_messages.c, TLS 1.2 forms) and printed by render_text.c; here is only what the decoder
+ * concludes from them.
+ *
  * RFC 5246 §7.4.2 (TLS 1.2: no request context, no per-certificate extensions):
  *      opaque ASN.1Cert<1..2^24-1>;
  *      struct {
  *          ASN.1Cert certificate_list<0..2^24-1>;
  *      } Certificate;
+ * The first certificate's key signs the ServerKeyExchange.
  */
-static void print_certificate12(struct dec_conn *c, enum tls_direction dir,
-                                const struct tls_handshake_message *msg, struct dec_text *t)
+static void certificate12(struct dec_conn *c, enum tls_direction dir,
+                          const struct tls_handshake_message *msg, struct dec_text *t)
 {
     struct tls_reader r;
     struct tls_reader list;
+    struct tls_reader cert;
     struct tls_error err = {0};
     tls_reader_init(&r, msg->body, msg->length, &err);
     if (tls_read_vector(&r, 0, 0xffffff, &list, "Certificate.certificate_list") != TLS_OK) {
-        dec_text_printf(t, "      not parsed: %s\n", err.reason);
+        dec_text_not_parsed(t, NULL, err.reason);
         return;
     }
     if (dir == TLS_DIR_SERVER_TO_CLIENT) {
         c->server_certificate = true;
     }
-    for (size_t i = 0; tls_reader_remaining(&list) > 0; i++) {
-        struct tls_reader cert;
+    if (tls_reader_remaining(&list) > 0) {
         if (tls_read_vector(&list, 1, 0xffffff, &cert, "ASN.1Cert") != TLS_OK) {
-            dec_text_printf(t, "      not parsed: %s\n", err.reason);
+            dec_text_not_parsed(t, NULL, err.reason);
             return;
         }
-        dec_text_printf(t, "        [%zu] ASN.1Cert %zu bytes (DER X.509)\n", i, cert.len);
-        dec_describe_certificate(c, dir, i, cert.data, cert.len, t);
+        dec_certificate_leaf_key(c, dir, cert.data, cert.len);
     }
 }
 
@@ -67,10 +71,10 @@ static void print_certificate12(struct dec_conn *c, enum tls_direction dir,
  *          ServerECDHParams params;
  *          digitally-signed struct { ... };  // SignatureAndHashAlgorithm + opaque signature<0..2^16-1>
  *      } ServerKeyExchange;
- * DHE and other key exchanges are shown by size only.
+ * The curve is the connection's group; the signature is checked with the certificate's key.
  */
-static void print_server_key_exchange(struct dec_conn *c, const struct tls_handshake_message *msg,
-                                      struct dec_text *t)
+static void server_key_exchange(struct dec_conn *c, const struct tls_handshake_message *msg,
+                                struct dec_text *t)
 {
     struct tls_reader r;
     struct tls_reader pub;
@@ -83,32 +87,20 @@ static void print_server_key_exchange(struct dec_conn *c, const struct tls_hands
     if (tls_read_u8(&r, &curve_type, "ServerECDHParams.curve_type") != TLS_OK || curve_type != 3 ||
         tls_read_u16(&r, &curve, "ServerECDHParams.namedcurve") != TLS_OK ||
         tls_read_vector(&r, 1, 0xff, &pub, "ServerECDHParams.public") != TLS_OK) {
-        dec_text_printf(t, "      %u bytes (not ECDHE with a named curve: DHE or other)\n", msg->length);
+        dec_text_note_line(t, "not ECDHE with a named curve (DHE or other): not checked");
         return;
     }
     c->group = curve;
-    dec_text_printf(t, "      curve_type: named_curve(3)\n      namedcurve: %s(0x%04x)\n"
-                       "      public: %zu bytes\n",
-                    tls_group_name(curve) != NULL ? tls_group_name(curve) : "unknown", curve, pub.len);
     size_t params_len = r.pos; /* curve_type, namedcurve and public: what is signed */
     if (tls_read_u16(&r, &alg, "SignatureAndHashAlgorithm") == TLS_OK &&
         tls_read_vector(&r, 0, 0xffff, &sig, "signature") == TLS_OK) {
-        const char *n = tls_signature_scheme_name(alg);
-        dec_text_printf(t, "      signature algorithm: %s(0x%04x), signature %zu bytes\n",
-                        n != NULL ? n : "unknown", alg, sig.len);
         dec_verify_server_key_exchange(c, msg->body, params_len, alg, sig.data, sig.len, t);
     }
 }
 
-/*
- * RFC 5077 §3.3:
- *      struct {
- *          uint32 ticket_lifetime_hint;
- *          opaque ticket<0..2^16-1>;
- *      } NewSessionTicket;
- */
-static void print_ticket12(struct dec_conn *c, const struct tls_handshake_message *msg,
-                           struct dec_text *t)
+/* RFC 5077 §3.3: struct { uint32 ticket_lifetime_hint; opaque ticket<0..2^16-1>; } */
+static void ticket12(struct dec_conn *c, const struct tls_handshake_message *msg,
+                     struct dec_text *t)
 {
     struct tls_reader r;
     struct tls_reader ticket;
@@ -118,44 +110,37 @@ static void print_ticket12(struct dec_conn *c, const struct tls_handshake_messag
     c->sh_new_session_ticket = true;
     if (tls_read_u32(&r, &hint, "ticket_lifetime_hint") != TLS_OK ||
         tls_read_vector(&r, 0, 0xffff, &ticket, "ticket") != TLS_OK) {
-        dec_text_printf(t, "      not parsed: %s\n", err.reason);
-        return;
+        dec_text_not_parsed(t, NULL, err.reason);
     }
-    dec_text_printf(t, "      ticket_lifetime_hint: %u s\n      ticket: %zu bytes (RFC 5077)\n", hint,
-                    ticket.len);
 }
 
 void dec_print_tls12_message(struct dec_conn *c, enum tls_direction dir,
                              const struct tls_handshake_message *msg, struct dec_text *t)
 {
+    dec_text_message_fields(c->dec, t, msg->msg_type, msg->body, msg->length, true);
     switch (msg->msg_type) {
     case TLS_HT_certificate:
-        print_certificate12(c, dir, msg, t);
+        certificate12(c, dir, msg, t);
         break;
     case TLS_HT_server_key_exchange:
-        print_server_key_exchange(c, msg, t);
+        server_key_exchange(c, msg, t);
         break;
     case TLS_HT_server_hello_done:
-        dec_text_printf(t, "      (empty: the server's flight is complete, RFC 5246 §7.4.5)\n");
+        dec_text_note_line(t, "the server's flight is complete (RFC 5246 §7.4.5)");
         break;
     case TLS_HT_certificate_request:
-        dec_text_printf(t, "      the server asks for a client certificate (RFC 5246 §7.4.4)\n");
-        break;
-    case TLS_HT_client_key_exchange:
-        dec_text_printf(t, "      exchange_keys: %u bytes (ECDH public value or RSA-encrypted "
-                           "premaster secret, RFC 5246 §7.4.7)\n", msg->length);
+        dec_text_note_line(t, "the server asks for a client certificate (RFC 5246 §7.4.4)");
         break;
     case TLS_HT_new_session_ticket:
-        print_ticket12(c, msg, t);
+        ticket12(c, msg, t);
         break;
     case TLS_HT_certificate_status:
-        dec_text_printf(t, "      OCSP response, %u bytes (RFC 6066 §8)\n", msg->length);
+        dec_text_note_line(t, "an OCSP response (RFC 6066 §8)");
         break;
     case TLS_HT_hello_request:
-        dec_text_printf(t, "      the server asks for renegotiation (RFC 5246 §7.4.1.1)\n");
+        dec_text_note_line(t, "the server asks for renegotiation (RFC 5246 §7.4.1.1)");
         break;
     default:
-        dec_text_printf(t, "      %u bytes\n", msg->length);
         break;
     }
 }

@@ -135,6 +135,7 @@ void dec_tls12_derive_keys(struct dec_conn *c)
     }
     tls_wipe(kb, sizeof(kb));
     c->tls12_gcm = gcm;
+    dec_model_tls12_keys(c); /* the page's key schedule panel, when a page is written */
 }
 
 /* Opens one TLS 1.2 AEAD record (RFC 5246 §6.2.3.3) into out; false when it does not verify. */
@@ -181,9 +182,7 @@ void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
     uint8_t expected[TLS12_VERIFY_DATA_LEN];
     size_t thl = 0;
     enum tls_finished_status st = TLS_FINISHED_UNKNOWN;
-    dec_text_printf(t, "      verify_data: ");
-    dec_text_hex(t, msg->body, msg->length);
-    dec_text_printf(t, "\n");
+    /* verify_data itself is among the message's fields (the describer, render_text.c). */
     if (c->transcript_ok &&
         tls_transcript_peek_with(&c->transcript, c->prf_hash, NULL, 0, th, &thl, NULL) == TLS_OK &&
         prf(c->prf_hash, c->master_secret, sizeof(c->master_secret),
@@ -191,9 +190,11 @@ void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
             expected, sizeof(expected)) == TLS_OK) {
         bool same = msg->length == TLS12_VERIFY_DATA_LEN && tls_ct_equal(expected, msg->body, sizeof(expected));
         st = same ? TLS_FINISHED_VERIFIED : TLS_FINISHED_FAILED;
-        dec_text_printf(t, "      recomputed (RFC 5246 §7.4.9, PRF with %s over the handshake "
-                           "messages): %s\n", tls_hash_name(c->prf_hash),
-                        same ? "equal: verified" : "DIFFERENT: failed");
+        if (c->model != NULL) {
+            dec_model_tls12_finished(c, dir, th, thl, expected, sizeof(expected), msg->body,
+                                     msg->length, st);
+        }
+        dec_text_finished12(t, c->prf_hash, st);
     }
     if (dir == TLS_DIR_CLIENT_TO_SERVER) {
         c->client_finished = st;

@@ -31,11 +31,6 @@
 #include "handshake/key_update.h"
 #include "handshake/server_hello.h"
 
-static const char *side(enum tls_direction dir)
-{
-    return dir == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server";
-}
-
 /* Derives the keys of a logged traffic secret and installs them as current or pending. */
 static bool install_secret(struct dec_conn *c, enum tls_direction dir,
                            const uint8_t *secret, const char *name, bool pending)
@@ -196,12 +191,10 @@ static void verify_finished(struct dec_conn *c, enum tls_direction dir,
     struct tls_error err = {0};
     /* §4.4.4: verify_data is exactly Hash.length bytes; any other length cannot match. */
     if (hl != 0 && tls_finished_parse(msg->body, msg->length, hl, &vd, &err) != TLS_OK) {
-        dec_text_printf(t, "      %s\n", err.reason);
+        dec_text_note_line(t, err.reason);
         st = TLS_FINISHED_FAILED;
     }
-    dec_text_printf(t, "      verify_data: ");
-    dec_text_hex(t, vd.data, vd.len);
-    dec_text_printf(t, "\n");
+    /* verify_data itself is among the message's fields (the describer, render_text.c). */
     uint8_t th[TLS_MAX_HASH_LEN];
     uint8_t expected[TLS_MAX_HASH_LEN];
     size_t thl = 0;
@@ -213,17 +206,9 @@ static void verify_finished(struct dec_conn *c, enum tls_direction dir,
         tls_finished_verify_data(c->hash, base, th, expected) == TLS_OK) {
         st = tls_ct_equal(expected, vd.data, hl) ? TLS_FINISHED_VERIFIED : TLS_FINISHED_FAILED;
         model_finished(c, dir, base, th, thl, expected, &vd, st);
-        dec_text_printf(t, "      transcript hash: ");
-        dec_text_hex(t, th, thl);
-        dec_text_printf(t, "\n      recomputed (RFC 8446 §4.4.4, %s_handshake_traffic_secret): %s\n",
-                        side(dir), st == TLS_FINISHED_VERIFIED ? "equal: verified" : "DIFFERENT: failed");
-        if (st == TLS_FINISHED_FAILED) {
-            dec_text_printf(t, "      expected verify_data: ");
-            dec_text_hex(t, expected, hl);
-            dec_text_printf(t, "\n");
-        }
+        dec_text_finished13(t, dir, st, th, thl, expected, hl);
     } else if (st == TLS_FINISHED_UNKNOWN) {
-        dec_text_printf(t, "      not verified: no handshake traffic secret for this connection\n");
+        dec_text_finished13(t, dir, st, NULL, 0, NULL, 0);
     }
     tls_wipe(expected, sizeof(expected));
     if (dir == TLS_DIR_CLIENT_TO_SERVER) {
@@ -280,7 +265,7 @@ static void tls13_message(struct dec_conn *c, enum tls_direction dir,
         if (d->sent_finished) {
             /* §4.6.2: a Finished after the handshake ends post-handshake authentication; its
                BaseKey is an application traffic secret, and it is not checked here. */
-            dec_text_printf(t, "      post-handshake authentication Finished (§4.6.2): not verified\n");
+            dec_text_note_line(t, "post-handshake authentication Finished (§4.6.2): not verified");
             break;
         }
         verify_finished(c, dir, msg, t);
@@ -398,8 +383,7 @@ void dec_handshake_message(struct dec_conn *c, enum tls_direction dir,
         memcmp(msg->body + 2, tls_hello_retry_request_random, TLS_RANDOM_LEN) == 0) {
         name = "server_hello (HelloRetryRequest, RFC 8446 §4.1.4)";
     }
-    dec_text_printf(&r->detail, "    Handshake %s(%u), length %u\n", name != NULL ? name : "unknown",
-                    msg->msg_type, msg->length);
+    dec_text_message_header(&r->detail, name, msg->msg_type, msg->length);
     /* The hellos decide the version; what follows is read as TLS 1.3 or as TLS 1.2. */
     if (msg->msg_type == TLS_HT_client_hello || msg->msg_type == TLS_HT_server_hello) {
         hello_message(c, dir, msg, &r->detail);
@@ -408,6 +392,7 @@ void dec_handshake_message(struct dec_conn *c, enum tls_direction dir,
     } else if (msg->msg_type == TLS_HT_finished) {
         /* TLS 1.2 Finished, decrypted: checked, then part of the peer's Finished hash. */
         c->dir[dir].sent_finished = true;
+        dec_text_message_fields(c->dec, &r->detail, msg->msg_type, msg->body, msg->length, true);
         dec_tls12_verify_finished(c, dir, msg, &r->detail);
         add_transcript(c, msg);
     } else {

@@ -38,6 +38,7 @@
 #define TLS_MODEL_MAX_SECRETS 16u    /* per connection (KeyUpdates add generations) */
 #define TLS_MODEL_MAX_CHECKS 8u      /* per connection */
 #define TLS_MODEL_MAX_ROWS 8u        /* lines of one check's computation */
+#define TLS_MODEL_VALUE_LEN 400u     /* a field's value in words (a certificate's names) */
 
 /* A byte range and what it is. */
 struct tls_model_field {
@@ -47,12 +48,18 @@ struct tls_model_field {
     char name[48];                  /* RFC 8446 spelling: "legacy_record_version", "cipher_suites" */
     const char *rfc;                /* section: "§5.1" */
     const char *explain;            /* one or two sentences (constant) */
-    char value[96];                 /* what it says ("TLS_AES_128_GCM_SHA256"), or "" */
+    char value[TLS_MODEL_VALUE_LEN]; /* what it says ("TLS_AES_128_GCM_SHA256"), or "" (then
+                                       the bytes themselves are what it says) */
+    uint8_t depth;                  /* nesting inside its message: 0 the body's own fields, 1 an
+                                       extension's or a list entry's, ... (text renderers indent) */
+    bool is_length;                 /* a vector's length prefix (§3.4): summaries may skip it */
 };
 
 struct tls_model_fields {
     struct tls_model_field *items;  /* TLS_MODEL_MAX_FIELDS (owned by the decoder) */
     size_t count;
+    bool malformed;                 /* some bytes do not parse as the RFC's structure: they
+                                       are in "unparsed" fields */
 };
 
 /* Where a direction's handshake byte stream is, across record boundaries (§5.1: a message may
@@ -95,6 +102,15 @@ struct tls_model_secret {
     size_t iv_len;
     uint8_t finished_key[TLS_MAX_HASH_LEN]; /* §4.4.4, handshake secrets */
     size_t finished_key_len;
+    /* The stage secrets of §7.1 (Early, Handshake, Master Secret), when an endpoint gave them: */
+    const char *input_name;         /* the IKM of their HKDF-Extract ("(EC)DHE shared secret") */
+    uint8_t input[66];
+    size_t input_len;
+    uint8_t derived[TLS_MAX_HASH_LEN]; /* Derive-Secret(secret, "derived", ""): the next salt */
+    size_t derived_len;
+    const char *check;              /* the Extract recomputed: agrees or not (or NULL) */
+    const char *key_label;          /* how key / iv are derived, when not §7.3's (TLS 1.2 key */
+    const char *iv_label;           /*   block, RFC 5246 §6.3); NULL: §7.3 */
 };
 
 /* A verification, shown as its computation. */
@@ -138,5 +154,19 @@ void tls_model_describe_record(struct tls_model_fields *out, const uint8_t *byte
 void tls_model_describe_inner(struct tls_model_fields *out, const uint8_t *inner, size_t len,
                               uint8_t type, size_t content_len, bool has_inner_type,
                               struct tls_model_hs_cursor *cursor);
+
+/*
+ * The one message describer: a handshake message body (after its 4-byte header, §4) cut into
+ * its RFC 8446 §4 fields, offsets within the body. `decode`'s text details, `connect
+ * --explain`'s field lines and the HTML page all render these fields. tls12: the connection is
+ * TLS 1.2, whose Certificate, NewSessionTicket, Finished, ServerKeyExchange, ClientKeyExchange
+ * and ServerHelloDone have RFC 5246's / RFC 5077's forms.
+ */
+void tls_model_describe_message(struct tls_model_fields *out, uint8_t msg_type,
+                                const uint8_t *body, size_t len, bool tls12);
+
+/* For text renderers: how many fields from i on one line shows (1, or a run of list entries
+   with the same name and depth, such as a ClientHello's cipher_suite entries). */
+size_t tls_model_field_run(const struct tls_model_fields *f, size_t i);
 
 #endif

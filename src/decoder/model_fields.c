@@ -36,6 +36,7 @@ static struct tls_model_field *add_field(struct model_tiler *t, size_t n)
     f->offset = t->base + (uint32_t)t->pos;
     f->length = (uint32_t)n;
     f->message = t->message;
+    f->depth = t->depth;
     return f;
 }
 
@@ -44,6 +45,7 @@ static void stop(struct model_tiler *t)
     model_rest(t, "unparsed", "bytes that do not parse as the structure the RFC gives here",
                t->rfc);
     t->stopped = true;
+    t->out->malformed = true;
 }
 
 bool model_take(struct model_tiler *t, size_t n, const char *name, const char *explain,
@@ -75,16 +77,21 @@ bool model_take(struct model_tiler *t, size_t n, const char *name, const char *e
     return true;
 }
 
-uint32_t model_peek(const struct model_tiler *t, size_t n)
+uint32_t model_peek_at(const struct model_tiler *t, size_t skip, size_t n)
 {
-    if (t->stopped || n > t->len - t->pos) {
+    if (t->stopped || skip > t->len - t->pos || n > t->len - t->pos - skip) {
         return 0;
     }
     uint32_t v = 0;
     for (size_t i = 0; i < n; i++) {
-        v = v << 8 | t->p[t->pos + i];
+        v = v << 8 | t->p[t->pos + skip + i];
     }
     return v;
+}
+
+uint32_t model_peek(const struct model_tiler *t, size_t n)
+{
+    return model_peek_at(t, 0, n);
 }
 
 void model_rest(struct model_tiler *t, const char *name, const char *explain, const char *rfc)
@@ -92,6 +99,9 @@ void model_rest(struct model_tiler *t, const char *name, const char *explain, co
     size_t n = t->len - t->pos;
     if (n == 0) {
         return;
+    }
+    if (strcmp(name, "unparsed") == 0) {
+        t->out->malformed = true;
     }
     struct tls_model_field *f = add_field(t, n);
     if (f != NULL) {
@@ -107,9 +117,13 @@ size_t model_vector(struct model_tiler *t, size_t prefix, const char *name, cons
     char label[48];
     snprintf(label, sizeof(label), "%s length", name);
     uint32_t n = model_peek(t, prefix);
+    size_t before = t->out->count;
     if (!model_take(t, prefix, label, "the length prefix of the vector that follows (§3.4)", rfc,
                     "%u", (unsigned)n)) {
         return 0;
+    }
+    if (t->out->count > before) {
+        t->out->items[t->out->count - 1].is_length = true;
     }
     if (n > t->len - t->pos) {
         stop(t);
@@ -136,6 +150,28 @@ struct model_tiler model_sub(struct model_tiler *t, size_t n)
         t->pos += n;
     }
     return s;
+}
+
+void tls_model_describe_message(struct tls_model_fields *out, uint8_t msg_type,
+                                const uint8_t *body, size_t len, bool tls12)
+{
+    out->count = 0;
+    out->malformed = false;
+    struct model_tiler t = {.out = out, .p = body, .len = len, .message = 1, .rfc = "§4",
+                            .tls12 = tls12};
+    model_describe_message(&t, msg_type);
+    model_rest(&t, "unparsed", "bytes the message's structure does not account for", NULL);
+}
+
+size_t tls_model_field_run(const struct tls_model_fields *f, size_t i)
+{
+    size_t n = 1;
+    while (i + n < f->count && !f->items[i].is_length &&
+           f->items[i + n].depth == f->items[i].depth &&
+           strcmp(f->items[i + n].name, f->items[i].name) == 0) {
+        n++;
+    }
+    return n;
 }
 
 /* ---- handshake stream ------------------------------------------------------------------- */
@@ -254,7 +290,8 @@ void tls_model_describe_record(struct tls_model_fields *out, const uint8_t *byte
                                struct tls_model_hs_cursor *cursor)
 {
     out->count = 0;
-    struct model_tiler t = {.out = out, .p = bytes, .len = len, .rfc = "§5.1"};
+    out->malformed = false;
+    struct model_tiler t = {.out = out, .p = bytes, .len = len, .rfc = "§5.1", .tls12 = ctx->tls12};
     header(&t);
     if (t.stopped) {
         return;
@@ -296,10 +333,13 @@ void tls_model_describe_inner(struct tls_model_fields *out, const uint8_t *inner
                               struct tls_model_hs_cursor *cursor)
 {
     out->count = 0;
+    out->malformed = false;
     if (content_len > len) {
         content_len = len;
     }
-    struct model_tiler t = {.out = out, .p = inner, .len = content_len, .rfc = "§5.4"};
+    /* Only TLS 1.3 has an inner type (§5.4): without one, this is a TLS 1.2 plaintext. */
+    struct model_tiler t = {.out = out, .p = inner, .len = content_len, .rfc = "§5.4",
+                            .tls12 = !has_inner_type};
     content(&t, type, cursor);
     if (!has_inner_type || content_len == len) {
         return;

@@ -21,6 +21,8 @@ struct model_tiler {
     size_t pos;
     uint32_t base;                  /* offset of p[0] within its record */
     uint16_t message;               /* field.message for what is added */
+    uint8_t depth;                  /* field.depth for what is added */
+    bool tls12;                     /* a TLS 1.2 connection: its own forms of some messages */
     const char *rfc;                /* default section */
     bool stopped;
 };
@@ -31,6 +33,9 @@ bool model_take(struct model_tiler *t, size_t n, const char *name, const char *e
 
 /* The next n bytes (n <= 4) as a number, without taking them; 0 when fewer are left. */
 uint32_t model_peek(const struct model_tiler *t, size_t n);
+
+/* The n bytes (n <= 4) at skip bytes past the position as a number; 0 when fewer are left. */
+uint32_t model_peek_at(const struct model_tiler *t, size_t skip, size_t n);
 
 /* Names whatever is left (nothing when nothing is). */
 void model_rest(struct model_tiler *t, const char *name, const char *explain, const char *rfc);
@@ -43,7 +48,8 @@ size_t model_vector(struct model_tiler *t, size_t prefix, const char *name, cons
 void model_opaque_vector(struct model_tiler *t, size_t prefix, const char *name,
                          const char *explain, const char *rfc);
 
-/* A sub-tiler over the next n bytes (which the caller then cuts); the parent skips them. */
+/* A sub-tiler over the next n bytes (which the caller then cuts); the parent skips them. It
+   adds fields at the parent's depth; a caller that nests (an extension's data) raises it. */
 struct model_tiler model_sub(struct model_tiler *t, size_t n);
 
 /* Handshake message body by type (model_messages.c). */

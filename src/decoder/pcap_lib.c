@@ -45,6 +45,7 @@ const struct pcap_lib *pcap_lib_get(char *err, size_t err_cap)
         return NULL;
     }
     if (!SYMBOL(handle, "pcap_open_offline", open_offline) ||
+        !SYMBOL(handle, "pcap_fopen_offline", fopen_offline) ||
         !SYMBOL(handle, "pcap_next_ex", next_ex) || !SYMBOL(handle, "pcap_geterr", geterr) ||
         !SYMBOL(handle, "pcap_datalink", datalink) ||
         !SYMBOL(handle, "pcap_datalink_val_to_name", datalink_val_to_name) ||

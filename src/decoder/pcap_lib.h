@@ -18,6 +18,7 @@
 /* The libpcap functions pcap_input.c uses, with libpcap's own signatures. */
 struct pcap_lib {
     pcap_t *(*open_offline)(const char *fname, char *errbuf);
+    pcap_t *(*fopen_offline)(FILE *fp, char *errbuf);
     int (*next_ex)(pcap_t *p, struct pcap_pkthdr **hdr, const u_char **data);
     char *(*geterr)(pcap_t *p);
     int (*datalink)(pcap_t *p);

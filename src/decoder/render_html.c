@@ -261,15 +261,41 @@ static void secret_panel(struct dec_text *t, const struct tls_model_secret *s)
     }
     dec_text_printf(t, "<div class=\"secret\"><h4>%s</h4><p class=\"formula\">", name);
     escs(t, s->derivation);
-    dec_text_printf(t, "</p><dl><dt>value (%s)</dt><dd><code data-secret=\"%s\">", s->source, name);
-    hex(t, s->value, s->len);
-    dec_text_printf(t, "</code></dd>");
+    dec_text_printf(t, "</p><dl>");
+    if (s->len > 0) {
+        dec_text_printf(t, "<dt>value (%s)</dt><dd><code data-secret=\"%s\">", s->source, name);
+        hex(t, s->value, s->len);
+        dec_text_printf(t, "</code></dd>");
+    }
+    if (s->input_name != NULL) {
+        dec_text_printf(t, "<dt>%s</dt><dd><code data-derived=\"ikm\">", s->input_name);
+        hex(t, s->input, s->input_len);
+        dec_text_printf(t, "</code></dd>");
+    }
+    if (s->check != NULL) {
+        dec_text_printf(t, "<dt>check</dt><dd>%s</dd>", s->check);
+    }
+    if (s->derived_len > 0) {
+        dec_text_printf(t, "<dt>derived = Derive-Secret(secret, \"derived\", \"\") (§7.1): the "
+                           "salt of the next HKDF-Extract</dt><dd><code data-derived=\"derived\">");
+        hex(t, s->derived, s->derived_len);
+        dec_text_printf(t, "</code></dd>");
+    }
     if (s->transcript != NULL) {
         dec_text_printf(t, "<dt>Transcript-Hash(%s)</dt><dd><code>", s->transcript);
         hex(t, s->transcript_hash, s->transcript_hash_len);
         dec_text_printf(t, "</code></dd>");
     }
-    if (s->key_len > 0) {
+    if (s->key_len > 0 && s->key_label != NULL) {
+        /* TLS 1.2: the key block's parts (RFC 5246 §6.3), labelled by the model */
+        dec_text_printf(t, "<dt>%s (%s)</dt><dd><code data-derived=\"key\">", s->key_label,
+                        s->source);
+        hex(t, s->key, s->key_len);
+        dec_text_printf(t, "</code></dd><dt>%s</dt><dd><code data-derived=\"iv\">",
+                        s->iv_label != NULL ? s->iv_label : "write_IV");
+        hex(t, s->iv, s->iv_len);
+        dec_text_printf(t, "</code></dd>");
+    } else if (s->key_len > 0) {
         dec_text_printf(t, "<dt>key = HKDF-Expand-Label(secret, \"key\", \"\", %zu) (§7.3)</dt>"
                            "<dd><code data-derived=\"key\">", s->key_len);
         hex(t, s->key, s->key_len);
@@ -290,16 +316,30 @@ static void secret_panel(struct dec_text *t, const struct tls_model_secret *s)
 static void key_schedule(struct dec_conn *c, struct dec_text *t)
 {
     struct dec_model_conn *mc = c->model;
-    dec_text_printf(t, "<section class=\"keys\"><h3>Key schedule (RFC 8446 §7.1)</h3>");
+    bool tls12 = c->have_server_hello && !c->tls13;
+    dec_text_printf(t, "<section class=\"keys\"><h3>%s</h3>",
+                    tls12 ? "Keys (RFC 5246 §8.1, §6.3)" : "Key schedule (RFC 8446 §7.1)");
     if (mc->secret_count == 0) {
         dec_text_printf(t, "<p>No secrets: without a key log the protected records can only be "
                            "inferred (marked <em>guess</em>).</p></section>\n");
         return;
     }
-    dec_text_printf(t, "<p>A passive observer sees only the secrets the key log gives (the "
-                       "early, handshake and master secrets need the (EC)DHE private key); each "
-                       "is shown with its derivation, the transcript it hashes and the keys "
-                       "derived from it.</p>");
+    if (tls12) {
+        dec_text_printf(t, "<p>TLS 1.2: the key log's CLIENT_RANDOM line gives the master "
+                           "secret; the key block, and from it each side's write key and IV, is "
+                           "computed here with the suite's PRF.</p>");
+    } else if (mc->stages_shown > 0) {
+        dec_text_printf(t, "<p>Every step of §7.1 in order: the client gave its early, handshake "
+                           "and master secrets and its (EC)DHE input, each Extract is recomputed "
+                           "here from the step before; the traffic secrets come from the key "
+                           "log, each with its derivation, the transcript it hashes and the keys "
+                           "derived from it.</p>");
+    } else {
+        dec_text_printf(t, "<p>A passive observer sees only the secrets the key log gives (the "
+                           "early, handshake and master secrets need the (EC)DHE private key); "
+                           "each is shown with its derivation, the transcript it hashes and the "
+                           "keys derived from it.</p>");
+    }
     for (size_t i = 0; i < mc->secret_count; i++) {
         secret_panel(t, &mc->secrets[i]);
     }
@@ -405,6 +445,7 @@ void dec_html_connection(struct dec_conn *c, const struct tls_decoded_connection
     struct tls_decoder *dec = c->dec;
     struct dec_model_conn *mc = c->model;
     struct dec_text *t = &dec->out;
+    dec_model_stage_secrets(c); /* an endpoint's §7.1 stages not shown yet */
     page_start(dec);
     dec_text_printf(t, "<section class=\"connection\" id=\"c%u\" data-connection=\"%u\">"
                        "<h2>Connection %u <small>(", c->info.id, c->info.id, c->info.id);

@@ -238,24 +238,31 @@ static enum tls_direction dir_of(const struct conn *c, int sender)
     return sender == c->client ? TLS_DIR_CLIENT_TO_SERVER : TLS_DIR_SERVER_TO_CLIENT;
 }
 
-static void emit_data(struct tcp_reassembly *ra, struct conn *c, int sender, const struct piece *p)
+/* Hands bytes [offset, offset+len) over; they start at the stream's position. */
+static void emit_bytes(struct tcp_reassembly *ra, struct conn *c, int sender, uint64_t offset,
+                       const uint8_t *data, size_t len, uint64_t frame)
 {
     announce(ra, c);
     struct half *h = &c->half[sender];
     struct tls_stream_chunk chunk = {
         .conn_id = c->id,
         .dir = dir_of(c, sender),
-        .offset = p->offset,
-        .data = p->data,
-        .len = p->len,
+        .offset = offset,
+        .data = data,
+        .len = len,
         .token_index = 0,
-        .frame = p->frame,
+        .frame = frame,
     };
     if (ra->cb.on_data != NULL) {
         ra->cb.on_data(ra->cb.ctx, &chunk);
     }
-    h->bytes += p->len;
-    h->next = p->offset + p->len;
+    h->bytes += len;
+    h->next = offset + len;
+}
+
+static void emit_data(struct tcp_reassembly *ra, struct conn *c, int sender, const struct piece *p)
+{
+    emit_bytes(ra, c, sender, p->offset, p->data, p->len, p->frame);
 }
 
 static void emit_gap(struct tcp_reassembly *ra, struct conn *c, int sender, uint64_t upto)
@@ -433,7 +440,11 @@ static void add_to_half(struct tcp_reassembly *ra, struct conn *c, int sender,
         }
         off = (int64_t)h->next;
     }
-    if (len > 0 && !add_pending(ra, h, (uint64_t)off, data, len, seg->frame)) {
+    if (len > 0 && (uint64_t)off == h->next && h->pending == NULL) {
+        /* In order with nothing waiting, as almost every segment of a capture is: handed over
+           from the packet itself, not copied into a piece first (no allocation, no copy). */
+        emit_bytes(ra, c, sender, (uint64_t)off, data, len, seg->frame);
+    } else if (len > 0 && !add_pending(ra, h, (uint64_t)off, data, len, seg->frame)) {
         conn_note(ra, c, "out of memory: segment dropped");
     }
     drain(ra, c, sender, false);

@@ -22,7 +22,8 @@
 #    a table of bytes, seconds, MB/s, peak RSS and the tls13/tshark ratios;
 # 5. the raw-AEAD baseline (aead_baseline.c): mbedtls AES-128-GCM opening records of the same
 #    size with one key set up once, on as many bytes as the largest capture; the decoder's
-#    throughput per CPU second as a fraction of it.
+#    throughput per CPU second as a fraction of it: best of each, and the median of
+#    BENCH_PAIRS (default 9) pairs run back to back.
 #
 # Why that tshark command: it is the cheapest tshark run that does the same work as ours. To
 # print tls.record.content_type of a protected record tshark must reassemble the TCP stream,
@@ -140,12 +141,27 @@ for ((i = 0; i < ${BENCH_REPEAT:-3}; i++)); do
     c="${r#* }"
     if [ -z "$base" ] || awk -v a="$c" -v b="$base" 'BEGIN { exit !(a < b) }'; then base="$c"; fi
 done
-python3 - "$bytes" "$cpu" "$base" "$record" <<'PY'
-import sys
+# Paired: the baseline and the decoder one right after the other, BENCH_PAIRS times (default 9);
+# the median of the per-pair ratios. On a shared machine the load changes between the best-of
+# runs above (minutes apart); within a pair it changes less, so this is the steadier figure.
+pairs=""
+lastf="$(capture "${sizes[${#sizes[@]}-1]}")"
+for ((i = 0; i < ${BENCH_PAIRS:-9}; i++)); do
+    r="$("$build/tests/bench/aead_baseline" "$bytes" "$record")"
+    d="$("$run" /dev/null "$tls13" decode --keylog "$out/tls13.keylog" --format json "$lastf")"
+    read -r _ dcpu _ _ <<<"$d"
+    pairs="$pairs ${r#* }/$dcpu"
+done
+python3 - "$bytes" "$cpu" "$base" "$record" "$pairs" <<'PY'
+import statistics, sys
 b, dec, raw, rec = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+pairs = [tuple(map(float, p.split("/"))) for p in sys.argv[5].split()]
 print()
 print(f"raw AES-128-GCM decrypt (mbedtls, {rec}-byte records, key set up once): "
       f"{b / 1e6 / raw:.1f} MB per CPU second")
 print(f"tls13 decode on the {b / 1e6:.1f} MB capture: {b / 1e6 / dec:.1f} MB per CPU second, "
-      f"{raw / dec:.3f} of the raw AEAD throughput")
+      f"{raw / dec:.3f} of the raw AEAD throughput (best of each)")
+ratios = [r / d for r, d in pairs]
+print(f"paired, {len(pairs)} times baseline then decoder: median tls13/raw "
+      f"{statistics.median(ratios):.3f} (min {min(ratios):.3f}, max {max(ratios):.3f})")
 PY

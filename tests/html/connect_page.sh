@@ -33,4 +33,18 @@ if ! echo hello | timeout 30 "$tls13" connect "127.0.0.1:$port" --cafile "$work/
 fi
 grep -q olleh "$work/out.txt" || { echo "FAIL: no echo from the server"; exit 1; }
 python3 "$here/check_pages.py" "$tls13" "$work" "$work/pages" --given-page "$work/connect.html" \
-    connect.trace keys.txt
+    connect.trace keys.txt || exit 1
+# The client knows what no key log carries: its key schedule panel shows every §7.1 step, as
+# --explain does (issue 10): the three stage secrets, the (EC)DHE input, both "derived" salts,
+# and each Extract recomputed by the decoder agrees with the client's value.
+page="$work/connect.html"
+for secret in early_secret handshake_secret master_secret; do
+    grep -q "data-secret=\"$secret\"" "$page" || { echo "FAIL: no $secret on the page"; exit 1; }
+done
+[ "$(grep -o 'data-derived="derived"' "$page" | wc -l)" -eq 2 ] ||
+    { echo "FAIL: the page does not show both \"derived\" salts"; exit 1; }
+grep -q 'IKM: the (EC)DHE shared secret' "$page" || { echo "FAIL: no (EC)DHE input"; exit 1; }
+[ "$(grep -o 'HKDF-Extract recomputed here: equal' "$page" | wc -l)" -eq 3 ] ||
+    { echo "FAIL: a stage secret does not recompute from the step before"; exit 1; }
+! grep -q 'recomputed here: DIFFERENT' "$page" || { echo "FAIL: a stage secret differs"; exit 1; }
+echo "ok: the page shows every §7.1 step, each Extract recomputed equal"

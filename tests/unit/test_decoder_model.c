@@ -68,7 +68,7 @@ static void client_hello_is_cut_to_its_rfc_fields(void **state)
     assert_int_equal(fs.items[6].length, 32);
     bool suite = false, sni = false, share = false;
     for (size_t i = 0; i < fs.count; i++) {
-        suite |= strcmp(fs.items[i].value, "TLS_AES_128_GCM_SHA256") == 0;
+        suite |= strcmp(fs.items[i].value, "TLS_AES_128_GCM_SHA256(0x1301)") == 0;
         /* extensions a reader looks at first are cut further: SNI, key_share (§4.2.8) */
         sni |= strcmp(fs.items[i].name, "host_name") == 0 &&
                strcmp(fs.items[i].value, "server") == 0;
@@ -197,11 +197,63 @@ static void html_page_of_damaged_captures(void **state)
     free(orig);
 }
 
+/*
+ * The one message describer (tls_model_describe_message), which `decode`, `connect --explain`
+ * and the page render: the RFC 8448 §3 ClientHello body whole, then cut at every length and
+ * with a trailing byte. The fields tile whatever they get; a cut or an extra byte is
+ * "malformed" (the renderers say "not decoded"), except the one cut that leaves a valid
+ * ClientHello without extensions (RFC 8446 §4.1.2: 2 + 32 + 1 + 2 + 6 + 2 = 45 bytes).
+ */
+static void message_describer_whole_cut_and_trailing(void **state)
+{
+    (void)state;
+    uint8_t rec[256];
+    size_t len = test_hex(rfc8448_client_hello_record, rec, sizeof(rec));
+    const uint8_t *body = rec + 9; /* record header (5) + handshake header (4) */
+    size_t body_len = len - 9;
+    assert_int_equal(body_len, 192); /* RFC 8448 §3: the handshake header says 0x0000c0 */
+    struct tls_model_fields fs = {.items = field_store};
+    tls_model_describe_message(&fs, 1, body, body_len, false);
+    assert_tiles(&fs, body_len, "whole ClientHello body");
+    assert_false(fs.malformed);
+    /* offsets are within the body: legacy_version first, then random at 2 (§4.1.2) */
+    assert_string_equal(fs.items[0].name, "legacy_version");
+    assert_string_equal(fs.items[0].value, "TLS 1.2(0x0303)");
+    assert_string_equal(fs.items[1].name, "random");
+    assert_int_equal(fs.items[1].offset, 2);
+    /* RFC 8448 §3 offers three suites: one run of three cipher_suite entries, depth 0 */
+    size_t i = 0;
+    while (i < fs.count && strcmp(fs.items[i].name, "cipher_suite") != 0) {
+        i++;
+    }
+    assert_true(i < fs.count);
+    assert_int_equal(tls_model_field_run(&fs, i), 3);
+    assert_string_equal(fs.items[i + 2].value, "TLS_AES_256_GCM_SHA384(0x1302)");
+    /* the length prefix before them is marked so, and is not part of the run */
+    assert_true(fs.items[i - 1].is_length);
+    assert_int_equal(tls_model_field_run(&fs, i - 1), 1);
+    for (size_t n = 0; n < body_len; n++) {
+        tls_model_describe_message(&fs, 1, body, n, false);
+        assert_tiles(&fs, n, "cut ClientHello body");
+        if (fs.malformed != (n != 45)) {
+            fail_msg("cut to %zu bytes: malformed %d", n, fs.malformed);
+        }
+    }
+    uint8_t longer[200];
+    memcpy(longer, body, body_len);
+    longer[body_len] = 0;
+    tls_model_describe_message(&fs, 1, longer, body_len + 1, false);
+    assert_tiles(&fs, body_len + 1, "ClientHello body and a trailing byte");
+    assert_true(fs.malformed);
+    assert_string_equal(fs.items[fs.count - 1].name, "unparsed");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(client_hello_is_cut_to_its_rfc_fields),
         cmocka_unit_test(message_across_records),
+        cmocka_unit_test(message_describer_whole_cut_and_trailing),
         cmocka_unit_test(any_bytes_tile),
         cmocka_unit_test(html_page_of_damaged_captures),
     };
