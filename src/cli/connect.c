@@ -153,15 +153,18 @@ static int load_inputs(struct connect_run *run)
         if (pem == NULL) {
             return file_error("cannot read CA file", run->opt.cafile);
         }
-        tls_result rc = tls_trust_create(&run->trust, pem, len);
+        struct tls_error err = {0};
+        tls_result rc = tls_trust_create(&run->trust, pem, len, &err);
         free(pem);
         if (rc != TLS_OK) {
-            fprintf(stderr, "tls13: no usable CA certificate in %s\n", run->opt.cafile);
+            fprintf(stderr, "tls13: no usable CA certificate in %s (%s)\n", run->opt.cafile,
+                    err.reason);
             return CONNECT_EXIT_NETWORK;
         }
     }
-    if (tls_drbg_create(&run->drbg, "tls13 connect") != TLS_OK) {
-        fputs("tls13: cannot seed the random generator\n", stderr);
+    struct tls_error drbg_err = {0};
+    if (tls_drbg_create(&run->drbg, "tls13 connect", &drbg_err) != TLS_OK) {
+        fprintf(stderr, "tls13: cannot seed the random generator (%s)\n", drbg_err.reason);
         return CONNECT_EXIT_NETWORK;
     }
     if (run->opt.sess_in != NULL) {

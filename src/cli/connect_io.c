@@ -53,6 +53,10 @@ void connect_format_failure(char *buf, size_t cap, const struct tls_error *e)
         snprintf(buf, cap, "tls13: protocol failure (no reason recorded)");
         return;
     }
+    if (TLS_IS_MISUSE(e->code)) {
+        snprintf(buf, cap, "tls13: API misuse (nothing sent): %s", e->reason);
+        return;
+    }
     /* a code in the peer range means the server sent the alert; any other, we did */
     const char *dir = TLS_IS_PEER_ALERT(e->code) ? "received" : "sent";
     const char *alert = tls_alert_name(tls_result_alert(e->code));
@@ -62,11 +66,16 @@ void connect_format_failure(char *buf, size_t cap, const struct tls_error *e)
              e->field != NULL ? "]" : "");
 }
 
-void connect_report_failure(const struct tls_client *c)
+void connect_report_error(const struct tls_error *e)
 {
     char line[512];
-    connect_format_failure(line, sizeof(line), tls_client_error(c));
+    connect_format_failure(line, sizeof(line), e);
     fprintf(stderr, "%s\n", line);
+}
+
+void connect_report_failure(const struct tls_client *c)
+{
+    connect_report_error(tls_client_error(c));
 }
 
 int connect_io_open(struct connect_io *io, const struct connect_options *opt)
@@ -345,8 +354,9 @@ static int pump_stdin(struct connect_io *io, struct tls_client *c)
     }
     struct tls_writer out;
     tls_writer_init(&out, io->out, sizeof(io->out));
-    if (tls_client_seal(c, io->plain, (size_t)n, &out) != TLS_OK) {
-        connect_report_failure(c);
+    struct tls_error err = {0};
+    if (tls_client_seal(c, io->plain, (size_t)n, &out, &err) != TLS_OK) {
+        connect_report_error(&err);
         return CONNECT_EXIT_TLS;
     }
     return flush_out(io, &out);
@@ -437,8 +447,9 @@ static int after_resumption_attempt(struct connect_io *io, struct tls_client *c,
         size_t n = io->early_data_len - done;
         n = n < CONNECT_STDIN_CHUNK ? n : CONNECT_STDIN_CHUNK;
         out.len = 0;
-        if (tls_client_seal(c, io->early_data + done, n, &out) != TLS_OK) {
-            connect_report_failure(c);
+        struct tls_error err = {0};
+        if (tls_client_seal(c, io->early_data + done, n, &out, &err) != TLS_OK) {
+            connect_report_error(&err);
             return CONNECT_EXIT_TLS;
         }
         int rc = flush_out(io, &out);
@@ -464,8 +475,9 @@ int connect_io_run(struct connect_io *io, struct tls_client *c, const struct con
         /* RFC 8446 §4.6.3: update our key and ask the server to update its own */
         struct tls_writer out;
         tls_writer_init(&out, io->out, sizeof(io->out));
-        if (tls_client_key_update(c, true, &out) != TLS_OK) {
-            connect_report_failure(c);
+        struct tls_error err = {0};
+        if (tls_client_key_update(c, true, &out, &err) != TLS_OK) {
+            connect_report_error(&err);
             return CONNECT_EXIT_TLS;
         }
         rc = flush_out(io, &out);

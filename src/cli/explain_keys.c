@@ -61,7 +61,7 @@ static void show_label(struct explain *ex, const char *label, const uint8_t *con
     }
     uint8_t info[2 + 1 + 255 + 1 + 255];
     size_t n = 0;
-    if (tls_hkdf_label(label, context, context_len, length, info, sizeof(info), &n) != TLS_OK) {
+    if (tls_hkdf_label(label, context, context_len, length, info, sizeof(info), &n, NULL) != TLS_OK) {
         return;
     }
     char title[64];
@@ -81,8 +81,8 @@ static void show_derived(struct explain *ex, enum tls_hash_alg alg, const uint8_
 {
     uint8_t empty_hash[TLS_MAX_HASH_LEN], salt[TLS_MAX_HASH_LEN];
     size_t hl = tls_hash_len(alg);
-    if (tls_hash(alg, NULL, 0, empty_hash) != TLS_OK ||
-        tls_derive_secret(alg, secret, "derived", empty_hash, salt) != TLS_OK) {
+    if (tls_hash(alg, NULL, 0, empty_hash, NULL) != TLS_OK ||
+        tls_derive_secret(alg, secret, "derived", empty_hash, salt, NULL) != TLS_OK) {
         return;
     }
     show_label(ex, "derived", empty_hash, hl, hl);
@@ -98,7 +98,7 @@ static void show_traffic_keys(struct explain *ex, const uint8_t *secret, bool ha
 {
     const struct tls_cipher_suite *suite = tls_cipher_suite_find(ex->cipher_suite);
     struct tls_traffic_keys keys;
-    if (suite != NULL && suite->hash == alg && tls_traffic_keys_derive(suite, secret, &keys) == TLS_OK) {
+    if (suite != NULL && suite->hash == alg && tls_traffic_keys_derive(suite, secret, &keys, NULL) == TLS_OK) {
         show_label(ex, "key", NULL, 0, suite->key_len);
         explain_hex(ex->out, "write_key (§7.3)", keys.key, suite->key_len, 64);
         show_label(ex, "iv", NULL, 0, TLS_IV_LEN);
@@ -107,7 +107,7 @@ static void show_traffic_keys(struct explain *ex, const uint8_t *secret, bool ha
     }
     /* §4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length) */
     uint8_t fk[TLS_MAX_HASH_LEN];
-    if (handshake && tls_finished_key(alg, secret, fk) == TLS_OK) {
+    if (handshake && tls_finished_key(alg, secret, fk, NULL) == TLS_OK) {
         show_label(ex, "finished", NULL, 0, tls_hash_len(alg));
         explain_hex(ex->out, "finished_key", fk, tls_hash_len(alg), 64);
         tls_wipe(fk, sizeof(fk));

@@ -88,22 +88,19 @@ struct tls_key_schedule {
 
 /* Early Secret = HKDF-Extract(0, PSK); psk NULL means no PSK (HashLen zeros, §7.1). */
 tls_result tls_ks_early(struct tls_key_schedule *ks, enum tls_hash_alg alg, const uint8_t *psk,
-                        size_t psk_len);
+                        size_t psk_len, struct tls_error *err);
 
 /* Handshake Secret = HKDF-Extract(Derive-Secret(Early, "derived", ""), (EC)DHE). */
-tls_result tls_ks_handshake(struct tls_key_schedule *ks, const uint8_t *ecdhe, size_t ecdhe_len);
+tls_result tls_ks_handshake(struct tls_key_schedule *ks, const uint8_t *ecdhe, size_t ecdhe_len,
+                            struct tls_error *err);
 
 /* Master Secret = HKDF-Extract(Derive-Secret(Handshake, "derived", ""), 0). */
-tls_result tls_ks_master(struct tls_key_schedule *ks);
+tls_result tls_ks_master(struct tls_key_schedule *ks, struct tls_error *err);
 
-/* Derive-Secret(current stage secret, label of id, transcript_hash). id must be of this stage. */
+/* Derive-Secret(current stage secret, label of id, transcript_hash). id must be of this stage:
+ * a secret of another stage is refused (internal_error, the reason in err). */
 tls_result tls_ks_derive(const struct tls_key_schedule *ks, enum tls_secret_id id,
-                         const uint8_t *transcript_hash, uint8_t *out);
-
-/* tls_ks_derive() that also records why it failed (e.g. a label of another stage) in err. */
-tls_result tls_ks_derive_checked(const struct tls_key_schedule *ks, enum tls_secret_id id,
-                                 const uint8_t *transcript_hash, uint8_t *out,
-                                 struct tls_error *err);
+                         const uint8_t *transcript_hash, uint8_t *out, struct tls_error *err);
 
 void tls_ks_wipe(struct tls_key_schedule *ks);
 
@@ -115,24 +112,29 @@ struct tls_traffic_keys {
 };
 
 tls_result tls_traffic_keys_derive(const struct tls_cipher_suite *suite,
-                                   const uint8_t *traffic_secret, struct tls_traffic_keys *out);
+                                   const uint8_t *traffic_secret, struct tls_traffic_keys *out,
+                                   struct tls_error *err);
 void tls_traffic_keys_wipe(struct tls_traffic_keys *keys);
 
 /* §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(_N, "traffic upd", "", Hash.length). */
-tls_result tls_next_traffic_secret(enum tls_hash_alg alg, const uint8_t *secret, uint8_t *out);
+tls_result tls_next_traffic_secret(enum tls_hash_alg alg, const uint8_t *secret, uint8_t *out,
+                                   struct tls_error *err);
 
 /*
  * §4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length)
  *         verify_data  = HMAC(finished_key, Transcript-Hash(Handshake Context, Certificate*, CV*))
  * Also the PSK binder (§4.2.11.2), whose BaseKey is the binder key.
  */
-tls_result tls_finished_key(enum tls_hash_alg alg, const uint8_t *base_key, uint8_t *out);
+tls_result tls_finished_key(enum tls_hash_alg alg, const uint8_t *base_key, uint8_t *out,
+                            struct tls_error *err);
 tls_result tls_finished_verify_data(enum tls_hash_alg alg, const uint8_t *base_key,
-                                    const uint8_t *transcript_hash, uint8_t *out);
+                                    const uint8_t *transcript_hash, uint8_t *out,
+                                    struct tls_error *err);
 
 /* §4.6.1: PSK = HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length) */
 tls_result tls_resumption_psk(enum tls_hash_alg alg, const uint8_t *resumption_master_secret,
-                              const uint8_t *nonce, size_t nonce_len, uint8_t *out);
+                              const uint8_t *nonce, size_t nonce_len, uint8_t *out,
+                              struct tls_error *err);
 
 /*
  * §7.5: TLS-Exporter(label, context_value, key_length) =
@@ -141,6 +143,6 @@ tls_result tls_resumption_psk(enum tls_hash_alg alg, const uint8_t *resumption_m
  */
 tls_result tls_exporter(enum tls_hash_alg alg, const uint8_t *exporter_master_secret,
                         const char *label, const uint8_t *context, size_t context_len,
-                        uint8_t *out, size_t out_len);
+                        uint8_t *out, size_t out_len, struct tls_error *err);
 
 #endif

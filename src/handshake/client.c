@@ -97,6 +97,23 @@ tls_result tls_client_fail(struct tls_client *c, enum tls_alert_description aler
     return tls_fail(&c->error, alert, reason);
 }
 
+/* A call made at the wrong time: the rule is named in err, and the connection is not touched
+ * (no alert, no state change, c->error stays as it was). */
+tls_result tls_client_misuse(struct tls_error *err, const char *reason)
+{
+    return tls_fail_code(err, TLS_E_MISUSE, reason);
+}
+
+/* Hands the outcome of a public call to the caller's err: on a failure, the connection's own
+ * first failure (code and reason). */
+tls_result tls_client_report(const struct tls_client *c, tls_result rc, struct tls_error *err)
+{
+    if (rc != TLS_OK && err != NULL && err->code == TLS_OK) {
+        *err = c->error.code != TLS_OK ? c->error : (struct tls_error){rc, "internal error", NULL};
+    }
+    return rc;
+}
+
 
 /* §6: "MUST forget the secret values and keys established in failed connections". */
 static void wipe_secrets(struct tls_client *c)
@@ -196,9 +213,6 @@ tls_result tls_client_dispatch(struct tls_client *c, const struct tls_handshake_
         TRY(tls_reassembly_check_boundary(&c->reassembly, NULL, &c->error));
     }
     TRY(row->handler(c, msg, out));
-    if (c->error.code != TLS_OK) {
-        return c->error.code; /* a failure recorded without being returned (e.g. key install) */
-    }
     move_to(c, c->psk_accepted ? row->next_with_psk : row->next);
     return TLS_OK;
 }
@@ -273,9 +287,10 @@ enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len
         return TLS_STATUS_CLOSED;
     }
     if (c->state != TLS_CLIENT_CONNECTED) {
-        tls_client_fail(c, TLS_ALERT_internal_error,
-                        "RFC 8446 §2: application data is read only after the handshake (tls_client_open called too early)");
-        return fail_connection(c, c->error.code, out, out_start);
+        /* RFC 8446 §2: application data is read only after the handshake. Calling this too early
+         * is the caller's mistake, not the peer's: nothing is consumed or sent, and the
+         * connection goes on (feed the input to tls_client_handshake() instead). */
+        return TLS_STATUS_MISUSE;
     }
     enum tls_status status;
     tls_result rc = tls_client_process_records(c, in, in_len, consumed, out, data, data_len,
@@ -289,18 +304,37 @@ enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len
 }
 
 tls_result tls_client_seal(struct tls_client *c, const uint8_t *data, size_t len,
-                           struct tls_writer *out)
+                           struct tls_writer *out, struct tls_error *err)
 {
     size_t out_start = out->len;
+    if (c->state == TLS_CLIENT_FAILED) {
+        return tls_client_report(c, c->error.code, err);
+    }
     if (c->state != TLS_CLIENT_CONNECTED || c->we_closed) {
-        return tls_client_fail(c, TLS_ALERT_internal_error,
-                               "RFC 8446 §2: application data is sent only after the handshake and before close_notify");
+        return tls_client_misuse(err, "RFC 8446 §2: application data is sent only after the handshake and before close_notify (tls_client_seal called out of order)");
     }
     tls_result rc = tls_client_send(c, TLS_CT_application_data, data, len, c->tx_key_name, out);
     if (rc != TLS_OK) {
         fail_connection(c, rc, out, out_start);
     }
-    return rc;
+    return tls_client_report(c, rc, err);
+}
+
+tls_result tls_client_key_update(struct tls_client *c, bool request_peer_update,
+                                 struct tls_writer *out, struct tls_error *err)
+{
+    size_t out_start = out->len;
+    if (c->state == TLS_CLIENT_FAILED) {
+        return tls_client_report(c, c->error.code, err);
+    }
+    if (c->state != TLS_CLIENT_CONNECTED || c->we_closed) {
+        return tls_client_misuse(err, "RFC 8446 §4.6.3: KeyUpdate is sent only after the handshake and before close_notify (tls_client_key_update called out of order)");
+    }
+    tls_result rc = tls_client_send_key_update(c, request_peer_update, out);
+    if (rc != TLS_OK) {
+        fail_connection(c, rc, out, out_start);
+    }
+    return tls_client_report(c, rc, err);
 }
 
 tls_result tls_client_close(struct tls_client *c, struct tls_writer *out)
@@ -308,9 +342,15 @@ tls_result tls_client_close(struct tls_client *c, struct tls_writer *out)
     if (c->state == TLS_CLIENT_FAILED || c->we_closed) {
         return TLS_OK;
     }
+    size_t out_start = out->len;
     /* §6.1: "Each party MUST send a "close_notify" alert before closing its write side." */
     static const uint8_t close_notify[2] = {TLS_ALERT_LEVEL_warning, TLS_ALERT_close_notify};
-    TRY(tls_client_send(c, TLS_CT_alert, close_notify, sizeof(close_notify), c->tx_key_name, out));
+    tls_result rc = tls_client_send(c, TLS_CT_alert, close_notify, sizeof(close_notify),
+                                    c->tx_key_name, out);
+    if (rc != TLS_OK) {
+        fail_connection(c, rc, out, out_start);
+        return rc;
+    }
     c->we_closed = true;
     return TLS_OK;
 }
@@ -362,6 +402,8 @@ const char *tls_status_name(enum tls_status status)
         return "closed";
     case TLS_STATUS_FATAL:
         return "fatal";
+    case TLS_STATUS_MISUSE:
+        return "misuse";
     default:
         return "?";
     }

@@ -60,6 +60,9 @@ enum tls_status {
     TLS_STATUS_KEY_UPDATE,     /* tls_client_open: the peer updated its key (reply may be in out) */
     TLS_STATUS_CLOSED,         /* the peer sent close_notify */
     TLS_STATUS_FATAL,          /* failed; see tls_client_error(); any alert is in the output */
+    TLS_STATUS_MISUSE,         /* tls_client_open called before the handshake completed (RFC 8446
+                                * §2: data is read only after it): nothing consumed, nothing sent,
+                                * the connection unchanged */
 };
 
 const char *tls_status_name(enum tls_status status);
@@ -257,9 +260,17 @@ tls_result tls_client_init(struct tls_client *c, const struct tls_client_config 
 enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t in_len,
                                      size_t *consumed, struct tls_writer *out);
 
+/*
+ * The calls below return TLS_OK, a fatal failure (the connection has failed: the same code and
+ * reason as tls_client_error(), and any alert is in out), or TLS_E_MISUSE: the call was made at
+ * the wrong time (before the handshake completed, after our close_notify). Misuse names the rule
+ * in err, sends nothing and leaves the connection as it was: the next valid call still works.
+ * err may be NULL.
+ */
+
 /* Protects application data (split into records of at most 2^14 bytes) into out. */
 tls_result tls_client_seal(struct tls_client *c, const uint8_t *data, size_t len,
-                           struct tls_writer *out);
+                           struct tls_writer *out, struct tls_error *err);
 
 /*
  * Processes at most one received record after the handshake. On APP_DATA, *data and *data_len are a
@@ -272,7 +283,7 @@ enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len
 
 /* Sends a KeyUpdate (RFC 8446 §4.6.3) and switches to the next write key. */
 tls_result tls_client_key_update(struct tls_client *c, bool request_peer_update,
-                                 struct tls_writer *out);
+                                 struct tls_writer *out, struct tls_error *err);
 
 /* Appends a close_notify alert (RFC 8446 §6.1). Reading may go on until the peer's. */
 tls_result tls_client_close(struct tls_client *c, struct tls_writer *out);

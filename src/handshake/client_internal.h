@@ -120,12 +120,14 @@ typedef tls_result (*tls_client_handler)(struct tls_client *c, const struct tls_
 
 /* client.c */
 tls_result tls_client_fail(struct tls_client *c, enum tls_alert_description alert, const char *reason);
+tls_result tls_client_misuse(struct tls_error *err, const char *reason);
+tls_result tls_client_report(const struct tls_client *c, tls_result rc, struct tls_error *err);
 tls_result tls_client_dispatch(struct tls_client *c, const struct tls_handshake_message *msg,
                                struct tls_writer *out);
 
 /* client_records.c */
-void tls_client_install_keys(struct tls_client *c, enum tls_direction dir, const char *name,
-                             const uint8_t *secret);
+tls_result tls_client_install_keys(struct tls_client *c, enum tls_direction dir, const char *name,
+                                   const uint8_t *secret);
 tls_result tls_client_process_records(struct tls_client *c, uint8_t *in, size_t in_len,
                                       size_t *consumed, struct tls_writer *out,
                                       const uint8_t **app_data, size_t *app_data_len,
@@ -187,5 +189,7 @@ tls_result tls_client_on_new_session_ticket(struct tls_client *c,
                                             struct tls_writer *out);
 tls_result tls_client_on_key_update(struct tls_client *c, const struct tls_handshake_message *msg,
                                     struct tls_writer *out);
+tls_result tls_client_send_key_update(struct tls_client *c, bool request_peer_update,
+                                      struct tls_writer *out);
 
 #endif

@@ -66,7 +66,7 @@ tls_result tls_client_on_new_session_ticket(struct tls_client *c,
     tls_wipe(t, sizeof(*t));
     enum tls_hash_alg alg = c->suite->hash;
     TRY(tls_resumption_psk(alg, c->resumption_master_secret, nst.ticket_nonce.data,
-                           nst.ticket_nonce.len, t->psk));
+                           nst.ticket_nonce.len, t->psk, &c->error));
     t->psk_len = tls_hash_len(alg);
     t->cipher_suite = c->suite->id;
     t->ticket_lifetime = nst.ticket_lifetime > TLS_MAX_TICKET_LIFETIME_SECONDS
@@ -96,13 +96,12 @@ static tls_result send_key_update(struct tls_client *c, enum tls_key_update_requ
     TRY(tls_client_send_handshake(c, msg, w.len, c->tx_key_name, out));
     tls_client_emit_message(c, TLS_DIR_CLIENT_TO_SERVER, msg, w.len);
     TRY(tls_next_traffic_secret(c->suite->hash, c->client_application_traffic_secret,
-                                c->client_application_traffic_secret));
+                                c->client_application_traffic_secret, &c->error));
     c->write_generation++;
     tls_client_emit_secret(c, "client_application_traffic_secret_N+1 (\"traffic upd\", RFC 8446 §7.2)",
                            NULL, c->client_application_traffic_secret, NULL);
-    tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_application_traffic_secret_N",
-                            c->client_application_traffic_secret);
-    return c->error.code;
+    return tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_application_traffic_secret_N",
+                                   c->client_application_traffic_secret);
 }
 
 /* How many KeyUpdates in a row, with no application data between, we accept (PH-05). */
@@ -119,28 +118,24 @@ tls_result tls_client_on_key_update(struct tls_client *c, const struct tls_hands
     }
     /* §4.6.3: the sender's next records use the next generation: update our read key. */
     TRY(tls_next_traffic_secret(c->suite->hash, c->server_application_traffic_secret,
-                                c->server_application_traffic_secret));
+                                c->server_application_traffic_secret, &c->error));
     c->read_generation++;
     tls_client_emit_secret(c, "server_application_traffic_secret_N+1 (\"traffic upd\", RFC 8446 §7.2)",
                            NULL, c->server_application_traffic_secret, NULL);
-    tls_client_install_keys(c, TLS_DIR_SERVER_TO_CLIENT, "server_application_traffic_secret_N",
-                            c->server_application_traffic_secret);
+    TRY(tls_client_install_keys(c, TLS_DIR_SERVER_TO_CLIENT, "server_application_traffic_secret_N",
+                                c->server_application_traffic_secret));
     /* §4.6.3: "If the request_update field is set to "update_requested", then the receiver MUST
      * send a KeyUpdate of its own with request_update set to "update_not_requested" prior to
      * sending its next Application Data record." We send it at once. */
     if (request == TLS_KEY_UPDATE_update_requested && !c->we_closed) {
         TRY(send_key_update(c, TLS_KEY_UPDATE_update_not_requested, out));
     }
-    return c->error.code;
+    return TLS_OK;
 }
 
-tls_result tls_client_key_update(struct tls_client *c, bool request_peer_update,
-                                 struct tls_writer *out)
+tls_result tls_client_send_key_update(struct tls_client *c, bool request_peer_update,
+                                      struct tls_writer *out)
 {
-    if (c->state != TLS_CLIENT_CONNECTED || c->we_closed) {
-        return tls_client_fail(c, TLS_ALERT_internal_error,
-                               "RFC 8446 §4.6.3: KeyUpdate is sent only after the handshake");
-    }
     return send_key_update(c, request_peer_update ? TLS_KEY_UPDATE_update_requested
                                                   : TLS_KEY_UPDATE_update_not_requested,
                            out);

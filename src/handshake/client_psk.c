@@ -183,7 +183,7 @@ static tls_result ticket_early_secret(struct tls_client *c, struct tls_key_sched
     if (suite == NULL) {
         return tls_client_fail(c, TLS_ALERT_internal_error, "RFC 8446 §4.2.11: ticket of an unknown cipher suite");
     }
-    return tls_ks_early(ks, suite->hash, t->psk, t->psk_len);
+    return tls_ks_early(ks, suite->hash, t->psk, t->psk_len, &c->error);
 }
 
 tls_result tls_client_psk_write_binder(struct tls_client *c, uint8_t *msg, size_t len)
@@ -197,9 +197,9 @@ tls_result tls_client_psk_write_binder(struct tls_client *c, uint8_t *msg, size_
     TRY(tls_client_hello_truncated_len(msg, len, &truncated_len, &c->error));
     TRY(ticket_early_secret(c, ks));
     /* binder_key = Derive-Secret(Early Secret, "res binder", ""): "" hashes to Hash(""). */
-    tls_result rc = tls_hash(ks->alg, NULL, 0, empty_hash);
+    tls_result rc = tls_hash(ks->alg, NULL, 0, empty_hash, &c->error);
     if (rc == TLS_OK) {
-        rc = tls_ks_derive_checked(ks, TLS_SECRET_binder_key_res, empty_hash, binder_key, &c->error);
+        rc = tls_ks_derive(ks, TLS_SECRET_binder_key_res, empty_hash, binder_key, &c->error);
     }
     /* §4.2.11.2: Transcript-Hash(Truncate(ClientHello1)), or after an HRR
      * Transcript-Hash(ClientHello1, HelloRetryRequest, Truncate(ClientHello2)) — the transcript
@@ -211,7 +211,7 @@ tls_result tls_client_psk_write_binder(struct tls_client *c, uint8_t *msg, size_
     /* §4.2.11.2: "computed in the same way as the Finished message (Section 4.4.4) but with the
      * BaseKey being the binder_key". */
     if (rc == TLS_OK) {
-        rc = tls_finished_verify_data(ks->alg, binder_key, hash, binder);
+        rc = tls_finished_verify_data(ks->alg, binder_key, hash, binder, &c->error);
     }
     if (rc == TLS_OK) {
         struct tls_bytes b = {binder, hash_len};
@@ -221,9 +221,6 @@ tls_result tls_client_psk_write_binder(struct tls_client *c, uint8_t *msg, size_
     }
     tls_wipe(binder_key, sizeof(binder_key));
     tls_wipe(binder, sizeof(binder));
-    if (rc != TLS_OK && c->error.code == TLS_OK) {
-        return tls_client_fail(c, TLS_ALERT_internal_error, "RFC 8446 §4.2.11.2: PSK binder computation failed");
-    }
     return rc;
 }
 
@@ -234,14 +231,12 @@ static tls_result install_early_key(struct tls_client *c, const uint8_t *secret)
 {
     const struct tls_cipher_suite *suite = tls_cipher_suite_find(c->config->ticket->cipher_suite);
     struct tls_traffic_keys keys;
-    if (tls_traffic_keys_derive(suite, secret, &keys) != TLS_OK) {
-        return tls_client_fail(c, TLS_ALERT_internal_error, "RFC 8446 §7.3: early traffic key derivation failed");
-    }
-    tls_record_direction_install_keys(&c->tx, &keys);
+    TRY(tls_traffic_keys_derive(suite, secret, &keys, &c->error));
+    tls_result rc = tls_record_direction_install_keys(&c->tx, &keys, &c->error);
     tls_traffic_keys_wipe(&keys);
     c->tx_key_name = "client_early_traffic_secret";
     c->early_write_key = true;
-    return TLS_OK;
+    return rc;
 }
 
 /* The two Early Secret values that depend on ClientHello1, emitted; the traffic one kept in out. */
@@ -257,11 +252,11 @@ static tls_result derive_early_secrets(struct tls_client *c, uint8_t *client_ear
     tls_result rc = tls_transcript_peek_with(&c->transcript, ks->alg, NULL, 0, hash, &hash_len,
                                              &c->error);
     if (rc == TLS_OK) {
-        rc = tls_ks_derive_checked(ks, TLS_SECRET_client_early_traffic_secret, hash,
+        rc = tls_ks_derive(ks, TLS_SECRET_client_early_traffic_secret, hash,
                                    client_early_traffic_secret, &c->error);
     }
     if (rc == TLS_OK) {
-        rc = tls_ks_derive_checked(ks, TLS_SECRET_early_exporter_master_secret, hash,
+        rc = tls_ks_derive(ks, TLS_SECRET_early_exporter_master_secret, hash,
                                    early_exporter_master_secret, &c->error);
     }
     if (rc == TLS_OK) {
@@ -299,17 +294,17 @@ tls_result tls_client_send_early_data(struct tls_client *c, struct tls_writer *o
 }
 
 /* Back to writing in plaintext (after an HRR), or on to the handshake key (after EE). */
-static void leave_early_key(struct tls_client *c, bool to_handshake_key)
+static tls_result leave_early_key(struct tls_client *c, bool to_handshake_key)
 {
     c->early_write_key = false;
     if (to_handshake_key) {
-        tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_handshake_traffic_secret",
-                                c->client_handshake_traffic_secret);
-        return;
+        return tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_handshake_traffic_secret",
+                                       c->client_handshake_traffic_secret);
     }
     tls_record_direction_wipe(&c->tx);
     tls_record_direction_init(&c->tx);
     c->tx_key_name = NULL;
+    return TLS_OK;
 }
 
 void tls_client_psk_on_hello_retry_request(struct tls_client *c)
@@ -318,7 +313,7 @@ void tls_client_psk_on_hello_retry_request(struct tls_client *c)
      * ClientHello." The server skipped our early data; ClientHello2 is written in plaintext. */
     c->send_early_data = false;
     if (c->early_write_key) {
-        leave_early_key(c, false);
+        (void)leave_early_key(c, false); /* back to plaintext: cannot fail */
         tls_client_note(c, "HelloRetryRequest: the 0-RTT data was rejected (RFC 8446 §4.2.10)");
     }
     /* §4.1.2: ClientHello2 may remove "any PSKs which are incompatible with the server's
@@ -340,10 +335,10 @@ tls_result tls_client_psk_on_encrypted_extensions(struct tls_client *c,
     if (early == NULL) {
         /* §4.2.10: rejected (or never offered). Our next records are the second flight. */
         if (c->early_write_key) {
-            leave_early_key(c, true);
+            TRY(leave_early_key(c, true));
             tls_client_note(c, "EncryptedExtensions without early_data: the 0-RTT data was rejected (RFC 8446 §4.2.10)");
         }
-        return c->error.code;
+        return TLS_OK;
     }
     /* §4.2.10 EncryptedExtensions form: "struct {} Empty". */
     TRY(tls_ext_empty_parse(early, &c->error));
@@ -382,6 +377,5 @@ tls_result tls_client_psk_end_early_data(struct tls_client *c, struct tls_writer
     TRY(tls_client_add_transcript(c, TLS_DIR_CLIENT_TO_SERVER, msg, w.len));
     TRY(tls_client_send_handshake(c, msg, w.len, c->tx_key_name, out));
     tls_client_note(c, "EndOfEarlyData sent under the 0-RTT key; now K_send = handshake (RFC 8446 §4.5, App. A.1)");
-    leave_early_key(c, true);
-    return c->error.code;
+    return leave_early_key(c, true);
 }

@@ -131,22 +131,21 @@ tls_result tls_client_send_compat_ccs(struct tls_client *c, struct tls_writer *o
 }
 
 /* §7.3: traffic keys from a traffic secret, installed on one direction (old keys wiped). */
-void tls_client_install_keys(struct tls_client *c, enum tls_direction dir, const char *name,
-                             const uint8_t *secret)
+tls_result tls_client_install_keys(struct tls_client *c, enum tls_direction dir, const char *name,
+                                   const uint8_t *secret)
 {
     struct tls_traffic_keys keys;
-    if (tls_traffic_keys_derive(c->suite, secret, &keys) != TLS_OK) {
-        tls_client_fail(c, TLS_ALERT_internal_error, "RFC 8446 §7.3: traffic key derivation failed");
-        return;
-    }
+    TRY(tls_traffic_keys_derive(c->suite, secret, &keys, &c->error));
+    tls_result rc;
     if (dir == TLS_DIR_SERVER_TO_CLIENT) {
-        tls_record_direction_install_keys(&c->rx.dir, &keys);
+        rc = tls_record_direction_install_keys(&c->rx.dir, &keys, &c->error);
         c->rx_key_name = name;
     } else {
-        tls_record_direction_install_keys(&c->tx, &keys);
+        rc = tls_record_direction_install_keys(&c->tx, &keys, &c->error);
         c->tx_key_name = name;
     }
     tls_traffic_keys_wipe(&keys);
+    return rc;
 }
 
 /* ---- the record loop -------------------------------------------------------------------------- */

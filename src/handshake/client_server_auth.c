@@ -186,14 +186,14 @@ static tls_result derive_application_secrets(struct tls_client *c)
     uint8_t hash[TLS_MAX_HASH_LEN];
     size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
-    TRY(tls_ks_master(&c->key_schedule));
+    TRY(tls_ks_master(&c->key_schedule, &c->error));
     tls_client_emit_secret(c, "master_secret", NULL, c->key_schedule.secret, NULL);
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_client_application_traffic_secret_0, hash,
-                      c->client_application_traffic_secret));
+                      c->client_application_traffic_secret, &c->error));
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_server_application_traffic_secret_0, hash,
-                      c->server_application_traffic_secret));
+                      c->server_application_traffic_secret, &c->error));
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_exporter_master_secret, hash,
-                      c->exporter_master_secret));
+                      c->exporter_master_secret, &c->error));
     tls_client_emit_secret(c, "client_application_traffic_secret_0", "CLIENT_TRAFFIC_SECRET_0",
                            c->client_application_traffic_secret, hash);
     tls_client_emit_secret(c, "server_application_traffic_secret_0", "SERVER_TRAFFIC_SECRET_0",
@@ -229,7 +229,7 @@ static tls_result send_client_flight(struct tls_client *c, struct tls_writer *ou
     uint8_t verify_data[TLS_MAX_HASH_LEN];
     size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
-    TRY(tls_finished_verify_data(alg, c->client_handshake_traffic_secret, hash, verify_data));
+    TRY(tls_finished_verify_data(alg, c->client_handshake_traffic_secret, hash, verify_data, &c->error));
     uint8_t finished[TLS_HANDSHAKE_HEADER_LEN + TLS_MAX_HASH_LEN];
     tls_writer_init(&w, finished, sizeof(finished));
     TRY(tls_finished_encode(&w, verify_data, hash_len, &c->error));
@@ -241,7 +241,7 @@ static tls_result send_client_flight(struct tls_client *c, struct tls_writer *ou
     /* resumption_master_secret covers the transcript through the client Finished. */
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_resumption_master_secret, hash,
-                      c->resumption_master_secret));
+                      c->resumption_master_secret, &c->error));
     tls_client_emit_secret(c, "resumption_master_secret", NULL, c->resumption_master_secret, hash);
     return TLS_OK;
 }
@@ -258,7 +258,7 @@ tls_result tls_client_on_finished(struct tls_client *c, const struct tls_handsha
     uint8_t expected[TLS_MAX_HASH_LEN];
     size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
-    TRY(tls_finished_verify_data(alg, c->server_handshake_traffic_secret, hash, expected));
+    TRY(tls_finished_verify_data(alg, c->server_handshake_traffic_secret, hash, expected, &c->error));
     /* §4.4.4: "Recipients of Finished messages MUST verify that the contents are correct and if
      * incorrect MUST terminate the connection with a "decrypt_error" alert." Compared in constant
      * time, so timing does not reveal how much of a forgery was right. */
@@ -277,13 +277,13 @@ tls_result tls_client_on_finished(struct tls_client *c, const struct tls_handsha
     TRY(send_client_flight(c, out));
 
     /* App. A.1: "K_send = K_recv = application". The handshake secrets are done with. */
-    tls_client_install_keys(c, TLS_DIR_SERVER_TO_CLIENT, "server_application_traffic_secret_0",
-                            c->server_application_traffic_secret);
-    tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_application_traffic_secret_0",
-                            c->client_application_traffic_secret);
+    TRY(tls_client_install_keys(c, TLS_DIR_SERVER_TO_CLIENT, "server_application_traffic_secret_0",
+                                c->server_application_traffic_secret));
+    TRY(tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_application_traffic_secret_0",
+                                c->client_application_traffic_secret));
     tls_wipe(c->client_handshake_traffic_secret, sizeof(c->client_handshake_traffic_secret));
     tls_wipe(c->server_handshake_traffic_secret, sizeof(c->server_handshake_traffic_secret));
     tls_ks_wipe(&c->key_schedule);
     tls_transcript_wipe(&c->transcript);
-    return c->error.code;
+    return TLS_OK;
 }

@@ -189,7 +189,7 @@ static tls_result on_hello_retry_request(struct tls_client *c,
         for (size_t i = 0; i < c->offer.key_share_count; i++) {
             tls_kex_wipe(&c->offer.key_shares[i]);
         }
-        TRY(tls_kex_generate(&c->offer.key_shares[0], c->hrr_selected_group, &c->config->rng));
+        TRY(tls_kex_generate(&c->offer.key_shares[0], c->hrr_selected_group, &c->config->rng, &c->error));
         c->offer.key_share_count = 1;
     }
     /* §4.2.10: any 0-RTT data is rejected; a ticket of another hash is dropped (client_psk.c). */
@@ -264,7 +264,7 @@ static tls_result derive_handshake_keys(struct tls_client *c, const uint8_t *ecd
         psk_len = c->config->ticket->psk_len;
     }
     /* Early Secret = HKDF-Extract(salt = 0, IKM = PSK or 0) */
-    TRY(tls_ks_early(&c->key_schedule, alg, psk, psk_len));
+    TRY(tls_ks_early(&c->key_schedule, alg, psk, psk_len, &c->error));
     /* The observer sees each input of the §7.1 chain, so --explain can show every step. */
     tls_client_emit_secret(c, "early_secret", NULL, c->key_schedule.secret, NULL);
     const struct tls_observer *obs = c->config->observer;
@@ -273,31 +273,31 @@ static tls_result derive_handshake_keys(struct tls_client *c, const uint8_t *ecd
                     NULL, 0);
     }
     /* Handshake Secret = HKDF-Extract(salt = Derive-Secret(Early, "derived", ""), IKM = (EC)DHE) */
-    TRY(tls_ks_handshake(&c->key_schedule, ecdhe, ecdhe_len));
+    TRY(tls_ks_handshake(&c->key_schedule, ecdhe, ecdhe_len, &c->error));
     tls_client_emit_secret(c, "handshake_secret", NULL, c->key_schedule.secret, NULL);
 
     uint8_t hash[TLS_MAX_HASH_LEN];
     size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_client_handshake_traffic_secret, hash,
-                      c->client_handshake_traffic_secret));
+                      c->client_handshake_traffic_secret, &c->error));
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_server_handshake_traffic_secret, hash,
-                      c->server_handshake_traffic_secret));
+                      c->server_handshake_traffic_secret, &c->error));
     tls_client_emit_secret(c, "client_handshake_traffic_secret", "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
                            c->client_handshake_traffic_secret, hash);
     tls_client_emit_secret(c, "server_handshake_traffic_secret", "SERVER_HANDSHAKE_TRAFFIC_SECRET",
                            c->server_handshake_traffic_secret, hash);
 
     /* §7.3: [sender]_write_key and _write_iv from each; App. A.1 "K_recv = handshake". */
-    tls_client_install_keys(c, TLS_DIR_SERVER_TO_CLIENT, "server_handshake_traffic_secret",
-                            c->server_handshake_traffic_secret);
+    TRY(tls_client_install_keys(c, TLS_DIR_SERVER_TO_CLIENT, "server_handshake_traffic_secret",
+                                c->server_handshake_traffic_secret));
     /* App. A.1: after 0-RTT data we keep writing under the early key ("K_send = early data")
      * until EncryptedExtensions says whether the server takes it (client_psk.c). */
     if (!c->early_write_key) {
-        tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_handshake_traffic_secret",
-                                c->client_handshake_traffic_secret);
+        TRY(tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_handshake_traffic_secret",
+                                    c->client_handshake_traffic_secret));
     }
-    return c->error.code;
+    return TLS_OK;
 }
 
 tls_result tls_client_on_server_hello(struct tls_client *c, const struct tls_handshake_message *msg,

@@ -58,7 +58,7 @@ struct outcome {
     tls_result code;
     uint64_t out_hash, app_hash; /* FNV-1a of every output byte / application data byte */
     size_t out_len, app_len;
-    unsigned events[TLS_STATUS_FATAL + 1];
+    unsigned events[TLS_STATUS_MISUSE + 1];
 };
 
 static void fnv(uint64_t *h, const uint8_t *p, size_t n)

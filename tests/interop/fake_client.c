@@ -132,10 +132,10 @@ enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t i
 }
 
 tls_result tls_client_seal(struct tls_client *c, const uint8_t *data, size_t len,
-                           struct tls_writer *out)
+                           struct tls_writer *out, struct tls_error *err)
 {
     put_record(c, out, TLS_CT_application_data, data, len);
-    return tls_writer_result(out, &c->error);
+    return tls_writer_result(out, err);
 }
 
 enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len,
@@ -181,11 +181,11 @@ enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len
 }
 
 tls_result tls_client_key_update(struct tls_client *c, bool request_peer_update,
-                                 struct tls_writer *out)
+                                 struct tls_writer *out, struct tls_error *err)
 {
     (void)request_peer_update;
     put_record(c, out, TLS_CT_handshake, "KU", 2);
-    return tls_writer_result(out, &c->error);
+    return tls_writer_result(out, err);
 }
 
 tls_result tls_client_close(struct tls_client *c, struct tls_writer *out)

@@ -94,7 +94,7 @@ static void run_setup(struct run *r, const struct neg_row *row)
                              : (row->flags & NEG_TRUST_STRICT) ? "certs/strict-ca.der"
                                                                : "certs/ca.der";
         uint8_t *der = test_read_vector_file(anchor, &der_len);
-        assert_int_equal(tls_trust_create(&r->trust, der, der_len), TLS_OK);
+        assert_int_equal(tls_trust_create(&r->trust, der, der_len, NULL), TLS_OK);
         free(der);
         r->config.trust = r->trust;
         r->config.server_name = (row->flags & NEG_NAME_MISMATCH) ? "other.tls13.test"
@@ -196,7 +196,7 @@ static void expect_protected_alert(struct run *r, const uint8_t *rec, size_t len
         fail_msg("%s: output is %zu bytes, not one 24-byte protected alert record", r->label, len);
     }
     uint8_t inner[8];
-    if (tls_aead_open(keys, 0, rec, 5, rec + 5, 19, inner) != TLS_OK) {
+    if (tls_aead_open(keys, 0, rec, 5, rec + 5, 19, inner, NULL) != TLS_OK) {
         fail_msg("%s: the alert does not decrypt under %s (seq 0)", r->label, key_name);
     }
     const uint8_t want[3] = {2, (uint8_t)r->row->alert, 21};
@@ -326,7 +326,7 @@ static void expect_accept(struct run *r, enum tls_status st, size_t out_start)
         if (left < len) {
             fail_msg("%s: client flight too short for message %zu (%zu bytes left)", r->label, i, left);
         }
-        assert_int_equal(tls_aead_open(&r->s->client_hs, i, rec, 5, rec + 5, len - 5, got), TLS_OK);
+        assert_int_equal(tls_aead_open(&r->s->client_hs, i, rec, 5, rec + 5, len - 5, got, NULL), TLS_OK);
         want[i].b[want[i].len] = 22; /* TLSInnerPlaintext.type = handshake */
         assert_bytes_equal(got, len - 5 - 16, want[i].b, want[i].len + 1, r->label);
         rec += len;
@@ -512,7 +512,7 @@ static void ok06_key_update_requested(void **state)
     /* The reply: one record under client_application_traffic_secret_0, seq 0. */
     uint8_t inner[8];
     assert_int_equal(r.w.len, 5 + 5 + 1 + 16);
-    assert_int_equal(tls_aead_open(&r.s->client_app, 0, r.out, 5, r.out + 5, r.w.len - 5, inner), TLS_OK);
+    assert_int_equal(tls_aead_open(&r.s->client_app, 0, r.out, 5, r.out + 5, r.w.len - 5, inner, NULL), TLS_OK);
     static const uint8_t reply[6] = {24, 0, 0, 1, 0, 22};
     assert_bytes_equal(inner, 6, reply, sizeof(reply), "RFC 8446 §4.6.3: KeyUpdate(update_not_requested)");
     assert_int_equal(open_next(&r, &pos, &data, &data_len), TLS_STATUS_APP_DATA);

@@ -84,7 +84,7 @@ static void section4_resumed_0rtt(void **state)
 
     /* Application data both ways, then close_notify both ways (lines 1550, 1561, 1579, 1586). */
     want = psk_val(&c, "{client}  send application_data record", "payload", 1, &len, NULL);
-    assert_int_equal(tls_client_seal(c.client, want, len, &c.w), TLS_OK);
+    assert_int_equal(tls_client_seal(c.client, want, len, &c.w, NULL), TLS_OK);
     want = psk_val(&c, "{client}  send application_data record", "complete record", 1, &len, &src);
     psk_expect_out(&c, want, len, src);
     uint8_t rec[128];
@@ -241,7 +241,7 @@ static void early_data_rejected(void **state)
     const uint8_t *parts[4] = {ch, sh, ee, NULL};
     size_t lens[4] = {ch_len, sh_len, ee_len, 0};
     psk_sha256_of(parts, lens, 3, hash);
-    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, s_hs, hash, verify), TLS_OK);
+    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, s_hs, hash, verify, NULL), TLS_OK);
     uint8_t *fin = flight + ee_len;
     fin[0] = 20, fin[1] = 0, fin[2] = 0, fin[3] = 32;
     memcpy(fin + 4, verify, 32);
@@ -271,7 +271,7 @@ static void early_data_rejected(void **state)
     parts[3] = fin;
     lens[3] = 36;
     psk_sha256_of(parts, lens, 4, hash);
-    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, c_hs, hash, verify), TLS_OK);
+    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, c_hs, hash, verify, NULL), TLS_OK);
     assert_int_equal(n, 36);
     assert_bytes_equal(content + 4, 32, verify, 32,
                        "client Finished over RFC 8448 §4 CH, SH, EE without early_data, server Finished");
@@ -344,7 +344,7 @@ static void hello_retry_after_early_data(void **state)
     struct tls_ticket ticket;
     psk_ticket_from_section3(&ticket);
     struct tls_drbg *drbg;
-    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)"psk", 3), TLS_OK);
+    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)"psk", 3, NULL), TLS_OK);
     static const uint8_t early[] = "GET / HTTP/1.0\r\n\r\n";
     struct tls_client_config config = {
         .insecure = true,

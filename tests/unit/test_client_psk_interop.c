@@ -184,7 +184,7 @@ static void run_connection(int port, const struct tls_ticket *ticket, const char
                            struct tls_ticket *ticket_out, struct tls_session_info *info)
 {
     struct tls_drbg *drbg;
-    assert_int_equal(tls_drbg_create(&drbg, "test_client_psk_interop"), TLS_OK);
+    assert_int_equal(tls_drbg_create(&drbg, "test_client_psk_interop", NULL), TLS_OK);
     struct tls_client_config config = {
         .server_name = "localhost",
         .insecure = true, /* a throwaway self-signed certificate */
@@ -217,7 +217,7 @@ static void run_connection(int port, const struct tls_ticket *ticket, const char
         send_all(fd, &w);
     }
     *info = *tls_client_info(c);
-    assert_int_equal(tls_client_seal(c, (const uint8_t *)"1-RTT line\n", 11, &w), TLS_OK);
+    assert_int_equal(tls_client_seal(c, (const uint8_t *)"1-RTT line\n", 11, &w, NULL), TLS_OK);
     send_all(fd, &w);
     for (;;) {
         while (have > 0) {

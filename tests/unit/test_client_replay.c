@@ -9,6 +9,11 @@
  *
  * Fragmentation: the server flight delivered in one call, one byte per call, and split at every
  * position must give identical output.
+ *
+ * API misuse (sealing, updating keys or opening records before the handshake completed, sealing
+ * after our close_notify) is refused with its own result, sends nothing and changes nothing: the
+ * RFC's next server flight still gives the RFC's client Finished. A protocol failure stays fatal.
+ * A crypto failure (the random source) reaches tls_client_error() with its own reason.
  */
 #include "support/testutil.h"
 
@@ -171,7 +176,7 @@ static void section3_whole_connection(void **state)
 
     /* Application data, both ways. */
     const uint8_t *payload = value(&r, "{client}  send application_data record", "payload", 0, &len, NULL);
-    assert_int_equal(tls_client_seal(r.client, payload, len, &r.w), TLS_OK);
+    assert_int_equal(tls_client_seal(r.client, payload, len, &r.w, NULL), TLS_OK);
     want = value(&r, "{client}  send application_data record", "complete record", 0, &len, &src);
     expect_output(&r, src, want, len);
 
@@ -308,6 +313,146 @@ static void section7_compatibility_mode(void **state)
     replay_teardown(&r);
 }
 
+/* ---- API misuse never poisons a connection (client.h: TLS_E_MISUSE, TLS_STATUS_MISUSE) -------- */
+
+/* Asserts that a misuse result named its rule and left the connection as it was. */
+static void expect_misuse_untouched(struct replay *r, const struct tls_error *err,
+                                    enum tls_client_state state, const char *rule)
+{
+    assert_int_equal(err->code, TLS_E_MISUSE);
+    assert_non_null(err->reason);
+    assert_non_null(strstr(err->reason, rule));
+    assert_int_equal(r->w.len, 0);                              /* nothing sent */
+    assert_int_equal(tls_client_state(r->client), state);      /* state unchanged */
+    assert_int_equal(tls_client_error(r->client)->code, TLS_OK); /* nothing recorded */
+}
+
+static void section3_misuse_before_handshake_then_flight(void **state)
+{
+    (void)state;
+    struct replay r;
+    replay_setup(&r, "rfc8448-3-simple-1-rtt-handshake.json", NULL);
+    size_t len, used;
+    const char *src;
+    const uint8_t *want;
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    r.w.len = 0;
+
+    /* Every post-handshake call made too early is refused as misuse, one after another. */
+    const uint8_t data[5] = {'h', 'e', 'l', 'l', 'o'};
+    struct tls_error err = {0};
+    assert_int_equal(tls_client_seal(r.client, data, sizeof(data), &r.w, &err), TLS_E_MISUSE);
+    expect_misuse_untouched(&r, &err, TLS_CLIENT_WAIT_SH, "tls_client_seal called out of order");
+    memset(&err, 0, sizeof(err));
+    assert_int_equal(tls_client_key_update(r.client, true, &r.w, &err), TLS_E_MISUSE);
+    expect_misuse_untouched(&r, &err, TLS_CLIENT_WAIT_SH, "tls_client_key_update called out of order");
+    /* err may be NULL: the result alone says misuse. */
+    assert_int_equal(tls_client_seal(r.client, data, sizeof(data), &r.w, NULL), TLS_E_MISUSE);
+
+    /* tls_client_open with the server's flight: refused, nothing consumed, so the same bytes
+     * can go to tls_client_handshake next. */
+    uint8_t flight[1024];
+    size_t n = section3_flight(&r, flight);
+    const uint8_t *app = (const uint8_t *)"x";
+    size_t app_len = 1;
+    used = 99;
+    assert_int_equal(tls_client_open(r.client, flight, n, &used, &app, &app_len, &r.w),
+                     TLS_STATUS_MISUSE);
+    assert_int_equal(used, 0);
+    assert_null(app);
+    assert_int_equal(app_len, 0);
+    assert_int_equal(r.w.len, 0);
+    assert_int_equal(tls_client_state(r.client), TLS_CLIENT_WAIT_SH);
+    assert_int_equal(tls_client_error(r.client)->code, TLS_OK);
+
+    /* The next valid server flight still completes the handshake, byte for byte. */
+    assert_int_equal(feed_handshake(&r, flight, n, 0, 0), TLS_STATUS_HANDSHAKE_DONE);
+    want = value(&r, "{client}  send handshake record", "complete record", 1, &len, &src);
+    expect_output(&r, src, want, len);
+    assert_int_equal(tls_client_state(r.client), TLS_CLIENT_CONNECTED);
+
+    /* And application data still goes out exactly as RFC 8448 §3 sent it. */
+    const uint8_t *payload = value(&r, "{client}  send application_data record", "payload", 0, &len, NULL);
+    memset(&err, 0, sizeof(err));
+    assert_int_equal(tls_client_seal(r.client, payload, len, &r.w, &err), TLS_OK);
+    assert_int_equal(err.code, TLS_OK);
+    want = value(&r, "{client}  send application_data record", "complete record", 0, &len, &src);
+    expect_output(&r, src, want, len);
+
+    /* After our close_notify, sealing is misuse too, and reading goes on (§6.1 half-close). */
+    assert_int_equal(tls_client_close(r.client, &r.w), TLS_OK);
+    want = value(&r, "{client}  send alert record", "complete record", 0, &len, &src);
+    expect_output(&r, src, want, len);
+    memset(&err, 0, sizeof(err));
+    assert_int_equal(tls_client_seal(r.client, payload, 4, &r.w, &err), TLS_E_MISUSE);
+    expect_misuse_untouched(&r, &err, TLS_CLIENT_CONNECTED, "tls_client_seal called out of order");
+    uint8_t rec[512];
+    const uint8_t *got;
+    size_t got_len;
+    want = value(&r, "{server}  send handshake record", "complete record", 2, &len, NULL);
+    memcpy(rec, want, len);
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &got, &got_len, &r.w),
+                     TLS_STATUS_TICKET);
+    want = value(&r, "{server}  send application_data record", "complete record", 0, &len, NULL);
+    memcpy(rec, want, len);
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &got, &got_len, &r.w),
+                     TLS_STATUS_APP_DATA);
+    payload = value(&r, "{server}  send application_data record", "payload", 0, &len, &src);
+    assert_bytes_equal(got, got_len, payload, len, src);
+    replay_teardown(&r);
+}
+
+/* A protocol failure is still fatal, and a misuse call afterwards reports that failure. */
+static void section3_protocol_failure_stays_fatal(void **state)
+{
+    (void)state;
+    struct replay r;
+    replay_setup(&r, "rfc8448-3-simple-1-rtt-handshake.json", NULL);
+    size_t used;
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    r.w.len = 0;
+    uint8_t flight[1024];
+    size_t n = section3_flight(&r, flight);
+    flight[n - 1] ^= 0x01; /* the last byte of the protected record's tag */
+    assert_int_equal(tls_client_handshake(r.client, flight, n, &used, &r.w), TLS_STATUS_FATAL);
+    const struct tls_error *e = tls_client_error(r.client);
+    assert_int_equal(e->code, TLS_E_ALERT(TLS_ALERT_bad_record_mac));
+    struct tls_error err = {0};
+    const uint8_t data[1] = {0};
+    r.w.len = 0;
+    assert_int_equal(tls_client_seal(r.client, data, 1, &r.w, &err), e->code);
+    assert_int_equal(err.code, e->code);
+    assert_string_equal(err.reason, e->reason);
+    assert_int_equal(r.w.len, 0);
+    replay_teardown(&r);
+}
+
+/* ---- one error channel: a crypto failure's own reason reaches the caller ---------------------- */
+
+static int failing_random(void *ctx, uint8_t *out, size_t len)
+{
+    (void)ctx;
+    (void)out;
+    (void)len;
+    return -1;
+}
+
+static void random_failure_names_its_reason(void **state)
+{
+    (void)state;
+    struct tls_client_config config = {0};
+    config.insecure = true;
+    config.rng.fill = failing_random;
+    struct tls_client *c = malloc(tls_client_size());
+    assert_non_null(c);
+    tls_result rc = tls_client_init(c, &config);
+    assert_int_equal(rc, TLS_E_INTERNAL);
+    /* rng.c's reason, not a generic "internal error". */
+    assert_string_equal(tls_client_error(c)->reason, "RFC 8446 §C.1: random source failed");
+    tls_client_wipe(c);
+    free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -315,6 +460,9 @@ int main(void)
         cmocka_unit_test(section3_fragmented_flight),
         cmocka_unit_test(section5_hello_retry_request),
         cmocka_unit_test(section7_compatibility_mode),
+        cmocka_unit_test(section3_misuse_before_handshake_then_flight),
+        cmocka_unit_test(section3_protocol_failure_stays_fatal),
+        cmocka_unit_test(random_failure_names_its_reason),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -80,8 +80,8 @@ int main(int argc, char **argv)
     char *pem = read_pem(argv[4], &pem_len);
     struct tls_trust *trust = NULL;
     struct tls_drbg *drbg = NULL;
-    if (pem == NULL || tls_trust_create(&trust, (const uint8_t *)pem, pem_len) != TLS_OK ||
-        tls_drbg_create(&drbg, "tls13 consumer") != TLS_OK) {
+    if (pem == NULL || tls_trust_create(&trust, (const uint8_t *)pem, pem_len, NULL) != TLS_OK ||
+        tls_drbg_create(&drbg, "tls13 consumer", NULL) != TLS_OK) {
         return die("cannot load the CA file or seed the DRBG", NULL);
     }
     struct tls_client_config config = {
@@ -115,7 +115,7 @@ int main(int argc, char **argv)
     /* One line out, then records in until application data comes back. */
     char line[256];
     snprintf(line, sizeof(line), "%s\n", argv[5]);
-    if (tls_client_seal(c, (const uint8_t *)line, strlen(line), &w) != TLS_OK || send_all(fd, &w) != 0) {
+    if (tls_client_seal(c, (const uint8_t *)line, strlen(line), &w, NULL) != TLS_OK || send_all(fd, &w) != 0) {
         return die("seal", c);
     }
     for (;;) {

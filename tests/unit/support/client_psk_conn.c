@@ -198,8 +198,8 @@ void psk_direction_for(struct tls_record_direction *d, uint16_t suite, const uin
 {
     struct tls_traffic_keys keys;
     tls_record_direction_init(d);
-    assert_int_equal(tls_traffic_keys_derive(tls_cipher_suite_find(suite), traffic_secret, &keys), TLS_OK);
-    tls_record_direction_install_keys(d, &keys);
+    assert_int_equal(tls_traffic_keys_derive(tls_cipher_suite_find(suite), traffic_secret, &keys, NULL), TLS_OK);
+    tls_record_direction_install_keys(d, &keys, NULL);
 }
 
 void psk_direction_with(struct tls_record_direction *d, const uint8_t *traffic_secret)
@@ -232,11 +232,11 @@ size_t psk_open_record(struct tls_record_direction *d, const uint8_t *buf, size_
 void psk_sha256_of(const uint8_t *const *parts, const size_t *lens, size_t n, uint8_t *out)
 {
     struct tls_hash h;
-    assert_int_equal(tls_hash_init(&h, TLS_HASH_SHA256), TLS_OK);
+    assert_int_equal(tls_hash_init(&h, TLS_HASH_SHA256, NULL), TLS_OK);
     for (size_t i = 0; i < n; i++) {
-        assert_int_equal(tls_hash_update(&h, parts[i], lens[i]), TLS_OK);
+        assert_int_equal(tls_hash_update(&h, parts[i], lens[i], NULL), TLS_OK);
     }
-    assert_int_equal(tls_hash_peek(&h, out), TLS_OK);
+    assert_int_equal(tls_hash_peek(&h, out, NULL), TLS_OK);
     tls_hash_wipe(&h);
 }
 
@@ -299,13 +299,13 @@ void psk_expect_binder(const struct tls_ticket *t, const uint8_t *prefix, size_t
     size_t truncated;
     uint8_t empty[32], binder_key[32], hash[32], binder[32];
     assert_int_equal(tls_client_hello_truncated_len(msg, len, &truncated, &err), TLS_OK);
-    assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, t->psk, t->psk_len), TLS_OK);
-    assert_int_equal(tls_hash(TLS_HASH_SHA256, NULL, 0, empty), TLS_OK);
-    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_binder_key_res, empty, binder_key), TLS_OK);
+    assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, t->psk, t->psk_len, NULL), TLS_OK);
+    assert_int_equal(tls_hash(TLS_HASH_SHA256, NULL, 0, empty, NULL), TLS_OK);
+    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_binder_key_res, empty, binder_key, NULL), TLS_OK);
     const uint8_t *parts[2] = {prefix, msg};
     size_t lens[2] = {prefix_len, truncated};
     psk_sha256_of(parts + (prefix_len == 0), lens + (prefix_len == 0), prefix_len == 0 ? 1 : 2, hash);
-    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, binder_key, hash, binder), TLS_OK);
+    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, binder_key, hash, binder, NULL), TLS_OK);
     /* binders<33..2^16-1> = 00 21 | 20 | binder: the last 32 bytes of the message. */
     assert_int_equal(len - truncated, 35);
     assert_bytes_equal(msg + len - 32, 32, binder, 32, what);
@@ -378,9 +378,9 @@ void psk_expect_early_data_acceptance_refused(const struct psk_sh_edit *e, bool 
     psk_sha256_of(parts, lens, 2, hash);
     struct tls_key_schedule ks;
     assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, psk_accepted ? ticket.psk : NULL,
-                                  psk_accepted ? ticket.psk_len : 0), TLS_OK);
-    assert_int_equal(tls_ks_handshake(&ks, ecdhe, len), TLS_OK);
-    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_server_handshake_traffic_secret, hash, secret), TLS_OK);
+                                  psk_accepted ? ticket.psk_len : 0, NULL), TLS_OK);
+    assert_int_equal(tls_ks_handshake(&ks, ecdhe, len, NULL), TLS_OK);
+    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_server_handshake_traffic_secret, hash, secret, NULL), TLS_OK);
     tls_ks_wipe(&ks);
 
     const uint8_t *ee = psk_val(&c, "{server}  construct an EncryptedExtensions", "EncryptedExtensions", 0, &len, NULL);
