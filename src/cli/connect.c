@@ -62,21 +62,21 @@ struct connect_run {
 };
 
 /* The secret callback feeds both the key log and --explain; the others only --explain. */
-static void fan_secret(void *ctx, const char *name, const char *nss_label,
+static void fan_secret(void *ctx, enum tls_secret_id id, unsigned generation,
                        const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
                        const uint8_t *transcript_hash, size_t hash_len)
 {
     struct connect_run *run = ctx;
     if (run->keylog.file != NULL) {
-        keylog_on_secret(&run->keylog, name, nss_label, client_random, secret, secret_len,
+        keylog_on_secret(&run->keylog, id, generation, client_random, secret, secret_len,
                          transcript_hash, hash_len);
     }
     if (run->html.keys.file != NULL) {
-        keylog_on_secret(&run->html.keys, name, nss_label, client_random, secret, secret_len,
+        keylog_on_secret(&run->html.keys, id, generation, client_random, secret, secret_len,
                          transcript_hash, hash_len);
     }
     if (run->explain.out != NULL) {
-        explain_on_secret(&run->explain, name, nss_label, client_random, secret, secret_len,
+        explain_on_secret(&run->explain, id, generation, client_random, secret, secret_len,
                           transcript_hash, hash_len);
     }
 }

@@ -262,7 +262,7 @@ static const struct tls_secret_info *secret_by_label(const char *label)
 {
     for (int id = 0; id < TLS_SECRET_COUNT; id++) {
         const struct tls_secret_info *info = tls_secret_info((enum tls_secret_id)id);
-        if (info != NULL && strcmp(info->label, label) == 0) {
+        if (info != NULL && info->kind == TLS_SECRET_KIND_DERIVE && strcmp(info->label, label) == 0) {
             return info;
         }
     }

@@ -27,7 +27,8 @@
 
 /* One row per TLS_SECRET_LIST entry, in enum order, so the id indexes the table. */
 static const struct tls_secret_info secret_table[TLS_SECRET_COUNT] = {
-#define TLS_X_(name, stage, label, nss) {TLS_SECRET_##name, TLS_KS_##stage, #name, label, nss},
+#define TLS_X_(name, stage, kind, label, nss, span, section) \
+    {TLS_SECRET_##name, TLS_KS_##stage, TLS_SECRET_KIND_##kind, #name, label, nss, span, section},
     TLS_SECRET_LIST(TLS_X_)
 #undef TLS_X_
 };
@@ -210,6 +211,10 @@ tls_result tls_ks_derive(const struct tls_key_schedule *ks, enum tls_secret_id i
     const struct tls_secret_info *info = tls_secret_info(id);
     if (info == NULL) {
         return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §7.1: unknown secret");
+    }
+    if (info->kind != TLS_SECRET_KIND_DERIVE) {
+        return tls_fail(err, TLS_ALERT_internal_error,
+                        "RFC 8446 §7.1: not a Derive-Secret output of the key schedule");
     }
     /* The stages can only be walked in order: a secret of another stage is a caller bug. */
     if (info->stage != ks->stage) {

@@ -275,6 +275,9 @@ static void tls13_message(struct dec_conn *c, enum tls_direction dir,
 {
     struct dec_direction *d = &c->dir[dir];
     dec_print_tls13_message(c, dir, msg, t);
+    /* App. A.1: what this message changes in the keys of its sender's next record (§7.3). */
+    enum tls_key_change sender_next, receiver_next;
+    tls13_key_changes(dir, msg->msg_type, &sender_next, &receiver_next);
     switch (msg->msg_type) {
     case TLS_HT_finished:
         if (d->sent_finished) {
@@ -290,7 +293,7 @@ static void tls13_message(struct dec_conn *c, enum tls_direction dir,
         }
         d->sent_finished = true;
         /* §7.3: the sender's next record uses its application traffic keys. */
-        d->install_app_after = true;
+        d->change_after = sender_next;
         if (dir == TLS_DIR_CLIENT_TO_SERVER) {
             /* The handshake stage is over: its secrets are no longer needed (STYLE: wipe
                secrets when their stage ends). */
@@ -301,12 +304,12 @@ static void tls13_message(struct dec_conn *c, enum tls_direction dir,
     case TLS_HT_end_of_early_data:
         /* §4.5: the last message under the early keys; the handshake keys follow. */
         add_transcript(c, msg);
-        d->promote_pending_after = true;
+        d->change_after = sender_next;
         break;
     case TLS_HT_key_update:
         /* §4.6.3: the sender's records after this one use generation N+1. Post-handshake
            messages are not part of the transcript. */
-        d->pending_key_update = true;
+        d->change_after = sender_next;
         break;
     case TLS_HT_new_session_ticket:
         break; /* §4.6.1: post-handshake, not in the transcript */

@@ -49,6 +49,7 @@
 
 #include "crypto/util.h"
 #include "handshake/client_internal.h"
+#include "handshake/key_changes.h"
 #include "handshake/server_hello.h"
 #include "record/alert.h"
 #include "record/record.h"
@@ -59,7 +60,8 @@ struct tls_client_transition {
     /* §5.1: "Handshake messages MUST NOT span key changes": the message before a key change
      * must be the last bytes of its record. */
     bool precedes_key_change;
-    tls_client_handler handler;
+    tls_client_handler handler;    /* checks and computes; moves neither keys nor state */
+    tls_client_handler respond;    /* what we send in answer, under the keys just set (or NULL) */
     enum tls_client_state next;
     enum tls_client_state next_with_psk; /* where a PSK handshake goes instead */
 };
@@ -67,23 +69,36 @@ struct tls_client_transition {
 #define S(name) TLS_CLIENT_##name
 #define M(name) TLS_HT_##name
 
+/*
+ * One row per arrow of the diagram above. The dispatcher runs the handler, then sets the keys
+ * of the next record each way from the diagram's right-hand side (handshake/key_changes.c,
+ * "K_recv = ...", "K_send = ..."), then sends the answer (respond), then moves the state.
+ */
 static const struct tls_client_transition transitions[] = {
-    /* state            message                     key change handler                              next               with PSK */
-    {S(WAIT_SH),       M(hello_retry_request),      true,  tls_client_on_server_hello,         S(WAIT_SH),        S(WAIT_SH)},
-    {S(WAIT_SH),       M(server_hello),             true,  tls_client_on_server_hello,         S(WAIT_EE),        S(WAIT_EE)},
-    {S(WAIT_EE),       M(encrypted_extensions),     false, tls_client_on_encrypted_extensions, S(WAIT_CERT_CR),   S(WAIT_FINISHED)},
-    {S(WAIT_CERT_CR),  M(certificate_request),      false, tls_client_on_certificate_request,  S(WAIT_CERT),      S(WAIT_CERT)},
-    {S(WAIT_CERT_CR),  M(certificate),              false, tls_client_on_certificate,          S(WAIT_CV),        S(WAIT_CV)},
-    {S(WAIT_CERT),     M(certificate),              false, tls_client_on_certificate,          S(WAIT_CV),        S(WAIT_CV)},
-    {S(WAIT_CV),       M(certificate_verify),       false, tls_client_on_certificate_verify,   S(WAIT_FINISHED),  S(WAIT_FINISHED)},
-    {S(WAIT_FINISHED), M(finished),                 true,  tls_client_on_finished,             S(CONNECTED),      S(CONNECTED)},
+    /* state            message                  key change handler                              respond                             next               with PSK */
+    {S(WAIT_SH),       M(hello_retry_request),   true,  tls_client_on_server_hello,         tls_client_send_client_hello2,      S(WAIT_SH),        S(WAIT_SH)},
+    {S(WAIT_SH),       M(server_hello),          true,  tls_client_on_server_hello,         NULL,                               S(WAIT_EE),        S(WAIT_EE)},
+    {S(WAIT_EE),       M(encrypted_extensions),  false, tls_client_on_encrypted_extensions, NULL,                             S(WAIT_CERT_CR),   S(WAIT_FINISHED)},
+    {S(WAIT_CERT_CR),  M(certificate_request),   false, tls_client_on_certificate_request,  NULL,                               S(WAIT_CERT),      S(WAIT_CERT)},
+    {S(WAIT_CERT_CR),  M(certificate),           false, tls_client_on_certificate,          NULL,                               S(WAIT_CV),        S(WAIT_CV)},
+    {S(WAIT_CERT),     M(certificate),           false, tls_client_on_certificate,          NULL,                               S(WAIT_CV),        S(WAIT_CV)},
+    {S(WAIT_CV),       M(certificate_verify),    false, tls_client_on_certificate_verify,   NULL,                               S(WAIT_FINISHED),  S(WAIT_FINISHED)},
+    {S(WAIT_FINISHED), M(finished),              true,  tls_client_on_finished,             tls_client_send_second_flight,      S(CONNECTED),      S(CONNECTED)},
     /* §4.6: post-handshake messages. */
-    {S(CONNECTED),     M(new_session_ticket),       false, tls_client_on_new_session_ticket,   S(CONNECTED),      S(CONNECTED)},
-    {S(CONNECTED),     M(key_update),               true,  tls_client_on_key_update,           S(CONNECTED),      S(CONNECTED)},
+    {S(CONNECTED),     M(new_session_ticket),    false, tls_client_on_new_session_ticket,   NULL,                               S(CONNECTED),      S(CONNECTED)},
+    {S(CONNECTED),     M(key_update),            true,  tls_client_on_key_update,           NULL,                               S(CONNECTED),      S(CONNECTED)},
 };
 
 #undef S
 #undef M
+
+/* After one of our own messages: the key change it makes for our writes (App. A.1). */
+tls_result tls_client_sent(struct tls_client *c, uint8_t msg_type)
+{
+    enum tls_key_change mine, theirs;
+    tls13_key_changes(TLS_DIR_CLIENT_TO_SERVER, msg_type, &mine, &theirs);
+    return tls_client_change_key(c, TLS_DIR_CLIENT_TO_SERVER, mine);
+}
 
 size_t tls_client_size(void)
 {
@@ -213,6 +228,14 @@ tls_result tls_client_dispatch(struct tls_client *c, const struct tls_handshake_
         TRY(tls_reassembly_check_boundary(&c->reassembly, NULL, &c->error));
     }
     TRY(row->handler(c, msg, out));
+    /* App. A.1's right-hand side: the keys of the next record, each way. */
+    enum tls_key_change read_key, write_key;
+    tls13_key_changes(TLS_DIR_SERVER_TO_CLIENT, type, &read_key, &write_key);
+    TRY(tls_client_change_key(c, TLS_DIR_SERVER_TO_CLIENT, read_key));
+    TRY(tls_client_change_key(c, TLS_DIR_CLIENT_TO_SERVER, write_key));
+    if (row->respond != NULL) {
+        TRY(row->respond(c, msg, out));
+    }
     move_to(c, c->psk_accepted ? row->next_with_psk : row->next);
     return TLS_OK;
 }
@@ -256,7 +279,7 @@ enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t i
         move_to(c, TLS_CLIENT_WAIT_SH);
         return TLS_STATUS_CONTINUE;
     }
-    if (c->state == TLS_CLIENT_CONNECTED || c->state == TLS_CLIENT_CLOSED) {
+    if (c->state == TLS_CLIENT_CONNECTED) {
         return TLS_STATUS_HANDSHAKE_DONE;
     }
     const uint8_t *data = NULL;
@@ -429,8 +452,6 @@ const char *tls_client_state_name(enum tls_client_state state)
         return "WAIT_FINISHED";
     case TLS_CLIENT_CONNECTED:
         return "CONNECTED";
-    case TLS_CLIENT_CLOSED:
-        return "CLOSED";
     case TLS_CLIENT_FAILED:
         return "FAILED";
     default:

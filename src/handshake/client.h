@@ -67,7 +67,7 @@ enum tls_status {
 
 const char *tls_status_name(enum tls_status status);
 
-/* RFC 8446 Appendix A.1 client states (plus the terminal ones). */
+/* RFC 8446 Appendix A.1 client states (plus the terminal FAILED). */
 enum tls_client_state {
     TLS_CLIENT_START,
     TLS_CLIENT_WAIT_SH,
@@ -77,11 +77,11 @@ enum tls_client_state {
     TLS_CLIENT_WAIT_CV,
     TLS_CLIENT_WAIT_FINISHED,
     TLS_CLIENT_CONNECTED,
-    TLS_CLIENT_CLOSED,
     TLS_CLIENT_FAILED,
 };
 
 const char *tls_client_state_name(enum tls_client_state state);
+
 
 /* What the observer learns about each record, in either direction. */
 struct tls_record_info {
@@ -106,10 +106,13 @@ struct tls_observer {
     void (*record)(void *ctx, const struct tls_record_info *rec);
     /* Every whole handshake message (4-byte header included) sent or received. */
     void (*message)(void *ctx, enum tls_direction dir, const uint8_t *msg, size_t len);
-    /* Every secret derived, with the transcript hash it was derived from (NULL for none). */
-    void (*secret)(void *ctx, const char *name, const char *nss_label, const uint8_t *client_random,
-                   const uint8_t *secret, size_t secret_len, const uint8_t *transcript_hash,
-                   size_t hash_len);
+    /* Every secret derived, by its id in TLS_SECRET_LIST (crypto/key_schedule.h: its name,
+     * label, NSS key log name, transcript span and RFC section), with the transcript hash it was
+     * derived from (NULL for none). generation is N for *_application_traffic_secret_N (§7.2),
+     * else 0. */
+    void (*secret)(void *ctx, enum tls_secret_id id, unsigned generation,
+                   const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
+                   const uint8_t *transcript_hash, size_t hash_len);
     /* State transitions (App. A.1 names). */
     void (*state)(void *ctx, enum tls_client_state from, enum tls_client_state to);
     /* Free-text explanations of checks as they pass ("server Finished verified: ..."). */

@@ -23,6 +23,7 @@
 #include "handshake/client.h"
 #include "handshake/client_hello.h"
 #include "handshake/extensions.h"
+#include "handshake/key_changes.h"
 #include "handshake/transcript.h"
 #include "record/protect.h"
 #include "record/reassembly.h"
@@ -125,15 +126,20 @@ tls_result tls_client_report(const struct tls_client *c, tls_result rc, struct t
 tls_result tls_client_dispatch(struct tls_client *c, const struct tls_handshake_message *msg,
                                struct tls_writer *out);
 
+tls_result tls_client_sent(struct tls_client *c, uint8_t msg_type);
+
 /* client_records.c */
-tls_result tls_client_install_keys(struct tls_client *c, enum tls_direction dir, const char *name,
-                                   const uint8_t *secret);
+tls_result tls_client_change_key(struct tls_client *c, enum tls_direction dir,
+                                 enum tls_key_change change);
+tls_result tls_client_install_keys(struct tls_client *c, enum tls_direction dir,
+                                   enum tls_secret_id id, const uint8_t *secret);
 tls_result tls_client_process_records(struct tls_client *c, uint8_t *in, size_t in_len,
                                       size_t *consumed, struct tls_writer *out,
                                       const uint8_t **app_data, size_t *app_data_len,
                                       enum tls_status *status);
-void tls_client_emit_secret(struct tls_client *c, const char *name, const char *nss_label,
-                            const uint8_t *secret, const uint8_t *transcript_hash);
+void tls_client_emit_secret(struct tls_client *c, enum tls_secret_id id, unsigned generation,
+                            const uint8_t *secret, size_t secret_len,
+                            const uint8_t *transcript_hash);
 void tls_client_note(struct tls_client *c, const char *text);
 void tls_client_emit_record(struct tls_client *c, enum tls_direction dir, const uint8_t *bytes,
                             size_t len, uint8_t inner_type, const uint8_t *content,
@@ -168,7 +174,14 @@ tls_result tls_client_psk_end_early_data(struct tls_client *c, struct tls_writer
 tls_result tls_client_on_server_hello(struct tls_client *c, const struct tls_handshake_message *msg,
                                       struct tls_writer *out);
 
+tls_result tls_client_send_client_hello2(struct tls_client *c,
+                                         const struct tls_handshake_message *msg,
+                                         struct tls_writer *out);
+
 /* client_server_auth.c */
+tls_result tls_client_send_second_flight(struct tls_client *c,
+                                         const struct tls_handshake_message *msg,
+                                         struct tls_writer *out);
 tls_result tls_client_on_encrypted_extensions(struct tls_client *c,
                                               const struct tls_handshake_message *msg,
                                               struct tls_writer *out);

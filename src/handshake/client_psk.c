@@ -215,7 +215,7 @@ tls_result tls_client_psk_write_binder(struct tls_client *c, uint8_t *msg, size_
     }
     if (rc == TLS_OK) {
         struct tls_bytes b = {binder, hash_len};
-        tls_client_emit_secret(c, "binder_key (\"res binder\", RFC 8446 §7.1)", NULL, binder_key, NULL);
+        tls_client_emit_secret(c, TLS_SECRET_binder_key_res, 0, binder_key, 0, NULL);
         tls_client_note(c, "PSK binder = HMAC(finished_key(binder_key), Transcript-Hash(Truncate(ClientHello))) (RFC 8446 §4.2.11.2)");
         rc = tls_client_hello_set_binders(msg, len, truncated_len, &b, 1, &c->error);
     }
@@ -234,7 +234,7 @@ static tls_result install_early_key(struct tls_client *c, const uint8_t *secret)
     TRY(tls_traffic_keys_derive(suite, secret, &keys, &c->error));
     tls_result rc = tls_record_direction_install_keys(&c->tx, &keys, &c->error);
     tls_traffic_keys_wipe(&keys);
-    c->tx_key_name = "client_early_traffic_secret";
+    c->tx_key_name = tls_secret_info(TLS_SECRET_client_early_traffic_secret)->name;
     c->early_write_key = true;
     return rc;
 }
@@ -260,11 +260,11 @@ static tls_result derive_early_secrets(struct tls_client *c, uint8_t *client_ear
                                    early_exporter_master_secret, &c->error);
     }
     if (rc == TLS_OK) {
-        /* NSS key log names, so a capture of the 0-RTT records can be decrypted too. */
-        tls_client_emit_secret(c, "client_early_traffic_secret", "CLIENT_EARLY_TRAFFIC_SECRET",
-                               client_early_traffic_secret, hash);
-        tls_client_emit_secret(c, "early_exporter_master_secret", "EARLY_EXPORTER_SECRET",
-                               early_exporter_master_secret, hash);
+        /* Both have NSS key log names, so a capture of the 0-RTT records can be decrypted too. */
+        tls_client_emit_secret(c, TLS_SECRET_client_early_traffic_secret, 0,
+                               client_early_traffic_secret, 0, hash);
+        tls_client_emit_secret(c, TLS_SECRET_early_exporter_master_secret, 0,
+                               early_exporter_master_secret, 0, hash);
     }
     tls_wipe(early_exporter_master_secret, sizeof(early_exporter_master_secret));
     return rc;
@@ -293,27 +293,13 @@ tls_result tls_client_send_early_data(struct tls_client *c, struct tls_writer *o
     return TLS_OK;
 }
 
-/* Back to writing in plaintext (after an HRR), or on to the handshake key (after EE). */
-static tls_result leave_early_key(struct tls_client *c, bool to_handshake_key)
-{
-    c->early_write_key = false;
-    if (to_handshake_key) {
-        return tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_handshake_traffic_secret",
-                                       c->client_handshake_traffic_secret);
-    }
-    tls_record_direction_wipe(&c->tx);
-    tls_record_direction_init(&c->tx);
-    c->tx_key_name = NULL;
-    return TLS_OK;
-}
-
 void tls_client_psk_on_hello_retry_request(struct tls_client *c)
 {
     /* §4.2.10: "A client MUST NOT include the "early_data" extension in its followup
      * ClientHello." The server skipped our early data; ClientHello2 is written in plaintext. */
     c->send_early_data = false;
     if (c->early_write_key) {
-        (void)leave_early_key(c, false); /* back to plaintext: cannot fail */
+        /* back to plaintext: the HelloRetryRequest row's write-key column (client.c) */
         tls_client_note(c, "HelloRetryRequest: the 0-RTT data was rejected (RFC 8446 §4.2.10)");
     }
     /* §4.1.2: ClientHello2 may remove "any PSKs which are incompatible with the server's
@@ -335,7 +321,7 @@ tls_result tls_client_psk_on_encrypted_extensions(struct tls_client *c,
     if (early == NULL) {
         /* §4.2.10: rejected (or never offered). Our next records are the second flight. */
         if (c->early_write_key) {
-            TRY(leave_early_key(c, true));
+            /* on to the handshake key: the EncryptedExtensions row's write-key column */
             tls_client_note(c, "EncryptedExtensions without early_data: the 0-RTT data was rejected (RFC 8446 §4.2.10)");
         }
         return TLS_OK;
@@ -377,5 +363,5 @@ tls_result tls_client_psk_end_early_data(struct tls_client *c, struct tls_writer
     TRY(tls_client_add_transcript(c, TLS_DIR_CLIENT_TO_SERVER, msg, w.len));
     TRY(tls_client_send_handshake(c, msg, w.len, c->tx_key_name, out));
     tls_client_note(c, "EndOfEarlyData sent under the 0-RTT key; now K_send = handshake (RFC 8446 §4.5, App. A.1)");
-    return leave_early_key(c, true);
+    return tls_client_sent(c, TLS_HT_end_of_early_data);
 }

@@ -34,13 +34,13 @@ static void on_message(void *ctx, enum tls_direction dir, const uint8_t *msg, si
     touch(msg, len);
 }
 
-static void on_secret(void *ctx, const char *name, const char *nss_label, const uint8_t *client_random,
-                      const uint8_t *secret, size_t secret_len, const uint8_t *transcript_hash,
-                      size_t hash_len)
+static void on_secret(void *ctx, enum tls_secret_id id, unsigned generation,
+                      const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
+                      const uint8_t *transcript_hash, size_t hash_len)
 {
     (void)ctx;
-    (void)name;
-    (void)nss_label;
+    FUZZ_CHECK(tls_secret_info(id) != NULL, "a secret without a row in TLS_SECRET_LIST");
+    (void)generation;
     touch(client_random, 32);
     touch(secret, secret_len);
     touch(transcript_hash, hash_len);

@@ -123,8 +123,8 @@ enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t i
     const struct tls_observer *o = c->cfg->observer;
     if (o != NULL && o->secret != NULL) {
         const uint8_t secret[32] = {0x5e};
-        o->secret(o->ctx, "client_handshake_traffic_secret", "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
-                  c->info.client_random, secret, sizeof(secret), NULL, 0);
+        o->secret(o->ctx, TLS_SECRET_client_handshake_traffic_secret, 0, c->info.client_random,
+                  secret, sizeof(secret), NULL, 0);
     }
     put_record(c, out, TLS_CT_handshake, "FIN", 3);
     c->state = TLS_CLIENT_CONNECTED;
@@ -157,7 +157,7 @@ enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len
         return TLS_STATUS_APP_DATA;
     }
     if (in[0] == TLS_CT_alert && len == 7 && in[5] == 1 && in[6] == 0) {
-        c->state = TLS_CLIENT_CLOSED;
+        /* like the real client: still CONNECTED, the peer's closure is the status */
         return TLS_STATUS_CLOSED;
     }
     if (is(in, len, TLS_CT_handshake, "TICKET")) {

@@ -453,6 +453,76 @@ static void random_failure_names_its_reason(void **state)
     free(c);
 }
 
+/* ---- the observer is told secrets by id (TLS_SECRET_LIST), in the order RFC 8446 §7.1 derives them */
+
+struct seen_secrets {
+    enum tls_secret_id ids[32];
+    bool with_hash[32];
+    size_t count;
+};
+
+static void remember_secret(void *ctx, enum tls_secret_id id, unsigned generation,
+                            const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
+                            const uint8_t *transcript_hash, size_t hash_len)
+{
+    (void)generation;
+    (void)client_random;
+    (void)secret;
+    (void)secret_len;
+    (void)hash_len;
+    struct seen_secrets *s = ctx;
+    if (s->count < 32) {
+        s->with_hash[s->count] = transcript_hash != NULL;
+        s->ids[s->count++] = id;
+    }
+}
+
+static void section3_observer_gets_secret_ids(void **state)
+{
+    (void)state;
+    struct replay r;
+    struct seen_secrets seen = {0};
+    struct tls_observer obs = {.ctx = &seen, .secret = remember_secret};
+    memset(&r, 0, sizeof(r));
+    replay_setup(&r, "rfc8448-3-simple-1-rtt-handshake.json", NULL);
+    r.config.observer = &obs; /* config is read through its pointer */
+    size_t used;
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    uint8_t flight[1024];
+    size_t n = section3_flight(&r, flight);
+    assert_int_equal(feed_handshake(&r, flight, n, 0, 0), TLS_STATUS_HANDSHAKE_DONE);
+    size_t len;
+    uint8_t rec[512];
+    const uint8_t *data;
+    size_t data_len;
+    const uint8_t *want = value(&r, "{server}  send handshake record", "complete record", 2, &len, NULL);
+    memcpy(rec, want, len);
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w),
+                     TLS_STATUS_TICKET);
+    /* RFC 8446 §7.1's order (a full handshake, no PSK), then the ticket's PSK (§4.6.1). */
+    static const enum tls_secret_id order[] = {
+        TLS_SECRET_early_secret,
+        TLS_SECRET_ecdhe_shared_secret,
+        TLS_SECRET_handshake_secret,
+        TLS_SECRET_client_handshake_traffic_secret,
+        TLS_SECRET_server_handshake_traffic_secret,
+        TLS_SECRET_master_secret,
+        TLS_SECRET_client_application_traffic_secret_0,
+        TLS_SECRET_server_application_traffic_secret_0,
+        TLS_SECRET_exporter_master_secret,
+        TLS_SECRET_resumption_master_secret,
+        TLS_SECRET_resumption_psk,
+    };
+    assert_int_equal(seen.count, sizeof(order) / sizeof(order[0]));
+    for (size_t i = 0; i < seen.count; i++) {
+        assert_int_equal(seen.ids[i], order[i]);
+        /* a Derive-Secret output comes with its transcript hash, nothing else does */
+        assert_int_equal(seen.with_hash[i],
+                         tls_secret_info(order[i])->kind == TLS_SECRET_KIND_DERIVE);
+    }
+    replay_teardown(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -463,6 +533,7 @@ int main(void)
         cmocka_unit_test(section3_misuse_before_handshake_then_flight),
         cmocka_unit_test(section3_protocol_failure_stays_fatal),
         cmocka_unit_test(random_failure_names_its_reason),
+        cmocka_unit_test(section3_observer_gets_secret_ids),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

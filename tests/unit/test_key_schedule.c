@@ -185,9 +185,10 @@ static void table_covers_every_kind(void **state)
     for (size_t k = 0; k <= ROW_RESUMPTION_PSK; k++) {
         assert_true(seen[k] > 0);
     }
-    /* every secret of TLS_SECRET_LIST but the external binder key has an RFC 8448 value */
+    /* every Derive-Secret of TLS_SECRET_LIST but the external binder key has an RFC 8448 value */
     for (size_t id = 0; id < TLS_SECRET_COUNT; id++) {
-        if (id != TLS_SECRET_binder_key_ext) {
+        if (id != TLS_SECRET_binder_key_ext &&
+            tls_secret_info((enum tls_secret_id)id)->kind == TLS_SECRET_KIND_DERIVE) {
             assert_true(ids[id] > 0);
         }
     }
@@ -294,6 +295,59 @@ static void secret_table_lookups(void **state)
     assert_null(tls_secret_info(TLS_SECRET_COUNT));
 }
 
+/*
+ * Every secret has one row, one name: the row says its kind, label, transcript span and RFC
+ * section. Spans are RFC 8446 §7.1's Messages arguments; labels its Derive-Secret labels, §7.2's
+ * "traffic upd" and §4.6.1's "resumption".
+ */
+static void secret_table_names_every_secret_once(void **state)
+{
+    (void)state;
+    for (int i = 0; i < TLS_SECRET_COUNT; i++) {
+        const struct tls_secret_info *a = tls_secret_info((enum tls_secret_id)i);
+        assert_non_null(a->name);
+        assert_non_null(a->section);
+        assert_true(a->section[0] != '\0');
+        if (a->kind == TLS_SECRET_KIND_DERIVE) {
+            assert_non_null(a->label);
+            assert_non_null(a->span);
+        }
+        for (int j = i + 1; j < TLS_SECRET_COUNT; j++) {
+            const struct tls_secret_info *b = tls_secret_info((enum tls_secret_id)j);
+            assert_string_not_equal(a->name, b->name);
+            if (a->nss_label != NULL && b->nss_label != NULL) {
+                assert_string_not_equal(a->nss_label, b->nss_label);
+            }
+        }
+    }
+    /* RFC 8446 §7.1 */
+    assert_string_equal(tls_secret_info(TLS_SECRET_client_handshake_traffic_secret)->span,
+                        "ClientHello...ServerHello");
+    assert_string_equal(tls_secret_info(TLS_SECRET_resumption_master_secret)->span,
+                        "ClientHello...client Finished");
+    assert_string_equal(tls_secret_info(TLS_SECRET_exporter_master_secret)->span,
+                        "ClientHello...server Finished");
+    assert_string_equal(tls_secret_info(TLS_SECRET_client_early_traffic_secret)->span, "ClientHello");
+    assert_int_equal(tls_secret_info(TLS_SECRET_early_secret)->kind, TLS_SECRET_KIND_EXTRACT);
+    assert_int_equal(tls_secret_info(TLS_SECRET_handshake_secret)->kind, TLS_SECRET_KIND_EXTRACT);
+    assert_int_equal(tls_secret_info(TLS_SECRET_master_secret)->kind, TLS_SECRET_KIND_EXTRACT);
+    assert_int_equal(tls_secret_info(TLS_SECRET_ecdhe_shared_secret)->kind, TLS_SECRET_KIND_INPUT);
+    /* RFC 8446 §7.2, §4.6.1 */
+    assert_string_equal(tls_secret_info(TLS_SECRET_client_application_traffic_secret_N)->label,
+                        "traffic upd");
+    assert_string_equal(tls_secret_info(TLS_SECRET_resumption_psk)->label, "resumption");
+    assert_string_equal(tls_secret_info(TLS_SECRET_resumption_psk)->section, "§4.6.1");
+    /* Only Derive-Secret rows are computed by tls_ks_derive(), even at their stage. */
+    struct tls_key_schedule ks;
+    struct tls_error err = {0};
+    uint8_t hash[32] = {0}, out[32];
+    memset(&ks, 0, sizeof(ks));
+    assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, NULL, 0, NULL), TLS_OK);
+    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_early_secret, hash, out, &err), TLS_E_INTERNAL);
+    assert_string_equal(err.reason, "RFC 8446 §7.1: not a Derive-Secret output of the key schedule");
+    tls_ks_wipe(&ks);
+}
+
 /* RFC 8446 §7.5 exporter: self-consistency with Derive-Secret + HKDF-Expand-Label by hand. */
 static void exporter_matches_definition(void **state)
 {
@@ -325,6 +379,7 @@ int main(void)
         cmocka_unit_test(traffic_update_is_expand_label),
         cmocka_unit_test(stages_are_enforced),
         cmocka_unit_test(secret_table_lookups),
+        cmocka_unit_test(secret_table_names_every_secret_once),
         cmocka_unit_test(exporter_matches_definition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

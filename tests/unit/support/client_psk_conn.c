@@ -15,11 +15,15 @@
 #include "handshake/client_hello.h"
 #include "handshake/server_hello.h"
 
-static void psk_on_secret(void *ctx, const char *name, const char *nss_label,
+static void psk_on_secret(void *ctx, enum tls_secret_id id, unsigned generation,
                           const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
                           const uint8_t *transcript_hash, size_t hash_len)
 {
+    (void)generation;
     (void)client_random;
+    const struct tls_secret_info *info = tls_secret_info(id);
+    const char *name = info->name;
+    const char *nss_label = info->nss_label;
     (void)transcript_hash;
     (void)hash_len;
     struct psk_secrets *s = ctx;
