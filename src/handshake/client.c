@@ -244,8 +244,15 @@ tls_result tls_client_dispatch(struct tls_client *c, const struct tls_handshake_
 
 tls_result tls_client_init(struct tls_client *c, const struct tls_client_config *config)
 {
+    return tls_client_init_replay(c, config, NULL);
+}
+
+tls_result tls_client_init_replay(struct tls_client *c, const struct tls_client_config *config,
+                                  const struct tls_client_replay *replay)
+{
     memset(c, 0, sizeof(*c));
     c->config = config;
+    c->replay = replay;
     c->state = TLS_CLIENT_START;
     c->info.version = TLS_VERSION_1_3;
     tls_record_rx_init(&c->rx);

@@ -4,17 +4,54 @@
  * Implementation notes
  * --------------------
  * The core never touches a socket. The caller moves bytes; the core decides what they mean.
- * This is the same loop as Schannel's InitializeSecurityContext:
+ * This is the same loop as Schannel's InitializeSecurityContext. The handshake, with the
+ * transport left to the caller (this example is compiled by tests/unit/test_client_example.c,
+ * which extracts it from this header):
  *
- *     struct tls_client c;                  // caller-allocated (see tls_client_wipe for the one
- *                                           // allocation Mbed TLS makes per AES-GCM key)
- *     tls_client_init(&c, &config);
- *     status = tls_client_handshake(&c, NULL, 0, &used, &out);   // -> CONTINUE: send ClientHello
- *     loop:
- *         send(out); read more into in[];
- *         status = tls_client_handshake(&c, in, n, &used, &out);
- *         drop the first `used` bytes of in[]; keep the rest (a partial record) for next time
- *     until HANDSHAKE_DONE (send out: the client Finished) or FATAL (send out: the alert).
+ * EXAMPLE-BEGIN
+ * struct transport {
+ *     int (*send_all)(void *io, const uint8_t *p, size_t n);  // 0 on success
+ *     long (*recv_some)(void *io, uint8_t *p, size_t cap);      // bytes read, <= 0: EOF/error
+ *     void *io;
+ * };
+ *
+ * // Returns 0 once the handshake is verified; c must hold tls_client_size() bytes.
+ * static int handshake(struct tls_client *c, const struct tls_client_config *config,
+ *                      const struct transport *t)
+ * {
+ *     static uint8_t in[1 << 16], out_buf[1 << 17];
+ *     size_t have = 0, used = 0;
+ *     struct tls_writer out;
+ *     if (tls_client_init(c, config) != TLS_OK) {
+ *         return -1;                                 // tls_client_error(c) says why
+ *     }
+ *     tls_writer_init(&out, out_buf, sizeof(out_buf));
+ *     enum tls_status status = tls_client_handshake(c, NULL, 0, &used, &out); // the ClientHello
+ *     for (;;) {
+ *         // send what the core appended: ClientHello(s), our Finished, or the fatal alert
+ *         if (out.len > 0 && t->send_all(t->io, out_buf, out.len) != 0) {
+ *             return -1;
+ *         }
+ *         out.len = 0;
+ *         if (status == TLS_STATUS_HANDSHAKE_DONE || status == TLS_STATUS_FATAL) {
+ *             return status == TLS_STATUS_HANDSHAKE_DONE ? 0 : -1;
+ *         }
+ *         // keep what was not consumed (a partial record); read more when nothing was
+ *         memmove(in, in + used, have - used);
+ *         have -= used;
+ *         if (used == 0) {
+ *             long n = t->recv_some(t->io, in + have, sizeof(in) - have);
+ *             if (n <= 0) {
+ *                 return -1;
+ *             }
+ *             have += (size_t)n;
+ *         }
+ *         status = tls_client_handshake(c, in, have, &used, &out);
+ *     }
+ * }
+ * EXAMPLE-END
+ *
+ * Every connection that was initialized ends with tls_client_wipe(c), however it ended.
  *
  * Input is consumed one whole record at a time: a partial record is left unconsumed and the call
  * returns NEED_MORE (Schannel: SEC_E_INCOMPLETE_MESSAGE, with the rest in SECBUFFER_EXTRA).
@@ -159,29 +196,6 @@ struct tls_ticket {
     char alpn[TLS_MAX_ALPN_LEN + 1];
 };
 
-/*
- * Replaying a recorded trace (tests only, e.g. RFC 8448): our ClientHellos are taken byte for
- * byte from here instead of being built, and our key shares from the given private keys. The
- * client still parses them to learn what it offered, and checks the server against that.
- */
-struct tls_client_replay {
-    const uint8_t *client_hello[2];      /* ClientHello1, and ClientHello2 after an HRR (whole messages) */
-    size_t client_hello_len[2];
-    const uint8_t *key_share_private[2]; /* private key of each one's (first) key_share entry */
-    size_t key_share_private_len[2];
-    /*
-     * false: the ClientHellos are sent exactly as recorded (and may not carry pre_shared_key).
-     * true: each recorded ClientHello is a TEMPLATE. Its random, legacy_session_id,
-     * cipher_suites and extensions (raw, in their order) are kept, but the client writes two
-     * extensions itself: pre_shared_key from config.ticket (its identity, obfuscated_ticket_age
-     * from config.now_ms, and a binder it computes; dropped if the ticket may not be offered),
-     * and early_data (kept only when config.early_data is sent, and never in ClientHello2).
-     * In ClientHello2 the cookie is also the client's: the one the HelloRetryRequest carried.
-     * The recorded binder is ignored, so comparing the output with the recording checks ours.
-     */
-    bool client_hello_is_template;
-};
-
 struct tls_client_config {
     const char *server_name;             /* SNI (not for an IP address, RFC 6066 §3) and the RFC 9525 check; NULL = none */
     const uint16_t *cipher_suites;       /* NULL = the three implemented suites */
@@ -224,7 +238,6 @@ struct tls_client_config {
      */
     const uint8_t *early_data;
     size_t early_data_len;
-    const struct tls_client_replay *replay; /* tests only; NULL normally */
 };
 
 /* What was negotiated, for the caller and for --explain. Valid once the fields are known. */

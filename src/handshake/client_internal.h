@@ -21,6 +21,7 @@
 #include "crypto/key_schedule.h"
 #include "crypto/x509.h"
 #include "handshake/client.h"
+#include "handshake/client_replay.h"
 #include "handshake/client_hello.h"
 #include "handshake/extensions.h"
 #include "handshake/key_changes.h"
@@ -60,6 +61,7 @@ struct tls_client_offer {
 
 struct tls_client {
     const struct tls_client_config *config;
+    const struct tls_client_replay *replay;        /* tests only (client_replay.h); NULL normally */
     enum tls_client_state state;
     struct tls_error error;
     struct tls_session_info info;

@@ -114,7 +114,7 @@ tls_result tls_client_offer_init(struct tls_client *c)
     TRY(choose_parameters(c));
     /* Whether config.ticket can be offered (and early data sent with it): client_psk.c. */
     TRY(tls_client_psk_choose(c));
-    if (cfg->replay != NULL) {
+    if (c->replay != NULL) {
         /* Everything else comes from the replayed ClientHello (remember_offer below). */
         return TLS_OK;
     }
@@ -325,7 +325,7 @@ static tls_result rebuild_from_template(struct tls_client *c, bool second, const
 static tls_result replay_client_hello(struct tls_client *c, bool second, const uint8_t **msg,
                                       size_t *len)
 {
-    const struct tls_client_replay *replay = c->config->replay;
+    const struct tls_client_replay *replay = c->replay;
     int i = second ? 1 : 0;
     if (replay->client_hello[i] == NULL || replay->client_hello_len[i] > sizeof(c->hello)) {
         return tls_client_fail(c, TLS_ALERT_internal_error, "replay: no recorded ClientHello");
@@ -364,7 +364,7 @@ tls_result tls_client_send_client_hello(struct tls_client *c, bool second, struc
 {
     const uint8_t *msg = c->hello;
     size_t len = 0;
-    if (c->config->replay != NULL) {
+    if (c->replay != NULL) {
         TRY(replay_client_hello(c, second, &msg, &len));
     } else {
         TRY(build_client_hello(c, second, &len));

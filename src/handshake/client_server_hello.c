@@ -185,7 +185,7 @@ static tls_result on_hello_retry_request(struct tls_client *c,
     /* ClientHello2: one key share, for the selected group (§4.1.2 "If a "key_share" extension
      * was supplied in the HelloRetryRequest, replacing the list of shares with a list containing
      * a single KeyShareEntry from the indicated group"). */
-    if (c->hrr_selected_group != 0 && c->config->replay == NULL) {
+    if (c->hrr_selected_group != 0 && c->replay == NULL) {
         for (size_t i = 0; i < c->offer.key_share_count; i++) {
             tls_kex_wipe(&c->offer.key_shares[i]);
         }

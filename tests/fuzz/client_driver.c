@@ -8,6 +8,7 @@
 
 #include "fuzz.h"
 #include "handshake/client.h"
+#include "handshake/client_replay.h"
 #include "rfc8448_s3.h"
 
 static volatile uint8_t sink;
@@ -125,10 +126,9 @@ static struct tls_client *start_client(struct tls_writer *w)
      * test_client_replay); CertificateVerify and Finished are still verified. */
     static const struct tls_client_config config = {
         .insecure = true,
-        .replay = &replay,
         .observer = &observer,
     };
-    FUZZ_CHECK(tls_client_init(c, &config) == TLS_OK, "tls_client_init failed");
+    FUZZ_CHECK(tls_client_init_replay(c, &config, &replay) == TLS_OK, "tls_client_init failed");
     size_t used = 0;
     FUZZ_CHECK(tls_client_handshake(c, NULL, 0, &used, w) == TLS_STATUS_CONTINUE,
                "first call did not produce the ClientHello");

@@ -30,6 +30,7 @@
 #include "crypto/aead.h"
 #include "crypto/x509.h"
 #include "handshake/client.h"
+#include "handshake/client_replay.h"
 #include "support/client_psk_conn.h"
 #include "support/negative_rows.h"
 
@@ -70,7 +71,6 @@ static void run_setup(struct run *r, const struct neg_row *row)
             rfc8448_value(r->s->v, "{client}  create an ephemeral P-256 key pair", "private key", 0, &len);
         r->hooks.key_share_private_len[1] = len;
     }
-    r->config.replay = &r->hooks;
     if (row->base == NEG_BASE_S4) {
         /* §4 resumes with §3's ticket. The recorded ClientHello is a template: the client writes
          * pre_shared_key itself (binder included) and, offering no 0-RTT data, drops early_data;
@@ -107,7 +107,7 @@ static void run_setup(struct run *r, const struct neg_row *row)
     }
     r->client = malloc(tls_client_size());
     assert_non_null(r->client);
-    assert_int_equal(tls_client_init(r->client, &r->config), TLS_OK);
+    assert_int_equal(tls_client_init_replay(r->client, &r->config, &r->hooks), TLS_OK);
     tls_writer_init(&r->w, r->out, sizeof(r->out));
     size_t used;
     if (tls_client_handshake(r->client, NULL, 0, &used, &r->w) != TLS_STATUS_CONTINUE) {
@@ -455,7 +455,7 @@ static void alr06_eof_at_every_step(void **state)
     for (size_t cut = 0; cut < r.s->stream_len; cut++) {
         /* A fresh connection each time (same config and replayed ClientHello). */
         size_t used = 0;
-        assert_int_equal(tls_client_init(r.client, &r.config), TLS_OK);
+        assert_int_equal(tls_client_init_replay(r.client, &r.config, &r.hooks), TLS_OK);
         assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
         r.w.len = 0;
         memcpy(prefix, r.s->stream, cut);

@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "handshake/client.h"
+#include "handshake/client_replay.h"
 #include "support/rfc8448.h"
 
 #define OUT_CAP 8192
@@ -55,9 +56,8 @@ static void replay_setup(struct replay *r, const char *file, const char *key_pai
     /* RFC 8448's server certificate is self-signed for "server": no chain to check against, so
      * the chain check is skipped; CertificateVerify and Finished are still verified. */
     r->config.insecure = true;
-    r->config.replay = &r->hooks;
     r->client = malloc(tls_client_size());
-    assert_int_equal(tls_client_init(r->client, &r->config), TLS_OK);
+    assert_int_equal(tls_client_init_replay(r->client, &r->config, &r->hooks), TLS_OK);
     tls_writer_init(&r->w, r->out, sizeof(r->out));
 }
 

@@ -60,7 +60,6 @@ void psk_conn_init(struct psk_conn *c, const char *file)
     /* RFC 8448's certificate is self-signed for "server": the chain check is skipped. */
     c->config.insecure = true;
     c->config.server_name = "server";
-    c->config.replay = &c->hooks;
     c->observer.ctx = &c->secrets;
     c->observer.secret = psk_on_secret;
     c->config.observer = &c->observer;
@@ -70,7 +69,7 @@ void psk_conn_init(struct psk_conn *c, const char *file)
 
 void psk_conn_start(struct psk_conn *c)
 {
-    assert_int_equal(tls_client_init(c->client, &c->config), TLS_OK);
+    assert_int_equal(tls_client_init_replay(c->client, &c->config, &c->hooks), TLS_OK);
 }
 
 void psk_conn_free(struct psk_conn *c)

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "handshake/client.h"
+#include "handshake/client_replay.h"
 #include "record/protect.h"
 #include "support/rfc8448.h"
 
