@@ -200,7 +200,6 @@ static void fill_config(struct connect_run *run, struct tls_client_config *cfg)
     cfg->rng = tls_drbg_rng(run->drbg);
     bool observe = o->explain || run->keylog.file != NULL || o->html != NULL;
     cfg->observer = observe ? &run->observer : NULL;
-    cfg->now_ms = connect_now_ms();
     cfg->ticket = o->sess_in != NULL ? &run->ticket : NULL;
     cfg->early_data = run->early_data;
     cfg->early_data_len = run->early_data_len;
@@ -258,13 +257,12 @@ static int run_connection(struct connect_run *run)
         fputs("tls13: out of memory\n", stderr);
         return CONNECT_EXIT_NETWORK;
     }
-    if (tls_client_init(run->client, &cfg) != TLS_OK) {
+    if (tls_client_init(run->client, &cfg, connect_now_ms()) != TLS_OK) {
         connect_report_failure(run->client);
         return CONNECT_EXIT_TLS;
     }
     run->io.early_data = run->early_data;
     run->io.early_data_len = run->early_data_len;
-    run->io.now_ms = &cfg.now_ms;
     rc = connect_io_open(&run->io, &run->opt);
     if (rc != CONNECT_EXIT_OK) {
         return rc;

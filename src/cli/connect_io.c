@@ -246,11 +246,8 @@ static int run_handshake(struct connect_io *io, struct tls_client *c)
         struct tls_writer out;
         tls_writer_init(&out, io->out, sizeof(io->out));
         size_t used = 0;
-        if (io->now_ms != NULL) {
-            *io->now_ms = connect_now_ms(); /* ticket ages are read now (RFC 8446 §4.2.11.1) */
-        }
         enum tls_status st = tls_client_handshake(c, io->in_len > 0 ? io->in : NULL, io->in_len,
-                                                  &used, &out);
+                                                  &used, &out, connect_now_ms());
         drop_input(io, used);
         /* on FATAL, out holds the alert: send it before reporting */
         int rc = flush_out(io, &out);
@@ -301,10 +298,9 @@ static int open_records(struct connect_io *io, struct tls_client *c)
         tls_writer_init(&out, io->out, sizeof(io->out));
         size_t used = 0, data_len = 0;
         const uint8_t *data = NULL;
-        if (io->now_ms != NULL) {
-            *io->now_ms = connect_now_ms(); /* a ticket's arrival time is read now */
-        }
-        enum tls_status st = tls_client_open(c, io->in, io->in_len, &used, &data, &data_len, &out);
+        /* the clock at each call: a ticket's arrival time is read now */
+        enum tls_status st = tls_client_open(c, io->in, io->in_len, &used, &data, &data_len, &out,
+                                             connect_now_ms());
         /* data is a view into in: write it out before in moves */
         int rc = st == TLS_STATUS_APP_DATA ? write_stdout(data, data_len) : CONNECT_EXIT_OK;
         drop_input(io, used);

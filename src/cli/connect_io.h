@@ -36,7 +36,6 @@ struct connect_io {
     int unsent_errno;              /* our close_notify or KeyUpdate reply could not be sent
                                       because the peer closed or reset TCP (EPIPE, ECONNRESET):
                                       an error only if the peer's close_notify never arrives */
-    uint64_t *now_ms;              /* the core's clock (tls_client_config.now_ms), kept current */
 };
 
 /* Resolves opt->host and connects to opt->port. CONNECT_EXIT_NETWORK with a message on failure. */

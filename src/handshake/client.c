@@ -242,17 +242,19 @@ tls_result tls_client_dispatch(struct tls_client *c, const struct tls_handshake_
 
 /* ---- the public calls ------------------------------------------------------------------------- */
 
-tls_result tls_client_init(struct tls_client *c, const struct tls_client_config *config)
+tls_result tls_client_init(struct tls_client *c, const struct tls_client_config *config,
+                           uint64_t now_ms)
 {
-    return tls_client_init_replay(c, config, NULL);
+    return tls_client_init_replay(c, config, NULL, now_ms);
 }
 
 tls_result tls_client_init_replay(struct tls_client *c, const struct tls_client_config *config,
-                                  const struct tls_client_replay *replay)
+                                  const struct tls_client_replay *replay, uint64_t now_ms)
 {
     memset(c, 0, sizeof(*c));
     c->config = config;
     c->replay = replay;
+    c->now_ms = now_ms;
     c->state = TLS_CLIENT_START;
     c->info.version = TLS_VERSION_1_3;
     tls_record_rx_init(&c->rx);
@@ -271,10 +273,11 @@ tls_result tls_client_init_replay(struct tls_client *c, const struct tls_client_
 }
 
 enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t in_len,
-                                     size_t *consumed, struct tls_writer *out)
+                                     size_t *consumed, struct tls_writer *out, uint64_t now_ms)
 {
     size_t out_start = out->len;
     *consumed = 0;
+    c->now_ms = now_ms;
     if (c->state == TLS_CLIENT_FAILED) {
         return TLS_STATUS_FATAL; /* §6: nothing more is sent or received */
     }
@@ -302,12 +305,13 @@ enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t i
 
 enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len,
                                 size_t *consumed, const uint8_t **data, size_t *data_len,
-                                struct tls_writer *out)
+                                struct tls_writer *out, uint64_t now_ms)
 {
     size_t out_start = out->len;
     *consumed = 0;
     *data = NULL;
     *data_len = 0;
+    c->now_ms = now_ms;
     if (c->state == TLS_CLIENT_FAILED) {
         return TLS_STATUS_FATAL;
     }

@@ -12,6 +12,7 @@
  * struct transport {
  *     int (*send_all)(void *io, const uint8_t *p, size_t n);  // 0 on success
  *     long (*recv_some)(void *io, uint8_t *p, size_t cap);      // bytes read, <= 0: EOF/error
+ *     uint64_t (*now_ms)(void *io);                             // the caller's clock
  *     void *io;
  * };
  *
@@ -22,11 +23,12 @@
  *     static uint8_t in[1 << 16], out_buf[1 << 17];
  *     size_t have = 0, used = 0;
  *     struct tls_writer out;
- *     if (tls_client_init(c, config) != TLS_OK) {
+ *     if (tls_client_init(c, config, t->now_ms(t->io)) != TLS_OK) {
  *         return -1;                                 // tls_client_error(c) says why
  *     }
  *     tls_writer_init(&out, out_buf, sizeof(out_buf));
- *     enum tls_status status = tls_client_handshake(c, NULL, 0, &used, &out); // the ClientHello
+ *     // the first call: the ClientHello
+ *     enum tls_status status = tls_client_handshake(c, NULL, 0, &used, &out, t->now_ms(t->io));
  *     for (;;) {
  *         // send what the core appended: ClientHello(s), our Finished, or the fatal alert
  *         if (out.len > 0 && t->send_all(t->io, out_buf, out.len) != 0) {
@@ -46,7 +48,7 @@
  *             }
  *             have += (size_t)n;
  *         }
- *         status = tls_client_handshake(c, in, have, &used, &out);
+ *         status = tls_client_handshake(c, in, have, &used, &out, t->now_ms(t->io));
  *     }
  * }
  * EXAMPLE-END
@@ -187,7 +189,7 @@ struct tls_ticket {
     uint32_t ticket_lifetime;        /* seconds; capped at 604800 (7 days) */
     uint32_t ticket_age_add;
     uint32_t max_early_data_size;    /* 0 = no 0-RTT */
-    uint64_t received_at_ms;         /* caller's clock when it arrived (tls_client_config.now_ms) */
+    uint64_t received_at_ms;         /* caller's clock when it arrived (now_ms of tls_client_open) */
     uint8_t psk[TLS_MAX_HASH_LEN];   /* HKDF-Expand-Label(resumption_master_secret, "resumption", nonce, ...) */
     size_t psk_len;
     uint8_t ticket[TLS_MAX_TICKET_LEN];
@@ -213,19 +215,10 @@ struct tls_client_config {
     struct tls_rng rng;                  /* randomness: client random, key shares, session id */
     const struct tls_observer *observer; /* may be NULL */
     /*
-     * The caller's clock in milliseconds (the core reads no clock). Read when a ticket is
-     * chosen (tls_client_init), when ClientHello is built (its obfuscated_ticket_age) and when a
-     * NewSessionTicket arrives (its received_at_ms). config is read through its pointer, so a
-     * caller keeps it current by updating config.now_ms before each call: a ticket's
-     * received_at_ms must not be earlier than when it arrived, or the next connection reports
-     * an age larger than the server's view (GnuTLS then refuses the 0-RTT data).
-     */
-    uint64_t now_ms;
-    /*
      * Resumption (RFC 8446 §2.2, §4.2.11): offer this ticket as a PSK (psk_dhe_ke), or NULL. It
      * is offered only if its suite's hash is among cipher_suites, its server_name equals
-     * server_name (ASCII case ignored), and now_ms - received_at_ms is 0..ticket_lifetime
-     * seconds; otherwise the handshake is a full one and an observer note says why.
+     * server_name (ASCII case ignored), and the now_ms of tls_client_init minus received_at_ms
+     * is 0..ticket_lifetime seconds; otherwise the handshake is a full one and an observer note says why.
      */
     const struct tls_ticket *ticket;
     /*
@@ -266,15 +259,25 @@ struct tls_client;
 /* sizeof(struct tls_client), for callers that want to allocate it themselves. */
 size_t tls_client_size(void);
 
+/*
+ * The clock: the core reads none. Every call that needs the time takes the caller's clock in
+ * milliseconds, now_ms: tls_client_init (is config.ticket still valid?), tls_client_handshake
+ * (the obfuscated_ticket_age of a ClientHello it builds) and tls_client_open (a
+ * NewSessionTicket's received_at_ms). Pass the current time to each call: a ticket's
+ * received_at_ms must not be earlier than when it arrived, or the next connection reports an
+ * age larger than the server's view (GnuTLS then refuses the 0-RTT data).
+ */
+
 /* Prepares a connection from config (which must stay valid for the connection's life). */
-tls_result tls_client_init(struct tls_client *c, const struct tls_client_config *config);
+tls_result tls_client_init(struct tls_client *c, const struct tls_client_config *config,
+                           uint64_t now_ms);
 
 /*
  * Drives the handshake. First call: in may be NULL; output gets the ClientHello (CONTINUE).
  * Later calls consume whole records from in (*consumed set) and append what must be sent.
  */
 enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t in_len,
-                                     size_t *consumed, struct tls_writer *out);
+                                     size_t *consumed, struct tls_writer *out, uint64_t now_ms);
 
 /*
  * The calls below return TLS_OK, a fatal failure (the connection has failed: the same code and
@@ -295,7 +298,7 @@ tls_result tls_client_seal(struct tls_client *c, const uint8_t *data, size_t len
  */
 enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len,
                                 size_t *consumed, const uint8_t **data, size_t *data_len,
-                                struct tls_writer *out);
+                                struct tls_writer *out, uint64_t now_ms);
 
 /* Sends a KeyUpdate (RFC 8446 §4.6.3) and switches to the next write key. */
 tls_result tls_client_key_update(struct tls_client *c, bool request_peer_update,

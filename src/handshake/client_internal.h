@@ -62,6 +62,7 @@ struct tls_client_offer {
 struct tls_client {
     const struct tls_client_config *config;
     const struct tls_client_replay *replay;        /* tests only (client_replay.h); NULL normally */
+    uint64_t now_ms;                               /* the caller's clock given to this call */
     enum tls_client_state state;
     struct tls_error error;
     struct tls_session_info info;

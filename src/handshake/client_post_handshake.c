@@ -74,7 +74,7 @@ tls_result tls_client_on_new_session_ticket(struct tls_client *c,
                              : nst.ticket_lifetime;
     t->ticket_age_add = nst.ticket_age_add;
     t->max_early_data_size = nst.has_early_data ? nst.max_early_data_size : 0;
-    t->received_at_ms = c->config->now_ms;
+    t->received_at_ms = c->now_ms;
     memcpy(t->ticket, nst.ticket.data, nst.ticket.len);
     t->ticket_len = nst.ticket.len;
     copy_name(t->server_name, sizeof(t->server_name), c->config->server_name);

@@ -91,12 +91,12 @@ static const char *ticket_unusable(const struct tls_client *c, const struct tls_
     if (!same_name(t->server_name, c->config->server_name)) {
         return "ticket not offered: it was issued for another server name (RFC 8446 §4.6.1)";
     }
-    if (c->config->now_ms < t->received_at_ms) {
+    if (c->now_ms < t->received_at_ms) {
         return "ticket not offered: the clock says it was received in the future";
     }
     /* §4.2.11.1: "Clients MUST NOT attempt to use tickets which have ages greater than the
      * "ticket_lifetime" value which was provided with the ticket." */
-    uint64_t age_ms = c->config->now_ms - t->received_at_ms;
+    uint64_t age_ms = c->now_ms - t->received_at_ms;
     uint64_t lifetime_ms = (uint64_t)t->ticket_lifetime * 1000u;
     if (age_ms > lifetime_ms || age_ms > TLS_MAX_TICKET_AGE_MS) {
         return "ticket not offered: older than its ticket_lifetime (RFC 8446 §4.2.11.1)";
@@ -157,11 +157,11 @@ void tls_client_psk_identity(const struct tls_client *c, struct tls_psk_identity
                              size_t *binder_len)
 {
     const struct tls_ticket *t = c->config->ticket;
-    /* The age as the ClientHello leaves: config.now_ms is read again here, so a caller that
-     * updates it sends a fresh age (and ClientHello2 a recomputed one, §4.1.2). A server
+    /* The age as the ClientHello leaves: the now_ms of this call, so a caller that passes
+     * the current time sends a fresh age (and ClientHello2 a recomputed one, §4.1.2). A server
      * compares it with its own view of the age: GnuTLS, for one, refuses 0-RTT if ours is the
      * larger. A clock that went back counts as age 0. */
-    uint64_t now = c->config->now_ms;
+    uint64_t now = c->now_ms;
     uint64_t age_ms = now > t->received_at_ms ? now - t->received_at_ms : 0;
     identity->identity.data = t->ticket;
     identity->identity.len = t->ticket_len;

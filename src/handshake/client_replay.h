@@ -26,7 +26,8 @@ struct tls_client_replay {
      * true: each recorded ClientHello is a TEMPLATE. Its random, legacy_session_id,
      * cipher_suites and extensions (raw, in their order) are kept, but the client writes two
      * extensions itself: pre_shared_key from config.ticket (its identity, obfuscated_ticket_age
-     * from config.now_ms, and a binder it computes; dropped if the ticket may not be offered),
+     * from the now_ms given to tls_client_handshake, and a binder it computes; dropped if the
+     * ticket may not be offered),
      * and early_data (kept only when config.early_data is sent, and never in ClientHello2).
      * In ClientHello2 the cookie is also the client's: the one the HelloRetryRequest carried.
      * The recorded binder is ignored, so comparing the output with the recording checks ours.
@@ -37,6 +38,6 @@ struct tls_client_replay {
 /* tls_client_init(), then every ClientHello comes from replay (which must stay valid for the
  * connection's life) instead of being built. */
 tls_result tls_client_init_replay(struct tls_client *c, const struct tls_client_config *config,
-                                  const struct tls_client_replay *replay);
+                                  const struct tls_client_replay *replay, uint64_t now_ms);
 
 #endif

@@ -77,7 +77,7 @@ static enum tls_status step(struct tls_client *c, uint8_t *in, size_t len, size_
     if (tls_client_state(c) == TLS_CLIENT_CONNECTED) {
         const uint8_t *app = NULL;
         size_t app_len = 0;
-        st = tls_client_open(c, in, len, used, &app, &app_len, w);
+        st = tls_client_open(c, in, len, used, &app, &app_len, w, 0);
         if (st == TLS_STATUS_APP_DATA) {
             FUZZ_CHECK(app_len == 0 || (app >= in && app + app_len <= in + len),
                        "application data view outside the input");
@@ -86,7 +86,7 @@ static enum tls_status step(struct tls_client *c, uint8_t *in, size_t len, size_
             o->app_len += app_len;
         }
     } else {
-        st = tls_client_handshake(c, in, len, used, w);
+        st = tls_client_handshake(c, in, len, used, w, 0);
     }
     FUZZ_CHECK(*used <= len, "consumed more than was given");
     fnv(&o->out_hash, w->buf, w->len);
@@ -104,7 +104,7 @@ static void check_failed(struct tls_client *c, struct tls_writer *w)
     size_t used = 0;
     w->len = 0;
     uint8_t none[1] = {0};
-    FUZZ_CHECK(tls_client_handshake(c, none, 0, &used, w) == TLS_STATUS_FATAL && w->len == 0,
+    FUZZ_CHECK(tls_client_handshake(c, none, 0, &used, w, 0) == TLS_STATUS_FATAL && w->len == 0,
                "a failed client produced output or recovered");
 }
 
@@ -128,9 +128,9 @@ static struct tls_client *start_client(struct tls_writer *w)
         .insecure = true,
         .observer = &observer,
     };
-    FUZZ_CHECK(tls_client_init_replay(c, &config, &replay) == TLS_OK, "tls_client_init failed");
+    FUZZ_CHECK(tls_client_init_replay(c, &config, &replay, 0) == TLS_OK, "tls_client_init failed");
     size_t used = 0;
-    FUZZ_CHECK(tls_client_handshake(c, NULL, 0, &used, w) == TLS_STATUS_CONTINUE,
+    FUZZ_CHECK(tls_client_handshake(c, NULL, 0, &used, w, 0) == TLS_STATUS_CONTINUE,
                "first call did not produce the ClientHello");
     return c;
 }

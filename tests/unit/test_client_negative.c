@@ -37,6 +37,7 @@
 #define OUT_CAP 24576 /* ClientHello2 with OK-17's 16 KiB cookie */
 
 struct run {
+    uint64_t now_ms; /* the clock given to every call of the client */
     const struct neg_row *row;
     struct neg_server *s;
     struct tls_client_replay hooks;
@@ -78,7 +79,7 @@ static void run_setup(struct run *r, const struct neg_row *row)
         psk_ticket_from_section3(&r->ticket);
         r->hooks.client_hello_is_template = true;
         r->config.ticket = &r->ticket;
-        r->config.now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
+        r->now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
         r->config.server_name = "server";
     }
     if (row->flags & NEG_TEMPLATE) {
@@ -107,10 +108,10 @@ static void run_setup(struct run *r, const struct neg_row *row)
     }
     r->client = malloc(tls_client_size());
     assert_non_null(r->client);
-    assert_int_equal(tls_client_init_replay(r->client, &r->config, &r->hooks), TLS_OK);
+    assert_int_equal(tls_client_init_replay(r->client, &r->config, &r->hooks, r->now_ms), TLS_OK);
     tls_writer_init(&r->w, r->out, sizeof(r->out));
     size_t used;
-    if (tls_client_handshake(r->client, NULL, 0, &used, &r->w) != TLS_STATUS_CONTINUE) {
+    if (tls_client_handshake(r->client, NULL, 0, &used, &r->w, r->now_ms) != TLS_STATUS_CONTINUE) {
         fail_msg("%s: ClientHello not sent: %s", r->label, tls_client_error(r->client)->reason);
     }
     /* The ClientHello as sent (RFC 8448's own, byte for byte, in the §3 and §5 replays checked by
@@ -146,7 +147,7 @@ static enum tls_status feed_handshake(struct run *r, size_t *out_start)
         size_t used = 0;
         r->w.len = 0;
         *out_start = 0;
-        st = tls_client_handshake(r->client, r->s->stream + pos, r->s->stream_len - pos, &used, &r->w);
+        st = tls_client_handshake(r->client, r->s->stream + pos, r->s->stream_len - pos, &used, &r->w, r->now_ms);
         pos += used;
         if (st != TLS_STATUS_CONTINUE || pos == r->s->stream_len) {
             break;
@@ -170,7 +171,7 @@ static enum tls_status feed_post(struct run *r, size_t *out_start)
         size_t data_len;
         *out_start = r->w.len;
         st = tls_client_open(r->client, r->s->post + pos, r->s->post_len - pos, &used, &data,
-                             &data_len, &r->w);
+                             &data_len, &r->w, r->now_ms);
         pos += used;
         if (st == TLS_STATUS_APP_DATA || st == TLS_STATUS_TICKET) {
             fail_msg("%s: the client released %s", r->label, tls_status_name(st));
@@ -298,9 +299,9 @@ static void expect_fatal(struct run *r, enum tls_status st, size_t out_start)
     size_t before = r->w.len, used = 99;
     const uint8_t *data = NULL;
     size_t data_len = 0;
-    assert_int_equal(tls_client_handshake(r->client, more, sizeof(more), &used, &r->w), TLS_STATUS_FATAL);
+    assert_int_equal(tls_client_handshake(r->client, more, sizeof(more), &used, &r->w, r->now_ms), TLS_STATUS_FATAL);
     assert_int_equal(used, 0);
-    assert_int_equal(tls_client_open(r->client, more, sizeof(more), &used, &data, &data_len, &r->w),
+    assert_int_equal(tls_client_open(r->client, more, sizeof(more), &used, &data, &data_len, &r->w, r->now_ms),
                      TLS_STATUS_FATAL);
     assert_null(data);
     assert_int_equal(r->w.len, before);
@@ -437,7 +438,7 @@ static enum tls_status open_next(struct run *r, size_t *pos, const uint8_t **dat
 {
     size_t used = 0;
     enum tls_status st = tls_client_open(r->client, r->s->post + *pos, r->s->post_len - *pos, &used,
-                                         data, data_len, &r->w);
+                                         data, data_len, &r->w, r->now_ms);
     *pos += used;
     return st;
 }
@@ -455,11 +456,11 @@ static void alr06_eof_at_every_step(void **state)
     for (size_t cut = 0; cut < r.s->stream_len; cut++) {
         /* A fresh connection each time (same config and replayed ClientHello). */
         size_t used = 0;
-        assert_int_equal(tls_client_init_replay(r.client, &r.config, &r.hooks), TLS_OK);
-        assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+        assert_int_equal(tls_client_init_replay(r.client, &r.config, &r.hooks, r.now_ms), TLS_OK);
+        assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, r.now_ms), TLS_STATUS_CONTINUE);
         r.w.len = 0;
         memcpy(prefix, r.s->stream, cut);
-        enum tls_status st = tls_client_handshake(r.client, prefix, cut, &used, &r.w);
+        enum tls_status st = tls_client_handshake(r.client, prefix, cut, &used, &r.w, r.now_ms);
         if (st != TLS_STATUS_NEED_MORE || r.w.len != 0) {
             fail_msg("ALR-06: flight cut at %zu of %zu: status %s, %zu bytes out", cut,
                      r.s->stream_len, tls_status_name(st), r.w.len);

@@ -57,7 +57,7 @@ static void replay_setup(struct replay *r, const char *file, const char *key_pai
      * the chain check is skipped; CertificateVerify and Finished are still verified. */
     r->config.insecure = true;
     r->client = malloc(tls_client_size());
-    assert_int_equal(tls_client_init_replay(r->client, &r->config, &r->hooks), TLS_OK);
+    assert_int_equal(tls_client_init_replay(r->client, &r->config, &r->hooks, 0), TLS_OK);
     tls_writer_init(&r->w, r->out, sizeof(r->out));
 }
 
@@ -108,7 +108,7 @@ static enum tls_status feed_handshake(struct replay *r, const uint8_t *stream, s
         have += take;
         pos += take;
         size_t used = 0;
-        status = tls_client_handshake(r->client, pending, have, &used, &r->w);
+        status = tls_client_handshake(r->client, pending, have, &used, &r->w, 0);
         memmove(pending, pending + used, have - used);
         have -= used;
         if (status != TLS_STATUS_NEED_MORE && status != TLS_STATUS_CONTINUE) {
@@ -134,7 +134,7 @@ static void section3_whole_connection(void **state)
     const uint8_t *want;
 
     /* ClientHello: the first call, with no input. */
-    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
     want = value(&r, "{client}  send handshake record", "complete record", 0, &len, &src);
     expect_output(&r, src, want, len);
 
@@ -161,7 +161,7 @@ static void section3_whole_connection(void **state)
     size_t data_len;
     want = value(&r, "{server}  send handshake record", "complete record", 2, &len, NULL);
     memcpy(rec, want, len);
-    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w),
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w, 0),
                      TLS_STATUS_TICKET);
     assert_int_equal(used, len);
     const struct tls_ticket *ticket = tls_client_ticket(r.client);
@@ -182,7 +182,7 @@ static void section3_whole_connection(void **state)
 
     want = value(&r, "{server}  send application_data record", "complete record", 0, &len, NULL);
     memcpy(rec, want, len);
-    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w),
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w, 0),
                      TLS_STATUS_APP_DATA);
     payload = value(&r, "{server}  send application_data record", "payload", 0, &len, &src);
     assert_bytes_equal(data, data_len, payload, len, src);
@@ -193,7 +193,7 @@ static void section3_whole_connection(void **state)
     expect_output(&r, src, want, len);
     want = value(&r, "{server}  send alert record", "complete record", 0, &len, NULL);
     memcpy(rec, want, len);
-    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w),
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w, 0),
                      TLS_STATUS_CLOSED);
     replay_teardown(&r);
 }
@@ -222,7 +222,7 @@ static void section3_fragmented_flight(void **state)
         replay_setup(&r, "rfc8448-3-simple-1-rtt-handshake.json", NULL);
         n = section3_flight(&r, flight);
         assert_int_equal(n, 95 + 679);
-        assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+        assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
         r.w.len = 0;
         enum tls_status st = split == 0 ? feed_handshake(&r, flight, n, 1, 0)
                                         : feed_handshake(&r, flight, n, 0, split);
@@ -247,14 +247,14 @@ static void section5_hello_retry_request(void **state)
     const uint8_t *want;
     uint8_t buf[2048];
 
-    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
     want = value(&r, "{client}  send handshake record", "complete record", 0, &len, &src);
     expect_output(&r, src, want, len);
 
     /* HelloRetryRequest -> ClientHello2 (the RFC's bytes, sent as the RFC's record). */
     want = value(&r, "{server}  send handshake record", "complete record", 0, &len, NULL);
     memcpy(buf, want, len);
-    assert_int_equal(tls_client_handshake(r.client, buf, len, &used, &r.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(r.client, buf, len, &used, &r.w, 0), TLS_STATUS_CONTINUE);
     assert_int_equal(used, len);
     want = value(&r, "{client}  send handshake record", "complete record", 1, &len, &src);
     expect_output(&r, src, want, len);
@@ -286,7 +286,7 @@ static void section7_compatibility_mode(void **state)
     const uint8_t *want;
     uint8_t buf[2048];
 
-    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
     want = value(&r, "{client}  send handshake record", "complete record", 0, &len, &src);
     expect_output(&r, src, want, len);
 
@@ -335,7 +335,7 @@ static void section3_misuse_before_handshake_then_flight(void **state)
     size_t len, used;
     const char *src;
     const uint8_t *want;
-    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
     r.w.len = 0;
 
     /* Every post-handshake call made too early is refused as misuse, one after another. */
@@ -356,7 +356,7 @@ static void section3_misuse_before_handshake_then_flight(void **state)
     const uint8_t *app = (const uint8_t *)"x";
     size_t app_len = 1;
     used = 99;
-    assert_int_equal(tls_client_open(r.client, flight, n, &used, &app, &app_len, &r.w),
+    assert_int_equal(tls_client_open(r.client, flight, n, &used, &app, &app_len, &r.w, 0),
                      TLS_STATUS_MISUSE);
     assert_int_equal(used, 0);
     assert_null(app);
@@ -391,11 +391,11 @@ static void section3_misuse_before_handshake_then_flight(void **state)
     size_t got_len;
     want = value(&r, "{server}  send handshake record", "complete record", 2, &len, NULL);
     memcpy(rec, want, len);
-    assert_int_equal(tls_client_open(r.client, rec, len, &used, &got, &got_len, &r.w),
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &got, &got_len, &r.w, 0),
                      TLS_STATUS_TICKET);
     want = value(&r, "{server}  send application_data record", "complete record", 0, &len, NULL);
     memcpy(rec, want, len);
-    assert_int_equal(tls_client_open(r.client, rec, len, &used, &got, &got_len, &r.w),
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &got, &got_len, &r.w, 0),
                      TLS_STATUS_APP_DATA);
     payload = value(&r, "{server}  send application_data record", "payload", 0, &len, &src);
     assert_bytes_equal(got, got_len, payload, len, src);
@@ -409,12 +409,12 @@ static void section3_protocol_failure_stays_fatal(void **state)
     struct replay r;
     replay_setup(&r, "rfc8448-3-simple-1-rtt-handshake.json", NULL);
     size_t used;
-    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
     r.w.len = 0;
     uint8_t flight[1024];
     size_t n = section3_flight(&r, flight);
     flight[n - 1] ^= 0x01; /* the last byte of the protected record's tag */
-    assert_int_equal(tls_client_handshake(r.client, flight, n, &used, &r.w), TLS_STATUS_FATAL);
+    assert_int_equal(tls_client_handshake(r.client, flight, n, &used, &r.w, 0), TLS_STATUS_FATAL);
     const struct tls_error *e = tls_client_error(r.client);
     assert_int_equal(e->code, TLS_E_ALERT(TLS_ALERT_bad_record_mac));
     struct tls_error err = {0};
@@ -445,7 +445,7 @@ static void random_failure_names_its_reason(void **state)
     config.rng.fill = failing_random;
     struct tls_client *c = malloc(tls_client_size());
     assert_non_null(c);
-    tls_result rc = tls_client_init(c, &config);
+    tls_result rc = tls_client_init(c, &config, 0);
     assert_int_equal(rc, TLS_E_INTERNAL);
     /* rng.c's reason, not a generic "internal error". */
     assert_string_equal(tls_client_error(c)->reason, "RFC 8446 §C.1: random source failed");
@@ -487,7 +487,7 @@ static void section3_observer_gets_secret_ids(void **state)
     replay_setup(&r, "rfc8448-3-simple-1-rtt-handshake.json", NULL);
     r.config.observer = &obs; /* config is read through its pointer */
     size_t used;
-    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
     uint8_t flight[1024];
     size_t n = section3_flight(&r, flight);
     assert_int_equal(feed_handshake(&r, flight, n, 0, 0), TLS_STATUS_HANDSHAKE_DONE);
@@ -497,7 +497,7 @@ static void section3_observer_gets_secret_ids(void **state)
     size_t data_len;
     const uint8_t *want = value(&r, "{server}  send handshake record", "complete record", 2, &len, NULL);
     memcpy(rec, want, len);
-    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w),
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w, 0),
                      TLS_STATUS_TICKET);
     /* RFC 8446 §7.1's order (a full handshake, no PSK), then the ticket's PSK (§4.6.1). */
     static const enum tls_secret_id order[] = {

@@ -88,7 +88,7 @@ int main(int argc, char **argv)
         .server_name = argv[3], .trust = trust, .rng = tls_drbg_rng(drbg),
     };
     struct tls_client *c = calloc(1, tls_client_size());
-    if (c == NULL || tls_client_init(c, &config) != TLS_OK) {
+    if (c == NULL || tls_client_init(c, &config, 0) != TLS_OK) {
         return die("tls_client_init", c);
     }
     struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(argv[2]))};
@@ -101,12 +101,12 @@ int main(int argc, char **argv)
     struct tls_writer w;
     tls_writer_init(&w, out_buf, sizeof(out_buf));
     size_t used = 0;
-    enum tls_status st = tls_client_handshake(c, NULL, 0, &used, &w);
+    enum tls_status st = tls_client_handshake(c, NULL, 0, &used, &w, 0);
     while (st == TLS_STATUS_CONTINUE || st == TLS_STATUS_NEED_MORE) {
         if (send_all(fd, &w) != 0 || (st == TLS_STATUS_NEED_MORE || in_len == 0 ? receive(fd) : 0) != 0) {
             return die("connection lost during the handshake", c);
         }
-        st = tls_client_handshake(c, in, in_len, &used, &w);
+        st = tls_client_handshake(c, in, in_len, &used, &w, 0);
         drop(used);
     }
     if (st != TLS_STATUS_HANDSHAKE_DONE || send_all(fd, &w) != 0) {
@@ -121,7 +121,7 @@ int main(int argc, char **argv)
     for (;;) {
         const uint8_t *data = NULL;
         size_t data_len = 0;
-        st = tls_client_open(c, in, in_len, &used, &data, &data_len, &w);
+        st = tls_client_open(c, in, in_len, &used, &data, &data_len, &w, 0);
         drop(used);
         if (st == TLS_STATUS_APP_DATA) {
             printf("%.*s", (int)data_len, (const char *)data);

@@ -69,7 +69,7 @@ void psk_conn_init(struct psk_conn *c, const char *file)
 
 void psk_conn_start(struct psk_conn *c)
 {
-    assert_int_equal(tls_client_init_replay(c->client, &c->config, &c->hooks), TLS_OK);
+    assert_int_equal(tls_client_init_replay(c->client, &c->config, &c->hooks, c->now_ms), TLS_OK);
 }
 
 void psk_conn_free(struct psk_conn *c)
@@ -97,7 +97,7 @@ enum tls_status psk_feed(struct psk_conn *c, const uint8_t *bytes, size_t len)
     size_t used = 0;
     assert_true(len <= sizeof(buf));
     memcpy(buf, bytes, len);
-    enum tls_status st = tls_client_handshake(c->client, buf, len, &used, &c->w);
+    enum tls_status st = tls_client_handshake(c->client, buf, len, &used, &c->w, c->now_ms);
     return st;
 }
 
@@ -110,9 +110,9 @@ void psk_ticket_from_section3(struct tls_ticket *ticket)
     c.hooks.client_hello[0] = rfc8448_value(c.v, PSK_CH_STEP, "ClientHello", 0, &len);
     c.hooks.client_hello_len[0] = len;
     /* The connection starts 250 ms before the ticket arrives; the caller's clock moves on. */
-    c.config.now_ms = PSK_TICKET_RECEIVED_AT - 250;
+    c.now_ms = PSK_TICKET_RECEIVED_AT - 250;
     psk_conn_start(&c);
-    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w, c.now_ms), TLS_STATUS_CONTINUE);
     uint8_t flight[1024];
     size_t n = 0;
     for (int i = 0; i < 2; i++) {
@@ -126,8 +126,8 @@ void psk_ticket_from_section3(struct tls_ticket *ticket)
     const uint8_t *data;
     size_t data_len;
     memcpy(buf, rec, len);
-    c.config.now_ms = PSK_TICKET_RECEIVED_AT;
-    assert_int_equal(tls_client_open(c.client, buf, len, &used, &data, &data_len, &c.w),
+    c.now_ms = PSK_TICKET_RECEIVED_AT;
+    assert_int_equal(tls_client_open(c.client, buf, len, &used, &data, &data_len, &c.w, c.now_ms),
                      TLS_STATUS_TICKET);
     const struct tls_ticket *t = tls_client_ticket(c.client);
     assert_non_null(t);
@@ -154,7 +154,7 @@ void psk_section4_conn(struct psk_conn *c, struct tls_ticket *ticket)
     c->hooks.client_hello_len[0] = len;
     c->hooks.client_hello_is_template = true;
     c->config.ticket = ticket;
-    c->config.now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
+    c->now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
     c->config.early_data = psk_val(c, "{client}  send application_data record", "payload", 0, &len, NULL);
     c->config.early_data_len = len;
 }
@@ -323,7 +323,7 @@ void psk_expect_rejected(struct psk_conn *c, const struct psk_sh_edit *e,
     const uint8_t *sh = psk_val(c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
     uint8_t rec[600];
     size_t n = psk_edited_server_hello(sh, len, e, rec);
-    assert_int_equal(tls_client_handshake(c->client, NULL, 0, &used, &c->w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(c->client, NULL, 0, &used, &c->w, c->now_ms), TLS_STATUS_CONTINUE);
     c->w.len = 0;
     assert_int_equal(psk_feed(c, rec, n), TLS_STATUS_FATAL);
     assert_int_equal(tls_client_error(c->client)->code, TLS_E_ALERT(alert));
@@ -367,7 +367,7 @@ void psk_expect_early_data_acceptance_refused(const struct psk_sh_edit *e, bool 
     psk_section4_conn(&c, &ticket);
     psk_conn_start(&c);
     size_t len, used, ch_len;
-    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w, c.now_ms), TLS_STATUS_CONTINUE);
     c.w.len = 0;
     const uint8_t *ch = psk_val(&c, PSK_SEND_HS, "payload", 0, &ch_len, NULL);
     const uint8_t *sh = psk_val(&c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
