@@ -269,9 +269,9 @@ static int send_client_hello(struct conn *c, const struct options *o, struct tls
     uint8_t session_id[32];
     struct tls_client_hello_config cfg;
     memset(&cfg, 0, sizeof(cfg));
-    if (tls_kex_generate(kex, TLS_GROUP_x25519, &rng) != TLS_OK ||
-        tls_random(&rng, cfg.random, sizeof(cfg.random)) != TLS_OK ||
-        tls_random(&rng, session_id, sizeof(session_id)) != TLS_OK) {
+    if (tls_kex_generate(kex, TLS_GROUP_x25519, &rng, NULL) != TLS_OK ||
+        tls_random(&rng, cfg.random, sizeof(cfg.random), NULL) != TLS_OK ||
+        tls_random(&rng, session_id, sizeof(session_id), NULL) != TLS_OK) {
         return fail("no randomness");
     }
     memcpy(c->client_random, cfg.random, sizeof(c->client_random));
@@ -604,11 +604,11 @@ int course_client_run(struct conn *c, const struct options *o)
         if (f) {
             fclose(f);
         }
-        if (n == 0 || tls_trust_create(&trust, pem, n) != TLS_OK) {
+        if (n == 0 || tls_trust_create(&trust, pem, n, NULL) != TLS_OK) {
             return fail("cannot read CA certificates from %s", o->cafile);
         }
     }
-    if (tls_drbg_create(&drbg, "tls-course") != TLS_OK) {
+    if (tls_drbg_create(&drbg, "tls-course", NULL) != TLS_OK) {
         tls_trust_free(trust);
         return fail("no randomness");
     }

@@ -32,7 +32,7 @@ course_result course_hash(size_t hash_len, const uint8_t *data, size_t len, uint
     if (alg_of(hash_len) == TLS_HASH_NONE) {
         return COURSE_ALERT(ALERT_INTERNAL_ERROR);
     }
-    return tls_hash(alg_of(hash_len), data, len, out);
+    return tls_hash(alg_of(hash_len), data, len, out, NULL);
 }
 
 course_result course_hmac(size_t hash_len, const uint8_t *key, size_t key_len, const uint8_t *data,
@@ -41,7 +41,7 @@ course_result course_hmac(size_t hash_len, const uint8_t *key, size_t key_len, c
     if (alg_of(hash_len) == TLS_HASH_NONE) {
         return COURSE_ALERT(ALERT_INTERNAL_ERROR);
     }
-    return tls_hmac(alg_of(hash_len), key, key_len, data, len, out);
+    return tls_hmac(alg_of(hash_len), key, key_len, data, len, out, NULL);
 }
 
 course_result course_hkdf_extract(size_t hash_len, const uint8_t *salt, size_t salt_len,
@@ -50,7 +50,7 @@ course_result course_hkdf_extract(size_t hash_len, const uint8_t *salt, size_t s
     if (alg_of(hash_len) == TLS_HASH_NONE) {
         return COURSE_ALERT(ALERT_INTERNAL_ERROR);
     }
-    return tls_hkdf_extract(alg_of(hash_len), salt, salt_len, ikm, ikm_len, prk);
+    return tls_hkdf_extract(alg_of(hash_len), salt, salt_len, ikm, ikm_len, prk, NULL);
 }
 
 course_result course_hkdf_expand(size_t hash_len, const uint8_t *prk, const uint8_t *info,
@@ -59,7 +59,7 @@ course_result course_hkdf_expand(size_t hash_len, const uint8_t *prk, const uint
     if (alg_of(hash_len) == TLS_HASH_NONE) {
         return COURSE_ALERT(ALERT_INTERNAL_ERROR);
     }
-    return tls_hkdf_expand(alg_of(hash_len), prk, hash_len, info, info_len, out, out_len);
+    return tls_hkdf_expand(alg_of(hash_len), prk, hash_len, info, info_len, out, out_len, NULL);
 }
 
 course_result course_hkdf_expand_label(size_t hash_len, const uint8_t *secret, const char *label,
@@ -70,7 +70,7 @@ course_result course_hkdf_expand_label(size_t hash_len, const uint8_t *secret, c
         return COURSE_ALERT(ALERT_INTERNAL_ERROR);
     }
     return tls_hkdf_expand_label(alg_of(hash_len), secret, label, context, context_len, out,
-                                 out_len);
+                                 out_len, NULL);
 }
 
 course_result course_derive_secret(size_t hash_len, const uint8_t *secret, const char *label,
@@ -79,7 +79,7 @@ course_result course_derive_secret(size_t hash_len, const uint8_t *secret, const
     if (alg_of(hash_len) == TLS_HASH_NONE) {
         return COURSE_ALERT(ALERT_INTERNAL_ERROR);
     }
-    return tls_derive_secret(alg_of(hash_len), secret, label, transcript_hash, out);
+    return tls_derive_secret(alg_of(hash_len), secret, label, transcript_hash, out, NULL);
 }
 
 /* The project's traffic keys with the student's nonce standing in for the iv (see above). */
@@ -102,7 +102,7 @@ course_result course_aead_seal(const struct course_suite *suite, const uint8_t *
 {
     struct tls_traffic_keys keys;
     TRY(nonce_keys(suite, key, nonce, &keys));
-    course_result rc = tls_aead_seal(&keys, 0, aad, aad_len, in, len, out);
+    course_result rc = tls_aead_seal(&keys, 0, aad, aad_len, in, len, out, NULL);
     tls_traffic_keys_wipe(&keys);
     return rc;
 }
@@ -116,7 +116,7 @@ course_result course_aead_open(const struct course_suite *suite, const uint8_t *
         return COURSE_ALERT(ALERT_BAD_RECORD_MAC);
     }
     TRY(nonce_keys(suite, key, nonce, &keys));
-    course_result rc = tls_aead_open(&keys, 0, aad, aad_len, in, len, out);
+    course_result rc = tls_aead_open(&keys, 0, aad, aad_len, in, len, out, NULL);
     tls_traffic_keys_wipe(&keys);
     return rc;
 }

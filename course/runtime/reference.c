@@ -69,7 +69,7 @@ course_result ref_traffic_keys(struct course_direction *d)
     if (s == NULL) {
         return COURSE_ALERT(ALERT_INTERNAL_ERROR);
     }
-    TRY(tls_traffic_keys_derive(s, d->secret, &keys));
+    TRY(tls_traffic_keys_derive(s, d->secret, &keys, NULL));
     memcpy(d->key, keys.key, s->key_len);
     memcpy(d->iv, keys.iv, TLS_IV_LEN);
     d->seq = 0;
@@ -83,15 +83,15 @@ course_result ref_get_handshake_cipher(const struct course_suite *suite, const u
 {
     struct tls_key_schedule ks;
     memset(out, 0, sizeof(*out));
-    TRY(tls_ks_early(&ks, alg_of(suite->hash_len), NULL, 0));
-    TRY(tls_ks_handshake(&ks, shared, shared_len));
+    TRY(tls_ks_early(&ks, alg_of(suite->hash_len), NULL, 0, NULL));
+    TRY(tls_ks_handshake(&ks, shared, shared_len, NULL));
     memcpy(out->handshake_secret, ks.secret, suite->hash_len);
     out->client.suite = suite;
     out->server.suite = suite;
     TRY(tls_ks_derive(&ks, TLS_SECRET_client_handshake_traffic_secret, hello_hash,
-                      out->client.secret));
+                      out->client.secret, NULL));
     TRY(tls_ks_derive(&ks, TLS_SECRET_server_handshake_traffic_secret, hello_hash,
-                      out->server.secret));
+                      out->server.secret, NULL));
     tls_ks_wipe(&ks);
     TRY(ref_traffic_keys(&out->client));
     return ref_traffic_keys(&out->server);
@@ -105,14 +105,14 @@ course_result ref_get_application_cipher(const struct course_suite *suite,
     struct tls_key_schedule ks = {.alg = alg_of(suite->hash_len), .stage = TLS_KS_HANDSHAKE};
     memset(out, 0, sizeof(*out));
     memcpy(ks.secret, handshake_secret, suite->hash_len);
-    TRY(tls_ks_master(&ks));
+    TRY(tls_ks_master(&ks, NULL));
     memcpy(out->master_secret, ks.secret, suite->hash_len);
     out->client.suite = suite;
     out->server.suite = suite;
     TRY(tls_ks_derive(&ks, TLS_SECRET_client_application_traffic_secret_0, handshake_hash,
-                      out->client.secret));
+                      out->client.secret, NULL));
     TRY(tls_ks_derive(&ks, TLS_SECRET_server_application_traffic_secret_0, handshake_hash,
-                      out->server.secret));
+                      out->server.secret, NULL));
     tls_ks_wipe(&ks);
     TRY(ref_traffic_keys(&out->client));
     return ref_traffic_keys(&out->server);
@@ -121,7 +121,7 @@ course_result ref_get_application_cipher(const struct course_suite *suite,
 course_result ref_update_traffic_keys(struct course_direction *d)
 {
     uint8_t next[TLS_MAX_HASH_LEN];
-    TRY(tls_next_traffic_secret(alg_of(d->suite->hash_len), d->secret, next));
+    TRY(tls_next_traffic_secret(alg_of(d->suite->hash_len), d->secret, next, NULL));
     memcpy(d->secret, next, d->suite->hash_len);
     tls_wipe(next, sizeof(next));
     return ref_traffic_keys(d);
@@ -228,13 +228,13 @@ course_result ref_transcript_hello_retry(struct course_transcript *t, size_t has
 
 course_result ref_finished_key(size_t hash_len, const uint8_t *base_key, uint8_t *out)
 {
-    return tls_finished_key(alg_of(hash_len), base_key, out);
+    return tls_finished_key(alg_of(hash_len), base_key, out, NULL);
 }
 
 course_result ref_compute_verify_data(size_t hash_len, const uint8_t *base_key,
                                       const uint8_t *transcript_hash, uint8_t *out)
 {
-    return tls_finished_verify_data(alg_of(hash_len), base_key, transcript_hash, out);
+    return tls_finished_verify_data(alg_of(hash_len), base_key, transcript_hash, out, NULL);
 }
 
 course_result ref_check_server_finished(const struct course_handshake_keys *keys,

@@ -62,22 +62,22 @@ struct connect_run {
 };
 
 /* The secret callback feeds both the key log and --explain; the others only --explain. */
-static void fan_secret(void *ctx, const char *name, const char *nss_label,
+static void fan_secret(void *ctx, enum tls_secret_id id, unsigned generation,
                        const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
                        const uint8_t *transcript_hash, size_t hash_len)
 {
     struct connect_run *run = ctx;
     if (run->keylog.file != NULL) {
-        keylog_on_secret(&run->keylog, name, nss_label, client_random, secret, secret_len,
+        keylog_on_secret(&run->keylog, id, generation, client_random, secret, secret_len,
                          transcript_hash, hash_len);
     }
     if (run->html.keys.file != NULL) {
-        keylog_on_secret(&run->html.keys, name, nss_label, client_random, secret, secret_len,
+        keylog_on_secret(&run->html.keys, id, generation, client_random, secret, secret_len,
                          transcript_hash, hash_len);
         connect_html_on_secret(&run->html, name, client_random, secret, secret_len);
     }
     if (run->explain.out != NULL) {
-        explain_on_secret(&run->explain, name, nss_label, client_random, secret, secret_len,
+        explain_on_secret(&run->explain, id, generation, client_random, secret, secret_len,
                           transcript_hash, hash_len);
     }
 }
@@ -154,15 +154,18 @@ static int load_inputs(struct connect_run *run)
         if (pem == NULL) {
             return file_error("cannot read CA file", run->opt.cafile);
         }
-        tls_result rc = tls_trust_create(&run->trust, pem, len);
+        struct tls_error err = {0};
+        tls_result rc = tls_trust_create(&run->trust, pem, len, &err);
         free(pem);
         if (rc != TLS_OK) {
-            fprintf(stderr, "tls13: no usable CA certificate in %s\n", run->opt.cafile);
+            fprintf(stderr, "tls13: no usable CA certificate in %s (%s)\n", run->opt.cafile,
+                    err.reason);
             return CONNECT_EXIT_NETWORK;
         }
     }
-    if (tls_drbg_create(&run->drbg, "tls13 connect") != TLS_OK) {
-        fputs("tls13: cannot seed the random generator\n", stderr);
+    struct tls_error drbg_err = {0};
+    if (tls_drbg_create(&run->drbg, "tls13 connect", &drbg_err) != TLS_OK) {
+        fprintf(stderr, "tls13: cannot seed the random generator (%s)\n", drbg_err.reason);
         return CONNECT_EXIT_NETWORK;
     }
     if (run->opt.sess_in != NULL) {
@@ -198,7 +201,6 @@ static void fill_config(struct connect_run *run, struct tls_client_config *cfg)
     cfg->rng = tls_drbg_rng(run->drbg);
     bool observe = o->explain || run->keylog.file != NULL || o->html != NULL;
     cfg->observer = observe ? &run->observer : NULL;
-    cfg->now_ms = connect_now_ms();
     cfg->ticket = o->sess_in != NULL ? &run->ticket : NULL;
     cfg->early_data = run->early_data;
     cfg->early_data_len = run->early_data_len;
@@ -256,13 +258,12 @@ static int run_connection(struct connect_run *run)
         fputs("tls13: out of memory\n", stderr);
         return CONNECT_EXIT_NETWORK;
     }
-    if (tls_client_init(run->client, &cfg) != TLS_OK) {
+    if (tls_client_init(run->client, &cfg, connect_now_ms()) != TLS_OK) {
         connect_report_failure(run->client);
         return CONNECT_EXIT_TLS;
     }
     run->io.early_data = run->early_data;
     run->io.early_data_len = run->early_data_len;
-    run->io.now_ms = &cfg.now_ms;
     rc = connect_io_open(&run->io, &run->opt);
     if (rc != CONNECT_EXIT_OK) {
         return rc;

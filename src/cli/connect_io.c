@@ -53,6 +53,10 @@ void connect_format_failure(char *buf, size_t cap, const struct tls_error *e)
         snprintf(buf, cap, "tls13: protocol failure (no reason recorded)");
         return;
     }
+    if (TLS_IS_MISUSE(e->code)) {
+        snprintf(buf, cap, "tls13: API misuse (nothing sent): %s", e->reason);
+        return;
+    }
     /* a code in the peer range means the server sent the alert; any other, we did */
     const char *dir = TLS_IS_PEER_ALERT(e->code) ? "received" : "sent";
     const char *alert = tls_alert_name(tls_result_alert(e->code));
@@ -62,11 +66,16 @@ void connect_format_failure(char *buf, size_t cap, const struct tls_error *e)
              e->field != NULL ? "]" : "");
 }
 
-void connect_report_failure(const struct tls_client *c)
+void connect_report_error(const struct tls_error *e)
 {
     char line[512];
-    connect_format_failure(line, sizeof(line), tls_client_error(c));
+    connect_format_failure(line, sizeof(line), e);
     fprintf(stderr, "%s\n", line);
+}
+
+void connect_report_failure(const struct tls_client *c)
+{
+    connect_report_error(tls_client_error(c));
 }
 
 int connect_io_open(struct connect_io *io, const struct connect_options *opt)
@@ -237,11 +246,8 @@ static int run_handshake(struct connect_io *io, struct tls_client *c)
         struct tls_writer out;
         tls_writer_init(&out, io->out, sizeof(io->out));
         size_t used = 0;
-        if (io->now_ms != NULL) {
-            *io->now_ms = connect_now_ms(); /* ticket ages are read now (RFC 8446 §4.2.11.1) */
-        }
         enum tls_status st = tls_client_handshake(c, io->in_len > 0 ? io->in : NULL, io->in_len,
-                                                  &used, &out);
+                                                  &used, &out, connect_now_ms());
         drop_input(io, used);
         /* on FATAL, out holds the alert: send it before reporting */
         int rc = flush_out(io, &out);
@@ -292,10 +298,9 @@ static int open_records(struct connect_io *io, struct tls_client *c)
         tls_writer_init(&out, io->out, sizeof(io->out));
         size_t used = 0, data_len = 0;
         const uint8_t *data = NULL;
-        if (io->now_ms != NULL) {
-            *io->now_ms = connect_now_ms(); /* a ticket's arrival time is read now */
-        }
-        enum tls_status st = tls_client_open(c, io->in, io->in_len, &used, &data, &data_len, &out);
+        /* the clock at each call: a ticket's arrival time is read now */
+        enum tls_status st = tls_client_open(c, io->in, io->in_len, &used, &data, &data_len, &out,
+                                             connect_now_ms());
         /* data is a view into in: write it out before in moves */
         int rc = st == TLS_STATUS_APP_DATA ? write_stdout(data, data_len) : CONNECT_EXIT_OK;
         drop_input(io, used);
@@ -345,8 +350,9 @@ static int pump_stdin(struct connect_io *io, struct tls_client *c)
     }
     struct tls_writer out;
     tls_writer_init(&out, io->out, sizeof(io->out));
-    if (tls_client_seal(c, io->plain, (size_t)n, &out) != TLS_OK) {
-        connect_report_failure(c);
+    struct tls_error err = {0};
+    if (tls_client_seal(c, io->plain, (size_t)n, &out, &err) != TLS_OK) {
+        connect_report_error(&err);
         return CONNECT_EXIT_TLS;
     }
     return flush_out(io, &out);
@@ -437,8 +443,9 @@ static int after_resumption_attempt(struct connect_io *io, struct tls_client *c,
         size_t n = io->early_data_len - done;
         n = n < CONNECT_STDIN_CHUNK ? n : CONNECT_STDIN_CHUNK;
         out.len = 0;
-        if (tls_client_seal(c, io->early_data + done, n, &out) != TLS_OK) {
-            connect_report_failure(c);
+        struct tls_error err = {0};
+        if (tls_client_seal(c, io->early_data + done, n, &out, &err) != TLS_OK) {
+            connect_report_error(&err);
             return CONNECT_EXIT_TLS;
         }
         int rc = flush_out(io, &out);
@@ -464,8 +471,9 @@ int connect_io_run(struct connect_io *io, struct tls_client *c, const struct con
         /* RFC 8446 §4.6.3: update our key and ask the server to update its own */
         struct tls_writer out;
         tls_writer_init(&out, io->out, sizeof(io->out));
-        if (tls_client_key_update(c, true, &out) != TLS_OK) {
-            connect_report_failure(c);
+        struct tls_error err = {0};
+        if (tls_client_key_update(c, true, &out, &err) != TLS_OK) {
+            connect_report_error(&err);
             return CONNECT_EXIT_TLS;
         }
         rc = flush_out(io, &out);

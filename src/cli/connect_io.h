@@ -36,7 +36,6 @@ struct connect_io {
     int unsent_errno;              /* our close_notify or KeyUpdate reply could not be sent
                                       because the peer closed or reset TCP (EPIPE, ECONNRESET):
                                       an error only if the peer's close_notify never arrives */
-    uint64_t *now_ms;              /* the core's clock (tls_client_config.now_ms), kept current */
 };
 
 /* Resolves opt->host and connects to opt->port. CONNECT_EXIT_NETWORK with a message on failure. */
@@ -51,7 +50,9 @@ void connect_io_close(struct connect_io *io);
 /* The wall clock in milliseconds (for ticket ages: the core reads no clock). */
 uint64_t connect_now_ms(void);
 
-/* Prints "tls13: <alert> (<sent|received>): <RFC reason>" for the core's first failure. */
+/* Prints "tls13: <alert> (<sent|received>): <RFC reason>" for a failure (connect_format_failure);
+ * connect_report_failure() for the connection's first failure (tls_client_error()). */
+void connect_report_error(const struct tls_error *e);
 void connect_report_failure(const struct tls_client *c);
 
 /* Same line, formatted into buf (for tests). */

@@ -13,8 +13,8 @@
  *   state    WAIT_SH -> WAIT_EE                                                  (RFC 8446 App. A.1)
  *   note     ...
  *
- * The secret table is built here from TLS_SECRET_LIST (crypto/key_schedule.h), the same X-macro
- * the key schedule and the key log use, plus which messages each transcript hash covers (§7.1).
+ * Secrets arrive by id and are described from TLS_SECRET_LIST (crypto/key_schedule.h), the
+ * same X-macro the key schedule and the key log use: name, label, transcript span, RFC section.
  */
 #include "cli/explain.h"
 
@@ -24,71 +24,41 @@
 #include "handshake/server_hello.h"
 
 /* Which extract output each stage's secrets come from, as RFC 8446 §7.1 names it. */
-static const char *stage_secret_name(const char *stage)
+static const char *stage_secret_name(enum tls_ks_stage stage)
 {
-    if (strcmp(stage, "EARLY") == 0) {
+    switch (stage) {
+    case TLS_KS_EARLY:
         return "Early Secret";
-    }
-    if (strcmp(stage, "HANDSHAKE") == 0) {
+    case TLS_KS_HANDSHAKE:
         return "Handshake Secret";
+    case TLS_KS_MASTER:
+    case TLS_KS_NONE:
+    default:
+        return "Master Secret";
     }
-    return "Master Secret";
 }
 
-struct explain_secret_row {
-    const char *name;
-    const char *stage;
-    const char *label;
-};
-
-static const struct explain_secret_row secret_rows[] = {
-#define TLS_X_(name, stage, label, nss) {#name, #stage, label},
-    TLS_SECRET_LIST(TLS_X_)
-#undef TLS_X_
-};
-
-/*
- * RFC 8446 §7.1: the Messages argument of each Derive-Secret. The binder keys hash nothing
- * (""); the early secrets hash the ClientHello; the handshake traffic secrets
- * ClientHello...ServerHello; the application secrets ...server Finished; resumption ...client
- * Finished.
- */
-static const char *transcript_span(const char *name)
+/* How a secret that is not a Derive-Secret output comes to be (RFC 8446 §7.1, §7.2, §4.6.1, §7.4). */
+static const char *formula(enum tls_secret_id id)
 {
-    if (strncmp(name, "binder_key", 10) == 0) {
-        return "\"\" (empty)";
-    }
-    if (strstr(name, "early") != NULL) {
-        return "ClientHello";
-    }
-    if (strstr(name, "handshake") != NULL) {
-        return "ClientHello...ServerHello";
-    }
-    if (strcmp(name, "resumption_master_secret") == 0) {
-        return "ClientHello...client Finished";
-    }
-    if (strstr(name, "application_traffic_secret_0") != NULL || strstr(name, "exporter") != NULL) {
-        return "ClientHello...server Finished";
-    }
-    return NULL;
-}
-
-/* RFC 8446 §7.1: the three HKDF-Extract steps of the key schedule. */
-static const char *extract_formula(const char *name)
-{
-    if (strcmp(name, "early_secret") == 0) {
+    switch (id) {
+    case TLS_SECRET_early_secret:
         return "HKDF-Extract(0, PSK)   (PSK: HashLen zeros without resumption)";
-    }
-    if (strcmp(name, "(EC)DHE shared secret") == 0) {
+    case TLS_SECRET_ecdhe_shared_secret:
         return "the key exchange's output: X25519 / ECDH with the server's key_share (§7.4)";
-    }
-    if (strcmp(name, "handshake_secret") == 0) {
+    case TLS_SECRET_handshake_secret:
         return "HKDF-Extract(Derive-Secret(Early Secret, \"derived\", \"\"), (EC)DHE shared secret)";
-    }
-    if (strcmp(name, "master_secret") == 0) {
+    case TLS_SECRET_master_secret:
         return "HKDF-Extract(Derive-Secret(Handshake Secret, \"derived\", \"\"), 0)";
+    case TLS_SECRET_client_application_traffic_secret_N:
+        return "HKDF-Expand-Label(client_application_traffic_secret_N-1, \"traffic upd\", \"\", Hash.length)";
+    case TLS_SECRET_server_application_traffic_secret_N:
+        return "HKDF-Expand-Label(server_application_traffic_secret_N-1, \"traffic upd\", \"\", Hash.length)";
+    case TLS_SECRET_resumption_psk:
+        return "HKDF-Expand-Label(resumption_master_secret, \"resumption\", ticket_nonce, Hash.length)";
+    default:
+        return NULL;
     }
-    return NULL;
 }
 
 static const char *arrow(enum tls_direction dir)
@@ -219,40 +189,41 @@ void explain_on_message(void *ctx, enum tls_direction dir, const uint8_t *msg, s
     }
 }
 
-void explain_on_secret(void *ctx, const char *name, const char *nss_label,
+void explain_on_secret(void *ctx, enum tls_secret_id id, unsigned generation,
                        const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
                        const uint8_t *transcript_hash, size_t hash_len)
 {
     (void)client_random;
     struct explain *ex = ctx;
-    const struct explain_secret_row *row = NULL;
-    for (size_t i = 0; i < sizeof(secret_rows) / sizeof(secret_rows[0]); i++) {
-        if (strcmp(secret_rows[i].name, name) == 0) {
-            row = &secret_rows[i];
-        }
+    const struct tls_secret_info *info = tls_secret_info(id);
+    if (info == NULL) {
+        return;
     }
-    if (row != NULL) {
+    /* A generation N >= 1 is printed with its number: client_application_traffic_secret_1. */
+    char name[64];
+    size_t base = strlen(info->name);
+    if (info->kind == TLS_SECRET_KIND_EXPAND && info->name[base - 1] == 'N') {
+        snprintf(name, sizeof(name), "%.*s%u", (int)(base - 1), info->name, generation);
+    } else {
+        snprintf(name, sizeof(name), "%s", info->name);
+    }
+    fprintf(ex->out, "secret   %s  (RFC 8446 %s)\n", name, info->section);
+    if (info->kind == TLS_SECRET_KIND_DERIVE) {
         /* RFC 8446 §7.1: Derive-Secret(Secret, Label, Messages) =
          *   HKDF-Expand-Label(Secret, Label, Transcript-Hash(Messages), Hash.length) */
-        fprintf(ex->out, "secret   %s  (RFC 8446 §7.1)\n", name);
         fprintf(ex->out, "           = Derive-Secret(%s, \"%s\", %s)\n",
-                stage_secret_name(row->stage), row->label, transcript_span(name));
-    } else if (extract_formula(name) != NULL) {
-        /* one of the three HKDF-Extract outputs the stages are built on */
-        fprintf(ex->out, "secret   %s  (RFC 8446 §7.1)\n", name);
-        fprintf(ex->out, "           = %s\n", extract_formula(name));
-    } else {
-        /* not a Derive-Secret output: a traffic update (§7.2), a resumption PSK (§4.6.1), ... */
-        fprintf(ex->out, "secret   %s  (RFC 8446 §7)\n", name);
+                stage_secret_name(info->stage), info->label, info->span);
+    } else if (formula(id) != NULL) {
+        fprintf(ex->out, "           = %s\n", formula(id));
     }
     if (transcript_hash != NULL) {
         explain_hex(ex->out, "transcript hash", transcript_hash, hash_len, 64);
     }
     explain_hex(ex->out, "value", secret, secret_len, 64);
-    if (nss_label != NULL) {
-        fprintf(ex->out, "           %-18s%s\n", "key log name", nss_label);
+    if (info->nss_label != NULL) {
+        fprintf(ex->out, "           %-18s%s\n", "key log name", info->nss_label);
     }
-    explain_key_steps(ex, name, secret, secret_len, transcript_hash, hash_len);
+    explain_key_steps(ex, id, secret, secret_len, transcript_hash, hash_len);
 }
 
 void explain_on_state(void *ctx, enum tls_client_state from, enum tls_client_state to)

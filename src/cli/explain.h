@@ -32,7 +32,7 @@ struct explain {
 
 void explain_on_record(void *ctx, const struct tls_record_info *rec);
 void explain_on_message(void *ctx, enum tls_direction dir, const uint8_t *msg, size_t len);
-void explain_on_secret(void *ctx, const char *name, const char *nss_label,
+void explain_on_secret(void *ctx, enum tls_secret_id id, unsigned generation,
                        const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
                        const uint8_t *transcript_hash, size_t hash_len);
 void explain_on_state(void *ctx, enum tls_client_state from, enum tls_client_state to);
@@ -54,7 +54,7 @@ void explain_message_fields(FILE *out, enum tls_direction dir, unsigned handshak
  * used, the HkdfLabel bytes HKDF-Expand-Label feeds to HKDF-Expand (length, "tls13 " + label,
  * context), so a student can check each intermediate value.
  */
-void explain_key_steps(struct explain *ex, const char *name, const uint8_t *secret,
+void explain_key_steps(struct explain *ex, enum tls_secret_id id, const uint8_t *secret,
                        size_t secret_len, const uint8_t *transcript_hash, size_t hash_len);
 
 /* Notes the negotiated suite from a ServerHello body (for explain_key_steps). */

@@ -35,18 +35,6 @@
 #include "crypto/suite.h"
 #include "crypto/util.h"
 
-/* The Derive-Secret label of each named secret (the TLS_SECRET_LIST table). */
-static const char *derive_label(const char *name)
-{
-    for (int id = 0; id < TLS_SECRET_COUNT; id++) {
-        const struct tls_secret_info *info = tls_secret_info((enum tls_secret_id)id);
-        if (strcmp(info->name, name) == 0) {
-            return info->label;
-        }
-    }
-    return NULL;
-}
-
 /* The first time a label is used: the HkdfLabel bytes, field by field. */
 static void show_label(struct explain *ex, const char *label, const uint8_t *context,
                        size_t context_len, size_t length)
@@ -61,7 +49,7 @@ static void show_label(struct explain *ex, const char *label, const uint8_t *con
     }
     uint8_t info[2 + 1 + 255 + 1 + 255];
     size_t n = 0;
-    if (tls_hkdf_label(label, context, context_len, length, info, sizeof(info), &n) != TLS_OK) {
+    if (tls_hkdf_label(label, context, context_len, length, info, sizeof(info), &n, NULL) != TLS_OK) {
         return;
     }
     char title[64];
@@ -81,8 +69,8 @@ static void show_derived(struct explain *ex, enum tls_hash_alg alg, const uint8_
 {
     uint8_t empty_hash[TLS_MAX_HASH_LEN], salt[TLS_MAX_HASH_LEN];
     size_t hl = tls_hash_len(alg);
-    if (tls_hash(alg, NULL, 0, empty_hash) != TLS_OK ||
-        tls_derive_secret(alg, secret, "derived", empty_hash, salt) != TLS_OK) {
+    if (tls_hash(alg, NULL, 0, empty_hash, NULL) != TLS_OK ||
+        tls_derive_secret(alg, secret, "derived", empty_hash, salt, NULL) != TLS_OK) {
         return;
     }
     show_label(ex, "derived", empty_hash, hl, hl);
@@ -98,7 +86,7 @@ static void show_traffic_keys(struct explain *ex, const uint8_t *secret, bool ha
 {
     const struct tls_cipher_suite *suite = tls_cipher_suite_find(ex->cipher_suite);
     struct tls_traffic_keys keys;
-    if (suite != NULL && suite->hash == alg && tls_traffic_keys_derive(suite, secret, &keys) == TLS_OK) {
+    if (suite != NULL && suite->hash == alg && tls_traffic_keys_derive(suite, secret, &keys, NULL) == TLS_OK) {
         show_label(ex, "key", NULL, 0, suite->key_len);
         explain_hex(ex->out, "write_key (§7.3)", keys.key, suite->key_len, 64);
         show_label(ex, "iv", NULL, 0, TLS_IV_LEN);
@@ -107,37 +95,50 @@ static void show_traffic_keys(struct explain *ex, const uint8_t *secret, bool ha
     }
     /* §4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length) */
     uint8_t fk[TLS_MAX_HASH_LEN];
-    if (handshake && tls_finished_key(alg, secret, fk) == TLS_OK) {
+    if (handshake && tls_finished_key(alg, secret, fk, NULL) == TLS_OK) {
         show_label(ex, "finished", NULL, 0, tls_hash_len(alg));
         explain_hex(ex->out, "finished_key", fk, tls_hash_len(alg), 64);
         tls_wipe(fk, sizeof(fk));
     }
 }
 
-void explain_key_steps(struct explain *ex, const char *name, const uint8_t *secret,
+void explain_key_steps(struct explain *ex, enum tls_secret_id id, const uint8_t *secret,
                        size_t secret_len, const uint8_t *transcript_hash, size_t hash_len)
 {
     enum tls_hash_alg alg = secret_len == 48 ? TLS_HASH_SHA384 : TLS_HASH_SHA256;
-    if (strcmp(name, "(EC)DHE shared secret") == 0) {
+    const struct tls_secret_info *info = tls_secret_info(id);
+    switch (id) {
+    case TLS_SECRET_ecdhe_shared_secret:
         fprintf(ex->out, "           the IKM of HKDF-Extract for the Handshake Secret (§7.1, §7.4)\n");
         return;
-    }
-    if (strcmp(name, "early_secret") == 0) {
+    case TLS_SECRET_early_secret:
         show_derived(ex, alg, secret, "Handshake Secret");
         return;
-    }
-    if (strcmp(name, "handshake_secret") == 0) {
+    case TLS_SECRET_handshake_secret:
         show_derived(ex, alg, secret, "Master Secret");
         return;
+    default:
+        break;
     }
-    const char *label = derive_label(name);
-    if (label != NULL && transcript_hash != NULL) {
+    if (info != NULL && info->kind == TLS_SECRET_KIND_DERIVE && transcript_hash != NULL) {
         /* Derive-Secret(Secret, Label, Messages) =
              HKDF-Expand-Label(Secret, Label, Transcript-Hash(Messages), Hash.length) */
-        show_label(ex, label, transcript_hash, hash_len, secret_len);
+        show_label(ex, info->label, transcript_hash, hash_len, secret_len);
     }
-    if (strstr(name, "traffic_secret") != NULL) {
-        show_traffic_keys(ex, secret, strstr(name, "handshake") != NULL, alg);
+    switch (id) {
+    case TLS_SECRET_client_early_traffic_secret:
+    case TLS_SECRET_client_application_traffic_secret_0:
+    case TLS_SECRET_server_application_traffic_secret_0:
+    case TLS_SECRET_client_application_traffic_secret_N:
+    case TLS_SECRET_server_application_traffic_secret_N:
+        show_traffic_keys(ex, secret, false, alg);
+        return;
+    case TLS_SECRET_client_handshake_traffic_secret:
+    case TLS_SECRET_server_handshake_traffic_secret:
+        show_traffic_keys(ex, secret, true, alg); /* also its finished_key (§4.4.4) */
+        return;
+    default:
+        return;
     }
 }
 

@@ -45,14 +45,16 @@ size_t keylog_format_line(char *buf, size_t cap, const char *nss_label,
     return (size_t)(p - buf);
 }
 
-void keylog_on_secret(void *ctx, const char *name, const char *nss_label,
+void keylog_on_secret(void *ctx, enum tls_secret_id id, unsigned generation,
                       const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
                       const uint8_t *transcript_hash, size_t hash_len)
 {
-    (void)name;
+    (void)generation; /* the rows of generations N >= 1 have no NSS name */
     (void)transcript_hash;
     (void)hash_len;
     struct keylog *log = ctx;
+    const struct tls_secret_info *info = tls_secret_info(id);
+    const char *nss_label = info != NULL ? info->nss_label : NULL;
     /* big enough for the longest label and a SHA-384 secret */
     char line[64 + 1 + 64 + 1 + 2 * TLS_MAX_HASH_LEN + 2];
     size_t n = keylog_format_line(line, sizeof(line), nss_label, client_random, secret,

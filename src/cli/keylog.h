@@ -22,6 +22,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "crypto/key_schedule.h"
+
 /*
  * Formats one key log line, newline included, NUL-terminated, into buf. Returns its length
  * (without the NUL), or 0 when nss_label is NULL or the line does not fit in cap.
@@ -37,7 +39,7 @@ struct keylog {
 };
 
 /* The tls_observer.secret callback: writes the line if the secret has an NSS name. */
-void keylog_on_secret(void *ctx, const char *name, const char *nss_label,
+void keylog_on_secret(void *ctx, enum tls_secret_id id, unsigned generation,
                       const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
                       const uint8_t *transcript_hash, size_t hash_len);
 

@@ -35,7 +35,7 @@ void vt_fresh(struct vt *g, const char *name, uint8_t *out, size_t len)
      * adding a generated value later never changes the existing ones. */
     memset(out, 0, len);
     (void)vt_ok(g, tls_hkdf_expand(TLS_HASH_SHA256, g->seed, sizeof(g->seed), (const uint8_t *)name,
-                                   strlen(name), out, len),
+                                   strlen(name), out, len, NULL),
                 "variant: HKDF-Expand of the seed failed");
 }
 
@@ -134,7 +134,7 @@ void vt_transcript_add(struct vt *g, const uint8_t *msg, size_t len)
 void vt_transcript_hash(struct vt *g, uint8_t *out)
 {
     /* RFC 8446 §4.4.1: Transcript-Hash(M1, M2, ... Mn) = Hash(M1 || M2 || ... || Mn) */
-    (void)vt_ok(g, tls_hash(g->alg, g->transcript, g->transcript_len, out),
+    (void)vt_ok(g, tls_hash(g->alg, g->transcript, g->transcript_len, out, NULL),
                 "variant: transcript hash failed");
 }
 
@@ -149,7 +149,7 @@ void vt_extract(struct vt *g, const char *side, const char *heading, const uint8
     }
     vt_value(g, "IKM", ikm, ikm_len);
     memset(secret, 0, g->hlen);
-    (void)vt_ok(g, tls_hkdf_extract(g->alg, salt, salt != NULL ? g->hlen : 0, ikm, ikm_len, secret),
+    (void)vt_ok(g, tls_hkdf_extract(g->alg, salt, salt != NULL ? g->hlen : 0, ikm, ikm_len, secret, NULL),
                 "variant: HKDF-Extract failed");
     vt_value(g, "secret", secret, g->hlen);
 }
@@ -162,9 +162,9 @@ static void expand_values(struct vt *g, const uint8_t *prk, const char *label,
     uint8_t info[2 + 1 + 255 + 1 + 255];
     size_t info_len = 0;
     memset(out, 0, length);
-    if (vt_ok(g, tls_hkdf_label(label, context, context_len, length, info, sizeof(info), &info_len),
+    if (vt_ok(g, tls_hkdf_label(label, context, context_len, length, info, sizeof(info), &info_len, NULL),
               "variant: HkdfLabel too long")) {
-        (void)vt_ok(g, tls_hkdf_expand(g->alg, prk, g->hlen, info, info_len, out, length),
+        (void)vt_ok(g, tls_hkdf_expand(g->alg, prk, g->hlen, info, info_len, out, length, NULL),
                     "variant: HKDF-Expand failed");
     }
     vt_value(g, info_label, info, info_len);
@@ -195,7 +195,7 @@ void vt_derived(struct vt *g, const char *side, const char *heading, const uint8
 {
     /* §7.1: Derive-Secret(., "derived", "") -- the hash of no messages at all */
     uint8_t empty_hash[TLS_MAX_HASH_LEN];
-    (void)vt_ok(g, tls_hash(g->alg, NULL, 0, empty_hash), "variant: Hash(\"\") failed");
+    (void)vt_ok(g, tls_hash(g->alg, NULL, 0, empty_hash, NULL), "variant: Hash(\"\") failed");
     vt_expand_label(g, side, heading, prk, "derived", empty_hash, g->hlen, out);
 }
 
@@ -227,7 +227,7 @@ void vt_finished(struct vt *g, const char *side, const char *heading, const uint
     expand_values(g, base_key, "finished", NULL, 0, g->hlen, "info", "expanded", finished_key);
     vt_transcript_hash(g, hash);
     memset(out, 0, g->hlen);
-    (void)vt_ok(g, tls_hmac(g->alg, finished_key, g->hlen, hash, g->hlen, out),
+    (void)vt_ok(g, tls_hmac(g->alg, finished_key, g->hlen, hash, g->hlen, out, NULL),
                 "variant: HMAC failed");
     tls_wipe(finished_key, sizeof(finished_key));
     vt_value(g, "finished", out, g->hlen);

@@ -59,7 +59,7 @@ void vhs_key_pair(struct vhs *s, const char *side, uint16_t group, struct tls_ke
     vt_fresh(&s->g, name, priv, sizeof(priv));
     /* RFC 7748 §5: X25519(k, 9), any 32 bytes are a private key (the scalar is clamped);
      * P-256: d * G, d must be in [1, n-1] (fails for one ID in about 2^32) */
-    (void)vt_ok(&s->g, tls_kex_from_private(kex, group, priv, sizeof(priv)),
+    (void)vt_ok(&s->g, tls_kex_from_private(kex, group, priv, sizeof(priv), NULL),
                 "variant: the key pair failed (a P-256 private key out of range)");
     vt_step(&s->g, side, heading);
     vt_value(&s->g, "private key", priv, sizeof(priv));
@@ -147,7 +147,7 @@ static void certificate_verify(struct vhs *s)
                 "variant: CertificateVerify content failed");
     /* RSASSA-PSS draws its salt from a DRBG seeded by the ID's seed: the same ID signs alike */
     vt_fresh(g, "RSA-PSS salt", salt_seed, sizeof(salt_seed));
-    if (vt_ok(g, tls_drbg_create_deterministic(&drbg, salt_seed, sizeof(salt_seed)),
+    if (vt_ok(g, tls_drbg_create_deterministic(&drbg, salt_seed, sizeof(salt_seed), NULL),
               "variant: DRBG failed")) {
         struct tls_rng rng = tls_drbg_rng(drbg);
         (void)vt_ok(g, tls_rsa_pss_sign(TLS_SIG_rsa_pss_rsae_sha256, &variant_rfc8448_rsa_key,
@@ -172,7 +172,7 @@ void vhs_server_flight(struct vhs *s)
     struct tls_writer w;
     struct vt *g = &s->g;
     vt_traffic_keys(g, "server", "derive write traffic keys for handshake data", s->s_hs, &keys);
-    tls_record_direction_install_keys(&s->server_write, &keys);
+    tls_record_direction_install_keys(&s->server_write, &keys, NULL);
 
     tls_writer_init(&w, s->ee.b, sizeof(s->ee.b));
     vhs_finish_msg(s, &s->ee, &w,
@@ -219,7 +219,7 @@ void vhs_server_application_keys(struct vhs *s)
     vt_derive_secret(g, "server", "derive secret \"tls13 exp master\"", s->master, "exp master",
                      s->exp);
     vt_traffic_keys(g, "server", "derive write traffic keys for application data", s->s_ap, &keys);
-    tls_record_direction_install_keys(&s->server_write, &keys);
+    tls_record_direction_install_keys(&s->server_write, &keys, NULL);
     /* the server reads the client's Finished with these: printed, not used here */
     vt_traffic_keys(g, "server", "derive read traffic keys for handshake data", s->c_hs, &unused);
     tls_traffic_keys_wipe(&unused);
@@ -267,12 +267,12 @@ void vhs_client_finished(struct vhs *s)
     vt_step(g, "client", "construct a Finished handshake message");
     vt_value(g, "Finished", s->client_fin.b, s->client_fin.len);
     /* the client's write keys for handshake data (same as the server's read keys) */
-    (void)vt_ok(g, tls_traffic_keys_derive(g->suite, s->c_hs, &keys), "variant: keys failed");
-    tls_record_direction_install_keys(&s->client_write, &keys);
+    (void)vt_ok(g, tls_traffic_keys_derive(g->suite, s->c_hs, &keys, NULL), "variant: keys failed");
+    tls_record_direction_install_keys(&s->client_write, &keys, NULL);
     vt_record(g, "client", "send handshake record", &s->client_write, TLS_CT_handshake,
               s->client_fin.b, s->client_fin.len);
     vt_traffic_keys(g, "client", "derive write traffic keys for application data", s->c_ap, &keys);
-    tls_record_direction_install_keys(&s->client_write, &keys);
+    tls_record_direction_install_keys(&s->client_write, &keys, NULL);
     /* §7.1: resumption_master_secret covers the transcript up to the client Finished */
     vt_derive_secret(g, "client", "derive secret \"tls13 res master\"", s->master, "res master",
                      s->res);
@@ -324,7 +324,7 @@ tls_result vhs_generate(const char *domain, vhs_steps_fn steps, const char *id,
     memcpy(input, domain, domain_len);
     input[domain_len] = 0x00;
     memcpy(input + domain_len + 1, id, id_len);
-    (void)vt_ok(g, tls_hash(TLS_HASH_SHA256, input, domain_len + 1 + id_len, g->seed),
+    (void)vt_ok(g, tls_hash(TLS_HASH_SHA256, input, domain_len + 1 + id_len, g->seed, err),
                 "variant: SHA-256 failed");
     tls_record_direction_init(&s->client_write);
     tls_record_direction_init(&s->server_write);

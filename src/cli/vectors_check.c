@@ -71,14 +71,14 @@ static bool expand_label(struct vc_engine *e, const uint8_t *prk, const char *la
     struct vc_out *expanded = vc_out_add(e, out_label);
     uint8_t buf[2 + 1 + 255 + 1 + 255];
     size_t n;
-    if (tls_hkdf_label(label, context, context_len, length, buf, sizeof(buf), &n) != TLS_OK) {
+    if (tls_hkdf_label(label, context, context_len, length, buf, sizeof(buf), &n, NULL) != TLS_OK) {
         return false;
     }
     vc_out_set(info, buf, n, "HkdfLabel(length %zu, \"tls13 %s\", context) (RFC 8446 §7.1)", length,
                label);
     uint8_t okm[TLS_MAX_HASH_LEN];
     if (prk == NULL || length > sizeof(okm) ||
-        tls_hkdf_expand(e->s.alg, prk, e->s.hlen, buf, n, okm, length) != TLS_OK) {
+        tls_hkdf_expand(e->s.alg, prk, e->s.hlen, buf, n, okm, length, NULL) != TLS_OK) {
         vc_out_input(expanded, "input: its PRK is not derivable from this trace");
         return false;
     }
@@ -117,7 +117,7 @@ static void step_key_pair(struct vc_engine *e, const struct trace_step *step, en
                  vc_side_name(side));
     struct vc_out *o = vc_out_add(e, "public key");
     if (priv != NULL && group != 0 &&
-        tls_kex_from_private(&kp->kex, group, vc_bytes(e, priv), priv->len) == TLS_OK) {
+        tls_kex_from_private(&kp->kex, group, vc_bytes(e, priv), priv->len, NULL) == TLS_OK) {
         kp->have_private = true;
         vc_out_set(o, kp->kex.public_key, kp->kex.public_len,
                    group == TLS_GROUP_x25519 ? "X25519(private key, 9) (RFC 7748 §6.1)"
@@ -262,7 +262,7 @@ static const struct tls_secret_info *secret_by_label(const char *label)
 {
     for (int id = 0; id < TLS_SECRET_COUNT; id++) {
         const struct tls_secret_info *info = tls_secret_info((enum tls_secret_id)id);
-        if (info != NULL && strcmp(info->label, label) == 0) {
+        if (info != NULL && info->kind == TLS_SECRET_KIND_DERIVE && strcmp(info->label, label) == 0) {
             return info;
         }
     }
@@ -315,7 +315,7 @@ static void step_derive_secret(struct vc_engine *e, const struct trace_step *ste
     char how[VC_HOW_CAP];
     bool have_hash;
     if (for_stage != NULL) {
-        have_hash = s->alg != TLS_HASH_NONE && tls_hash(s->alg, (const uint8_t *)"", 0, h) == TLS_OK;
+        have_hash = s->alg != TLS_HASH_NONE && tls_hash(s->alg, (const uint8_t *)"", 0, h, NULL) == TLS_OK;
         snprintf(how, sizeof(how), "Transcript-Hash() of no messages = Hash(\"\") (RFC 8446 §7.1)");
     } else {
         have_hash = vc_transcript_hash(e, s->transcript.len, h, how, sizeof(how));
@@ -401,7 +401,7 @@ static bool finished_values(struct vc_engine *e, const uint8_t *prk, const uint8
     struct vc_out *o = vc_out_add(e, "finished");
     bool ok = expand_label(e, prk, "finished", NULL, 0, s->hlen, "info", "expanded", finished_key) &&
               message_hash != NULL &&
-              tls_hmac(s->alg, finished_key, s->hlen, message_hash, s->hlen, verify_data) == TLS_OK;
+              tls_hmac(s->alg, finished_key, s->hlen, message_hash, s->hlen, verify_data, NULL) == TLS_OK;
     tls_wipe(finished_key, sizeof(finished_key));
     if (!ok) {
         vc_out_input(o, "input: its key or transcript is not derivable from this trace");
@@ -455,8 +455,8 @@ static void step_binder(struct vc_engine *e, const struct trace_step *step)
     const uint8_t *early = vc_stage_secret(e, VC_EARLY);
     const uint8_t *ours = NULL;
     if (early != NULL && s->early_from_resumption &&
-        tls_hash(s->alg, (const uint8_t *)"", 0, empty_hash) == TLS_OK &&
-        tls_derive_secret(s->alg, early, "res binder", empty_hash, binder_key) == TLS_OK) {
+        tls_hash(s->alg, (const uint8_t *)"", 0, empty_hash, NULL) == TLS_OK &&
+        tls_derive_secret(s->alg, early, "res binder", empty_hash, binder_key, NULL) == TLS_OK) {
         ours = binder_key;
     }
     const uint8_t *prk =

@@ -118,7 +118,7 @@ static void protected_record(struct vc_engine *e, enum vc_side side, struct vc_o
     rec[4] = (uint8_t)total;
     memcpy(rec + 5, payload, len);
     rec[5 + len] = type; /* TLSInnerPlaintext.type: the real content type */
-    if (tls_aead_seal(&w->keys, seq, rec, 5, rec + 5, inner_len, rec + 5) != TLS_OK) {
+    if (tls_aead_seal(&w->keys, seq, rec, 5, rec + 5, inner_len, rec + 5, NULL) != TLS_OK) {
         vc_out_input(o, "input: AEAD-Encrypt failed");
         return;
     }

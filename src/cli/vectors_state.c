@@ -219,7 +219,7 @@ void vc_section_end(struct vc_engine *e)
     struct vc_secret *res = &s->traffic[TLS_SECRET_resumption_master_secret];
     uint8_t psk[TLS_MAX_HASH_LEN];
     if (!s->psk_generated && res->known && s->have_nonce &&
-        tls_resumption_psk(s->alg, res->v, s->nonce, s->nonce_len, psk) == TLS_OK) {
+        tls_resumption_psk(s->alg, res->v, s->nonce, s->nonce_len, psk, NULL) == TLS_OK) {
         vc_carry_resumption_psk(e, psk);
     }
     /* the section's stage ends: forget its secrets (RFC 8446 §6, STYLE.md) */
@@ -264,7 +264,7 @@ static void replace_with_message_hash(struct vc_engine *e)
 {
     struct vc_section *s = &e->s;
     uint8_t mh[4 + TLS_MAX_HASH_LEN] = {TLS_HT_message_hash, 0, 0, (uint8_t)s->hlen};
-    if (s->alg == TLS_HASH_NONE || tls_hash(s->alg, s->transcript.p, s->transcript.len, mh + 4) != TLS_OK) {
+    if (s->alg == TLS_HASH_NONE || tls_hash(s->alg, s->transcript.p, s->transcript.len, mh + 4, NULL) != TLS_OK) {
         return;
     }
     s->transcript.len = 0;
@@ -303,7 +303,7 @@ bool vc_transcript_hash(struct vc_engine *e, size_t len, uint8_t *out, char *how
 {
     struct vc_section *s = &e->s;
     const uint8_t *data = s->transcript.p != NULL ? s->transcript.p : (const uint8_t *)"";
-    if (s->alg == TLS_HASH_NONE || tls_hash(s->alg, data, len, out) != TLS_OK) {
+    if (s->alg == TLS_HASH_NONE || tls_hash(s->alg, data, len, out, NULL) != TLS_OK) {
         return false;
     }
     size_t used = (size_t)snprintf(how, how_cap, "Transcript-Hash(");
@@ -379,8 +379,8 @@ bool vc_shared_secret(struct vc_engine *e)
 static bool derived_salt(struct vc_section *s, const uint8_t *secret, uint8_t *out)
 {
     uint8_t empty_hash[TLS_MAX_HASH_LEN];
-    return tls_hash(s->alg, (const uint8_t *)"", 0, empty_hash) == TLS_OK &&
-           tls_derive_secret(s->alg, secret, "derived", empty_hash, out) == TLS_OK;
+    return tls_hash(s->alg, (const uint8_t *)"", 0, empty_hash, NULL) == TLS_OK &&
+           tls_derive_secret(s->alg, secret, "derived", empty_hash, out, NULL) == TLS_OK;
 }
 
 /*
@@ -423,14 +423,14 @@ const uint8_t *vc_stage_secret(struct vc_engine *e, enum vc_stage stage)
     switch (stage) {
     case VC_EARLY:
         ok = vc_early_ikm(e) &&
-             tls_hkdf_extract(s->alg, zeros, s->hlen, s->early_ikm, s->hlen, out->v) == TLS_OK;
+             tls_hkdf_extract(s->alg, zeros, s->hlen, s->early_ikm, s->hlen, out->v, NULL) == TLS_OK;
         break;
     case VC_HANDSHAKE:
         ok = vc_shared_secret(e) &&
-             tls_hkdf_extract(s->alg, prev, s->hlen, s->shared, s->shared_len, out->v) == TLS_OK;
+             tls_hkdf_extract(s->alg, prev, s->hlen, s->shared, s->shared_len, out->v, NULL) == TLS_OK;
         break;
     case VC_MASTER:
-        ok = tls_hkdf_extract(s->alg, prev, s->hlen, zeros, s->hlen, out->v) == TLS_OK;
+        ok = tls_hkdf_extract(s->alg, prev, s->hlen, zeros, s->hlen, out->v, NULL) == TLS_OK;
         break;
     case VC_DERIVED_FOR_HANDSHAKE:
     case VC_DERIVED_FOR_MASTER:

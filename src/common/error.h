@@ -10,6 +10,9 @@
  *   TLS_E_ALERT(d)            we detected a problem and must send the fatal alert d
  *   TLS_E_PEER_ALERT(d)       the peer sent us alert d (we send nothing back)
  *   TLS_E_INTERNAL            our own fault (buffer too small, crypto failure); sent as internal_error
+ *   TLS_E_MISUSE              the caller used an API out of order (e.g. sealing data before the
+ *                             handshake): no alert, nothing sent, the connection unchanged — only
+ *                             protocol failures end a connection
  *
  * A code alone does not tell a student which rule was broken, so every failure site also
  * records a constant reason string that names the RFC section, e.g.
@@ -84,10 +87,12 @@ enum tls_alert_level {
 #define TLS_E_ALERT(desc) (TLS_E_ALERT_BASE + (int)(desc))
 #define TLS_E_PEER_ALERT(desc) (TLS_E_PEER_ALERT_BASE + (int)(desc))
 #define TLS_E_INTERNAL TLS_E_ALERT(TLS_ALERT_internal_error)
+#define TLS_E_MISUSE 0x300
 
 /* True when the code means "send alert"; tls_result_alert() then names which one. */
 #define TLS_IS_LOCAL_ALERT(rc) ((rc) >= TLS_E_ALERT_BASE && (rc) < TLS_E_ALERT_BASE + 256)
 #define TLS_IS_PEER_ALERT(rc) ((rc) >= TLS_E_PEER_ALERT_BASE && (rc) < TLS_E_PEER_ALERT_BASE + 256)
+#define TLS_IS_MISUSE(rc) ((rc) == TLS_E_MISUSE)
 
 /* Where a failure came from, for people: the RFC rule broken, and the field being read. */
 struct tls_error {
@@ -102,7 +107,8 @@ tls_result tls_fail(struct tls_error *err, enum tls_alert_description alert, con
 /* Same, for an already-built code (TLS_E_PEER_ALERT, TLS_E_INTERNAL, ...). */
 tls_result tls_fail_code(struct tls_error *err, tls_result code, const char *reason);
 
-/* The alert description a code carries (internal_error for TLS_E_INTERNAL). rc must be non-zero. */
+/* The alert description a code carries (internal_error for TLS_E_INTERNAL and TLS_E_MISUSE).
+ * rc must be non-zero. */
 enum tls_alert_description tls_result_alert(tls_result rc);
 
 /*

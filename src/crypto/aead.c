@@ -88,11 +88,12 @@ void tls_aead_free(struct tls_aead *a)
     tls_wipe(a, sizeof(*a));
 }
 
-tls_result tls_aead_setup(struct tls_aead *a, const struct tls_traffic_keys *keys)
+tls_result tls_aead_setup(struct tls_aead *a, const struct tls_traffic_keys *keys,
+                          struct tls_error *err)
 {
     tls_aead_free(a);
     if (keys->suite == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §5.2: no traffic keys installed");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §5.2: no traffic keys installed");
     }
     int rc = -1;
     if (is_gcm(keys->suite)) {
@@ -111,7 +112,7 @@ tls_result tls_aead_setup(struct tls_aead *a, const struct tls_traffic_keys *key
     }
     if (rc != 0) {
         tls_wipe(a, sizeof(*a));
-        return tls_fail(NULL, TLS_ALERT_internal_error,
+        return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 8446 §5.2: the AEAD key could not be set up");
     }
     a->suite = keys->suite;
@@ -121,11 +122,11 @@ tls_result tls_aead_setup(struct tls_aead *a, const struct tls_traffic_keys *key
 
 /* RFC 8446 §5.2: encrypted_record = AEAD-Encrypt(write_key, nonce, additional_data, plaintext) */
 tls_result tls_aead_ctx_seal(struct tls_aead *a, uint64_t seq, const uint8_t *aad, size_t aad_len,
-                             const uint8_t *in, size_t len, uint8_t *out)
+                             const uint8_t *in, size_t len, uint8_t *out, struct tls_error *err)
 {
     uint8_t nonce[TLS_IV_LEN];
     if (a->suite == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §5.2: no traffic keys installed");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §5.2: no traffic keys installed");
     }
     nonce_from_iv(a->iv, seq, nonce);
     int rc;
@@ -139,22 +140,22 @@ tls_result tls_aead_ctx_seal(struct tls_aead *a, uint64_t seq, const uint8_t *aa
                                                 aad_len, nonnull(in), out, out + len);
     }
     if (rc != 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §5.2: AEAD encryption failed");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §5.2: AEAD encryption failed");
     }
     return TLS_OK;
 }
 
 /* RFC 8446 §5.2: plaintext of encrypted_record = AEAD-Decrypt(peer_write_key, nonce, additional_data, AEADEncrypted) */
 tls_result tls_aead_ctx_open(struct tls_aead *a, uint64_t seq, const uint8_t *aad, size_t aad_len,
-                             const uint8_t *in, size_t len, uint8_t *out)
+                             const uint8_t *in, size_t len, uint8_t *out, struct tls_error *err)
 {
     uint8_t nonce[TLS_IV_LEN];
     if (a->suite == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §5.2: no traffic keys installed");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §5.2: no traffic keys installed");
     }
     /* Too short to even hold the tag: it cannot authenticate, so it is a bad MAC. */
     if (len < TLS_AEAD_TAG_LEN) {
-        return tls_fail(NULL, TLS_ALERT_bad_record_mac,
+        return tls_fail(err, TLS_ALERT_bad_record_mac,
                         "RFC 8446 §5.2: record shorter than the AEAD tag");
     }
     size_t ct_len = len - TLS_AEAD_TAG_LEN;
@@ -172,7 +173,7 @@ tls_result tls_aead_ctx_open(struct tls_aead *a, uint64_t seq, const uint8_t *aa
         tls_wipe(out, ct_len);
         /* RFC 8446 §5.2: "If the decryption fails, the receiver MUST terminate the connection
          * with a "bad_record_mac" alert." */
-        return tls_fail(NULL, TLS_ALERT_bad_record_mac, "RFC 8446 §5.2: AEAD tag does not verify");
+        return tls_fail(err, TLS_ALERT_bad_record_mac, "RFC 8446 §5.2: AEAD tag does not verify");
     }
     return TLS_OK;
 }
@@ -180,46 +181,48 @@ tls_result tls_aead_ctx_open(struct tls_aead *a, uint64_t seq, const uint8_t *aa
 /* ---- one-shot: key, one record, free ------------------------------------------------------ */
 
 /* The one-shot calls refuse what they always refused, before keying anything. */
-static tls_result check_keys(const struct tls_traffic_keys *keys)
+static tls_result check_keys(const struct tls_traffic_keys *keys, struct tls_error *err)
 {
     if (keys->suite == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §5.2: no traffic keys installed");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §5.2: no traffic keys installed");
     }
     if (!is_gcm(keys->suite) && keys->suite->aead != TLS_AEAD_CHACHA20_POLY1305) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §5.2: unknown AEAD");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §5.2: unknown AEAD");
     }
     return TLS_OK;
 }
 
 tls_result tls_aead_seal(const struct tls_traffic_keys *keys, uint64_t seq, const uint8_t *aad,
-                         size_t aad_len, const uint8_t *in, size_t len, uint8_t *out)
+                         size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                         struct tls_error *err)
 {
     struct tls_aead a = {0};
-    tls_result rc = check_keys(keys);
+    tls_result rc = check_keys(keys, err);
     if (rc == TLS_OK) {
-        rc = tls_aead_setup(&a, keys);
+        rc = tls_aead_setup(&a, keys, err);
     }
     if (rc == TLS_OK) {
-        rc = tls_aead_ctx_seal(&a, seq, aad, aad_len, in, len, out);
+        rc = tls_aead_ctx_seal(&a, seq, aad, aad_len, in, len, out, err);
     }
     tls_aead_free(&a);
     return rc;
 }
 
 tls_result tls_aead_open(const struct tls_traffic_keys *keys, uint64_t seq, const uint8_t *aad,
-                         size_t aad_len, const uint8_t *in, size_t len, uint8_t *out)
+                         size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                         struct tls_error *err)
 {
     struct tls_aead a = {0};
-    tls_result rc = check_keys(keys);
+    tls_result rc = check_keys(keys, err);
     if (rc == TLS_OK && len < TLS_AEAD_TAG_LEN) {
-        rc = tls_fail(NULL, TLS_ALERT_bad_record_mac,
+        rc = tls_fail(err, TLS_ALERT_bad_record_mac,
                       "RFC 8446 §5.2: record shorter than the AEAD tag");
     }
     if (rc == TLS_OK) {
-        rc = tls_aead_setup(&a, keys);
+        rc = tls_aead_setup(&a, keys, err);
     }
     if (rc == TLS_OK) {
-        rc = tls_aead_ctx_open(&a, seq, aad, aad_len, in, len, out);
+        rc = tls_aead_ctx_open(&a, seq, aad, aad_len, in, len, out, err);
     }
     tls_aead_free(&a);
     return rc;

@@ -36,11 +36,13 @@ void tls_aead_nonce(const struct tls_traffic_keys *keys, uint64_t seq, uint8_t n
 
 /* out receives len + TLS_AEAD_TAG_LEN bytes: ciphertext then tag. */
 tls_result tls_aead_seal(const struct tls_traffic_keys *keys, uint64_t seq, const uint8_t *aad,
-                         size_t aad_len, const uint8_t *in, size_t len, uint8_t *out);
+                         size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                         struct tls_error *err);
 
 /* in holds ciphertext || tag (len >= TLS_AEAD_TAG_LEN); out receives len - TLS_AEAD_TAG_LEN. */
 tls_result tls_aead_open(const struct tls_traffic_keys *keys, uint64_t seq, const uint8_t *aad,
-                         size_t aad_len, const uint8_t *in, size_t len, uint8_t *out);
+                         size_t aad_len, const uint8_t *in, size_t len, uint8_t *out,
+                         struct tls_error *err);
 
 /*
  * One traffic key, keyed for AEAD-Encrypt/-Decrypt: an Mbed TLS GCM or ChaCha20-Poly1305
@@ -60,7 +62,8 @@ struct tls_aead {
 /* Keys a with keys->key and copies keys->iv (keys is left as it was). internal_error if
  * keys has no suite or Mbed TLS cannot set the key up (a is then not set up). Frees a first:
  * a must be set up or all zero. */
-tls_result tls_aead_setup(struct tls_aead *a, const struct tls_traffic_keys *keys);
+tls_result tls_aead_setup(struct tls_aead *a, const struct tls_traffic_keys *keys,
+                          struct tls_error *err);
 
 /* Frees and wipes a; it is then all zero (not set up). Harmless on an all-zero a. */
 void tls_aead_free(struct tls_aead *a);
@@ -68,8 +71,8 @@ void tls_aead_free(struct tls_aead *a);
 /* tls_aead_seal() / tls_aead_open() with a key set up by tls_aead_setup(); same contract.
  * (a is not const: Mbed TLS keeps per-message state in the context between its steps.) */
 tls_result tls_aead_ctx_seal(struct tls_aead *a, uint64_t seq, const uint8_t *aad, size_t aad_len,
-                             const uint8_t *in, size_t len, uint8_t *out);
+                             const uint8_t *in, size_t len, uint8_t *out, struct tls_error *err);
 tls_result tls_aead_ctx_open(struct tls_aead *a, uint64_t seq, const uint8_t *aad, size_t aad_len,
-                             const uint8_t *in, size_t len, uint8_t *out);
+                             const uint8_t *in, size_t len, uint8_t *out, struct tls_error *err);
 
 #endif

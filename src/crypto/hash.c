@@ -77,7 +77,7 @@ static const mbedtls_sha512_context *sha512_of_const(const struct tls_hash *h)
     return (const mbedtls_sha512_context *)(const void *)h->state;
 }
 
-tls_result tls_hash_init(struct tls_hash *h, enum tls_hash_alg alg)
+tls_result tls_hash_init(struct tls_hash *h, enum tls_hash_alg alg, struct tls_error *err)
 {
     memset(h, 0, sizeof(*h));
     h->alg = alg;
@@ -85,23 +85,24 @@ tls_result tls_hash_init(struct tls_hash *h, enum tls_hash_alg alg)
     case TLS_HASH_SHA256:
         mbedtls_sha256_init(sha256_of(h));
         if (tls_mbed_sha256_starts(sha256_of(h), 0) != 0) {
-            return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: SHA-256 start failed");
+            return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: SHA-256 start failed");
         }
         return TLS_OK;
     case TLS_HASH_SHA384:
         mbedtls_sha512_init(sha512_of(h));
         /* is384 = 1: the SHA-384 initial values (FIPS 180-4 §5.3.4) */
         if (tls_mbed_sha512_starts(sha512_of(h), 1) != 0) {
-            return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: SHA-384 start failed");
+            return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: SHA-384 start failed");
         }
         return TLS_OK;
     case TLS_HASH_NONE:
     default:
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §B.4: no hash selected");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §B.4: no hash selected");
     }
 }
 
-tls_result tls_hash_update(struct tls_hash *h, const uint8_t *data, size_t len)
+tls_result tls_hash_update(struct tls_hash *h, const uint8_t *data, size_t len,
+                           struct tls_error *err)
 {
     if (len == 0) {
         return TLS_OK; /* nothing to absorb; data may be NULL */
@@ -119,13 +120,13 @@ tls_result tls_hash_update(struct tls_hash *h, const uint8_t *data, size_t len)
         break;
     }
     if (rc != 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: transcript hash update failed");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: transcript hash update failed");
     }
     return TLS_OK;
 }
 
 /* Finishes h itself (h is spent afterwards). */
-static tls_result hash_finish(struct tls_hash *h, uint8_t *out)
+static tls_result hash_finish(struct tls_hash *h, uint8_t *out, struct tls_error *err)
 {
     int rc = -1;
     uint8_t full[64]; /* mbedtls documents a 64-byte output buffer for SHA-384 too */
@@ -143,17 +144,17 @@ static tls_result hash_finish(struct tls_hash *h, uint8_t *out)
         break;
     }
     if (rc != 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: transcript hash finish failed");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: transcript hash finish failed");
     }
     return TLS_OK;
 }
 
-tls_result tls_hash_peek(const struct tls_hash *h, uint8_t *out)
+tls_result tls_hash_peek(const struct tls_hash *h, uint8_t *out, struct tls_error *err)
 {
     /* Finish a clone: the running transcript keeps going (RFC 8446 §4.4.1). */
     struct tls_hash copy;
     tls_hash_clone(&copy, h);
-    tls_result rc = hash_finish(&copy, out);
+    tls_result rc = hash_finish(&copy, out, err);
     tls_hash_wipe(&copy);
     return rc;
 }
@@ -194,13 +195,14 @@ void tls_hash_wipe(struct tls_hash *h)
     tls_wipe(h, sizeof(*h));
 }
 
-tls_result tls_hash(enum tls_hash_alg alg, const uint8_t *data, size_t len, uint8_t *out)
+tls_result tls_hash(enum tls_hash_alg alg, const uint8_t *data, size_t len, uint8_t *out,
+                    struct tls_error *err)
 {
     struct tls_hash h;
-    TRY(tls_hash_init(&h, alg));
-    tls_result rc = tls_hash_update(&h, data, len);
+    TRY(tls_hash_init(&h, alg, err));
+    tls_result rc = tls_hash_update(&h, data, len, err);
     if (rc == TLS_OK) {
-        rc = hash_finish(&h, out);
+        rc = hash_finish(&h, out, err);
     }
     tls_hash_wipe(&h);
     return rc;
@@ -221,17 +223,17 @@ const mbedtls_md_info_t *tls_md_info(enum tls_hash_alg alg)
 }
 
 tls_result tls_hmac(enum tls_hash_alg alg, const uint8_t *key, size_t key_len,
-                    const uint8_t *data, size_t len, uint8_t *out)
+                    const uint8_t *data, size_t len, uint8_t *out, struct tls_error *err)
 {
     static const uint8_t empty[1] = {0};
     const mbedtls_md_info_t *md = tls_md_info(alg);
     if (md == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §B.4: no hash selected");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §B.4: no hash selected");
     }
     /* An empty key or message is legal HMAC input; never hand mbedtls a NULL pointer. */
     if (mbedtls_md_hmac(md, key != NULL ? key : empty, key_len, data != NULL ? data : empty, len,
                         out) != 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.4: HMAC failed");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.4.4: HMAC failed");
     }
     return TLS_OK;
 }

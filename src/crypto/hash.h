@@ -41,18 +41,20 @@ struct tls_hash {
 };
 
 /* One-shot: out = Hash(data). out must hold tls_hash_len(alg) bytes. */
-tls_result tls_hash(enum tls_hash_alg alg, const uint8_t *data, size_t len, uint8_t *out);
+tls_result tls_hash(enum tls_hash_alg alg, const uint8_t *data, size_t len, uint8_t *out,
+                    struct tls_error *err);
 
-tls_result tls_hash_init(struct tls_hash *h, enum tls_hash_alg alg);
-tls_result tls_hash_update(struct tls_hash *h, const uint8_t *data, size_t len);
+tls_result tls_hash_init(struct tls_hash *h, enum tls_hash_alg alg, struct tls_error *err);
+tls_result tls_hash_update(struct tls_hash *h, const uint8_t *data, size_t len,
+                           struct tls_error *err);
 /* Current digest of everything fed so far; h keeps running (a clone is finished). */
-tls_result tls_hash_peek(const struct tls_hash *h, uint8_t *out);
+tls_result tls_hash_peek(const struct tls_hash *h, uint8_t *out, struct tls_error *err);
 /* Copies the running state (e.g. to hash a truncated ClientHello for a PSK binder). */
 void tls_hash_clone(struct tls_hash *dst, const struct tls_hash *src);
 void tls_hash_wipe(struct tls_hash *h);
 
 /* HMAC(key, data) with the given hash (RFC 2104); out holds tls_hash_len(alg) bytes. */
 tls_result tls_hmac(enum tls_hash_alg alg, const uint8_t *key, size_t key_len,
-                    const uint8_t *data, size_t len, uint8_t *out);
+                    const uint8_t *data, size_t len, uint8_t *out, struct tls_error *err);
 
 #endif

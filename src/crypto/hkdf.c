@@ -28,33 +28,34 @@ static const char tls13_label_prefix[] = "tls13 ";
 
 /* RFC 5869 §2.2: PRK = HMAC-Hash(salt, IKM); absent salt = HashLen zeros. */
 tls_result tls_hkdf_extract(enum tls_hash_alg alg, const uint8_t *salt, size_t salt_len,
-                            const uint8_t *ikm, size_t ikm_len, uint8_t *prk)
+                            const uint8_t *ikm, size_t ikm_len, uint8_t *prk, struct tls_error *err)
 {
     static const uint8_t empty[1] = {0};
     const mbedtls_md_info_t *md = tls_md_info(alg);
     if (md == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §B.4: no hash selected");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §B.4: no hash selected");
     }
     /* mbedtls substitutes HashLen zeros for a NULL salt, exactly RFC 5869's "not provided". */
     if (mbedtls_hkdf_extract(md, salt_len == 0 ? NULL : salt, salt_len,
                              ikm != NULL ? ikm : empty, ikm_len, prk) != 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 5869 §2.2: HKDF-Extract failed");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 5869 §2.2: HKDF-Extract failed");
     }
     return TLS_OK;
 }
 
 /* RFC 5869 §2.3: OKM = T(1) | T(2) | ..., T(i) = HMAC-Hash(PRK, T(i-1) | info | i); L <= 255*HashLen. */
 tls_result tls_hkdf_expand(enum tls_hash_alg alg, const uint8_t *prk, size_t prk_len,
-                           const uint8_t *info, size_t info_len, uint8_t *okm, size_t okm_len)
+                           const uint8_t *info, size_t info_len, uint8_t *okm, size_t okm_len,
+                           struct tls_error *err)
 {
     static const uint8_t empty[1] = {0};
     const mbedtls_md_info_t *md = tls_md_info(alg);
     if (md == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §B.4: no hash selected");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §B.4: no hash selected");
     }
     if (mbedtls_hkdf_expand(md, prk, prk_len, info != NULL ? info : empty, info_len, okm,
                             okm_len) != 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error,
+        return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 5869 §2.3: HKDF-Expand failed (L > 255*HashLen?)");
     }
     return TLS_OK;
@@ -70,19 +71,20 @@ tls_result tls_hkdf_expand(enum tls_hash_alg alg, const uint8_t *prk, size_t prk
  *   } HkdfLabel;
  */
 tls_result tls_hkdf_label(const char *label, const uint8_t *context, size_t context_len,
-                          size_t length, uint8_t *out, size_t out_cap, size_t *out_len)
+                          size_t length, uint8_t *out, size_t out_cap, size_t *out_len,
+                          struct tls_error *err)
 {
     size_t prefix_len = sizeof(tls13_label_prefix) - 1;
     size_t label_len = strlen(label);
     /* The bounds of the struct above, checked before anything is written. */
     if (length > 0xffff) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §7.1: HkdfLabel.length > 2^16-1");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §7.1: HkdfLabel.length > 2^16-1");
     }
     if (prefix_len + label_len > 255) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §7.1: HkdfLabel.label > 255 bytes");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §7.1: HkdfLabel.label > 255 bytes");
     }
     if (context_len > 255) {
-        return tls_fail(NULL, TLS_ALERT_internal_error,
+        return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 8446 §7.1: HkdfLabel.context > 255 bytes");
     }
     struct tls_writer w;
@@ -103,12 +105,12 @@ tls_result tls_hkdf_label(const char *label, const uint8_t *context, size_t cont
 /* RFC 8446 §7.1: HKDF-Expand-Label(Secret, Label, Context, Length) = HKDF-Expand(Secret, HkdfLabel, Length) */
 tls_result tls_hkdf_expand_label(enum tls_hash_alg alg, const uint8_t *secret, const char *label,
                                  const uint8_t *context, size_t context_len, uint8_t *out,
-                                 size_t out_len)
+                                 size_t out_len, struct tls_error *err)
 {
     uint8_t info[2 + 1 + 255 + 1 + 255];
     size_t info_len = 0;
-    TRY(tls_hkdf_label(label, context, context_len, out_len, info, sizeof(info), &info_len));
-    return tls_hkdf_expand(alg, secret, tls_hash_len(alg), info, info_len, out, out_len);
+    TRY(tls_hkdf_label(label, context, context_len, out_len, info, sizeof(info), &info_len, err));
+    return tls_hkdf_expand(alg, secret, tls_hash_len(alg), info, info_len, out, out_len, err);
 }
 
 /*
@@ -117,8 +119,8 @@ tls_result tls_hkdf_expand_label(enum tls_hash_alg alg, const uint8_t *secret, c
  *        HKDF-Expand-Label(Secret, Label, Transcript-Hash(Messages), Hash.length)
  */
 tls_result tls_derive_secret(enum tls_hash_alg alg, const uint8_t *secret, const char *label,
-                             const uint8_t *transcript_hash, uint8_t *out)
+                             const uint8_t *transcript_hash, uint8_t *out, struct tls_error *err)
 {
     size_t hash_len = tls_hash_len(alg);
-    return tls_hkdf_expand_label(alg, secret, label, transcript_hash, hash_len, out, hash_len);
+    return tls_hkdf_expand_label(alg, secret, label, transcript_hash, hash_len, out, hash_len, err);
 }

@@ -31,22 +31,25 @@
 
 /* prk gets tls_hash_len(alg) bytes. salt may be NULL with salt_len 0 (= HashLen zeros). */
 tls_result tls_hkdf_extract(enum tls_hash_alg alg, const uint8_t *salt, size_t salt_len,
-                            const uint8_t *ikm, size_t ikm_len, uint8_t *prk);
+                            const uint8_t *ikm, size_t ikm_len, uint8_t *prk,
+                            struct tls_error *err);
 
 tls_result tls_hkdf_expand(enum tls_hash_alg alg, const uint8_t *prk, size_t prk_len,
-                           const uint8_t *info, size_t info_len, uint8_t *okm, size_t okm_len);
+                           const uint8_t *info, size_t info_len, uint8_t *okm, size_t okm_len,
+                           struct tls_error *err);
 
 /* Writes the HkdfLabel structure into out (at most 2 + 1 + 255 + 1 + 255 bytes); sets *out_len. */
 tls_result tls_hkdf_label(const char *label, const uint8_t *context, size_t context_len,
-                          size_t length, uint8_t *out, size_t out_cap, size_t *out_len);
+                          size_t length, uint8_t *out, size_t out_cap, size_t *out_len,
+                          struct tls_error *err);
 
 /* secret is tls_hash_len(alg) bytes. */
 tls_result tls_hkdf_expand_label(enum tls_hash_alg alg, const uint8_t *secret, const char *label,
                                  const uint8_t *context, size_t context_len, uint8_t *out,
-                                 size_t out_len);
+                                 size_t out_len, struct tls_error *err);
 
 /* transcript_hash is Transcript-Hash(Messages), already computed; out gets Hash.length bytes. */
 tls_result tls_derive_secret(enum tls_hash_alg alg, const uint8_t *secret, const char *label,
-                             const uint8_t *transcript_hash, uint8_t *out);
+                             const uint8_t *transcript_hash, uint8_t *out, struct tls_error *err);
 
 #endif

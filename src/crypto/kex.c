@@ -93,7 +93,7 @@ static tls_result blinding_rng(struct tls_rng *rng)
 {
     static struct tls_drbg *drbg = NULL;
     if (drbg == NULL) {
-        TRY(tls_drbg_create(&drbg, "tls13 ecp blinding"));
+        TRY(tls_drbg_create(&drbg, "tls13 ecp blinding", NULL));
     }
     *rng = tls_drbg_rng(drbg);
     return TLS_OK;
@@ -108,7 +108,7 @@ static void work_close(struct ec_work *w)
     mbedtls_ecp_point_free(&w->pub);
 }
 
-static tls_result work_open(struct ec_work *w, const struct curve *c)
+static tls_result work_open(struct ec_work *w, const struct curve *c, struct tls_error *err)
 {
     mbedtls_ecp_group_init(&w->grp);
     mbedtls_mpi_init(&w->d);
@@ -117,7 +117,7 @@ static tls_result work_open(struct ec_work *w, const struct curve *c)
     mbedtls_ecp_point_init(&w->pub);
     if (mbedtls_ecp_group_load(&w->grp, c->id) != 0) {
         work_close(w);
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.2.7: curve not available");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.2.7: curve not available");
     }
     tls_result rc = blinding_rng(&w->blind_rng);
     if (rc != TLS_OK) {
@@ -132,7 +132,8 @@ static tls_result work_open(struct ec_work *w, const struct curve *c)
  * i.e. a multiple of the cofactor 8, with bit 254 the top bit. NIST keys are big-endian,
  * 1 <= d < n.
  */
-static tls_result load_private(struct ec_work *w, const struct curve *c, const uint8_t *key)
+static tls_result load_private(struct ec_work *w, const struct curve *c, const uint8_t *key,
+                               struct tls_error *err)
 {
     int rc;
     if (c->montgomery) {
@@ -146,39 +147,40 @@ static tls_result load_private(struct ec_work *w, const struct curve *c, const u
         rc = mbedtls_mpi_read_binary(&w->d, key, c->private_len);
     }
     if (rc != 0 || mbedtls_ecp_check_privkey(&w->grp, &w->d) != 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.2.8: invalid private key");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.2.8: invalid private key");
     }
     return TLS_OK;
 }
 
 /* Our share: d*G, encoded as KeyShareEntry.key_exchange. */
-static tls_result compute_public(struct ec_work *w, const struct curve *c, struct tls_kex *kex)
+static tls_result compute_public(struct ec_work *w, const struct curve *c, struct tls_kex *kex,
+                                 struct tls_error *err)
 {
     size_t olen = 0;
     if (mbedtls_ecp_mul(&w->grp, &w->pub, &w->d, &w->grp.G, mbed_rng, &w->blind_rng) != 0 ||
         mbedtls_ecp_point_write_binary(&w->grp, &w->pub, MBEDTLS_ECP_PF_UNCOMPRESSED, &olen,
                                        kex->public_key, sizeof(kex->public_key)) != 0 ||
         olen != c->share_len) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.2.8: computing the key share failed");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.2.8: computing the key share failed");
     }
     kex->public_len = olen;
     return TLS_OK;
 }
 
 tls_result tls_kex_from_private(struct tls_kex *kex, uint16_t group, const uint8_t *private_key,
-                                size_t private_len)
+                                size_t private_len, struct tls_error *err)
 {
     const struct curve *c = curve_find(group);
     tls_kex_wipe(kex);
     if (c == NULL || private_len != c->private_len) {
-        return tls_fail(NULL, TLS_ALERT_internal_error,
+        return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 8446 §4.2.7: unsupported group or private key length");
     }
     struct ec_work w;
-    TRY(work_open(&w, c));
-    tls_result rc = load_private(&w, c, private_key);
+    TRY(work_open(&w, c, err));
+    tls_result rc = load_private(&w, c, private_key, err);
     if (rc == TLS_OK) {
-        rc = compute_public(&w, c, kex);
+        rc = compute_public(&w, c, kex, err);
     }
     work_close(&w);
     if (rc != TLS_OK) {
@@ -191,21 +193,22 @@ tls_result tls_kex_from_private(struct tls_kex *kex, uint16_t group, const uint8
     return TLS_OK;
 }
 
-tls_result tls_kex_generate(struct tls_kex *kex, uint16_t group, const struct tls_rng *rng)
+tls_result tls_kex_generate(struct tls_kex *kex, uint16_t group, const struct tls_rng *rng,
+                            struct tls_error *err)
 {
     const struct curve *c = curve_find(group);
     uint8_t key[TLS_MAX_KEX_PRIVATE_LEN];
     if (c == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.2.7: unsupported group");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.2.7: unsupported group");
     }
     if (c->montgomery) {
         /* RFC 7748 §6.1: "generates 32 random bytes"; any 32 bytes are a valid key */
-        TRY(tls_random(rng, key, c->private_len));
+        TRY(tls_random(rng, key, c->private_len, err));
     } else {
         /* NIST: a uniformly random 1 <= d < n, drawn by mbedtls from our source */
         struct ec_work w;
         struct tls_rng source = *rng; /* mbedtls wants a non-const context pointer */
-        TRY(work_open(&w, c));
+        TRY(work_open(&w, c, err));
         int mrc = mbedtls_ecp_gen_privkey(&w.grp, &w.d, mbed_rng, &source);
         if (mrc == 0) {
             mrc = mbedtls_mpi_write_binary(&w.d, key, c->private_len);
@@ -213,11 +216,11 @@ tls_result tls_kex_generate(struct tls_kex *kex, uint16_t group, const struct tl
         work_close(&w);
         if (mrc != 0) {
             tls_wipe(key, sizeof(key));
-            return tls_fail(NULL, TLS_ALERT_internal_error,
+            return tls_fail(err, TLS_ALERT_internal_error,
                             "RFC 8446 §C.1: generating an ECDHE private key failed");
         }
     }
-    tls_result rc = tls_kex_from_private(kex, group, key, c->private_len);
+    tls_result rc = tls_kex_from_private(kex, group, key, c->private_len, err);
     tls_wipe(key, sizeof(key));
     return rc;
 }
@@ -297,10 +300,10 @@ tls_result tls_kex_shared_secret(const struct tls_kex *kex, const uint8_t *peer,
         return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.2.8: no key share of ours");
     }
     struct ec_work w;
-    TRY(work_open(&w, c));
+    TRY(work_open(&w, c, err));
     tls_result rc = load_peer(&w, c, peer, peer_len, err);
     if (rc == TLS_OK) {
-        rc = load_private(&w, c, kex->private_key);
+        rc = load_private(&w, c, kex->private_key, err);
     }
     if (rc == TLS_OK) {
         rc = compute_shared(&w, c, shared, err);

@@ -38,11 +38,12 @@ bool tls_kex_supported(uint16_t group);
 /* Length of a key_exchange value for group (32, 65, 97), or 0 if unsupported. */
 size_t tls_kex_share_len(uint16_t group);
 
-tls_result tls_kex_generate(struct tls_kex *kex, uint16_t group, const struct tls_rng *rng);
+tls_result tls_kex_generate(struct tls_kex *kex, uint16_t group, const struct tls_rng *rng,
+                            struct tls_error *err);
 
 /* Rebuilds a key pair from a known private key (to replay RFC 8448 traces). */
 tls_result tls_kex_from_private(struct tls_kex *kex, uint16_t group, const uint8_t *private_key,
-                                size_t private_len);
+                                size_t private_len, struct tls_error *err);
 
 /* shared gets tls_kex_share_len-dependent bytes (32, 32, 48); *shared_len set. */
 tls_result tls_kex_shared_secret(const struct tls_kex *kex, const uint8_t *peer, size_t peer_len,

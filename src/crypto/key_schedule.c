@@ -27,7 +27,8 @@
 
 /* One row per TLS_SECRET_LIST entry, in enum order, so the id indexes the table. */
 static const struct tls_secret_info secret_table[TLS_SECRET_COUNT] = {
-#define TLS_X_(name, stage, label, nss) {TLS_SECRET_##name, TLS_KS_##stage, #name, label, nss},
+#define TLS_X_(name, stage, kind, label, nss, span, section) \
+    {TLS_SECRET_##name, TLS_KS_##stage, TLS_SECRET_KIND_##kind, #name, label, nss, span, section},
     TLS_SECRET_LIST(TLS_X_)
 #undef TLS_X_
 };
@@ -51,10 +52,11 @@ const struct tls_secret_info *tls_secret_info_by_nss_label(const char *nss_label
 }
 
 /* Hash(""): the Transcript-Hash of no messages, the context of every "derived" step. */
-static tls_result empty_hash(enum tls_hash_alg alg, uint8_t out[TLS_MAX_HASH_LEN])
+static tls_result empty_hash(enum tls_hash_alg alg, uint8_t out[TLS_MAX_HASH_LEN],
+                             struct tls_error *err)
 {
     static const uint8_t nothing[1] = {0};
-    return tls_hash(alg, nothing, 0, out);
+    return tls_hash(alg, nothing, 0, out, err);
 }
 
 /*
@@ -68,15 +70,15 @@ static tls_result empty_hash(enum tls_hash_alg alg, uint8_t out[TLS_MAX_HASH_LEN
  * The current secret is replaced in place; the "derived" salt is wiped before returning.
  */
 static tls_result next_stage(struct tls_key_schedule *ks, const uint8_t *ikm, size_t ikm_len,
-                             enum tls_ks_stage next)
+                             enum tls_ks_stage next, struct tls_error *err)
 {
     size_t hash_len = tls_hash_len(ks->alg);
     uint8_t empty[TLS_MAX_HASH_LEN];
     uint8_t derived[TLS_MAX_HASH_LEN];
-    TRY(empty_hash(ks->alg, empty));
-    tls_result rc = tls_derive_secret(ks->alg, ks->secret, "derived", empty, derived);
+    TRY(empty_hash(ks->alg, empty, err));
+    tls_result rc = tls_derive_secret(ks->alg, ks->secret, "derived", empty, derived, err);
     if (rc == TLS_OK) {
-        rc = tls_hkdf_extract(ks->alg, derived, hash_len, ikm, ikm_len, ks->secret);
+        rc = tls_hkdf_extract(ks->alg, derived, hash_len, ikm, ikm_len, ks->secret, err);
     }
     tls_wipe(derived, sizeof(derived));
     if (rc != TLS_OK) {
@@ -97,13 +99,13 @@ static tls_result next_stage(struct tls_key_schedule *ks, const uint8_t *ikm, si
  * of Hash.length bytes set to zeros is used."
  */
 tls_result tls_ks_early(struct tls_key_schedule *ks, enum tls_hash_alg alg, const uint8_t *psk,
-                        size_t psk_len)
+                        size_t psk_len, struct tls_error *err)
 {
     static const uint8_t zeros[TLS_MAX_HASH_LEN] = {0};
     size_t hash_len = tls_hash_len(alg);
     tls_ks_wipe(ks);
     if (hash_len == 0) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §7.1: no hash selected");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §7.1: no hash selected");
     }
     ks->alg = alg;
     if (psk == NULL) {
@@ -111,7 +113,7 @@ tls_result tls_ks_early(struct tls_key_schedule *ks, enum tls_hash_alg alg, cons
         psk_len = hash_len;
     }
     /* salt "0" is also Hash.length zeros; tls_hkdf_extract() treats an absent salt so. */
-    tls_result rc = tls_hkdf_extract(alg, NULL, 0, psk, psk_len, ks->secret);
+    tls_result rc = tls_hkdf_extract(alg, NULL, 0, psk, psk_len, ks->secret, err);
     if (rc != TLS_OK) {
         tls_ks_wipe(ks);
         return rc;
@@ -129,13 +131,14 @@ tls_result tls_ks_early(struct tls_key_schedule *ks, enum tls_hash_alg alg, cons
  *              v
  *   (EC)DHE -> HKDF-Extract = Handshake Secret
  */
-tls_result tls_ks_handshake(struct tls_key_schedule *ks, const uint8_t *ecdhe, size_t ecdhe_len)
+tls_result tls_ks_handshake(struct tls_key_schedule *ks, const uint8_t *ecdhe, size_t ecdhe_len,
+                            struct tls_error *err)
 {
     if (ks->stage != TLS_KS_EARLY) {
-        return tls_fail(NULL, TLS_ALERT_internal_error,
+        return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 8446 §7.1: Handshake Secret needs the Early Secret first");
     }
-    return next_stage(ks, ecdhe, ecdhe_len, TLS_KS_HANDSHAKE);
+    return next_stage(ks, ecdhe, ecdhe_len, TLS_KS_HANDSHAKE, err);
 }
 
 /*
@@ -147,14 +150,14 @@ tls_result tls_ks_handshake(struct tls_key_schedule *ks, const uint8_t *ecdhe, s
  *              v
  *   0 -> HKDF-Extract = Master Secret
  */
-tls_result tls_ks_master(struct tls_key_schedule *ks)
+tls_result tls_ks_master(struct tls_key_schedule *ks, struct tls_error *err)
 {
     static const uint8_t zeros[TLS_MAX_HASH_LEN] = {0};
     if (ks->stage != TLS_KS_HANDSHAKE) {
-        return tls_fail(NULL, TLS_ALERT_internal_error,
+        return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 8446 §7.1: Master Secret needs the Handshake Secret first");
     }
-    return next_stage(ks, zeros, tls_hash_len(ks->alg), TLS_KS_MASTER);
+    return next_stage(ks, zeros, tls_hash_len(ks->alg), TLS_KS_MASTER, err);
 }
 
 /*
@@ -202,26 +205,23 @@ tls_result tls_ks_master(struct tls_key_schedule *ks)
  *
  * The caller brings Transcript-Hash(Messages) for the Messages named on each arrow.
  */
-tls_result tls_ks_derive_checked(const struct tls_key_schedule *ks, enum tls_secret_id id,
-                                 const uint8_t *transcript_hash, uint8_t *out,
-                                 struct tls_error *err)
+tls_result tls_ks_derive(const struct tls_key_schedule *ks, enum tls_secret_id id,
+                         const uint8_t *transcript_hash, uint8_t *out, struct tls_error *err)
 {
     const struct tls_secret_info *info = tls_secret_info(id);
     if (info == NULL) {
         return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §7.1: unknown secret");
+    }
+    if (info->kind != TLS_SECRET_KIND_DERIVE) {
+        return tls_fail(err, TLS_ALERT_internal_error,
+                        "RFC 8446 §7.1: not a Derive-Secret output of the key schedule");
     }
     /* The stages can only be walked in order: a secret of another stage is a caller bug. */
     if (info->stage != ks->stage) {
         return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 8446 §7.1: secret derived from the wrong stage of the key schedule");
     }
-    return tls_derive_secret(ks->alg, ks->secret, info->label, transcript_hash, out);
-}
-
-tls_result tls_ks_derive(const struct tls_key_schedule *ks, enum tls_secret_id id,
-                         const uint8_t *transcript_hash, uint8_t *out)
-{
-    return tls_ks_derive_checked(ks, id, transcript_hash, out, NULL);
+    return tls_derive_secret(ks->alg, ks->secret, info->label, transcript_hash, out, err);
 }
 
 void tls_ks_wipe(struct tls_key_schedule *ks)
@@ -237,15 +237,16 @@ void tls_ks_wipe(struct tls_key_schedule *ks)
  *   [sender]_write_iv  = HKDF-Expand-Label(Secret, "iv", "", iv_length)
  */
 tls_result tls_traffic_keys_derive(const struct tls_cipher_suite *suite,
-                                   const uint8_t *traffic_secret, struct tls_traffic_keys *out)
+                                   const uint8_t *traffic_secret, struct tls_traffic_keys *out,
+                                   struct tls_error *err)
 {
     tls_traffic_keys_wipe(out);
     out->suite = suite;
     tls_result rc = tls_hkdf_expand_label(suite->hash, traffic_secret, "key", NULL, 0, out->key,
-                                          suite->key_len);
+                                          suite->key_len, err);
     if (rc == TLS_OK) {
         rc = tls_hkdf_expand_label(suite->hash, traffic_secret, "iv", NULL, 0, out->iv,
-                                   suite->iv_len);
+                                   suite->iv_len, err);
     }
     if (rc != TLS_OK) {
         tls_traffic_keys_wipe(out);
@@ -264,15 +265,17 @@ void tls_traffic_keys_wipe(struct tls_traffic_keys *keys)
  *   application_traffic_secret_N+1 =
  *       HKDF-Expand-Label(application_traffic_secret_N, "traffic upd", "", Hash.length)
  */
-tls_result tls_next_traffic_secret(enum tls_hash_alg alg, const uint8_t *secret, uint8_t *out)
+tls_result tls_next_traffic_secret(enum tls_hash_alg alg, const uint8_t *secret, uint8_t *out,
+                                   struct tls_error *err)
 {
-    return tls_hkdf_expand_label(alg, secret, "traffic upd", NULL, 0, out, tls_hash_len(alg));
+    return tls_hkdf_expand_label(alg, secret, "traffic upd", NULL, 0, out, tls_hash_len(alg), err);
 }
 
 /* RFC 8446 §4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length) */
-tls_result tls_finished_key(enum tls_hash_alg alg, const uint8_t *base_key, uint8_t *out)
+tls_result tls_finished_key(enum tls_hash_alg alg, const uint8_t *base_key, uint8_t *out,
+                            struct tls_error *err)
 {
-    return tls_hkdf_expand_label(alg, base_key, "finished", NULL, 0, out, tls_hash_len(alg));
+    return tls_hkdf_expand_label(alg, base_key, "finished", NULL, 0, out, tls_hash_len(alg), err);
 }
 
 /*
@@ -282,13 +285,14 @@ tls_result tls_finished_key(enum tls_hash_alg alg, const uint8_t *base_key, uint
  *            Transcript-Hash(Handshake Context, Certificate*, CertificateVerify*))
  */
 tls_result tls_finished_verify_data(enum tls_hash_alg alg, const uint8_t *base_key,
-                                    const uint8_t *transcript_hash, uint8_t *out)
+                                    const uint8_t *transcript_hash, uint8_t *out,
+                                    struct tls_error *err)
 {
     size_t hash_len = tls_hash_len(alg);
     uint8_t finished_key[TLS_MAX_HASH_LEN];
-    tls_result rc = tls_finished_key(alg, base_key, finished_key);
+    tls_result rc = tls_finished_key(alg, base_key, finished_key, err);
     if (rc == TLS_OK) {
-        rc = tls_hmac(alg, finished_key, hash_len, transcript_hash, hash_len, out);
+        rc = tls_hmac(alg, finished_key, hash_len, transcript_hash, hash_len, out, err);
     }
     tls_wipe(finished_key, sizeof(finished_key)); /* used for this one MAC only */
     return rc;
@@ -299,10 +303,11 @@ tls_result tls_finished_verify_data(enum tls_hash_alg alg, const uint8_t *base_k
  *   HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length)
  */
 tls_result tls_resumption_psk(enum tls_hash_alg alg, const uint8_t *resumption_master_secret,
-                              const uint8_t *nonce, size_t nonce_len, uint8_t *out)
+                              const uint8_t *nonce, size_t nonce_len, uint8_t *out,
+                              struct tls_error *err)
 {
     return tls_hkdf_expand_label(alg, resumption_master_secret, "resumption", nonce, nonce_len,
-                                 out, tls_hash_len(alg));
+                                 out, tls_hash_len(alg), err);
 }
 
 /*
@@ -313,17 +318,17 @@ tls_result tls_resumption_psk(enum tls_hash_alg alg, const uint8_t *resumption_m
  */
 tls_result tls_exporter(enum tls_hash_alg alg, const uint8_t *exporter_master_secret,
                         const char *label, const uint8_t *context, size_t context_len,
-                        uint8_t *out, size_t out_len)
+                        uint8_t *out, size_t out_len, struct tls_error *err)
 {
     size_t hash_len = tls_hash_len(alg);
     uint8_t empty[TLS_MAX_HASH_LEN];
     uint8_t context_hash[TLS_MAX_HASH_LEN];
     uint8_t derived[TLS_MAX_HASH_LEN];
-    TRY(empty_hash(alg, empty));
-    TRY(tls_hash(alg, context, context_len, context_hash));
-    tls_result rc = tls_derive_secret(alg, exporter_master_secret, label, empty, derived);
+    TRY(empty_hash(alg, empty, err));
+    TRY(tls_hash(alg, context, context_len, context_hash, err));
+    tls_result rc = tls_derive_secret(alg, exporter_master_secret, label, empty, derived, err);
     if (rc == TLS_OK) {
-        rc = tls_hkdf_expand_label(alg, derived, "exporter", context_hash, hash_len, out, out_len);
+        rc = tls_hkdf_expand_label(alg, derived, "exporter", context_hash, hash_len, out, out_len, err);
     }
     tls_wipe(derived, sizeof(derived));
     return rc;

@@ -38,14 +38,14 @@ struct tls_drbg {
     size_t seed_pos;
 };
 
-tls_result tls_random(const struct tls_rng *rng, uint8_t *out, size_t len)
+tls_result tls_random(const struct tls_rng *rng, uint8_t *out, size_t len, struct tls_error *err)
 {
     if (rng == NULL || rng->fill == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §C.1: no random source");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §C.1: no random source");
     }
     if (rng->fill(rng->ctx, out, len) != 0) {
         tls_wipe(out, len);
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §C.1: random source failed");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §C.1: random source failed");
     }
     return TLS_OK;
 }
@@ -64,12 +64,13 @@ void tls_drbg_free(struct tls_drbg *drbg)
     free(drbg);
 }
 
-tls_result tls_drbg_create(struct tls_drbg **out, const char *personalization)
+tls_result tls_drbg_create(struct tls_drbg **out, const char *personalization,
+                           struct tls_error *err)
 {
     *out = NULL;
     struct tls_drbg *drbg = calloc(1, sizeof(*drbg));
     if (drbg == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §C.1: out of memory for the DRBG");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §C.1: out of memory for the DRBG");
     }
     mbedtls_ctr_drbg_init(&drbg->ctr_drbg);
     mbedtls_entropy_init(&drbg->entropy);
@@ -79,7 +80,7 @@ tls_result tls_drbg_create(struct tls_drbg **out, const char *personalization)
     if (mbedtls_ctr_drbg_seed(&drbg->ctr_drbg, mbedtls_entropy_func, &drbg->entropy,
                               (const unsigned char *)pers, strlen(pers)) != 0) {
         tls_drbg_free(drbg);
-        return tls_fail(NULL, TLS_ALERT_internal_error,
+        return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 8446 §C.1: could not seed the DRBG from system entropy");
     }
     *out = drbg;
@@ -97,22 +98,23 @@ static int seed_entropy(void *ctx, unsigned char *out, size_t len)
     return 0;
 }
 
-tls_result tls_drbg_create_deterministic(struct tls_drbg **out, const uint8_t *seed, size_t len)
+tls_result tls_drbg_create_deterministic(struct tls_drbg **out, const uint8_t *seed, size_t len,
+                                         struct tls_error *err)
 {
     *out = NULL;
     if (len == 0 || len > TLS_DRBG_MAX_SEED) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §C.1: deterministic DRBG seed must be 1..256 bytes");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §C.1: deterministic DRBG seed must be 1..256 bytes");
     }
     struct tls_drbg *drbg = calloc(1, sizeof(*drbg));
     if (drbg == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §C.1: out of memory for the DRBG");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §C.1: out of memory for the DRBG");
     }
     mbedtls_ctr_drbg_init(&drbg->ctr_drbg);
     memcpy(drbg->seed, seed, len);
     drbg->seed_len = len;
     if (mbedtls_ctr_drbg_seed(&drbg->ctr_drbg, seed_entropy, drbg, NULL, 0) != 0) {
         tls_drbg_free(drbg);
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §C.1: could not seed the deterministic DRBG");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §C.1: could not seed the deterministic DRBG");
     }
     *out = drbg;
     return TLS_OK;

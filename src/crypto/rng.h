@@ -23,15 +23,17 @@ struct tls_rng {
 };
 
 /* Fills out from rng; internal_error if the source fails. */
-tls_result tls_random(const struct tls_rng *rng, uint8_t *out, size_t len);
+tls_result tls_random(const struct tls_rng *rng, uint8_t *out, size_t len, struct tls_error *err);
 
 /* CTR-DRBG (NIST SP 800-90A, AES-256). Allocated inside src/crypto; free with tls_drbg_free. */
 struct tls_drbg;
 
 /* Seeded from the system entropy source. */
-tls_result tls_drbg_create(struct tls_drbg **out, const char *personalization);
+tls_result tls_drbg_create(struct tls_drbg **out, const char *personalization,
+                           struct tls_error *err);
 /* Seeded only from seed: the same seed gives the same bytes (for tests). */
-tls_result tls_drbg_create_deterministic(struct tls_drbg **out, const uint8_t *seed, size_t len);
+tls_result tls_drbg_create_deterministic(struct tls_drbg **out, const uint8_t *seed, size_t len,
+                                         struct tls_error *err);
 void tls_drbg_free(struct tls_drbg *drbg);
 /* A struct tls_rng drawing from drbg. */
 struct tls_rng tls_drbg_rng(struct tls_drbg *drbg);

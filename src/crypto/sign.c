@@ -33,7 +33,7 @@ static mbedtls_md_type_t pss_hash(uint16_t scheme)
 /* Mbed TLS's f_rng shape over a struct tls_rng. */
 static int rng_adapter(void *ctx, unsigned char *out, size_t len)
 {
-    return tls_random(ctx, out, len) == TLS_OK ? 0 : -1;
+    return tls_random(ctx, out, len, NULL) == TLS_OK ? 0 : -1;
 }
 
 /* The key's integers into an RSA context; 0 when they form a consistent private key. */

@@ -64,12 +64,13 @@ static bool looks_like_pem(const uint8_t *data, size_t len)
     return false;
 }
 
-tls_result tls_trust_create(struct tls_trust **out, const uint8_t *data, size_t len)
+tls_result tls_trust_create(struct tls_trust **out, const uint8_t *data, size_t len,
+                            struct tls_error *err)
 {
     *out = NULL;
     struct tls_trust *trust = calloc(1, sizeof(*trust));
     if (trust == NULL) {
-        return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.2.2: out of memory for trust anchors");
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.4.2.2: out of memory for trust anchors");
     }
     mbedtls_x509_crt_init(&trust->ca);
     int rc;
@@ -78,7 +79,7 @@ tls_result tls_trust_create(struct tls_trust **out, const uint8_t *data, size_t 
         char *text = malloc(len + 1);
         if (text == NULL) {
             tls_trust_free(trust);
-            return tls_fail(NULL, TLS_ALERT_internal_error, "RFC 8446 §4.4.2.2: out of memory for trust anchors");
+            return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.4.2.2: out of memory for trust anchors");
         }
         memcpy(text, data, len);
         text[len] = '\0';
@@ -91,7 +92,7 @@ tls_result tls_trust_create(struct tls_trust **out, const uint8_t *data, size_t 
      * skipped. No usable anchor at all is an error. */
     if (rc < 0 || trust->ca.version == 0) {
         tls_trust_free(trust);
-        return tls_fail(NULL, TLS_ALERT_internal_error,
+        return tls_fail(err, TLS_ALERT_internal_error,
                         "RFC 8446 §4.4.2.2: no trust anchor could be parsed");
     }
     *out = trust;

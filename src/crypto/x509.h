@@ -64,7 +64,8 @@ struct tls_peer_key {
 struct tls_trust;
 
 /* data holds one or more PEM certificates (or DER); need not be NUL-terminated. */
-tls_result tls_trust_create(struct tls_trust **out, const uint8_t *data, size_t len);
+tls_result tls_trust_create(struct tls_trust **out, const uint8_t *data, size_t len,
+                            struct tls_error *err);
 void tls_trust_free(struct tls_trust *trust);
 
 /*

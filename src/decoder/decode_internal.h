@@ -26,6 +26,7 @@
 #include "crypto/x509.h"
 #include "decoder/decode.h"
 #include "decoder/model.h"
+#include "handshake/key_changes.h"
 #include "handshake/extensions.h"
 #include "handshake/transcript.h"
 #include "record/protect.h"
@@ -90,9 +91,10 @@ struct dec_direction {
     uint8_t app_secret[TLS_MAX_HASH_LEN]; /* application_traffic_secret_N, for "traffic upd" */
     bool has_app_secret;
     unsigned generation;           /* N of the application traffic secret */
-    bool pending_key_update;       /* KeyUpdate decrypted: next record uses generation N+1 */
-    bool install_app_after;        /* Finished decrypted: next record uses application keys */
-    bool promote_pending_after;    /* EndOfEarlyData: next record uses the handshake keys */
+    /* the key change this direction's last message makes for its next record (App. A.1, read
+       from the client's state table: tls13_key_changes()): application keys after a Finished,
+       the handshake keys after EndOfEarlyData, generation N+1 after a KeyUpdate */
+    enum tls_key_change change_after;
 
     bool ccs_seen;                 /* a ChangeCipherSpec record was sent */
     struct tls_traffic_keys tls12_keys; /* TLS 1.2 write key and IV (decode_tls12_keys.c) */

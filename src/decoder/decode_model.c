@@ -299,7 +299,7 @@ void dec_model_secret(struct dec_conn *c, enum tls_direction dir, enum tls_secre
     /* §7.3: [sender]_write_key / _iv = HKDF-Expand-Label(Secret, "key" / "iv", "", length) */
     struct tls_traffic_keys keys;
     if (id != TLS_SECRET_exporter_master_secret && c->suite != NULL &&
-        tls_traffic_keys_derive(c->suite, secret, &keys) == TLS_OK) {
+        tls_traffic_keys_derive(c->suite, secret, &keys, NULL) == TLS_OK) {
         s->key_len = c->suite->key_len;
         memcpy(s->key, keys.key, s->key_len);
         s->iv_len = TLS_IV_LEN;
@@ -309,7 +309,7 @@ void dec_model_secret(struct dec_conn *c, enum tls_direction dir, enum tls_secre
     /* §4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length) */
     if ((id == TLS_SECRET_client_handshake_traffic_secret ||
          id == TLS_SECRET_server_handshake_traffic_secret) &&
-        tls_finished_key(c->hash, secret, s->finished_key) == TLS_OK) {
+        tls_finished_key(c->hash, secret, s->finished_key, NULL) == TLS_OK) {
         s->finished_key_len = hl;
     }
 }

@@ -250,17 +250,22 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
 static void apply_after_record(struct dec_conn *c, enum tls_direction dir)
 {
     struct dec_direction *d = &c->dir[dir];
-    if (d->pending_key_update) {
-        d->pending_key_update = false;
+    enum tls_key_change change = d->change_after;
+    d->change_after = TLS_KEY_KEEP;
+    switch (change) {
+    case TLS_KEY_TO_NEXT_GENERATION:
         dec_key_update_apply(c, dir);
-    }
-    if (d->promote_pending_after) {
-        d->promote_pending_after = false;
+        break;
+    case TLS_KEY_TO_HANDSHAKE:
+        /* EndOfEarlyData: the handshake keys were kept pending next to the early ones */
         dec_promote_pending(d);
-    }
-    if (d->install_app_after) {
-        d->install_app_after = false;
+        break;
+    case TLS_KEY_TO_APPLICATION:
         dec_install_app_keys(c, dir);
+        break;
+    case TLS_KEY_KEEP:
+    default:
+        break;
     }
 }
 

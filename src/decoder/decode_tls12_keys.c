@@ -81,13 +81,13 @@ static tls_result prf(enum tls_hash_alg alg, const uint8_t *secret, size_t secre
     memcpy(label_seed + ll, seed, seed_len);
     size_t ls_len = ll + seed_len;
     /* A(1) = HMAC(secret, A(0)), A(0) = label + seed */
-    TRY(tls_hmac(alg, secret, secret_len, label_seed, ls_len, a));
+    TRY(tls_hmac(alg, secret, secret_len, label_seed, ls_len, a, NULL));
     for (size_t done = 0; done < out_len; done += hl) {
         memcpy(a + hl, label_seed, ls_len);
-        TRY(tls_hmac(alg, secret, secret_len, a, hl + ls_len, block));
+        TRY(tls_hmac(alg, secret, secret_len, a, hl + ls_len, block, NULL));
         size_t n = out_len - done < hl ? out_len - done : hl;
         memcpy(out + done, block, n);
-        TRY(tls_hmac(alg, secret, secret_len, a, hl, block)); /* A(i+1) = HMAC(secret, A(i)) */
+        TRY(tls_hmac(alg, secret, secret_len, a, hl, block, NULL)); /* A(i+1) = HMAC(secret, A(i)) */
         memcpy(a, block, hl);
     }
     tls_wipe(block, sizeof(block));
@@ -167,7 +167,7 @@ bool dec_tls12_open(struct dec_conn *c, enum tls_direction dir, const struct tls
         }
     }
     if (tls_aead_open(&d->tls12_keys, nonce_seq, aad, sizeof(aad), rec->fragment + explicit_len,
-                      rec->length - explicit_len, out) != TLS_OK) {
+                      rec->length - explicit_len, out, NULL) != TLS_OK) {
         return false;
     }
     *out_len = plain_len;

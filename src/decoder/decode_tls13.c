@@ -39,12 +39,12 @@ static bool install_secret(struct dec_conn *c, enum tls_direction dir,
     struct tls_traffic_keys keys;
     /* §7.3: write_key and write_iv come from the secret with the negotiated suite's AEAD; a
        suite this code does not implement (CCM) leaves the records to the inference. */
-    if (c->suite == NULL || tls_traffic_keys_derive(c->suite, secret, &keys) != TLS_OK) {
+    if (c->suite == NULL || tls_traffic_keys_derive(c->suite, secret, &keys, NULL) != TLS_OK) {
         return false;
     }
     /* Installing restarts the sequence number at 0 (§5.3) and wipes the old keys. */
     struct tls_record_direction *target = pending ? &d->pending : &d->keys;
-    tls_record_direction_install_keys(target, &keys);
+    tls_record_direction_install_keys(target, &keys, NULL);
     if (pending) {
         d->pending_name = name;
         d->has_pending = true;
@@ -134,7 +134,7 @@ void dec_key_update_apply(struct dec_conn *c, enum tls_direction dir)
     }
     /* §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(_N, "traffic upd", "", Hash.length) */
     uint8_t next[TLS_MAX_HASH_LEN];
-    if (tls_next_traffic_secret(c->hash, d->app_secret, next) != TLS_OK) {
+    if (tls_next_traffic_secret(c->hash, d->app_secret, next, NULL) != TLS_OK) {
         return;
     }
     memcpy(d->app_secret, next, sizeof(next));
@@ -169,7 +169,7 @@ static void model_finished(struct dec_conn *c, enum tls_direction dir, const uin
     k->result = (int)st;
     dec_model_row(k, "BaseKey", NULL, 0, client ? "client_handshake_traffic_secret"
                                                 : "server_handshake_traffic_secret");
-    if (tls_finished_key(c->hash, base, fk) == TLS_OK) {
+    if (tls_finished_key(c->hash, base, fk, NULL) == TLS_OK) {
         dec_model_row(k, "finished_key", fk, hl, NULL);
     }
     tls_wipe(fk, sizeof(fk));
@@ -203,7 +203,7 @@ static void verify_finished(struct dec_conn *c, enum tls_direction dir,
     const uint8_t *base = dir == TLS_DIR_CLIENT_TO_SERVER ? c->client_hs_secret : c->server_hs_secret;
     if (st == TLS_FINISHED_UNKNOWN && c->have_hs_secrets && c->transcript_ok &&
         tls_transcript_peek(&c->transcript, th, &thl, NULL) == TLS_OK &&
-        tls_finished_verify_data(c->hash, base, th, expected) == TLS_OK) {
+        tls_finished_verify_data(c->hash, base, th, expected, NULL) == TLS_OK) {
         st = tls_ct_equal(expected, vd.data, hl) ? TLS_FINISHED_VERIFIED : TLS_FINISHED_FAILED;
         model_finished(c, dir, base, th, thl, expected, &vd, st);
         dec_text_finished13(t, dir, st, th, thl, expected, hl);
@@ -260,6 +260,9 @@ static void tls13_message(struct dec_conn *c, enum tls_direction dir,
 {
     struct dec_direction *d = &c->dir[dir];
     dec_print_tls13_message(c, dir, msg, t);
+    /* App. A.1: what this message changes in the keys of its sender's next record (§7.3). */
+    enum tls_key_change sender_next, receiver_next;
+    tls13_key_changes(dir, msg->msg_type, &sender_next, &receiver_next);
     switch (msg->msg_type) {
     case TLS_HT_finished:
         if (d->sent_finished) {
@@ -275,7 +278,7 @@ static void tls13_message(struct dec_conn *c, enum tls_direction dir,
         }
         d->sent_finished = true;
         /* §7.3: the sender's next record uses its application traffic keys. */
-        d->install_app_after = true;
+        d->change_after = sender_next;
         if (dir == TLS_DIR_CLIENT_TO_SERVER) {
             /* The handshake stage is over: its secrets are no longer needed (STYLE: wipe
                secrets when their stage ends). */
@@ -286,12 +289,12 @@ static void tls13_message(struct dec_conn *c, enum tls_direction dir,
     case TLS_HT_end_of_early_data:
         /* §4.5: the last message under the early keys; the handshake keys follow. */
         add_transcript(c, msg);
-        d->promote_pending_after = true;
+        d->change_after = sender_next;
         break;
     case TLS_HT_key_update:
         /* §4.6.3: the sender's records after this one use generation N+1. Post-handshake
            messages are not part of the transcript. */
-        d->pending_key_update = true;
+        d->change_after = sender_next;
         break;
     case TLS_HT_new_session_ticket:
         break; /* §4.6.1: post-handshake, not in the transcript */
@@ -325,10 +328,10 @@ static void install_early_keys(struct dec_conn *c)
     const struct tls_cipher_suite *suite = tls_cipher_suite_find(
         e->secret_len == 48 ? TLS_SUITE_TLS_AES_256_GCM_SHA384 : TLS_SUITE_TLS_AES_128_GCM_SHA256);
     struct tls_traffic_keys keys;
-    if (suite == NULL || tls_traffic_keys_derive(suite, e->secret, &keys) != TLS_OK) {
+    if (suite == NULL || tls_traffic_keys_derive(suite, e->secret, &keys, NULL) != TLS_OK) {
         return;
     }
-    tls_record_direction_install_keys(&c->dir[TLS_DIR_CLIENT_TO_SERVER].keys, &keys);
+    tls_record_direction_install_keys(&c->dir[TLS_DIR_CLIENT_TO_SERVER].keys, &keys, NULL);
     c->dir[TLS_DIR_CLIENT_TO_SERVER].keys_name = "early (0-RTT)";
     if (e->secret_len == tls_hash_len(c->hash)) {
         dec_model_secret(c, TLS_DIR_CLIENT_TO_SERVER, TLS_SECRET_client_early_traffic_secret, 0,

@@ -49,6 +49,7 @@
 
 #include "crypto/util.h"
 #include "handshake/client_internal.h"
+#include "handshake/key_changes.h"
 #include "handshake/server_hello.h"
 #include "record/alert.h"
 #include "record/record.h"
@@ -59,7 +60,8 @@ struct tls_client_transition {
     /* §5.1: "Handshake messages MUST NOT span key changes": the message before a key change
      * must be the last bytes of its record. */
     bool precedes_key_change;
-    tls_client_handler handler;
+    tls_client_handler handler;    /* checks and computes; moves neither keys nor state */
+    tls_client_handler respond;    /* what we send in answer, under the keys just set (or NULL) */
     enum tls_client_state next;
     enum tls_client_state next_with_psk; /* where a PSK handshake goes instead */
 };
@@ -67,23 +69,36 @@ struct tls_client_transition {
 #define S(name) TLS_CLIENT_##name
 #define M(name) TLS_HT_##name
 
+/*
+ * One row per arrow of the diagram above. The dispatcher runs the handler, then sets the keys
+ * of the next record each way from the diagram's right-hand side (handshake/key_changes.c,
+ * "K_recv = ...", "K_send = ..."), then sends the answer (respond), then moves the state.
+ */
 static const struct tls_client_transition transitions[] = {
-    /* state            message                     key change handler                              next               with PSK */
-    {S(WAIT_SH),       M(hello_retry_request),      true,  tls_client_on_server_hello,         S(WAIT_SH),        S(WAIT_SH)},
-    {S(WAIT_SH),       M(server_hello),             true,  tls_client_on_server_hello,         S(WAIT_EE),        S(WAIT_EE)},
-    {S(WAIT_EE),       M(encrypted_extensions),     false, tls_client_on_encrypted_extensions, S(WAIT_CERT_CR),   S(WAIT_FINISHED)},
-    {S(WAIT_CERT_CR),  M(certificate_request),      false, tls_client_on_certificate_request,  S(WAIT_CERT),      S(WAIT_CERT)},
-    {S(WAIT_CERT_CR),  M(certificate),              false, tls_client_on_certificate,          S(WAIT_CV),        S(WAIT_CV)},
-    {S(WAIT_CERT),     M(certificate),              false, tls_client_on_certificate,          S(WAIT_CV),        S(WAIT_CV)},
-    {S(WAIT_CV),       M(certificate_verify),       false, tls_client_on_certificate_verify,   S(WAIT_FINISHED),  S(WAIT_FINISHED)},
-    {S(WAIT_FINISHED), M(finished),                 true,  tls_client_on_finished,             S(CONNECTED),      S(CONNECTED)},
+    /* state            message                  key change handler                              respond                             next               with PSK */
+    {S(WAIT_SH),       M(hello_retry_request),   true,  tls_client_on_server_hello,         tls_client_send_client_hello2,      S(WAIT_SH),        S(WAIT_SH)},
+    {S(WAIT_SH),       M(server_hello),          true,  tls_client_on_server_hello,         NULL,                               S(WAIT_EE),        S(WAIT_EE)},
+    {S(WAIT_EE),       M(encrypted_extensions),  false, tls_client_on_encrypted_extensions, NULL,                             S(WAIT_CERT_CR),   S(WAIT_FINISHED)},
+    {S(WAIT_CERT_CR),  M(certificate_request),   false, tls_client_on_certificate_request,  NULL,                               S(WAIT_CERT),      S(WAIT_CERT)},
+    {S(WAIT_CERT_CR),  M(certificate),           false, tls_client_on_certificate,          NULL,                               S(WAIT_CV),        S(WAIT_CV)},
+    {S(WAIT_CERT),     M(certificate),           false, tls_client_on_certificate,          NULL,                               S(WAIT_CV),        S(WAIT_CV)},
+    {S(WAIT_CV),       M(certificate_verify),    false, tls_client_on_certificate_verify,   NULL,                               S(WAIT_FINISHED),  S(WAIT_FINISHED)},
+    {S(WAIT_FINISHED), M(finished),              true,  tls_client_on_finished,             tls_client_send_second_flight,      S(CONNECTED),      S(CONNECTED)},
     /* §4.6: post-handshake messages. */
-    {S(CONNECTED),     M(new_session_ticket),       false, tls_client_on_new_session_ticket,   S(CONNECTED),      S(CONNECTED)},
-    {S(CONNECTED),     M(key_update),               true,  tls_client_on_key_update,           S(CONNECTED),      S(CONNECTED)},
+    {S(CONNECTED),     M(new_session_ticket),    false, tls_client_on_new_session_ticket,   NULL,                               S(CONNECTED),      S(CONNECTED)},
+    {S(CONNECTED),     M(key_update),            true,  tls_client_on_key_update,           NULL,                               S(CONNECTED),      S(CONNECTED)},
 };
 
 #undef S
 #undef M
+
+/* After one of our own messages: the key change it makes for our writes (App. A.1). */
+tls_result tls_client_sent(struct tls_client *c, uint8_t msg_type)
+{
+    enum tls_key_change mine, theirs;
+    tls13_key_changes(TLS_DIR_CLIENT_TO_SERVER, msg_type, &mine, &theirs);
+    return tls_client_change_key(c, TLS_DIR_CLIENT_TO_SERVER, mine);
+}
 
 size_t tls_client_size(void)
 {
@@ -95,6 +110,23 @@ size_t tls_client_size(void)
 tls_result tls_client_fail(struct tls_client *c, enum tls_alert_description alert, const char *reason)
 {
     return tls_fail(&c->error, alert, reason);
+}
+
+/* A call made at the wrong time: the rule is named in err, and the connection is not touched
+ * (no alert, no state change, c->error stays as it was). */
+tls_result tls_client_misuse(struct tls_error *err, const char *reason)
+{
+    return tls_fail_code(err, TLS_E_MISUSE, reason);
+}
+
+/* Hands the outcome of a public call to the caller's err: on a failure, the connection's own
+ * first failure (code and reason). */
+tls_result tls_client_report(const struct tls_client *c, tls_result rc, struct tls_error *err)
+{
+    if (rc != TLS_OK && err != NULL && err->code == TLS_OK) {
+        *err = c->error.code != TLS_OK ? c->error : (struct tls_error){rc, "internal error", NULL};
+    }
+    return rc;
 }
 
 
@@ -196,8 +228,13 @@ tls_result tls_client_dispatch(struct tls_client *c, const struct tls_handshake_
         TRY(tls_reassembly_check_boundary(&c->reassembly, NULL, &c->error));
     }
     TRY(row->handler(c, msg, out));
-    if (c->error.code != TLS_OK) {
-        return c->error.code; /* a failure recorded without being returned (e.g. key install) */
+    /* App. A.1's right-hand side: the keys of the next record, each way. */
+    enum tls_key_change read_key, write_key;
+    tls13_key_changes(TLS_DIR_SERVER_TO_CLIENT, type, &read_key, &write_key);
+    TRY(tls_client_change_key(c, TLS_DIR_SERVER_TO_CLIENT, read_key));
+    TRY(tls_client_change_key(c, TLS_DIR_CLIENT_TO_SERVER, write_key));
+    if (row->respond != NULL) {
+        TRY(row->respond(c, msg, out));
     }
     move_to(c, c->psk_accepted ? row->next_with_psk : row->next);
     return TLS_OK;
@@ -205,10 +242,19 @@ tls_result tls_client_dispatch(struct tls_client *c, const struct tls_handshake_
 
 /* ---- the public calls ------------------------------------------------------------------------- */
 
-tls_result tls_client_init(struct tls_client *c, const struct tls_client_config *config)
+tls_result tls_client_init(struct tls_client *c, const struct tls_client_config *config,
+                           uint64_t now_ms)
+{
+    return tls_client_init_replay(c, config, NULL, now_ms);
+}
+
+tls_result tls_client_init_replay(struct tls_client *c, const struct tls_client_config *config,
+                                  const struct tls_client_replay *replay, uint64_t now_ms)
 {
     memset(c, 0, sizeof(*c));
     c->config = config;
+    c->replay = replay;
+    c->now_ms = now_ms;
     c->state = TLS_CLIENT_START;
     c->info.version = TLS_VERSION_1_3;
     tls_record_rx_init(&c->rx);
@@ -227,10 +273,11 @@ tls_result tls_client_init(struct tls_client *c, const struct tls_client_config 
 }
 
 enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t in_len,
-                                     size_t *consumed, struct tls_writer *out)
+                                     size_t *consumed, struct tls_writer *out, uint64_t now_ms)
 {
     size_t out_start = out->len;
     *consumed = 0;
+    c->now_ms = now_ms;
     if (c->state == TLS_CLIENT_FAILED) {
         return TLS_STATUS_FATAL; /* §6: nothing more is sent or received */
     }
@@ -242,7 +289,7 @@ enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t i
         move_to(c, TLS_CLIENT_WAIT_SH);
         return TLS_STATUS_CONTINUE;
     }
-    if (c->state == TLS_CLIENT_CONNECTED || c->state == TLS_CLIENT_CLOSED) {
+    if (c->state == TLS_CLIENT_CONNECTED) {
         return TLS_STATUS_HANDSHAKE_DONE;
     }
     const uint8_t *data = NULL;
@@ -258,12 +305,13 @@ enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t i
 
 enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len,
                                 size_t *consumed, const uint8_t **data, size_t *data_len,
-                                struct tls_writer *out)
+                                struct tls_writer *out, uint64_t now_ms)
 {
     size_t out_start = out->len;
     *consumed = 0;
     *data = NULL;
     *data_len = 0;
+    c->now_ms = now_ms;
     if (c->state == TLS_CLIENT_FAILED) {
         return TLS_STATUS_FATAL;
     }
@@ -273,9 +321,10 @@ enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len
         return TLS_STATUS_CLOSED;
     }
     if (c->state != TLS_CLIENT_CONNECTED) {
-        tls_client_fail(c, TLS_ALERT_internal_error,
-                        "RFC 8446 §2: application data is read only after the handshake (tls_client_open called too early)");
-        return fail_connection(c, c->error.code, out, out_start);
+        /* RFC 8446 §2: application data is read only after the handshake. Calling this too early
+         * is the caller's mistake, not the peer's: nothing is consumed or sent, and the
+         * connection goes on (feed the input to tls_client_handshake() instead). */
+        return TLS_STATUS_MISUSE;
     }
     enum tls_status status;
     tls_result rc = tls_client_process_records(c, in, in_len, consumed, out, data, data_len,
@@ -289,18 +338,37 @@ enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len
 }
 
 tls_result tls_client_seal(struct tls_client *c, const uint8_t *data, size_t len,
-                           struct tls_writer *out)
+                           struct tls_writer *out, struct tls_error *err)
 {
     size_t out_start = out->len;
+    if (c->state == TLS_CLIENT_FAILED) {
+        return tls_client_report(c, c->error.code, err);
+    }
     if (c->state != TLS_CLIENT_CONNECTED || c->we_closed) {
-        return tls_client_fail(c, TLS_ALERT_internal_error,
-                               "RFC 8446 §2: application data is sent only after the handshake and before close_notify");
+        return tls_client_misuse(err, "RFC 8446 §2: application data is sent only after the handshake and before close_notify (tls_client_seal called out of order)");
     }
     tls_result rc = tls_client_send(c, TLS_CT_application_data, data, len, c->tx_key_name, out);
     if (rc != TLS_OK) {
         fail_connection(c, rc, out, out_start);
     }
-    return rc;
+    return tls_client_report(c, rc, err);
+}
+
+tls_result tls_client_key_update(struct tls_client *c, bool request_peer_update,
+                                 struct tls_writer *out, struct tls_error *err)
+{
+    size_t out_start = out->len;
+    if (c->state == TLS_CLIENT_FAILED) {
+        return tls_client_report(c, c->error.code, err);
+    }
+    if (c->state != TLS_CLIENT_CONNECTED || c->we_closed) {
+        return tls_client_misuse(err, "RFC 8446 §4.6.3: KeyUpdate is sent only after the handshake and before close_notify (tls_client_key_update called out of order)");
+    }
+    tls_result rc = tls_client_send_key_update(c, request_peer_update, out);
+    if (rc != TLS_OK) {
+        fail_connection(c, rc, out, out_start);
+    }
+    return tls_client_report(c, rc, err);
 }
 
 tls_result tls_client_close(struct tls_client *c, struct tls_writer *out)
@@ -308,9 +376,15 @@ tls_result tls_client_close(struct tls_client *c, struct tls_writer *out)
     if (c->state == TLS_CLIENT_FAILED || c->we_closed) {
         return TLS_OK;
     }
+    size_t out_start = out->len;
     /* §6.1: "Each party MUST send a "close_notify" alert before closing its write side." */
     static const uint8_t close_notify[2] = {TLS_ALERT_LEVEL_warning, TLS_ALERT_close_notify};
-    TRY(tls_client_send(c, TLS_CT_alert, close_notify, sizeof(close_notify), c->tx_key_name, out));
+    tls_result rc = tls_client_send(c, TLS_CT_alert, close_notify, sizeof(close_notify),
+                                    c->tx_key_name, out);
+    if (rc != TLS_OK) {
+        fail_connection(c, rc, out, out_start);
+        return rc;
+    }
     c->we_closed = true;
     return TLS_OK;
 }
@@ -362,6 +436,8 @@ const char *tls_status_name(enum tls_status status)
         return "closed";
     case TLS_STATUS_FATAL:
         return "fatal";
+    case TLS_STATUS_MISUSE:
+        return "misuse";
     default:
         return "?";
     }
@@ -387,8 +463,6 @@ const char *tls_client_state_name(enum tls_client_state state)
         return "WAIT_FINISHED";
     case TLS_CLIENT_CONNECTED:
         return "CONNECTED";
-    case TLS_CLIENT_CLOSED:
-        return "CLOSED";
     case TLS_CLIENT_FAILED:
         return "FAILED";
     default:

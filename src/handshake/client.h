@@ -4,17 +4,56 @@
  * Implementation notes
  * --------------------
  * The core never touches a socket. The caller moves bytes; the core decides what they mean.
- * This is the same loop as Schannel's InitializeSecurityContext:
+ * This is the same loop as Schannel's InitializeSecurityContext. The handshake, with the
+ * transport left to the caller (this example is compiled by tests/unit/test_client_example.c,
+ * which extracts it from this header):
  *
- *     struct tls_client c;                  // caller-allocated (see tls_client_wipe for the one
- *                                           // allocation Mbed TLS makes per AES-GCM key)
- *     tls_client_init(&c, &config);
- *     status = tls_client_handshake(&c, NULL, 0, &used, &out);   // -> CONTINUE: send ClientHello
- *     loop:
- *         send(out); read more into in[];
- *         status = tls_client_handshake(&c, in, n, &used, &out);
- *         drop the first `used` bytes of in[]; keep the rest (a partial record) for next time
- *     until HANDSHAKE_DONE (send out: the client Finished) or FATAL (send out: the alert).
+ * EXAMPLE-BEGIN
+ * struct transport {
+ *     int (*send_all)(void *io, const uint8_t *p, size_t n);  // 0 on success
+ *     long (*recv_some)(void *io, uint8_t *p, size_t cap);      // bytes read, <= 0: EOF/error
+ *     uint64_t (*now_ms)(void *io);                             // the caller's clock
+ *     void *io;
+ * };
+ *
+ * // Returns 0 once the handshake is verified; c must hold tls_client_size() bytes.
+ * static int handshake(struct tls_client *c, const struct tls_client_config *config,
+ *                      const struct transport *t)
+ * {
+ *     static uint8_t in[1 << 16], out_buf[1 << 17];
+ *     size_t have = 0, used = 0;
+ *     struct tls_writer out;
+ *     if (tls_client_init(c, config, t->now_ms(t->io)) != TLS_OK) {
+ *         return -1;                                 // tls_client_error(c) says why
+ *     }
+ *     tls_writer_init(&out, out_buf, sizeof(out_buf));
+ *     // the first call: the ClientHello
+ *     enum tls_status status = tls_client_handshake(c, NULL, 0, &used, &out, t->now_ms(t->io));
+ *     for (;;) {
+ *         // send what the core appended: ClientHello(s), our Finished, or the fatal alert
+ *         if (out.len > 0 && t->send_all(t->io, out_buf, out.len) != 0) {
+ *             return -1;
+ *         }
+ *         out.len = 0;
+ *         if (status == TLS_STATUS_HANDSHAKE_DONE || status == TLS_STATUS_FATAL) {
+ *             return status == TLS_STATUS_HANDSHAKE_DONE ? 0 : -1;
+ *         }
+ *         // keep what was not consumed (a partial record); read more when nothing was
+ *         memmove(in, in + used, have - used);
+ *         have -= used;
+ *         if (used == 0) {
+ *             long n = t->recv_some(t->io, in + have, sizeof(in) - have);
+ *             if (n <= 0) {
+ *                 return -1;
+ *             }
+ *             have += (size_t)n;
+ *         }
+ *         status = tls_client_handshake(c, in, have, &used, &out, t->now_ms(t->io));
+ *     }
+ * }
+ * EXAMPLE-END
+ *
+ * Every connection that was initialized ends with tls_client_wipe(c), however it ended.
  *
  * Input is consumed one whole record at a time: a partial record is left unconsumed and the call
  * returns NEED_MORE (Schannel: SEC_E_INCOMPLETE_MESSAGE, with the rest in SECBUFFER_EXTRA).
@@ -60,11 +99,14 @@ enum tls_status {
     TLS_STATUS_KEY_UPDATE,     /* tls_client_open: the peer updated its key (reply may be in out) */
     TLS_STATUS_CLOSED,         /* the peer sent close_notify */
     TLS_STATUS_FATAL,          /* failed; see tls_client_error(); any alert is in the output */
+    TLS_STATUS_MISUSE,         /* tls_client_open called before the handshake completed (RFC 8446
+                                * §2: data is read only after it): nothing consumed, nothing sent,
+                                * the connection unchanged */
 };
 
 const char *tls_status_name(enum tls_status status);
 
-/* RFC 8446 Appendix A.1 client states (plus the terminal ones). */
+/* RFC 8446 Appendix A.1 client states (plus the terminal FAILED). */
 enum tls_client_state {
     TLS_CLIENT_START,
     TLS_CLIENT_WAIT_SH,
@@ -74,11 +116,11 @@ enum tls_client_state {
     TLS_CLIENT_WAIT_CV,
     TLS_CLIENT_WAIT_FINISHED,
     TLS_CLIENT_CONNECTED,
-    TLS_CLIENT_CLOSED,
     TLS_CLIENT_FAILED,
 };
 
 const char *tls_client_state_name(enum tls_client_state state);
+
 
 /* What the observer learns about each record, in either direction. */
 struct tls_record_info {
@@ -103,10 +145,13 @@ struct tls_observer {
     void (*record)(void *ctx, const struct tls_record_info *rec);
     /* Every whole handshake message (4-byte header included) sent or received. */
     void (*message)(void *ctx, enum tls_direction dir, const uint8_t *msg, size_t len);
-    /* Every secret derived, with the transcript hash it was derived from (NULL for none). */
-    void (*secret)(void *ctx, const char *name, const char *nss_label, const uint8_t *client_random,
-                   const uint8_t *secret, size_t secret_len, const uint8_t *transcript_hash,
-                   size_t hash_len);
+    /* Every secret derived, by its id in TLS_SECRET_LIST (crypto/key_schedule.h: its name,
+     * label, NSS key log name, transcript span and RFC section), with the transcript hash it was
+     * derived from (NULL for none). generation is N for *_application_traffic_secret_N (§7.2),
+     * else 0. */
+    void (*secret)(void *ctx, enum tls_secret_id id, unsigned generation,
+                   const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
+                   const uint8_t *transcript_hash, size_t hash_len);
     /* State transitions (App. A.1 names). */
     void (*state)(void *ctx, enum tls_client_state from, enum tls_client_state to);
     /* Free-text explanations of checks as they pass ("server Finished verified: ..."). */
@@ -144,36 +189,13 @@ struct tls_ticket {
     uint32_t ticket_lifetime;        /* seconds; capped at 604800 (7 days) */
     uint32_t ticket_age_add;
     uint32_t max_early_data_size;    /* 0 = no 0-RTT */
-    uint64_t received_at_ms;         /* caller's clock when it arrived (tls_client_config.now_ms) */
+    uint64_t received_at_ms;         /* caller's clock when it arrived (now_ms of tls_client_open) */
     uint8_t psk[TLS_MAX_HASH_LEN];   /* HKDF-Expand-Label(resumption_master_secret, "resumption", nonce, ...) */
     size_t psk_len;
     uint8_t ticket[TLS_MAX_TICKET_LEN];
     size_t ticket_len;
     char server_name[TLS_MAX_SERVER_NAME + 1];
     char alpn[TLS_MAX_ALPN_LEN + 1];
-};
-
-/*
- * Replaying a recorded trace (tests only, e.g. RFC 8448): our ClientHellos are taken byte for
- * byte from here instead of being built, and our key shares from the given private keys. The
- * client still parses them to learn what it offered, and checks the server against that.
- */
-struct tls_client_replay {
-    const uint8_t *client_hello[2];      /* ClientHello1, and ClientHello2 after an HRR (whole messages) */
-    size_t client_hello_len[2];
-    const uint8_t *key_share_private[2]; /* private key of each one's (first) key_share entry */
-    size_t key_share_private_len[2];
-    /*
-     * false: the ClientHellos are sent exactly as recorded (and may not carry pre_shared_key).
-     * true: each recorded ClientHello is a TEMPLATE. Its random, legacy_session_id,
-     * cipher_suites and extensions (raw, in their order) are kept, but the client writes two
-     * extensions itself: pre_shared_key from config.ticket (its identity, obfuscated_ticket_age
-     * from config.now_ms, and a binder it computes; dropped if the ticket may not be offered),
-     * and early_data (kept only when config.early_data is sent, and never in ClientHello2).
-     * In ClientHello2 the cookie is also the client's: the one the HelloRetryRequest carried.
-     * The recorded binder is ignored, so comparing the output with the recording checks ours.
-     */
-    bool client_hello_is_template;
 };
 
 struct tls_client_config {
@@ -193,19 +215,10 @@ struct tls_client_config {
     struct tls_rng rng;                  /* randomness: client random, key shares, session id */
     const struct tls_observer *observer; /* may be NULL */
     /*
-     * The caller's clock in milliseconds (the core reads no clock). Read when a ticket is
-     * chosen (tls_client_init), when ClientHello is built (its obfuscated_ticket_age) and when a
-     * NewSessionTicket arrives (its received_at_ms). config is read through its pointer, so a
-     * caller keeps it current by updating config.now_ms before each call: a ticket's
-     * received_at_ms must not be earlier than when it arrived, or the next connection reports
-     * an age larger than the server's view (GnuTLS then refuses the 0-RTT data).
-     */
-    uint64_t now_ms;
-    /*
      * Resumption (RFC 8446 §2.2, §4.2.11): offer this ticket as a PSK (psk_dhe_ke), or NULL. It
      * is offered only if its suite's hash is among cipher_suites, its server_name equals
-     * server_name (ASCII case ignored), and now_ms - received_at_ms is 0..ticket_lifetime
-     * seconds; otherwise the handshake is a full one and an observer note says why.
+     * server_name (ASCII case ignored), and the now_ms of tls_client_init minus received_at_ms
+     * is 0..ticket_lifetime seconds; otherwise the handshake is a full one and an observer note says why.
      */
     const struct tls_ticket *ticket;
     /*
@@ -218,7 +231,6 @@ struct tls_client_config {
      */
     const uint8_t *early_data;
     size_t early_data_len;
-    const struct tls_client_replay *replay; /* tests only; NULL normally */
 };
 
 /* What was negotiated, for the caller and for --explain. Valid once the fields are known. */
@@ -247,19 +259,37 @@ struct tls_client;
 /* sizeof(struct tls_client), for callers that want to allocate it themselves. */
 size_t tls_client_size(void);
 
+/*
+ * The clock: the core reads none. Every call that needs the time takes the caller's clock in
+ * milliseconds, now_ms: tls_client_init (is config.ticket still valid?), tls_client_handshake
+ * (the obfuscated_ticket_age of a ClientHello it builds) and tls_client_open (a
+ * NewSessionTicket's received_at_ms). Pass the current time to each call: a ticket's
+ * received_at_ms must not be earlier than when it arrived, or the next connection reports an
+ * age larger than the server's view (GnuTLS then refuses the 0-RTT data).
+ */
+
 /* Prepares a connection from config (which must stay valid for the connection's life). */
-tls_result tls_client_init(struct tls_client *c, const struct tls_client_config *config);
+tls_result tls_client_init(struct tls_client *c, const struct tls_client_config *config,
+                           uint64_t now_ms);
 
 /*
  * Drives the handshake. First call: in may be NULL; output gets the ClientHello (CONTINUE).
  * Later calls consume whole records from in (*consumed set) and append what must be sent.
  */
 enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t in_len,
-                                     size_t *consumed, struct tls_writer *out);
+                                     size_t *consumed, struct tls_writer *out, uint64_t now_ms);
+
+/*
+ * The calls below return TLS_OK, a fatal failure (the connection has failed: the same code and
+ * reason as tls_client_error(), and any alert is in out), or TLS_E_MISUSE: the call was made at
+ * the wrong time (before the handshake completed, after our close_notify). Misuse names the rule
+ * in err, sends nothing and leaves the connection as it was: the next valid call still works.
+ * err may be NULL.
+ */
 
 /* Protects application data (split into records of at most 2^14 bytes) into out. */
 tls_result tls_client_seal(struct tls_client *c, const uint8_t *data, size_t len,
-                           struct tls_writer *out);
+                           struct tls_writer *out, struct tls_error *err);
 
 /*
  * Processes at most one received record after the handshake. On APP_DATA, *data and *data_len are a
@@ -268,11 +298,11 @@ tls_result tls_client_seal(struct tls_client *c, const uint8_t *data, size_t len
  */
 enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len,
                                 size_t *consumed, const uint8_t **data, size_t *data_len,
-                                struct tls_writer *out);
+                                struct tls_writer *out, uint64_t now_ms);
 
 /* Sends a KeyUpdate (RFC 8446 §4.6.3) and switches to the next write key. */
 tls_result tls_client_key_update(struct tls_client *c, bool request_peer_update,
-                                 struct tls_writer *out);
+                                 struct tls_writer *out, struct tls_error *err);
 
 /* Appends a close_notify alert (RFC 8446 §6.1). Reading may go on until the peer's. */
 tls_result tls_client_close(struct tls_client *c, struct tls_writer *out);

@@ -21,8 +21,10 @@
 #include "crypto/key_schedule.h"
 #include "crypto/x509.h"
 #include "handshake/client.h"
+#include "handshake/client_replay.h"
 #include "handshake/client_hello.h"
 #include "handshake/extensions.h"
+#include "handshake/key_changes.h"
 #include "handshake/transcript.h"
 #include "record/protect.h"
 #include "record/reassembly.h"
@@ -59,6 +61,8 @@ struct tls_client_offer {
 
 struct tls_client {
     const struct tls_client_config *config;
+    const struct tls_client_replay *replay;        /* tests only (client_replay.h); NULL normally */
+    uint64_t now_ms;                               /* the caller's clock given to this call */
     enum tls_client_state state;
     struct tls_error error;
     struct tls_session_info info;
@@ -120,18 +124,25 @@ typedef tls_result (*tls_client_handler)(struct tls_client *c, const struct tls_
 
 /* client.c */
 tls_result tls_client_fail(struct tls_client *c, enum tls_alert_description alert, const char *reason);
+tls_result tls_client_misuse(struct tls_error *err, const char *reason);
+tls_result tls_client_report(const struct tls_client *c, tls_result rc, struct tls_error *err);
 tls_result tls_client_dispatch(struct tls_client *c, const struct tls_handshake_message *msg,
                                struct tls_writer *out);
 
+tls_result tls_client_sent(struct tls_client *c, uint8_t msg_type);
+
 /* client_records.c */
-void tls_client_install_keys(struct tls_client *c, enum tls_direction dir, const char *name,
-                             const uint8_t *secret);
+tls_result tls_client_change_key(struct tls_client *c, enum tls_direction dir,
+                                 enum tls_key_change change);
+tls_result tls_client_install_keys(struct tls_client *c, enum tls_direction dir,
+                                   enum tls_secret_id id, const uint8_t *secret);
 tls_result tls_client_process_records(struct tls_client *c, uint8_t *in, size_t in_len,
                                       size_t *consumed, struct tls_writer *out,
                                       const uint8_t **app_data, size_t *app_data_len,
                                       enum tls_status *status);
-void tls_client_emit_secret(struct tls_client *c, const char *name, const char *nss_label,
-                            const uint8_t *secret, const uint8_t *transcript_hash);
+void tls_client_emit_secret(struct tls_client *c, enum tls_secret_id id, unsigned generation,
+                            const uint8_t *secret, size_t secret_len,
+                            const uint8_t *transcript_hash);
 void tls_client_note(struct tls_client *c, const char *text);
 void tls_client_emit_record(struct tls_client *c, enum tls_direction dir, const uint8_t *bytes,
                             size_t len, uint8_t inner_type, const uint8_t *content,
@@ -166,7 +177,14 @@ tls_result tls_client_psk_end_early_data(struct tls_client *c, struct tls_writer
 tls_result tls_client_on_server_hello(struct tls_client *c, const struct tls_handshake_message *msg,
                                       struct tls_writer *out);
 
+tls_result tls_client_send_client_hello2(struct tls_client *c,
+                                         const struct tls_handshake_message *msg,
+                                         struct tls_writer *out);
+
 /* client_server_auth.c */
+tls_result tls_client_send_second_flight(struct tls_client *c,
+                                         const struct tls_handshake_message *msg,
+                                         struct tls_writer *out);
 tls_result tls_client_on_encrypted_extensions(struct tls_client *c,
                                               const struct tls_handshake_message *msg,
                                               struct tls_writer *out);
@@ -187,5 +205,7 @@ tls_result tls_client_on_new_session_ticket(struct tls_client *c,
                                             struct tls_writer *out);
 tls_result tls_client_on_key_update(struct tls_client *c, const struct tls_handshake_message *msg,
                                     struct tls_writer *out);
+tls_result tls_client_send_key_update(struct tls_client *c, bool request_peer_update,
+                                      struct tls_writer *out);
 
 #endif

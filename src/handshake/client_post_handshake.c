@@ -66,7 +66,7 @@ tls_result tls_client_on_new_session_ticket(struct tls_client *c,
     tls_wipe(t, sizeof(*t));
     enum tls_hash_alg alg = c->suite->hash;
     TRY(tls_resumption_psk(alg, c->resumption_master_secret, nst.ticket_nonce.data,
-                           nst.ticket_nonce.len, t->psk));
+                           nst.ticket_nonce.len, t->psk, &c->error));
     t->psk_len = tls_hash_len(alg);
     t->cipher_suite = c->suite->id;
     t->ticket_lifetime = nst.ticket_lifetime > TLS_MAX_TICKET_LIFETIME_SECONDS
@@ -74,14 +74,13 @@ tls_result tls_client_on_new_session_ticket(struct tls_client *c,
                              : nst.ticket_lifetime;
     t->ticket_age_add = nst.ticket_age_add;
     t->max_early_data_size = nst.has_early_data ? nst.max_early_data_size : 0;
-    t->received_at_ms = c->config->now_ms;
+    t->received_at_ms = c->now_ms;
     memcpy(t->ticket, nst.ticket.data, nst.ticket.len);
     t->ticket_len = nst.ticket.len;
     copy_name(t->server_name, sizeof(t->server_name), c->config->server_name);
     copy_name(t->alpn, sizeof(t->alpn), c->info.alpn);
     c->have_ticket = true;
-    tls_client_emit_secret(c, "resumption PSK (HKDF-Expand-Label(resumption_master_secret, \"resumption\", ticket_nonce))",
-                           NULL, t->psk, NULL);
+    tls_client_emit_secret(c, TLS_SECRET_resumption_psk, 0, t->psk, 0, NULL);
     return TLS_OK;
 }
 
@@ -95,14 +94,8 @@ static tls_result send_key_update(struct tls_client *c, enum tls_key_update_requ
     TRY(tls_key_update_encode(&w, request, &c->error));
     TRY(tls_client_send_handshake(c, msg, w.len, c->tx_key_name, out));
     tls_client_emit_message(c, TLS_DIR_CLIENT_TO_SERVER, msg, w.len);
-    TRY(tls_next_traffic_secret(c->suite->hash, c->client_application_traffic_secret,
-                                c->client_application_traffic_secret));
-    c->write_generation++;
-    tls_client_emit_secret(c, "client_application_traffic_secret_N+1 (\"traffic upd\", RFC 8446 §7.2)",
-                           NULL, c->client_application_traffic_secret, NULL);
-    tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_application_traffic_secret_N",
-                            c->client_application_traffic_secret);
-    return c->error.code;
+    /* §4.6.3, §7.2: our next records use generation N+1 (client.c, sent_key_changes) */
+    return tls_client_sent(c, TLS_HT_key_update);
 }
 
 /* How many KeyUpdates in a row, with no application data between, we accept (PH-05). */
@@ -117,30 +110,20 @@ tls_result tls_client_on_key_update(struct tls_client *c, const struct tls_hands
         return tls_client_fail(c, TLS_ALERT_unexpected_message,
                                "RFC 8446 §4.6.3 (bounded by this client): too many KeyUpdates without data");
     }
-    /* §4.6.3: the sender's next records use the next generation: update our read key. */
-    TRY(tls_next_traffic_secret(c->suite->hash, c->server_application_traffic_secret,
-                                c->server_application_traffic_secret));
-    c->read_generation++;
-    tls_client_emit_secret(c, "server_application_traffic_secret_N+1 (\"traffic upd\", RFC 8446 §7.2)",
-                           NULL, c->server_application_traffic_secret, NULL);
-    tls_client_install_keys(c, TLS_DIR_SERVER_TO_CLIENT, "server_application_traffic_secret_N",
-                            c->server_application_traffic_secret);
+    /* §4.6.3: the sender's next records use the next generation: the KeyUpdate row's read-key
+     * column (client.c) moves our read key on once this handler returns. */
     /* §4.6.3: "If the request_update field is set to "update_requested", then the receiver MUST
      * send a KeyUpdate of its own with request_update set to "update_not_requested" prior to
      * sending its next Application Data record." We send it at once. */
     if (request == TLS_KEY_UPDATE_update_requested && !c->we_closed) {
         TRY(send_key_update(c, TLS_KEY_UPDATE_update_not_requested, out));
     }
-    return c->error.code;
+    return TLS_OK;
 }
 
-tls_result tls_client_key_update(struct tls_client *c, bool request_peer_update,
-                                 struct tls_writer *out)
+tls_result tls_client_send_key_update(struct tls_client *c, bool request_peer_update,
+                                      struct tls_writer *out)
 {
-    if (c->state != TLS_CLIENT_CONNECTED || c->we_closed) {
-        return tls_client_fail(c, TLS_ALERT_internal_error,
-                               "RFC 8446 §4.6.3: KeyUpdate is sent only after the handshake");
-    }
     return send_key_update(c, request_peer_update ? TLS_KEY_UPDATE_update_requested
                                                   : TLS_KEY_UPDATE_update_not_requested,
                            out);

@@ -91,12 +91,12 @@ static const char *ticket_unusable(const struct tls_client *c, const struct tls_
     if (!same_name(t->server_name, c->config->server_name)) {
         return "ticket not offered: it was issued for another server name (RFC 8446 §4.6.1)";
     }
-    if (c->config->now_ms < t->received_at_ms) {
+    if (c->now_ms < t->received_at_ms) {
         return "ticket not offered: the clock says it was received in the future";
     }
     /* §4.2.11.1: "Clients MUST NOT attempt to use tickets which have ages greater than the
      * "ticket_lifetime" value which was provided with the ticket." */
-    uint64_t age_ms = c->config->now_ms - t->received_at_ms;
+    uint64_t age_ms = c->now_ms - t->received_at_ms;
     uint64_t lifetime_ms = (uint64_t)t->ticket_lifetime * 1000u;
     if (age_ms > lifetime_ms || age_ms > TLS_MAX_TICKET_AGE_MS) {
         return "ticket not offered: older than its ticket_lifetime (RFC 8446 §4.2.11.1)";
@@ -157,11 +157,11 @@ void tls_client_psk_identity(const struct tls_client *c, struct tls_psk_identity
                              size_t *binder_len)
 {
     const struct tls_ticket *t = c->config->ticket;
-    /* The age as the ClientHello leaves: config.now_ms is read again here, so a caller that
-     * updates it sends a fresh age (and ClientHello2 a recomputed one, §4.1.2). A server
+    /* The age as the ClientHello leaves: the now_ms of this call, so a caller that passes
+     * the current time sends a fresh age (and ClientHello2 a recomputed one, §4.1.2). A server
      * compares it with its own view of the age: GnuTLS, for one, refuses 0-RTT if ours is the
      * larger. A clock that went back counts as age 0. */
-    uint64_t now = c->config->now_ms;
+    uint64_t now = c->now_ms;
     uint64_t age_ms = now > t->received_at_ms ? now - t->received_at_ms : 0;
     identity->identity.data = t->ticket;
     identity->identity.len = t->ticket_len;
@@ -183,7 +183,7 @@ static tls_result ticket_early_secret(struct tls_client *c, struct tls_key_sched
     if (suite == NULL) {
         return tls_client_fail(c, TLS_ALERT_internal_error, "RFC 8446 §4.2.11: ticket of an unknown cipher suite");
     }
-    return tls_ks_early(ks, suite->hash, t->psk, t->psk_len);
+    return tls_ks_early(ks, suite->hash, t->psk, t->psk_len, &c->error);
 }
 
 tls_result tls_client_psk_write_binder(struct tls_client *c, uint8_t *msg, size_t len)
@@ -197,9 +197,9 @@ tls_result tls_client_psk_write_binder(struct tls_client *c, uint8_t *msg, size_
     TRY(tls_client_hello_truncated_len(msg, len, &truncated_len, &c->error));
     TRY(ticket_early_secret(c, ks));
     /* binder_key = Derive-Secret(Early Secret, "res binder", ""): "" hashes to Hash(""). */
-    tls_result rc = tls_hash(ks->alg, NULL, 0, empty_hash);
+    tls_result rc = tls_hash(ks->alg, NULL, 0, empty_hash, &c->error);
     if (rc == TLS_OK) {
-        rc = tls_ks_derive_checked(ks, TLS_SECRET_binder_key_res, empty_hash, binder_key, &c->error);
+        rc = tls_ks_derive(ks, TLS_SECRET_binder_key_res, empty_hash, binder_key, &c->error);
     }
     /* §4.2.11.2: Transcript-Hash(Truncate(ClientHello1)), or after an HRR
      * Transcript-Hash(ClientHello1, HelloRetryRequest, Truncate(ClientHello2)) — the transcript
@@ -211,19 +211,16 @@ tls_result tls_client_psk_write_binder(struct tls_client *c, uint8_t *msg, size_
     /* §4.2.11.2: "computed in the same way as the Finished message (Section 4.4.4) but with the
      * BaseKey being the binder_key". */
     if (rc == TLS_OK) {
-        rc = tls_finished_verify_data(ks->alg, binder_key, hash, binder);
+        rc = tls_finished_verify_data(ks->alg, binder_key, hash, binder, &c->error);
     }
     if (rc == TLS_OK) {
         struct tls_bytes b = {binder, hash_len};
-        tls_client_emit_secret(c, "binder_key (\"res binder\", RFC 8446 §7.1)", NULL, binder_key, NULL);
+        tls_client_emit_secret(c, TLS_SECRET_binder_key_res, 0, binder_key, 0, NULL);
         tls_client_note(c, "PSK binder = HMAC(finished_key(binder_key), Transcript-Hash(Truncate(ClientHello))) (RFC 8446 §4.2.11.2)");
         rc = tls_client_hello_set_binders(msg, len, truncated_len, &b, 1, &c->error);
     }
     tls_wipe(binder_key, sizeof(binder_key));
     tls_wipe(binder, sizeof(binder));
-    if (rc != TLS_OK && c->error.code == TLS_OK) {
-        return tls_client_fail(c, TLS_ALERT_internal_error, "RFC 8446 §4.2.11.2: PSK binder computation failed");
-    }
     return rc;
 }
 
@@ -234,14 +231,12 @@ static tls_result install_early_key(struct tls_client *c, const uint8_t *secret)
 {
     const struct tls_cipher_suite *suite = tls_cipher_suite_find(c->config->ticket->cipher_suite);
     struct tls_traffic_keys keys;
-    if (tls_traffic_keys_derive(suite, secret, &keys) != TLS_OK) {
-        return tls_client_fail(c, TLS_ALERT_internal_error, "RFC 8446 §7.3: early traffic key derivation failed");
-    }
-    tls_record_direction_install_keys(&c->tx, &keys);
+    TRY(tls_traffic_keys_derive(suite, secret, &keys, &c->error));
+    tls_result rc = tls_record_direction_install_keys(&c->tx, &keys, &c->error);
     tls_traffic_keys_wipe(&keys);
-    c->tx_key_name = "client_early_traffic_secret";
+    c->tx_key_name = tls_secret_info(TLS_SECRET_client_early_traffic_secret)->name;
     c->early_write_key = true;
-    return TLS_OK;
+    return rc;
 }
 
 /* The two Early Secret values that depend on ClientHello1, emitted; the traffic one kept in out. */
@@ -257,19 +252,19 @@ static tls_result derive_early_secrets(struct tls_client *c, uint8_t *client_ear
     tls_result rc = tls_transcript_peek_with(&c->transcript, ks->alg, NULL, 0, hash, &hash_len,
                                              &c->error);
     if (rc == TLS_OK) {
-        rc = tls_ks_derive_checked(ks, TLS_SECRET_client_early_traffic_secret, hash,
+        rc = tls_ks_derive(ks, TLS_SECRET_client_early_traffic_secret, hash,
                                    client_early_traffic_secret, &c->error);
     }
     if (rc == TLS_OK) {
-        rc = tls_ks_derive_checked(ks, TLS_SECRET_early_exporter_master_secret, hash,
+        rc = tls_ks_derive(ks, TLS_SECRET_early_exporter_master_secret, hash,
                                    early_exporter_master_secret, &c->error);
     }
     if (rc == TLS_OK) {
-        /* NSS key log names, so a capture of the 0-RTT records can be decrypted too. */
-        tls_client_emit_secret(c, "client_early_traffic_secret", "CLIENT_EARLY_TRAFFIC_SECRET",
-                               client_early_traffic_secret, hash);
-        tls_client_emit_secret(c, "early_exporter_master_secret", "EARLY_EXPORTER_SECRET",
-                               early_exporter_master_secret, hash);
+        /* Both have NSS key log names, so a capture of the 0-RTT records can be decrypted too. */
+        tls_client_emit_secret(c, TLS_SECRET_client_early_traffic_secret, 0,
+                               client_early_traffic_secret, 0, hash);
+        tls_client_emit_secret(c, TLS_SECRET_early_exporter_master_secret, 0,
+                               early_exporter_master_secret, 0, hash);
     }
     tls_wipe(early_exporter_master_secret, sizeof(early_exporter_master_secret));
     return rc;
@@ -298,27 +293,13 @@ tls_result tls_client_send_early_data(struct tls_client *c, struct tls_writer *o
     return TLS_OK;
 }
 
-/* Back to writing in plaintext (after an HRR), or on to the handshake key (after EE). */
-static void leave_early_key(struct tls_client *c, bool to_handshake_key)
-{
-    c->early_write_key = false;
-    if (to_handshake_key) {
-        tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_handshake_traffic_secret",
-                                c->client_handshake_traffic_secret);
-        return;
-    }
-    tls_record_direction_wipe(&c->tx);
-    tls_record_direction_init(&c->tx);
-    c->tx_key_name = NULL;
-}
-
 void tls_client_psk_on_hello_retry_request(struct tls_client *c)
 {
     /* §4.2.10: "A client MUST NOT include the "early_data" extension in its followup
      * ClientHello." The server skipped our early data; ClientHello2 is written in plaintext. */
     c->send_early_data = false;
     if (c->early_write_key) {
-        leave_early_key(c, false);
+        /* back to plaintext: the HelloRetryRequest row's write-key column (client.c) */
         tls_client_note(c, "HelloRetryRequest: the 0-RTT data was rejected (RFC 8446 §4.2.10)");
     }
     /* §4.1.2: ClientHello2 may remove "any PSKs which are incompatible with the server's
@@ -340,10 +321,10 @@ tls_result tls_client_psk_on_encrypted_extensions(struct tls_client *c,
     if (early == NULL) {
         /* §4.2.10: rejected (or never offered). Our next records are the second flight. */
         if (c->early_write_key) {
-            leave_early_key(c, true);
+            /* on to the handshake key: the EncryptedExtensions row's write-key column */
             tls_client_note(c, "EncryptedExtensions without early_data: the 0-RTT data was rejected (RFC 8446 §4.2.10)");
         }
-        return c->error.code;
+        return TLS_OK;
     }
     /* §4.2.10 EncryptedExtensions form: "struct {} Empty". */
     TRY(tls_ext_empty_parse(early, &c->error));
@@ -382,6 +363,5 @@ tls_result tls_client_psk_end_early_data(struct tls_client *c, struct tls_writer
     TRY(tls_client_add_transcript(c, TLS_DIR_CLIENT_TO_SERVER, msg, w.len));
     TRY(tls_client_send_handshake(c, msg, w.len, c->tx_key_name, out));
     tls_client_note(c, "EndOfEarlyData sent under the 0-RTT key; now K_send = handshake (RFC 8446 §4.5, App. A.1)");
-    leave_early_key(c, true);
-    return c->error.code;
+    return tls_client_sent(c, TLS_HT_end_of_early_data);
 }

@@ -33,14 +33,18 @@ void tls_client_note(struct tls_client *c, const char *text)
     }
 }
 
-void tls_client_emit_secret(struct tls_client *c, const char *name, const char *nss_label,
-                            const uint8_t *secret, const uint8_t *transcript_hash)
+/* Tells the observer about a secret. secret_len 0 means Hash.length (every secret but the
+ * (EC)DHE input has that length). */
+void tls_client_emit_secret(struct tls_client *c, enum tls_secret_id id, unsigned generation,
+                            const uint8_t *secret, size_t secret_len,
+                            const uint8_t *transcript_hash)
 {
     const struct tls_observer *obs = c->config->observer;
     /* Before ServerHello only the ticket's Early Secret exists: its hash gives the length. */
     size_t n = c->suite != NULL ? tls_hash_len(c->suite->hash) : tls_hash_len(c->key_schedule.alg);
     if (obs != NULL && obs->secret != NULL) {
-        obs->secret(obs->ctx, name, nss_label, c->offer.random, secret, n, transcript_hash,
+        obs->secret(obs->ctx, id, generation, c->offer.random, secret,
+                    secret_len != 0 ? secret_len : n, transcript_hash,
                     transcript_hash != NULL ? n : 0);
     }
 }
@@ -131,22 +135,92 @@ tls_result tls_client_send_compat_ccs(struct tls_client *c, struct tls_writer *o
 }
 
 /* §7.3: traffic keys from a traffic secret, installed on one direction (old keys wiped). */
-void tls_client_install_keys(struct tls_client *c, enum tls_direction dir, const char *name,
-                             const uint8_t *secret)
+tls_result tls_client_install_keys(struct tls_client *c, enum tls_direction dir,
+                                   enum tls_secret_id id, const uint8_t *secret)
 {
+    const char *name = tls_secret_info(id)->name; /* for observers: which secret protects it */
     struct tls_traffic_keys keys;
-    if (tls_traffic_keys_derive(c->suite, secret, &keys) != TLS_OK) {
-        tls_client_fail(c, TLS_ALERT_internal_error, "RFC 8446 §7.3: traffic key derivation failed");
-        return;
-    }
+    TRY(tls_traffic_keys_derive(c->suite, secret, &keys, &c->error));
+    tls_result rc;
     if (dir == TLS_DIR_SERVER_TO_CLIENT) {
-        tls_record_direction_install_keys(&c->rx.dir, &keys);
+        rc = tls_record_direction_install_keys(&c->rx.dir, &keys, &c->error);
         c->rx_key_name = name;
     } else {
-        tls_record_direction_install_keys(&c->tx, &keys);
+        rc = tls_record_direction_install_keys(&c->tx, &keys, &c->error);
         c->tx_key_name = name;
     }
     tls_traffic_keys_wipe(&keys);
+    return rc;
+}
+
+/* §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(_N, "traffic upd", "", Hash.length),
+ * reported, and its keys installed on dir. */
+static tls_result next_generation(struct tls_client *c, enum tls_direction dir)
+{
+    bool ours = dir == TLS_DIR_CLIENT_TO_SERVER;
+    uint8_t *secret = ours ? c->client_application_traffic_secret : c->server_application_traffic_secret;
+    unsigned *generation = ours ? &c->write_generation : &c->read_generation;
+    enum tls_secret_id id = ours ? TLS_SECRET_client_application_traffic_secret_N
+                                 : TLS_SECRET_server_application_traffic_secret_N;
+    TRY(tls_next_traffic_secret(c->suite->hash, secret, secret, &c->error));
+    (*generation)++;
+    tls_client_emit_secret(c, id, *generation, secret, 0, NULL);
+    return tls_client_install_keys(c, dir, id, secret);
+}
+
+/*
+ * Applies one of App. A.1's key changes (client.h, enum tls_key_change) to the keys protecting
+ * the next record of dir: the server's (our reads) or ours (our writes). The conditional ones
+ * concern only our writes while we write 0-RTT data (client_psk.c).
+ */
+tls_result tls_client_change_key(struct tls_client *c, enum tls_direction dir,
+                                 enum tls_key_change change)
+{
+    bool ours = dir == TLS_DIR_CLIENT_TO_SERVER;
+    bool early = ours && c->early_write_key;
+    switch (change) {
+    case TLS_KEY_KEEP:
+        return TLS_OK;
+    case TLS_KEY_TO_PLAINTEXT_IF_EARLY:
+        if (early) {
+            c->early_write_key = false;
+            tls_record_direction_wipe(&c->tx);
+            tls_record_direction_init(&c->tx);
+            c->tx_key_name = NULL;
+        }
+        return TLS_OK;
+    case TLS_KEY_TO_HANDSHAKE_UNLESS_EARLY:
+        if (early) {
+            return TLS_OK; /* App. A.1 "K_send = early data" until EncryptedExtensions / EOED */
+        }
+        break;
+    case TLS_KEY_TO_HANDSHAKE_IF_EARLY_REJECTED:
+        if (!early || c->info.early_data_accepted) {
+            return TLS_OK;
+        }
+        break;
+    case TLS_KEY_TO_HANDSHAKE:
+        break;
+    case TLS_KEY_TO_APPLICATION:
+        return tls_client_install_keys(c, dir,
+                                       ours ? TLS_SECRET_client_application_traffic_secret_0
+                                            : TLS_SECRET_server_application_traffic_secret_0,
+                                       ours ? c->client_application_traffic_secret
+                                            : c->server_application_traffic_secret);
+    case TLS_KEY_TO_NEXT_GENERATION:
+        return next_generation(c, dir);
+    default:
+        return tls_client_fail(c, TLS_ALERT_internal_error, "RFC 8446 App. A.1: unknown key change");
+    }
+    /* the handshake traffic keys (§7.3) */
+    if (ours) {
+        c->early_write_key = false;
+    }
+    return tls_client_install_keys(c, dir,
+                                   ours ? TLS_SECRET_client_handshake_traffic_secret
+                                        : TLS_SECRET_server_handshake_traffic_secret,
+                                   ours ? c->client_handshake_traffic_secret
+                                        : c->server_handshake_traffic_secret);
 }
 
 /* ---- the record loop -------------------------------------------------------------------------- */

@@ -186,20 +186,20 @@ static tls_result derive_application_secrets(struct tls_client *c)
     uint8_t hash[TLS_MAX_HASH_LEN];
     size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
-    TRY(tls_ks_master(&c->key_schedule));
-    tls_client_emit_secret(c, "master_secret", NULL, c->key_schedule.secret, NULL);
+    TRY(tls_ks_master(&c->key_schedule, &c->error));
+    tls_client_emit_secret(c, TLS_SECRET_master_secret, 0, c->key_schedule.secret, 0, NULL);
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_client_application_traffic_secret_0, hash,
-                      c->client_application_traffic_secret));
+                      c->client_application_traffic_secret, &c->error));
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_server_application_traffic_secret_0, hash,
-                      c->server_application_traffic_secret));
+                      c->server_application_traffic_secret, &c->error));
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_exporter_master_secret, hash,
-                      c->exporter_master_secret));
-    tls_client_emit_secret(c, "client_application_traffic_secret_0", "CLIENT_TRAFFIC_SECRET_0",
-                           c->client_application_traffic_secret, hash);
-    tls_client_emit_secret(c, "server_application_traffic_secret_0", "SERVER_TRAFFIC_SECRET_0",
-                           c->server_application_traffic_secret, hash);
-    tls_client_emit_secret(c, "exporter_master_secret", "EXPORTER_SECRET",
-                           c->exporter_master_secret, hash);
+                      c->exporter_master_secret, &c->error));
+    tls_client_emit_secret(c, TLS_SECRET_client_application_traffic_secret_0, 0,
+                           c->client_application_traffic_secret, 0, hash);
+    tls_client_emit_secret(c, TLS_SECRET_server_application_traffic_secret_0, 0,
+                           c->server_application_traffic_secret, 0, hash);
+    tls_client_emit_secret(c, TLS_SECRET_exporter_master_secret, 0, c->exporter_master_secret, 0,
+                           hash);
     return TLS_OK;
 }
 
@@ -207,7 +207,7 @@ static tls_result derive_application_secrets(struct tls_client *c)
 static tls_result send_client_flight(struct tls_client *c, struct tls_writer *out)
 {
     enum tls_hash_alg alg = c->suite->hash;
-    const char *key = "client_handshake_traffic_secret";
+    const char *key = tls_secret_info(TLS_SECRET_client_handshake_traffic_secret)->name;
     uint8_t msg[TLS_EMPTY_CERTIFICATE_MAX];
     struct tls_writer w;
 
@@ -229,7 +229,7 @@ static tls_result send_client_flight(struct tls_client *c, struct tls_writer *ou
     uint8_t verify_data[TLS_MAX_HASH_LEN];
     size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
-    TRY(tls_finished_verify_data(alg, c->client_handshake_traffic_secret, hash, verify_data));
+    TRY(tls_finished_verify_data(alg, c->client_handshake_traffic_secret, hash, verify_data, &c->error));
     uint8_t finished[TLS_HANDSHAKE_HEADER_LEN + TLS_MAX_HASH_LEN];
     tls_writer_init(&w, finished, sizeof(finished));
     TRY(tls_finished_encode(&w, verify_data, hash_len, &c->error));
@@ -237,12 +237,15 @@ static tls_result send_client_flight(struct tls_client *c, struct tls_writer *ou
     TRY(tls_client_add_transcript(c, TLS_DIR_CLIENT_TO_SERVER, finished, w.len));
     TRY(tls_client_send_handshake(c, finished, w.len, key, out));
     tls_wipe(verify_data, sizeof(verify_data));
+    /* App. A.1 "Send Finished, K_send = application" */
+    TRY(tls_client_sent(c, TLS_HT_finished));
 
     /* resumption_master_secret covers the transcript through the client Finished. */
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_resumption_master_secret, hash,
-                      c->resumption_master_secret));
-    tls_client_emit_secret(c, "resumption_master_secret", NULL, c->resumption_master_secret, hash);
+                      c->resumption_master_secret, &c->error));
+    tls_client_emit_secret(c, TLS_SECRET_resumption_master_secret, 0, c->resumption_master_secret,
+                           0, hash);
     return TLS_OK;
 }
 
@@ -258,7 +261,7 @@ tls_result tls_client_on_finished(struct tls_client *c, const struct tls_handsha
     uint8_t expected[TLS_MAX_HASH_LEN];
     size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
-    TRY(tls_finished_verify_data(alg, c->server_handshake_traffic_secret, hash, expected));
+    TRY(tls_finished_verify_data(alg, c->server_handshake_traffic_secret, hash, expected, &c->error));
     /* §4.4.4: "Recipients of Finished messages MUST verify that the contents are correct and if
      * incorrect MUST terminate the connection with a "decrypt_error" alert." Compared in constant
      * time, so timing does not reveal how much of a forgery was right. */
@@ -273,17 +276,21 @@ tls_result tls_client_on_finished(struct tls_client *c, const struct tls_handsha
 
     /* §5: no compatibility CCS may follow the server's Finished. */
     c->rx.ccs_allowed = false;
-    TRY(derive_application_secrets(c));
-    TRY(send_client_flight(c, out));
+    (void)out; /* our flight is the row's answer: tls_client_send_second_flight() */
+    return derive_application_secrets(c);
+}
 
-    /* App. A.1: "K_send = K_recv = application". The handshake secrets are done with. */
-    tls_client_install_keys(c, TLS_DIR_SERVER_TO_CLIENT, "server_application_traffic_secret_0",
-                            c->server_application_traffic_secret);
-    tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_application_traffic_secret_0",
-                            c->client_application_traffic_secret);
+/* The answer to the server Finished (App. A.1): [EndOfEarlyData] [Certificate] Finished, each
+ * key change made as it is sent (client.c, sent_key_changes); then the handshake secrets go. */
+tls_result tls_client_send_second_flight(struct tls_client *c,
+                                         const struct tls_handshake_message *msg,
+                                         struct tls_writer *out)
+{
+    (void)msg;
+    TRY(send_client_flight(c, out));
     tls_wipe(c->client_handshake_traffic_secret, sizeof(c->client_handshake_traffic_secret));
     tls_wipe(c->server_handshake_traffic_secret, sizeof(c->server_handshake_traffic_secret));
     tls_ks_wipe(&c->key_schedule);
     tls_transcript_wipe(&c->transcript);
-    return c->error.code;
+    return TLS_OK;
 }

@@ -185,16 +185,26 @@ static tls_result on_hello_retry_request(struct tls_client *c,
     /* ClientHello2: one key share, for the selected group (§4.1.2 "If a "key_share" extension
      * was supplied in the HelloRetryRequest, replacing the list of shares with a list containing
      * a single KeyShareEntry from the indicated group"). */
-    if (c->hrr_selected_group != 0 && c->config->replay == NULL) {
+    if (c->hrr_selected_group != 0 && c->replay == NULL) {
         for (size_t i = 0; i < c->offer.key_share_count; i++) {
             tls_kex_wipe(&c->offer.key_shares[i]);
         }
-        TRY(tls_kex_generate(&c->offer.key_shares[0], c->hrr_selected_group, &c->config->rng));
+        TRY(tls_kex_generate(&c->offer.key_shares[0], c->hrr_selected_group, &c->config->rng, &c->error));
         c->offer.key_share_count = 1;
     }
     /* §4.2.10: any 0-RTT data is rejected; a ticket of another hash is dropped (client_psk.c). */
     tls_client_psk_on_hello_retry_request(c);
     tls_client_note(c, "HelloRetryRequest: ClientHello1 replaced by message_hash in the transcript (RFC 8446 §4.4.1); sending ClientHello2");
+    (void)out; /* ClientHello2 is the row's answer: tls_client_send_client_hello2() */
+    return TLS_OK;
+}
+
+/* The answer to a HelloRetryRequest (App. A.1 "Send ClientHello"), once 0-RTT keys are left. */
+tls_result tls_client_send_client_hello2(struct tls_client *c,
+                                         const struct tls_handshake_message *msg,
+                                         struct tls_writer *out)
+{
+    (void)msg;
     /* App. D.4: the compatibility CCS goes "immediately after a HelloRetryRequest". */
     TRY(tls_client_send_compat_ccs(c, out));
     return tls_client_send_client_hello(c, true, out);
@@ -264,40 +274,29 @@ static tls_result derive_handshake_keys(struct tls_client *c, const uint8_t *ecd
         psk_len = c->config->ticket->psk_len;
     }
     /* Early Secret = HKDF-Extract(salt = 0, IKM = PSK or 0) */
-    TRY(tls_ks_early(&c->key_schedule, alg, psk, psk_len));
+    TRY(tls_ks_early(&c->key_schedule, alg, psk, psk_len, &c->error));
     /* The observer sees each input of the §7.1 chain, so --explain can show every step. */
-    tls_client_emit_secret(c, "early_secret", NULL, c->key_schedule.secret, NULL);
-    const struct tls_observer *obs = c->config->observer;
-    if (obs != NULL && obs->secret != NULL) {
-        obs->secret(obs->ctx, "(EC)DHE shared secret", NULL, c->offer.random, ecdhe, ecdhe_len,
-                    NULL, 0);
-    }
+    tls_client_emit_secret(c, TLS_SECRET_early_secret, 0, c->key_schedule.secret, 0, NULL);
+    tls_client_emit_secret(c, TLS_SECRET_ecdhe_shared_secret, 0, ecdhe, ecdhe_len, NULL);
     /* Handshake Secret = HKDF-Extract(salt = Derive-Secret(Early, "derived", ""), IKM = (EC)DHE) */
-    TRY(tls_ks_handshake(&c->key_schedule, ecdhe, ecdhe_len));
-    tls_client_emit_secret(c, "handshake_secret", NULL, c->key_schedule.secret, NULL);
+    TRY(tls_ks_handshake(&c->key_schedule, ecdhe, ecdhe_len, &c->error));
+    tls_client_emit_secret(c, TLS_SECRET_handshake_secret, 0, c->key_schedule.secret, 0, NULL);
 
     uint8_t hash[TLS_MAX_HASH_LEN];
     size_t hash_len = 0;
     TRY(tls_transcript_peek(&c->transcript, hash, &hash_len, &c->error));
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_client_handshake_traffic_secret, hash,
-                      c->client_handshake_traffic_secret));
+                      c->client_handshake_traffic_secret, &c->error));
     TRY(tls_ks_derive(&c->key_schedule, TLS_SECRET_server_handshake_traffic_secret, hash,
-                      c->server_handshake_traffic_secret));
-    tls_client_emit_secret(c, "client_handshake_traffic_secret", "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
-                           c->client_handshake_traffic_secret, hash);
-    tls_client_emit_secret(c, "server_handshake_traffic_secret", "SERVER_HANDSHAKE_TRAFFIC_SECRET",
-                           c->server_handshake_traffic_secret, hash);
+                      c->server_handshake_traffic_secret, &c->error));
+    tls_client_emit_secret(c, TLS_SECRET_client_handshake_traffic_secret, 0,
+                           c->client_handshake_traffic_secret, 0, hash);
+    tls_client_emit_secret(c, TLS_SECRET_server_handshake_traffic_secret, 0,
+                           c->server_handshake_traffic_secret, 0, hash);
 
-    /* §7.3: [sender]_write_key and _write_iv from each; App. A.1 "K_recv = handshake". */
-    tls_client_install_keys(c, TLS_DIR_SERVER_TO_CLIENT, "server_handshake_traffic_secret",
-                            c->server_handshake_traffic_secret);
-    /* App. A.1: after 0-RTT data we keep writing under the early key ("K_send = early data")
-     * until EncryptedExtensions says whether the server takes it (client_psk.c). */
-    if (!c->early_write_key) {
-        tls_client_install_keys(c, TLS_DIR_CLIENT_TO_SERVER, "client_handshake_traffic_secret",
-                                c->client_handshake_traffic_secret);
-    }
-    return c->error.code;
+    /* §7.3: their keys are installed by the dispatcher, from the ServerHello row's key columns
+     * (App. A.1 "K_recv = handshake"; K_send too, unless we write 0-RTT data). */
+    return TLS_OK;
 }
 
 tls_result tls_client_on_server_hello(struct tls_client *c, const struct tls_handshake_message *msg,

@@ -29,8 +29,8 @@ tls_result tls_transcript_init(struct tls_transcript *t, struct tls_error *err)
      * cipher_suite will name (TLS_AES_256_GCM_SHA384 -> SHA-384, the others -> SHA-256). */
     t->alg = TLS_HASH_NONE;
     t->messages = 0;
-    if (tls_hash_init(&t->sha256, TLS_HASH_SHA256) != TLS_OK ||
-        tls_hash_init(&t->sha384, TLS_HASH_SHA384) != TLS_OK) {
+    if (tls_hash_init(&t->sha256, TLS_HASH_SHA256, err) != TLS_OK ||
+        tls_hash_init(&t->sha384, TLS_HASH_SHA384, err) != TLS_OK) {
         return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: transcript hash init failed");
     }
     return TLS_OK;
@@ -43,10 +43,10 @@ static tls_result update_all(struct tls_transcript *t, const uint8_t *p, size_t 
     tls_result rc = TLS_OK;
     /* Before select() both run; after it, running() returns NULL for the dropped one. */
     if (running(t, TLS_HASH_SHA256) != NULL) {
-        rc = tls_hash_update(&t->sha256, p, n);
+        rc = tls_hash_update(&t->sha256, p, n, err);
     }
     if (rc == TLS_OK && running(t, TLS_HASH_SHA384) != NULL) {
-        rc = tls_hash_update(&t->sha384, p, n);
+        rc = tls_hash_update(&t->sha384, p, n, err);
     }
     if (rc != TLS_OK) {
         return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: transcript hash update failed");
@@ -94,7 +94,7 @@ tls_result tls_transcript_replace_client_hello1(struct tls_transcript *t, struct
     TRY(tls_transcript_peek(t, ch1_hash, &hash_len, err));
     struct tls_hash *h = t->alg == TLS_HASH_SHA256 ? &t->sha256 : &t->sha384;
     tls_hash_wipe(h);
-    if (tls_hash_init(h, t->alg) != TLS_OK) {
+    if (tls_hash_init(h, t->alg, err) != TLS_OK) {
         return tls_fail(err, TLS_ALERT_internal_error, "RFC 8446 §4.4.1: transcript hash init failed");
     }
     /* §4.4.1: "a special synthetic handshake message of handshake type "message_hash"
@@ -131,9 +131,9 @@ tls_result tls_transcript_peek_with(const struct tls_transcript *t, enum tls_has
     /* Hash a copy so the running transcript is untouched (e.g. Truncate(ClientHello) for a
      * PSK binder, §4.2.11.2, is hashed but never added). */
     tls_hash_clone(&copy, h);
-    tls_result rc = extra_len > 0 ? tls_hash_update(&copy, extra, extra_len) : TLS_OK;
+    tls_result rc = extra_len > 0 ? tls_hash_update(&copy, extra, extra_len, err) : TLS_OK;
     if (rc == TLS_OK) {
-        rc = tls_hash_peek(&copy, out);
+        rc = tls_hash_peek(&copy, out, err);
     }
     tls_hash_wipe(&copy);
     if (rc != TLS_OK) {

@@ -38,21 +38,22 @@ void tls_record_direction_init(struct tls_record_direction *d)
     d->legacy_record_version = TLS_RECORD_LEGACY_VERSION;
 }
 
-void tls_record_direction_install_keys(struct tls_record_direction *d,
-                                       struct tls_traffic_keys *keys)
+tls_result tls_record_direction_install_keys(struct tls_record_direction *d,
+                                             struct tls_traffic_keys *keys, struct tls_error *err)
 {
     /* The old key is no longer needed by anyone: forget it before taking the new one. */
     tls_wipe(&d->keys, sizeof(d->keys));
     d->keys = *keys;
     tls_wipe(keys, sizeof(*keys));
-    /* Key the AEAD once for every record under this key (frees the old one). Should that fail,
-     * d->aead stays unset and each record is sealed or opened with d->keys directly. */
-    (void)tls_aead_setup(&d->aead, &d->keys);
     d->is_protected = true;
     /* RFC 8446 §5.3: "Each sequence number is set to zero at the beginning of a connection and
      * whenever the key is changed; the first record transmitted under a particular traffic key
      * MUST use sequence number 0." */
     d->seq = 0;
+    /* Key the AEAD once for every record under this key (frees the old one). A failure is
+     * reported; a caller that goes on anyway gets records sealed and opened with d->keys
+     * directly (d->aead stays unset). */
+    return tls_aead_setup(&d->aead, &d->keys, err);
 }
 
 void tls_record_direction_wipe(struct tls_record_direction *d)
@@ -163,9 +164,9 @@ tls_result tls_record_open(struct tls_record_direction *d, const struct tls_reco
      * a "bad_record_mac" alert." crypto wipes out on failure: nothing is released. */
     tls_result rc = d->aead.suite != NULL
                         ? tls_aead_ctx_open(&d->aead, d->seq, aad, sizeof(aad), rec->fragment,
-                                            rec->length, out)
+                                            rec->length, out, err)
                         : tls_aead_open(&d->keys, d->seq, aad, sizeof(aad), rec->fragment,
-                                        rec->length, out);
+                                        rec->length, out, err);
     if (rc != TLS_OK) {
         return tls_fail_code(err, rc,
                              rc == TLS_E_ALERT(TLS_ALERT_bad_record_mac)
@@ -341,9 +342,9 @@ static tls_result write_protected_record(struct tls_record_direction *d, uint8_t
     memset(body + len + 1, 0, padding);
     tls_result rc = d->aead.suite != NULL
                         ? tls_aead_ctx_seal(&d->aead, d->seq, header, TLS_RECORD_HEADER_LEN, body,
-                                            inner_len, body)
+                                            inner_len, body, err)
                         : tls_aead_seal(&d->keys, d->seq, header, TLS_RECORD_HEADER_LEN, body,
-                                        inner_len, body);
+                                        inner_len, body, err);
     if (rc != TLS_OK) {
         tls_wipe(body, ciphertext_len);
         return tls_fail_code(err, rc, "RFC 8446 §5.2: AEAD encryption failed");

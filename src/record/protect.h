@@ -70,10 +70,11 @@ void tls_record_direction_init(struct tls_record_direction *d);
  * Engages protection with new keys (a key change: handshake keys, application keys, KeyUpdate).
  * The old keys are wiped and the sequence number restarts at 0 (§5.3). *keys is copied and then
  * wiped: the direction becomes the only holder of the secret key. The AEAD is keyed here, once
- * for all the records of this key (if that fails, each record keys its own AEAD instead).
+ * for all the records of this key; a failure to do so is returned (and recorded in err), and a
+ * caller that goes on anyway has each record key its own AEAD instead.
  */
-void tls_record_direction_install_keys(struct tls_record_direction *d,
-                                       struct tls_traffic_keys *keys);
+tls_result tls_record_direction_install_keys(struct tls_record_direction *d,
+                                             struct tls_traffic_keys *keys, struct tls_error *err);
 
 /* Wipes the keys and frees the keyed AEAD (§6: forget keys of failed connections), and returns
  * to the init state. */

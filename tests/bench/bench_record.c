@@ -160,7 +160,7 @@ static double seal_batch(struct cell *c, enum way w, int count)
             inner[c->len] = TLS_CT_application_data;
             if (w == RAW) {
                 raw_seal(&c->raw, (uint64_t)i, sealed, inner, n, wire + 5);
-            } else if (tls_aead_seal(&c->keys, (uint64_t)i, sealed, 5, inner, n, wire + 5) !=
+            } else if (tls_aead_seal(&c->keys, (uint64_t)i, sealed, 5, inner, n, wire + 5, NULL) !=
                        TLS_OK) {
                 die("tls_aead_seal failed");
             }
@@ -186,7 +186,7 @@ static double open_batch(struct cell *c, enum way w, int count)
             }
         } else if (w == RAW) {
             raw_open(&c->raw, 0, sealed, sealed + 5, n, out);
-        } else if (tls_aead_open(&c->keys, 0, sealed, 5, sealed + 5, n + TLS_AEAD_TAG_LEN, out) !=
+        } else if (tls_aead_open(&c->keys, 0, sealed, 5, sealed + 5, n + TLS_AEAD_TAG_LEN, out, NULL) !=
                    TLS_OK) {
             die("tls_aead_open failed");
         }
@@ -255,15 +255,15 @@ int main(int argc, char **argv)
             uint8_t secret[TLS_MAX_HASH_LEN];
             memset(secret, 0x5c, sizeof(secret));
             const struct tls_cipher_suite *suite = tls_cipher_suite_find(suites[s]);
-            if (suite == NULL || tls_traffic_keys_derive(suite, secret, &c.keys) != TLS_OK) {
+            if (suite == NULL || tls_traffic_keys_derive(suite, secret, &c.keys, NULL) != TLS_OK) {
                 die("cannot derive traffic keys");
             }
             raw_setup(&c.raw, &c.keys);
             struct tls_traffic_keys tx_keys = c.keys, rx_keys = c.keys;
             tls_record_direction_init(&c.tx);
-            tls_record_direction_install_keys(&c.tx, &tx_keys);
+            tls_record_direction_install_keys(&c.tx, &tx_keys, NULL);
             tls_record_rx_init(&c.rx);
-            tls_record_direction_install_keys(&c.rx.dir, &rx_keys);
+            tls_record_direction_install_keys(&c.rx.dir, &rx_keys, NULL);
             gate(&c);
             /* 256 KiB per batch (about a millisecond): the three ways run back to back, so
              * each round compares them under the same machine load; the medians of the

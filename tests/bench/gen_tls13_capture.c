@@ -125,7 +125,7 @@ static void keys_from_log(struct gen *g, enum tls_secret_id id, struct tls_traff
     if (e == NULL) {
         die("the key log has no secret for the template's connection");
     }
-    if (tls_traffic_keys_derive(g->suite, e->secret, out) != TLS_OK) {
+    if (tls_traffic_keys_derive(g->suite, e->secret, out, NULL) != TLS_OK) {
         die("traffic key derivation failed");
     }
 }
@@ -167,12 +167,12 @@ static bool follow_record(struct gen *g, struct side *sd, const uint8_t *rec, si
     /* Trial decryption: handshake keys until they fail, then application keys (§7.1 order). */
     size_t clen = len - RECORD_HDR;
     if (!sd->in_app &&
-        tls_aead_open(&sd->hs, sd->hs_seq, rec, RECORD_HDR, rec + RECORD_HDR, clen, plain) == TLS_OK) {
+        tls_aead_open(&sd->hs, sd->hs_seq, rec, RECORD_HDR, rec + RECORD_HDR, clen, plain, NULL) == TLS_OK) {
         sd->hs_seq++;
         return false;
     }
     sd->in_app = true;
-    if (tls_aead_open(&sd->ap, sd->ap_seq, rec, RECORD_HDR, rec + RECORD_HDR, clen, plain) != TLS_OK) {
+    if (tls_aead_open(&sd->ap, sd->ap_seq, rec, RECORD_HDR, rec + RECORD_HDR, clen, plain, NULL) != TLS_OK) {
         die("a template record opens with neither the handshake nor the application keys");
     }
     /* §5.2: the inner content type is the last non-zero byte of TLSInnerPlaintext. */
@@ -325,7 +325,7 @@ static size_t seal_record(struct side *sd, uint8_t type, const uint8_t *content,
     out[1] = 0x03;
     out[2] = 0x03;
     put16(out + 3, (uint32_t)clen);
-    if (tls_aead_seal(&sd->ap, sd->ap_seq, out, RECORD_HDR, inner, len + 1, out + RECORD_HDR) != TLS_OK) {
+    if (tls_aead_seal(&sd->ap, sd->ap_seq, out, RECORD_HDR, inner, len + 1, out + RECORD_HDR, NULL) != TLS_OK) {
         die("tls_aead_seal failed");
     }
     sd->ap_seq++;

@@ -8,6 +8,7 @@
 
 #include "fuzz.h"
 #include "handshake/client.h"
+#include "handshake/client_replay.h"
 #include "rfc8448_s3.h"
 
 static volatile uint8_t sink;
@@ -34,13 +35,13 @@ static void on_message(void *ctx, enum tls_direction dir, const uint8_t *msg, si
     touch(msg, len);
 }
 
-static void on_secret(void *ctx, const char *name, const char *nss_label, const uint8_t *client_random,
-                      const uint8_t *secret, size_t secret_len, const uint8_t *transcript_hash,
-                      size_t hash_len)
+static void on_secret(void *ctx, enum tls_secret_id id, unsigned generation,
+                      const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
+                      const uint8_t *transcript_hash, size_t hash_len)
 {
     (void)ctx;
-    (void)name;
-    (void)nss_label;
+    FUZZ_CHECK(tls_secret_info(id) != NULL, "a secret without a row in TLS_SECRET_LIST");
+    (void)generation;
     touch(client_random, 32);
     touch(secret, secret_len);
     touch(transcript_hash, hash_len);
@@ -58,7 +59,7 @@ struct outcome {
     tls_result code;
     uint64_t out_hash, app_hash; /* FNV-1a of every output byte / application data byte */
     size_t out_len, app_len;
-    unsigned events[TLS_STATUS_FATAL + 1];
+    unsigned events[TLS_STATUS_MISUSE + 1];
 };
 
 static void fnv(uint64_t *h, const uint8_t *p, size_t n)
@@ -76,7 +77,7 @@ static enum tls_status step(struct tls_client *c, uint8_t *in, size_t len, size_
     if (tls_client_state(c) == TLS_CLIENT_CONNECTED) {
         const uint8_t *app = NULL;
         size_t app_len = 0;
-        st = tls_client_open(c, in, len, used, &app, &app_len, w);
+        st = tls_client_open(c, in, len, used, &app, &app_len, w, 0);
         if (st == TLS_STATUS_APP_DATA) {
             FUZZ_CHECK(app_len == 0 || (app >= in && app + app_len <= in + len),
                        "application data view outside the input");
@@ -85,7 +86,7 @@ static enum tls_status step(struct tls_client *c, uint8_t *in, size_t len, size_
             o->app_len += app_len;
         }
     } else {
-        st = tls_client_handshake(c, in, len, used, w);
+        st = tls_client_handshake(c, in, len, used, w, 0);
     }
     FUZZ_CHECK(*used <= len, "consumed more than was given");
     fnv(&o->out_hash, w->buf, w->len);
@@ -103,7 +104,7 @@ static void check_failed(struct tls_client *c, struct tls_writer *w)
     size_t used = 0;
     w->len = 0;
     uint8_t none[1] = {0};
-    FUZZ_CHECK(tls_client_handshake(c, none, 0, &used, w) == TLS_STATUS_FATAL && w->len == 0,
+    FUZZ_CHECK(tls_client_handshake(c, none, 0, &used, w, 0) == TLS_STATUS_FATAL && w->len == 0,
                "a failed client produced output or recovered");
 }
 
@@ -125,12 +126,11 @@ static struct tls_client *start_client(struct tls_writer *w)
      * test_client_replay); CertificateVerify and Finished are still verified. */
     static const struct tls_client_config config = {
         .insecure = true,
-        .replay = &replay,
         .observer = &observer,
     };
-    FUZZ_CHECK(tls_client_init(c, &config) == TLS_OK, "tls_client_init failed");
+    FUZZ_CHECK(tls_client_init_replay(c, &config, &replay, 0) == TLS_OK, "tls_client_init failed");
     size_t used = 0;
-    FUZZ_CHECK(tls_client_handshake(c, NULL, 0, &used, w) == TLS_STATUS_CONTINUE,
+    FUZZ_CHECK(tls_client_handshake(c, NULL, 0, &used, w, 0) == TLS_STATUS_CONTINUE,
                "first call did not produce the ClientHello");
     return c;
 }

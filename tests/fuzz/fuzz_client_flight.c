@@ -41,7 +41,7 @@ static void install(struct tls_record_direction *d, const uint8_t *key, const ui
     memcpy(keys.key, key, 16);
     memcpy(keys.iv, iv, 12);
     tls_record_direction_init(d);
-    tls_record_direction_install_keys(d, &keys);
+    tls_record_direction_install_keys(d, &keys, NULL);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

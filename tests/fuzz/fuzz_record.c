@@ -42,7 +42,7 @@ static void install_fixed_keys(struct tls_record_rx *rx)
     FUZZ_CHECK(keys.suite != NULL, "TLS_AES_128_GCM_SHA256 not implemented");
     memcpy(keys.key, rfc8448_s3_server_handshake_key, sizeof(rfc8448_s3_server_handshake_key));
     memcpy(keys.iv, rfc8448_s3_server_handshake_iv, sizeof(rfc8448_s3_server_handshake_iv));
-    tls_record_direction_install_keys(&rx->dir, &keys);
+    tls_record_direction_install_keys(&rx->dir, &keys, NULL);
 }
 
 /* Pops and checks every complete message; returns how many, or -1 on a failure. */

@@ -32,8 +32,9 @@ size_t tls_client_size(void)
     return sizeof(struct tls_client);
 }
 
-tls_result tls_client_init(struct tls_client *c, const struct tls_client_config *config)
+tls_result tls_client_init(struct tls_client *c, const struct tls_client_config *config, uint64_t now_ms)
 {
+    (void)now_ms; /* the toy keeps no tickets to age */
     memset(c, 0, sizeof(*c));
     c->cfg = config;
     c->state = TLS_CLIENT_START;
@@ -98,8 +99,9 @@ static enum tls_status fatal(struct tls_client *c, enum tls_alert_description al
 }
 
 enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t in_len,
-                                     size_t *consumed, struct tls_writer *out)
+                                     size_t *consumed, struct tls_writer *out, uint64_t now_ms)
 {
+    (void)now_ms; /* the toy keeps no tickets to age */
     *consumed = 0;
     if (c->state == TLS_CLIENT_START) {
         put_record(c, out, TLS_CT_handshake, "HELLO", 5);
@@ -123,8 +125,8 @@ enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t i
     const struct tls_observer *o = c->cfg->observer;
     if (o != NULL && o->secret != NULL) {
         const uint8_t secret[32] = {0x5e};
-        o->secret(o->ctx, "client_handshake_traffic_secret", "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
-                  c->info.client_random, secret, sizeof(secret), NULL, 0);
+        o->secret(o->ctx, TLS_SECRET_client_handshake_traffic_secret, 0, c->info.client_random,
+                  secret, sizeof(secret), NULL, 0);
     }
     put_record(c, out, TLS_CT_handshake, "FIN", 3);
     c->state = TLS_CLIENT_CONNECTED;
@@ -132,16 +134,17 @@ enum tls_status tls_client_handshake(struct tls_client *c, uint8_t *in, size_t i
 }
 
 tls_result tls_client_seal(struct tls_client *c, const uint8_t *data, size_t len,
-                           struct tls_writer *out)
+                           struct tls_writer *out, struct tls_error *err)
 {
     put_record(c, out, TLS_CT_application_data, data, len);
-    return tls_writer_result(out, &c->error);
+    return tls_writer_result(out, err);
 }
 
 enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len,
                                 size_t *consumed, const uint8_t **data, size_t *data_len,
-                                struct tls_writer *out)
+                                struct tls_writer *out, uint64_t now_ms)
 {
+    (void)now_ms; /* the toy keeps no tickets to age */
     *consumed = 0;
     *data = NULL;
     *data_len = 0;
@@ -157,7 +160,7 @@ enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len
         return TLS_STATUS_APP_DATA;
     }
     if (in[0] == TLS_CT_alert && len == 7 && in[5] == 1 && in[6] == 0) {
-        c->state = TLS_CLIENT_CLOSED;
+        /* like the real client: still CONNECTED, the peer's closure is the status */
         return TLS_STATUS_CLOSED;
     }
     if (is(in, len, TLS_CT_handshake, "TICKET")) {
@@ -181,11 +184,11 @@ enum tls_status tls_client_open(struct tls_client *c, uint8_t *in, size_t in_len
 }
 
 tls_result tls_client_key_update(struct tls_client *c, bool request_peer_update,
-                                 struct tls_writer *out)
+                                 struct tls_writer *out, struct tls_error *err)
 {
     (void)request_peer_update;
     put_record(c, out, TLS_CT_handshake, "KU", 2);
-    return tls_writer_result(out, &c->error);
+    return tls_writer_result(out, err);
 }
 
 tls_result tls_client_close(struct tls_client *c, struct tls_writer *out)

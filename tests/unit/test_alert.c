@@ -159,7 +159,7 @@ static void write_protected_close_notify_matches_rfc8448(void **state)
 
     struct tls_record_direction d;
     tls_record_direction_init(&d);
-    tls_record_direction_install_keys(&d, &keys);
+    tls_record_direction_install_keys(&d, &keys, NULL);
     d.seq = 1;
     uint8_t out[64];
     struct tls_writer w;

@@ -40,7 +40,7 @@ static void protected_rx(struct tls_record_rx *rx)
     struct tls_traffic_keys keys;
     record_vector_keys(RFC8448_S3, SERVER_HS, &keys);
     tls_record_rx_init(rx);
-    tls_record_direction_install_keys(&rx->dir, &keys);
+    tls_record_direction_install_keys(&rx->dir, &keys, NULL);
 }
 
 static void ccs_dropped_while_allowed(void **state)

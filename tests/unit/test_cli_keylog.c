@@ -61,11 +61,10 @@ static void observer_appends_and_flushes(void **state)
     uint8_t cr[32], secret[32];
     test_hex(client_random_hex, cr, sizeof(cr));
     test_hex(c_hs_traffic_hex, secret, sizeof(secret));
-    keylog_on_secret(&log, "client_handshake_traffic_secret", "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
-                     cr, secret, 32, NULL, 0);
-    keylog_on_secret(&log, "resumption_master_secret", NULL, cr, secret, 32, NULL, 0);
-    keylog_on_secret(&log, "server_application_traffic_secret_0", "SERVER_TRAFFIC_SECRET_0", cr,
-                     secret, 32, NULL, 0);
+    keylog_on_secret(&log, TLS_SECRET_client_handshake_traffic_secret, 0, cr, secret, 32, NULL, 0);
+    keylog_on_secret(&log, TLS_SECRET_resumption_master_secret, 0, cr, secret, 32, NULL, 0);
+    keylog_on_secret(&log, TLS_SECRET_server_application_traffic_secret_0, 0, cr, secret, 32, NULL,
+                     0);
     /* flushed after each line: visible without closing the file */
     assert_int_equal(log.lines, 2);
     size_t want = strlen("CLIENT_HANDSHAKE_TRAFFIC_SECRET") + strlen("SERVER_TRAFFIC_SECRET_0") +

@@ -132,9 +132,9 @@ static void explain_secret_names_its_derivation(void **state)
     uint8_t hash[32], secret[32], cr[32] = {0};
     test_hex("860c06edc07858ee8e78f0e7428c58edd6b43f2ca3e6e95f02ed063cf0e1cad8", hash, 32);
     test_hex("b3eddb126e067f35a780b3abf45e2d8f3b1a950738f52e9600746a0e27a55a21", secret, 32);
-    explain_on_secret(&ex, "client_handshake_traffic_secret", "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
+    explain_on_secret(&ex, TLS_SECRET_client_handshake_traffic_secret, 0,
                       cr, secret, 32, hash, 32);
-    explain_on_secret(&ex, "resumption_master_secret", NULL, cr, secret, 32, hash, 32);
+    explain_on_secret(&ex, TLS_SECRET_resumption_master_secret, 0, cr, secret, 32, hash, 32);
     fflush(c.f);
     assert_non_null(strstr(c.buf, "Derive-Secret(Handshake Secret, \"c hs traffic\", "
                                   "ClientHello...ServerHello)"));
@@ -159,8 +159,8 @@ static void explain_key_schedule_steps_match_rfc8448(void **state)
     test_hex("33ad0a1c607ec03b09e6cd9893680ce210adf300aa1f2660e1b22e10f170f92a", early, 32);
     test_hex("860c06edc07858ee8e78f0e7428c58edd6b43f2ca3e6e95f02ed063cf0e1cad8", hash, 32);
     test_hex("b3eddb126e067f35a780b3abf45e2d8f3b1a950738f52e9600746a0e27a55a21", secret, 32);
-    explain_on_secret(&ex, "early_secret", NULL, cr, early, 32, NULL, 0);
-    explain_on_secret(&ex, "client_handshake_traffic_secret", "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
+    explain_on_secret(&ex, TLS_SECRET_early_secret, 0, cr, early, 32, NULL, 0);
+    explain_on_secret(&ex, TLS_SECRET_client_handshake_traffic_secret, 0,
                       cr, secret, 32, hash, 32);
     fflush(c.f);
     /* RFC 8448 §3 "derive secret for handshake "tls13 derived"": expanded */
@@ -174,7 +174,7 @@ static void explain_key_schedule_steps_match_rfc8448(void **state)
     /* RFC 8448 §3 client "finished" key (HKDF-Expand-Label(c hs traffic, "finished", "", 32)) */
     assert_non_null(strstr(c.buf, "b80ad01015fb2f0bd65ff7d4da5d6bf83f84821d1f87fdc7"));
     /* Each label's bytes are shown once: "c hs traffic" once, even if used again. */
-    explain_on_secret(&ex, "client_handshake_traffic_secret", NULL, cr, secret, 32, hash, 32);
+    explain_on_secret(&ex, TLS_SECRET_client_handshake_traffic_secret, 0, cr, secret, 32, hash, 32);
     fflush(c.f);
     const char *first = strstr(c.buf, "HkdfLabel \"c hs traffic\"");
     assert_non_null(first);

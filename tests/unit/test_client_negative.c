@@ -30,12 +30,14 @@
 #include "crypto/aead.h"
 #include "crypto/x509.h"
 #include "handshake/client.h"
+#include "handshake/client_replay.h"
 #include "support/client_psk_conn.h"
 #include "support/negative_rows.h"
 
 #define OUT_CAP 24576 /* ClientHello2 with OK-17's 16 KiB cookie */
 
 struct run {
+    uint64_t now_ms; /* the clock given to every call of the client */
     const struct neg_row *row;
     struct neg_server *s;
     struct tls_client_replay hooks;
@@ -70,7 +72,6 @@ static void run_setup(struct run *r, const struct neg_row *row)
             rfc8448_value(r->s->v, "{client}  create an ephemeral P-256 key pair", "private key", 0, &len);
         r->hooks.key_share_private_len[1] = len;
     }
-    r->config.replay = &r->hooks;
     if (row->base == NEG_BASE_S4) {
         /* §4 resumes with §3's ticket. The recorded ClientHello is a template: the client writes
          * pre_shared_key itself (binder included) and, offering no 0-RTT data, drops early_data;
@@ -78,7 +79,7 @@ static void run_setup(struct run *r, const struct neg_row *row)
         psk_ticket_from_section3(&r->ticket);
         r->hooks.client_hello_is_template = true;
         r->config.ticket = &r->ticket;
-        r->config.now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
+        r->now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
         r->config.server_name = "server";
     }
     if (row->flags & NEG_TEMPLATE) {
@@ -94,7 +95,7 @@ static void run_setup(struct run *r, const struct neg_row *row)
                              : (row->flags & NEG_TRUST_STRICT) ? "certs/strict-ca.der"
                                                                : "certs/ca.der";
         uint8_t *der = test_read_vector_file(anchor, &der_len);
-        assert_int_equal(tls_trust_create(&r->trust, der, der_len), TLS_OK);
+        assert_int_equal(tls_trust_create(&r->trust, der, der_len, NULL), TLS_OK);
         free(der);
         r->config.trust = r->trust;
         r->config.server_name = (row->flags & NEG_NAME_MISMATCH) ? "other.tls13.test"
@@ -107,10 +108,10 @@ static void run_setup(struct run *r, const struct neg_row *row)
     }
     r->client = malloc(tls_client_size());
     assert_non_null(r->client);
-    assert_int_equal(tls_client_init(r->client, &r->config), TLS_OK);
+    assert_int_equal(tls_client_init_replay(r->client, &r->config, &r->hooks, r->now_ms), TLS_OK);
     tls_writer_init(&r->w, r->out, sizeof(r->out));
     size_t used;
-    if (tls_client_handshake(r->client, NULL, 0, &used, &r->w) != TLS_STATUS_CONTINUE) {
+    if (tls_client_handshake(r->client, NULL, 0, &used, &r->w, r->now_ms) != TLS_STATUS_CONTINUE) {
         fail_msg("%s: ClientHello not sent: %s", r->label, tls_client_error(r->client)->reason);
     }
     /* The ClientHello as sent (RFC 8448's own, byte for byte, in the §3 and §5 replays checked by
@@ -146,7 +147,7 @@ static enum tls_status feed_handshake(struct run *r, size_t *out_start)
         size_t used = 0;
         r->w.len = 0;
         *out_start = 0;
-        st = tls_client_handshake(r->client, r->s->stream + pos, r->s->stream_len - pos, &used, &r->w);
+        st = tls_client_handshake(r->client, r->s->stream + pos, r->s->stream_len - pos, &used, &r->w, r->now_ms);
         pos += used;
         if (st != TLS_STATUS_CONTINUE || pos == r->s->stream_len) {
             break;
@@ -170,7 +171,7 @@ static enum tls_status feed_post(struct run *r, size_t *out_start)
         size_t data_len;
         *out_start = r->w.len;
         st = tls_client_open(r->client, r->s->post + pos, r->s->post_len - pos, &used, &data,
-                             &data_len, &r->w);
+                             &data_len, &r->w, r->now_ms);
         pos += used;
         if (st == TLS_STATUS_APP_DATA || st == TLS_STATUS_TICKET) {
             fail_msg("%s: the client released %s", r->label, tls_status_name(st));
@@ -196,7 +197,7 @@ static void expect_protected_alert(struct run *r, const uint8_t *rec, size_t len
         fail_msg("%s: output is %zu bytes, not one 24-byte protected alert record", r->label, len);
     }
     uint8_t inner[8];
-    if (tls_aead_open(keys, 0, rec, 5, rec + 5, 19, inner) != TLS_OK) {
+    if (tls_aead_open(keys, 0, rec, 5, rec + 5, 19, inner, NULL) != TLS_OK) {
         fail_msg("%s: the alert does not decrypt under %s (seq 0)", r->label, key_name);
     }
     const uint8_t want[3] = {2, (uint8_t)r->row->alert, 21};
@@ -298,9 +299,9 @@ static void expect_fatal(struct run *r, enum tls_status st, size_t out_start)
     size_t before = r->w.len, used = 99;
     const uint8_t *data = NULL;
     size_t data_len = 0;
-    assert_int_equal(tls_client_handshake(r->client, more, sizeof(more), &used, &r->w), TLS_STATUS_FATAL);
+    assert_int_equal(tls_client_handshake(r->client, more, sizeof(more), &used, &r->w, r->now_ms), TLS_STATUS_FATAL);
     assert_int_equal(used, 0);
-    assert_int_equal(tls_client_open(r->client, more, sizeof(more), &used, &data, &data_len, &r->w),
+    assert_int_equal(tls_client_open(r->client, more, sizeof(more), &used, &data, &data_len, &r->w, r->now_ms),
                      TLS_STATUS_FATAL);
     assert_null(data);
     assert_int_equal(r->w.len, before);
@@ -326,7 +327,7 @@ static void expect_accept(struct run *r, enum tls_status st, size_t out_start)
         if (left < len) {
             fail_msg("%s: client flight too short for message %zu (%zu bytes left)", r->label, i, left);
         }
-        assert_int_equal(tls_aead_open(&r->s->client_hs, i, rec, 5, rec + 5, len - 5, got), TLS_OK);
+        assert_int_equal(tls_aead_open(&r->s->client_hs, i, rec, 5, rec + 5, len - 5, got, NULL), TLS_OK);
         want[i].b[want[i].len] = 22; /* TLSInnerPlaintext.type = handshake */
         assert_bytes_equal(got, len - 5 - 16, want[i].b, want[i].len + 1, r->label);
         rec += len;
@@ -437,7 +438,7 @@ static enum tls_status open_next(struct run *r, size_t *pos, const uint8_t **dat
 {
     size_t used = 0;
     enum tls_status st = tls_client_open(r->client, r->s->post + *pos, r->s->post_len - *pos, &used,
-                                         data, data_len, &r->w);
+                                         data, data_len, &r->w, r->now_ms);
     *pos += used;
     return st;
 }
@@ -455,11 +456,11 @@ static void alr06_eof_at_every_step(void **state)
     for (size_t cut = 0; cut < r.s->stream_len; cut++) {
         /* A fresh connection each time (same config and replayed ClientHello). */
         size_t used = 0;
-        assert_int_equal(tls_client_init(r.client, &r.config), TLS_OK);
-        assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+        assert_int_equal(tls_client_init_replay(r.client, &r.config, &r.hooks, r.now_ms), TLS_OK);
+        assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, r.now_ms), TLS_STATUS_CONTINUE);
         r.w.len = 0;
         memcpy(prefix, r.s->stream, cut);
-        enum tls_status st = tls_client_handshake(r.client, prefix, cut, &used, &r.w);
+        enum tls_status st = tls_client_handshake(r.client, prefix, cut, &used, &r.w, r.now_ms);
         if (st != TLS_STATUS_NEED_MORE || r.w.len != 0) {
             fail_msg("ALR-06: flight cut at %zu of %zu: status %s, %zu bytes out", cut,
                      r.s->stream_len, tls_status_name(st), r.w.len);
@@ -512,7 +513,7 @@ static void ok06_key_update_requested(void **state)
     /* The reply: one record under client_application_traffic_secret_0, seq 0. */
     uint8_t inner[8];
     assert_int_equal(r.w.len, 5 + 5 + 1 + 16);
-    assert_int_equal(tls_aead_open(&r.s->client_app, 0, r.out, 5, r.out + 5, r.w.len - 5, inner), TLS_OK);
+    assert_int_equal(tls_aead_open(&r.s->client_app, 0, r.out, 5, r.out + 5, r.w.len - 5, inner, NULL), TLS_OK);
     static const uint8_t reply[6] = {24, 0, 0, 1, 0, 22};
     assert_bytes_equal(inner, 6, reply, sizeof(reply), "RFC 8446 §4.6.3: KeyUpdate(update_not_requested)");
     assert_int_equal(open_next(&r, &pos, &data, &data_len), TLS_STATUS_APP_DATA);

@@ -6,7 +6,7 @@
  * test_client_replay.c). RFC 8448 §4's ClientHello is given as a TEMPLATE
  * (tls_client_replay.client_hello_is_template): the client keeps its random, key share and
  * extension layout but writes pre_shared_key itself — identity, obfuscated_ticket_age from
- * config.now_ms, and the binder it computes — so the output equals the RFC's bytes only if
+ * the now_ms of the call, and the binder it computes — so the output equals the RFC's bytes only if
  * our binder and age are the RFC's. Then the 0-RTT record, EndOfEarlyData and Finished must
  * be the RFC's too.
  *
@@ -50,7 +50,7 @@ static void section4_resumed_0rtt(void **state)
 
     /* First call: ClientHello (with OUR binder over Truncate(ClientHello), line 967) and the
      * 0-RTT application data record under the early key (line 1089), in one output. */
-    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w, c.now_ms), TLS_STATUS_CONTINUE);
     const char *steps1[] = {PSK_SEND_HS, "{client}  send application_data record"};
     const int occ1[] = {0, 0};
     psk_expect_records(&c, steps1, occ1, 2);
@@ -84,7 +84,7 @@ static void section4_resumed_0rtt(void **state)
 
     /* Application data both ways, then close_notify both ways (lines 1550, 1561, 1579, 1586). */
     want = psk_val(&c, "{client}  send application_data record", "payload", 1, &len, NULL);
-    assert_int_equal(tls_client_seal(c.client, want, len, &c.w), TLS_OK);
+    assert_int_equal(tls_client_seal(c.client, want, len, &c.w, NULL), TLS_OK);
     want = psk_val(&c, "{client}  send application_data record", "complete record", 1, &len, &src);
     psk_expect_out(&c, want, len, src);
     uint8_t rec[128];
@@ -92,7 +92,7 @@ static void section4_resumed_0rtt(void **state)
     size_t data_len;
     want = psk_val(&c, "{server}  send application_data record", "complete record", 0, &len, NULL);
     memcpy(rec, want, len);
-    assert_int_equal(tls_client_open(c.client, rec, len, &used, &data, &data_len, &c.w),
+    assert_int_equal(tls_client_open(c.client, rec, len, &used, &data, &data_len, &c.w, c.now_ms),
                      TLS_STATUS_APP_DATA);
     want = psk_val(&c, "{server}  send application_data record", "payload", 0, &len, &src);
     assert_bytes_equal(data, data_len, want, len, src);
@@ -102,21 +102,20 @@ static void section4_resumed_0rtt(void **state)
     psk_conn_free(&c);
 }
 
-/* obfuscated_ticket_age is computed when ClientHello is built, from config.now_ms as it is
- * then: a client initialised 5 ms earlier (age 1 ms then) still sends RFC 8448's age (6 ms). */
+/* obfuscated_ticket_age is computed when ClientHello is built, from the now_ms given then: a client initialised 5 ms earlier (age 1 ms then) still sends RFC 8448's age (6 ms). */
 static void ticket_age_read_when_sent(void **state)
 {
     (void)state;
     struct psk_conn c;
     struct tls_ticket ticket;
     psk_section4_conn(&c, &ticket);
-    c.config.now_ms = PSK_TICKET_RECEIVED_AT + 1;
+    c.now_ms = PSK_TICKET_RECEIVED_AT + 1;
     c.config.early_data = NULL;
     psk_conn_start(&c);
-    c.config.now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
+    c.now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
     size_t used, len;
     const char *src;
-    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w, c.now_ms), TLS_STATUS_CONTINUE);
     /* Without early data the template's early_data is dropped, so compare the
      * obfuscated_ticket_age field only: RFC 8448 §4 line 886, 0xfad6aacb. */
     const uint8_t *want = psk_val(&c, PSK_SEND_HS, "complete record", 0, &len, &src);
@@ -124,7 +123,7 @@ static void ticket_age_read_when_sent(void **state)
     assert_true(len > 35 + 4 && c.w.len > 35 + 4);
     assert_bytes_equal(want + len - 35 - 4, 4, rfc_age, 4, src);
     assert_bytes_equal(c.out + c.w.len - 35 - 4, 4, rfc_age, 4,
-                       "obfuscated_ticket_age from config.now_ms when ClientHello is built");
+                       "obfuscated_ticket_age from now_ms when ClientHello is built");
     psk_conn_free(&c);
 }
 
@@ -146,7 +145,7 @@ static void early_data_over_two_records(void **state)
     c.config.early_data_len = sizeof(early);
     psk_conn_start(&c);
     size_t used, len, ch_len, record_len;
-    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w, c.now_ms), TLS_STATUS_CONTINUE);
     psk_val(&c, PSK_SEND_HS, "complete record", 0, &ch_len, NULL);
     const uint8_t *secret = psk_val(&c, "derive secret \"tls13 c e traffic\"", "expanded", 0, &len, NULL);
     struct tls_record_direction early_key;
@@ -186,14 +185,14 @@ static void section4_byte_at_a_time(void **state)
     psk_section4_conn(&c, &ticket);
     psk_conn_start(&c);
     size_t used;
-    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w, c.now_ms), TLS_STATUS_CONTINUE);
     c.w.len = 0;
     uint8_t flight[512], pending[512];
     size_t n = psk_section4_server_flight(&c, flight), have = 0;
     enum tls_status st = TLS_STATUS_NEED_MORE;
     for (size_t pos = 0; pos < n; pos++) {
         pending[have++] = flight[pos];
-        st = tls_client_handshake(c.client, pending, have, &used, &c.w);
+        st = tls_client_handshake(c.client, pending, have, &used, &c.w, c.now_ms);
         memmove(pending, pending + used, have - used);
         have -= used;
         if (st != TLS_STATUS_NEED_MORE) {
@@ -219,7 +218,7 @@ static void early_data_rejected(void **state)
     psk_section4_conn(&c, &ticket);
     psk_conn_start(&c);
     size_t len, used, ch_len, sh_len, s_secret_len, c_secret_len;
-    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w, c.now_ms), TLS_STATUS_CONTINUE);
     c.w.len = 0;
     const uint8_t *ch = psk_val(&c, PSK_SEND_HS, "payload", 0, &ch_len, NULL);
     const uint8_t *sh = psk_val(&c, "{server}  construct a ServerHello", "ServerHello", 0, &sh_len, NULL);
@@ -241,7 +240,7 @@ static void early_data_rejected(void **state)
     const uint8_t *parts[4] = {ch, sh, ee, NULL};
     size_t lens[4] = {ch_len, sh_len, ee_len, 0};
     psk_sha256_of(parts, lens, 3, hash);
-    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, s_hs, hash, verify), TLS_OK);
+    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, s_hs, hash, verify, NULL), TLS_OK);
     uint8_t *fin = flight + ee_len;
     fin[0] = 20, fin[1] = 0, fin[2] = 0, fin[3] = 32;
     memcpy(fin + 4, verify, 32);
@@ -271,7 +270,7 @@ static void early_data_rejected(void **state)
     parts[3] = fin;
     lens[3] = 36;
     psk_sha256_of(parts, lens, 4, hash);
-    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, c_hs, hash, verify), TLS_OK);
+    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, c_hs, hash, verify, NULL), TLS_OK);
     assert_int_equal(n, 36);
     assert_bytes_equal(content + 4, 32, verify, 32,
                        "client Finished over RFC 8448 §4 CH, SH, EE without early_data, server Finished");
@@ -294,7 +293,7 @@ static void ticket_not_offered(void **state)
         psk_section4_conn(&c, &ticket);
         switch (k) {
         case EXPIRED: /* §4.2.11.1: 30 s lifetime; 30.001 s old */
-            c.config.now_ms = PSK_TICKET_RECEIVED_AT + 30001;
+            c.now_ms = PSK_TICKET_RECEIVED_AT + 30001;
             break;
         case OTHER_NAME: /* §4.6.1 */
             c.config.server_name = "other.example";
@@ -304,7 +303,7 @@ static void ticket_not_offered(void **state)
             c.config.cipher_suite_count = 1;
             break;
         case FUTURE:
-            c.config.now_ms = PSK_TICKET_RECEIVED_AT - 1;
+            c.now_ms = PSK_TICKET_RECEIVED_AT - 1;
             break;
         case NO_EARLY:
             ticket.max_early_data_size = 0;
@@ -322,7 +321,7 @@ static void ticket_not_offered(void **state)
         }
         psk_conn_start(&c);
         size_t used;
-        assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+        assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w, c.now_ms), TLS_STATUS_CONTINUE);
         /* Output: exactly one plaintext handshake record, no 0-RTT record after it. */
         assert_int_equal(c.out[0], 22);
         size_t rec_len = 5 + ((size_t)c.out[3] << 8 | c.out[4]);
@@ -344,14 +343,14 @@ static void hello_retry_after_early_data(void **state)
     struct tls_ticket ticket;
     psk_ticket_from_section3(&ticket);
     struct tls_drbg *drbg;
-    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)"psk", 3), TLS_OK);
+    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)"psk", 3, NULL), TLS_OK);
     static const uint8_t early[] = "GET / HTTP/1.0\r\n\r\n";
+    const uint64_t now = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
     struct tls_client_config config = {
         .insecure = true,
         .server_name = "server",
         .rng = tls_drbg_rng(drbg),
         .ticket = &ticket,
-        .now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS,
         .early_data = early,
         .early_data_len = sizeof(early) - 1,
     };
@@ -360,8 +359,8 @@ static void hello_retry_after_early_data(void **state)
     struct tls_writer w;
     tls_writer_init(&w, out, sizeof(out));
     size_t used;
-    assert_int_equal(tls_client_init(client, &config), TLS_OK);
-    assert_int_equal(tls_client_handshake(client, NULL, 0, &used, &w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_init(client, &config, now), TLS_OK);
+    assert_int_equal(tls_client_handshake(client, NULL, 0, &used, &w, now), TLS_STATUS_CONTINUE);
 
     /* CH1 record, then (compatibility mode, App. D.4) the CCS, then one 0-RTT record. */
     uint8_t ch1[1024];
@@ -412,7 +411,7 @@ static void hello_retry_after_early_data(void **state)
     rec[0] = 22, rec[1] = 3, rec[2] = 3, rec[3] = 0, rec[4] = (uint8_t)hw.len;
     memcpy(rec + 5, hrr, hw.len);
     w.len = 0;
-    assert_int_equal(tls_client_handshake(client, rec, 5 + hw.len, &used, &w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(client, rec, 5 + hw.len, &used, &w, now), TLS_STATUS_CONTINUE);
     assert_true(tls_client_info(client)->early_data_offered);
     assert_false(tls_client_info(client)->early_data_accepted);
 

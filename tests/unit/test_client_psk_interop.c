@@ -11,7 +11,7 @@
  * full one and the early data is reported rejected.
  *
  * The loop below is the one a caller of the core writes (client.h), with the caller's clock
- * kept current in config.now_ms before every call.
+ * given as now_ms to every call.
  */
 #define _POSIX_C_SOURCE 200809L /* fork, pipes, sockets, mkdtemp, clock_gettime */
 
@@ -184,12 +184,11 @@ static void run_connection(int port, const struct tls_ticket *ticket, const char
                            struct tls_ticket *ticket_out, struct tls_session_info *info)
 {
     struct tls_drbg *drbg;
-    assert_int_equal(tls_drbg_create(&drbg, "test_client_psk_interop"), TLS_OK);
+    assert_int_equal(tls_drbg_create(&drbg, "test_client_psk_interop", NULL), TLS_OK);
     struct tls_client_config config = {
         .server_name = "localhost",
         .insecure = true, /* a throwaway self-signed certificate */
         .rng = tls_drbg_rng(drbg),
-        .now_ms = clock_ms(),
         .ticket = ticket,
         .early_data = (const uint8_t *)early,
         .early_data_len = early != NULL ? strlen(early) : 0,
@@ -199,16 +198,15 @@ static void run_connection(int port, const struct tls_ticket *ticket, const char
     struct tls_writer w;
     size_t have = 0, used;
     tls_writer_init(&w, out, sizeof(out));
-    assert_int_equal(tls_client_init(c, &config), TLS_OK);
+    assert_int_equal(tls_client_init(c, &config, clock_ms()), TLS_OK);
     int fd = connect_to(port);
-    enum tls_status st = tls_client_handshake(c, NULL, 0, &used, &w);
+    enum tls_status st = tls_client_handshake(c, NULL, 0, &used, &w, clock_ms());
     send_all(fd, &w);
     while (st != TLS_STATUS_HANDSHAKE_DONE) {
         ssize_t n = recv(fd, in + have, sizeof(in) - have, 0);
         assert_true(n > 0);
         have += (size_t)n;
-        config.now_ms = clock_ms();
-        st = tls_client_handshake(c, in, have, &used, &w);
+        st = tls_client_handshake(c, in, have, &used, &w, clock_ms());
         memmove(in, in + used, have - used);
         have -= used;
         if (st == TLS_STATUS_FATAL) {
@@ -217,14 +215,13 @@ static void run_connection(int port, const struct tls_ticket *ticket, const char
         send_all(fd, &w);
     }
     *info = *tls_client_info(c);
-    assert_int_equal(tls_client_seal(c, (const uint8_t *)"1-RTT line\n", 11, &w), TLS_OK);
+    assert_int_equal(tls_client_seal(c, (const uint8_t *)"1-RTT line\n", 11, &w, NULL), TLS_OK);
     send_all(fd, &w);
     for (;;) {
         while (have > 0) {
             const uint8_t *data;
             size_t data_len;
-            config.now_ms = clock_ms();
-            st = tls_client_open(c, in, have, &used, &data, &data_len, &w);
+                st = tls_client_open(c, in, have, &used, &data, &data_len, &w, clock_ms());
             memmove(in, in + used, have - used);
             have -= used;
             assert_int_not_equal(st, TLS_STATUS_FATAL);
@@ -318,7 +315,7 @@ static void gnutls_resumption_with_0rtt(void **state)
     start(&s, argv);
     struct tls_session_info info;
     /* GnuTLS accepts 0-RTT only if our ticket age is not larger than its own view of it:
-     * received_at_ms and obfuscated_ticket_age must follow the clock (config.now_ms). */
+     * received_at_ms and obfuscated_ticket_age must follow the clock (the now_ms of each call). */
     resume_with_early_data(s.port, s.port, &info);
     assert_true(info.resumed);
     assert_true(info.early_data_accepted);

@@ -9,6 +9,11 @@
  *
  * Fragmentation: the server flight delivered in one call, one byte per call, and split at every
  * position must give identical output.
+ *
+ * API misuse (sealing, updating keys or opening records before the handshake completed, sealing
+ * after our close_notify) is refused with its own result, sends nothing and changes nothing: the
+ * RFC's next server flight still gives the RFC's client Finished. A protocol failure stays fatal.
+ * A crypto failure (the random source) reaches tls_client_error() with its own reason.
  */
 #include "support/testutil.h"
 
@@ -16,6 +21,7 @@
 #include <string.h>
 
 #include "handshake/client.h"
+#include "handshake/client_replay.h"
 #include "support/rfc8448.h"
 
 #define OUT_CAP 8192
@@ -50,9 +56,8 @@ static void replay_setup(struct replay *r, const char *file, const char *key_pai
     /* RFC 8448's server certificate is self-signed for "server": no chain to check against, so
      * the chain check is skipped; CertificateVerify and Finished are still verified. */
     r->config.insecure = true;
-    r->config.replay = &r->hooks;
     r->client = malloc(tls_client_size());
-    assert_int_equal(tls_client_init(r->client, &r->config), TLS_OK);
+    assert_int_equal(tls_client_init_replay(r->client, &r->config, &r->hooks, 0), TLS_OK);
     tls_writer_init(&r->w, r->out, sizeof(r->out));
 }
 
@@ -103,7 +108,7 @@ static enum tls_status feed_handshake(struct replay *r, const uint8_t *stream, s
         have += take;
         pos += take;
         size_t used = 0;
-        status = tls_client_handshake(r->client, pending, have, &used, &r->w);
+        status = tls_client_handshake(r->client, pending, have, &used, &r->w, 0);
         memmove(pending, pending + used, have - used);
         have -= used;
         if (status != TLS_STATUS_NEED_MORE && status != TLS_STATUS_CONTINUE) {
@@ -129,7 +134,7 @@ static void section3_whole_connection(void **state)
     const uint8_t *want;
 
     /* ClientHello: the first call, with no input. */
-    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
     want = value(&r, "{client}  send handshake record", "complete record", 0, &len, &src);
     expect_output(&r, src, want, len);
 
@@ -156,7 +161,7 @@ static void section3_whole_connection(void **state)
     size_t data_len;
     want = value(&r, "{server}  send handshake record", "complete record", 2, &len, NULL);
     memcpy(rec, want, len);
-    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w),
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w, 0),
                      TLS_STATUS_TICKET);
     assert_int_equal(used, len);
     const struct tls_ticket *ticket = tls_client_ticket(r.client);
@@ -171,13 +176,13 @@ static void section3_whole_connection(void **state)
 
     /* Application data, both ways. */
     const uint8_t *payload = value(&r, "{client}  send application_data record", "payload", 0, &len, NULL);
-    assert_int_equal(tls_client_seal(r.client, payload, len, &r.w), TLS_OK);
+    assert_int_equal(tls_client_seal(r.client, payload, len, &r.w, NULL), TLS_OK);
     want = value(&r, "{client}  send application_data record", "complete record", 0, &len, &src);
     expect_output(&r, src, want, len);
 
     want = value(&r, "{server}  send application_data record", "complete record", 0, &len, NULL);
     memcpy(rec, want, len);
-    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w),
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w, 0),
                      TLS_STATUS_APP_DATA);
     payload = value(&r, "{server}  send application_data record", "payload", 0, &len, &src);
     assert_bytes_equal(data, data_len, payload, len, src);
@@ -188,7 +193,7 @@ static void section3_whole_connection(void **state)
     expect_output(&r, src, want, len);
     want = value(&r, "{server}  send alert record", "complete record", 0, &len, NULL);
     memcpy(rec, want, len);
-    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w),
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w, 0),
                      TLS_STATUS_CLOSED);
     replay_teardown(&r);
 }
@@ -217,7 +222,7 @@ static void section3_fragmented_flight(void **state)
         replay_setup(&r, "rfc8448-3-simple-1-rtt-handshake.json", NULL);
         n = section3_flight(&r, flight);
         assert_int_equal(n, 95 + 679);
-        assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+        assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
         r.w.len = 0;
         enum tls_status st = split == 0 ? feed_handshake(&r, flight, n, 1, 0)
                                         : feed_handshake(&r, flight, n, 0, split);
@@ -242,14 +247,14 @@ static void section5_hello_retry_request(void **state)
     const uint8_t *want;
     uint8_t buf[2048];
 
-    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
     want = value(&r, "{client}  send handshake record", "complete record", 0, &len, &src);
     expect_output(&r, src, want, len);
 
     /* HelloRetryRequest -> ClientHello2 (the RFC's bytes, sent as the RFC's record). */
     want = value(&r, "{server}  send handshake record", "complete record", 0, &len, NULL);
     memcpy(buf, want, len);
-    assert_int_equal(tls_client_handshake(r.client, buf, len, &used, &r.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(r.client, buf, len, &used, &r.w, 0), TLS_STATUS_CONTINUE);
     assert_int_equal(used, len);
     want = value(&r, "{client}  send handshake record", "complete record", 1, &len, &src);
     expect_output(&r, src, want, len);
@@ -281,7 +286,7 @@ static void section7_compatibility_mode(void **state)
     const uint8_t *want;
     uint8_t buf[2048];
 
-    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
     want = value(&r, "{client}  send handshake record", "complete record", 0, &len, &src);
     expect_output(&r, src, want, len);
 
@@ -308,6 +313,216 @@ static void section7_compatibility_mode(void **state)
     replay_teardown(&r);
 }
 
+/* ---- API misuse never poisons a connection (client.h: TLS_E_MISUSE, TLS_STATUS_MISUSE) -------- */
+
+/* Asserts that a misuse result named its rule and left the connection as it was. */
+static void expect_misuse_untouched(struct replay *r, const struct tls_error *err,
+                                    enum tls_client_state state, const char *rule)
+{
+    assert_int_equal(err->code, TLS_E_MISUSE);
+    assert_non_null(err->reason);
+    assert_non_null(strstr(err->reason, rule));
+    assert_int_equal(r->w.len, 0);                              /* nothing sent */
+    assert_int_equal(tls_client_state(r->client), state);      /* state unchanged */
+    assert_int_equal(tls_client_error(r->client)->code, TLS_OK); /* nothing recorded */
+}
+
+static void section3_misuse_before_handshake_then_flight(void **state)
+{
+    (void)state;
+    struct replay r;
+    replay_setup(&r, "rfc8448-3-simple-1-rtt-handshake.json", NULL);
+    size_t len, used;
+    const char *src;
+    const uint8_t *want;
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
+    r.w.len = 0;
+
+    /* Every post-handshake call made too early is refused as misuse, one after another. */
+    const uint8_t data[5] = {'h', 'e', 'l', 'l', 'o'};
+    struct tls_error err = {0};
+    assert_int_equal(tls_client_seal(r.client, data, sizeof(data), &r.w, &err), TLS_E_MISUSE);
+    expect_misuse_untouched(&r, &err, TLS_CLIENT_WAIT_SH, "tls_client_seal called out of order");
+    memset(&err, 0, sizeof(err));
+    assert_int_equal(tls_client_key_update(r.client, true, &r.w, &err), TLS_E_MISUSE);
+    expect_misuse_untouched(&r, &err, TLS_CLIENT_WAIT_SH, "tls_client_key_update called out of order");
+    /* err may be NULL: the result alone says misuse. */
+    assert_int_equal(tls_client_seal(r.client, data, sizeof(data), &r.w, NULL), TLS_E_MISUSE);
+
+    /* tls_client_open with the server's flight: refused, nothing consumed, so the same bytes
+     * can go to tls_client_handshake next. */
+    uint8_t flight[1024];
+    size_t n = section3_flight(&r, flight);
+    const uint8_t *app = (const uint8_t *)"x";
+    size_t app_len = 1;
+    used = 99;
+    assert_int_equal(tls_client_open(r.client, flight, n, &used, &app, &app_len, &r.w, 0),
+                     TLS_STATUS_MISUSE);
+    assert_int_equal(used, 0);
+    assert_null(app);
+    assert_int_equal(app_len, 0);
+    assert_int_equal(r.w.len, 0);
+    assert_int_equal(tls_client_state(r.client), TLS_CLIENT_WAIT_SH);
+    assert_int_equal(tls_client_error(r.client)->code, TLS_OK);
+
+    /* The next valid server flight still completes the handshake, byte for byte. */
+    assert_int_equal(feed_handshake(&r, flight, n, 0, 0), TLS_STATUS_HANDSHAKE_DONE);
+    want = value(&r, "{client}  send handshake record", "complete record", 1, &len, &src);
+    expect_output(&r, src, want, len);
+    assert_int_equal(tls_client_state(r.client), TLS_CLIENT_CONNECTED);
+
+    /* And application data still goes out exactly as RFC 8448 §3 sent it. */
+    const uint8_t *payload = value(&r, "{client}  send application_data record", "payload", 0, &len, NULL);
+    memset(&err, 0, sizeof(err));
+    assert_int_equal(tls_client_seal(r.client, payload, len, &r.w, &err), TLS_OK);
+    assert_int_equal(err.code, TLS_OK);
+    want = value(&r, "{client}  send application_data record", "complete record", 0, &len, &src);
+    expect_output(&r, src, want, len);
+
+    /* After our close_notify, sealing is misuse too, and reading goes on (§6.1 half-close). */
+    assert_int_equal(tls_client_close(r.client, &r.w), TLS_OK);
+    want = value(&r, "{client}  send alert record", "complete record", 0, &len, &src);
+    expect_output(&r, src, want, len);
+    memset(&err, 0, sizeof(err));
+    assert_int_equal(tls_client_seal(r.client, payload, 4, &r.w, &err), TLS_E_MISUSE);
+    expect_misuse_untouched(&r, &err, TLS_CLIENT_CONNECTED, "tls_client_seal called out of order");
+    uint8_t rec[512];
+    const uint8_t *got;
+    size_t got_len;
+    want = value(&r, "{server}  send handshake record", "complete record", 2, &len, NULL);
+    memcpy(rec, want, len);
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &got, &got_len, &r.w, 0),
+                     TLS_STATUS_TICKET);
+    want = value(&r, "{server}  send application_data record", "complete record", 0, &len, NULL);
+    memcpy(rec, want, len);
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &got, &got_len, &r.w, 0),
+                     TLS_STATUS_APP_DATA);
+    payload = value(&r, "{server}  send application_data record", "payload", 0, &len, &src);
+    assert_bytes_equal(got, got_len, payload, len, src);
+    replay_teardown(&r);
+}
+
+/* A protocol failure is still fatal, and a misuse call afterwards reports that failure. */
+static void section3_protocol_failure_stays_fatal(void **state)
+{
+    (void)state;
+    struct replay r;
+    replay_setup(&r, "rfc8448-3-simple-1-rtt-handshake.json", NULL);
+    size_t used;
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
+    r.w.len = 0;
+    uint8_t flight[1024];
+    size_t n = section3_flight(&r, flight);
+    flight[n - 1] ^= 0x01; /* the last byte of the protected record's tag */
+    assert_int_equal(tls_client_handshake(r.client, flight, n, &used, &r.w, 0), TLS_STATUS_FATAL);
+    const struct tls_error *e = tls_client_error(r.client);
+    assert_int_equal(e->code, TLS_E_ALERT(TLS_ALERT_bad_record_mac));
+    struct tls_error err = {0};
+    const uint8_t data[1] = {0};
+    r.w.len = 0;
+    assert_int_equal(tls_client_seal(r.client, data, 1, &r.w, &err), e->code);
+    assert_int_equal(err.code, e->code);
+    assert_string_equal(err.reason, e->reason);
+    assert_int_equal(r.w.len, 0);
+    replay_teardown(&r);
+}
+
+/* ---- one error channel: a crypto failure's own reason reaches the caller ---------------------- */
+
+static int failing_random(void *ctx, uint8_t *out, size_t len)
+{
+    (void)ctx;
+    (void)out;
+    (void)len;
+    return -1;
+}
+
+static void random_failure_names_its_reason(void **state)
+{
+    (void)state;
+    struct tls_client_config config = {0};
+    config.insecure = true;
+    config.rng.fill = failing_random;
+    struct tls_client *c = malloc(tls_client_size());
+    assert_non_null(c);
+    tls_result rc = tls_client_init(c, &config, 0);
+    assert_int_equal(rc, TLS_E_INTERNAL);
+    /* rng.c's reason, not a generic "internal error". */
+    assert_string_equal(tls_client_error(c)->reason, "RFC 8446 §C.1: random source failed");
+    tls_client_wipe(c);
+    free(c);
+}
+
+/* ---- the observer is told secrets by id (TLS_SECRET_LIST), in the order RFC 8446 §7.1 derives them */
+
+struct seen_secrets {
+    enum tls_secret_id ids[32];
+    bool with_hash[32];
+    size_t count;
+};
+
+static void remember_secret(void *ctx, enum tls_secret_id id, unsigned generation,
+                            const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
+                            const uint8_t *transcript_hash, size_t hash_len)
+{
+    (void)generation;
+    (void)client_random;
+    (void)secret;
+    (void)secret_len;
+    (void)hash_len;
+    struct seen_secrets *s = ctx;
+    if (s->count < 32) {
+        s->with_hash[s->count] = transcript_hash != NULL;
+        s->ids[s->count++] = id;
+    }
+}
+
+static void section3_observer_gets_secret_ids(void **state)
+{
+    (void)state;
+    struct replay r;
+    struct seen_secrets seen = {0};
+    struct tls_observer obs = {.ctx = &seen, .secret = remember_secret};
+    memset(&r, 0, sizeof(r));
+    replay_setup(&r, "rfc8448-3-simple-1-rtt-handshake.json", NULL);
+    r.config.observer = &obs; /* config is read through its pointer */
+    size_t used;
+    assert_int_equal(tls_client_handshake(r.client, NULL, 0, &used, &r.w, 0), TLS_STATUS_CONTINUE);
+    uint8_t flight[1024];
+    size_t n = section3_flight(&r, flight);
+    assert_int_equal(feed_handshake(&r, flight, n, 0, 0), TLS_STATUS_HANDSHAKE_DONE);
+    size_t len;
+    uint8_t rec[512];
+    const uint8_t *data;
+    size_t data_len;
+    const uint8_t *want = value(&r, "{server}  send handshake record", "complete record", 2, &len, NULL);
+    memcpy(rec, want, len);
+    assert_int_equal(tls_client_open(r.client, rec, len, &used, &data, &data_len, &r.w, 0),
+                     TLS_STATUS_TICKET);
+    /* RFC 8446 §7.1's order (a full handshake, no PSK), then the ticket's PSK (§4.6.1). */
+    static const enum tls_secret_id order[] = {
+        TLS_SECRET_early_secret,
+        TLS_SECRET_ecdhe_shared_secret,
+        TLS_SECRET_handshake_secret,
+        TLS_SECRET_client_handshake_traffic_secret,
+        TLS_SECRET_server_handshake_traffic_secret,
+        TLS_SECRET_master_secret,
+        TLS_SECRET_client_application_traffic_secret_0,
+        TLS_SECRET_server_application_traffic_secret_0,
+        TLS_SECRET_exporter_master_secret,
+        TLS_SECRET_resumption_master_secret,
+        TLS_SECRET_resumption_psk,
+    };
+    assert_int_equal(seen.count, sizeof(order) / sizeof(order[0]));
+    for (size_t i = 0; i < seen.count; i++) {
+        assert_int_equal(seen.ids[i], order[i]);
+        /* a Derive-Secret output comes with its transcript hash, nothing else does */
+        assert_int_equal(seen.with_hash[i],
+                         tls_secret_info(order[i])->kind == TLS_SECRET_KIND_DERIVE);
+    }
+    replay_teardown(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -315,6 +530,10 @@ int main(void)
         cmocka_unit_test(section3_fragmented_flight),
         cmocka_unit_test(section5_hello_retry_request),
         cmocka_unit_test(section7_compatibility_mode),
+        cmocka_unit_test(section3_misuse_before_handshake_then_flight),
+        cmocka_unit_test(section3_protocol_failure_stays_fatal),
+        cmocka_unit_test(random_failure_names_its_reason),
+        cmocka_unit_test(section3_observer_gets_secret_ids),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

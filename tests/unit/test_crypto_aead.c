@@ -61,22 +61,22 @@ static void every_rfc8448_record_opens_and_reseals(void **state)
                  row->section, row->line, row->what, row->payload_line, row->content_type,
                  row->key_line, row->iv_line, (unsigned long long)row->seq);
         /* §5.2: additional_data is the record header itself */
-        assert_int_equal(tls_aead_open(&keys, row->seq, record, 5, record + 5, n - 5, got), TLS_OK);
+        assert_int_equal(tls_aead_open(&keys, row->seq, record, 5, record + 5, n - 5, got, NULL), TLS_OK);
         assert_bytes_equal(got, inner_len, want, inner_len, what);
 
         /* in place: ciphertext and plaintext share the buffer */
         memcpy(inplace, record, n);
-        assert_int_equal(tls_aead_open(&keys, row->seq, inplace, 5, inplace + 5, n - 5, inplace + 5),
+        assert_int_equal(tls_aead_open(&keys, row->seq, inplace, 5, inplace + 5, n - 5, inplace + 5, NULL),
                          TLS_OK);
         assert_bytes_equal(inplace + 5, inner_len, want, inner_len, what);
 
         /* sealing the plaintext again gives the RFC's record */
         snprintf(what, sizeof(what), "RFC 8448 §%s line %d: %s re-encrypted", row->section,
                  row->line, row->what);
-        assert_int_equal(tls_aead_seal(&keys, row->seq, record, 5, want, inner_len, got), TLS_OK);
+        assert_int_equal(tls_aead_seal(&keys, row->seq, record, 5, want, inner_len, got, NULL), TLS_OK);
         assert_bytes_equal(got, inner_len + TLS_AEAD_TAG_LEN, record + 5, n - 5, what);
         memcpy(inplace, want, inner_len);
-        assert_int_equal(tls_aead_seal(&keys, row->seq, record, 5, inplace, inner_len, inplace),
+        assert_int_equal(tls_aead_seal(&keys, row->seq, record, 5, inplace, inner_len, inplace, NULL),
                          TLS_OK);
         assert_bytes_equal(inplace, inner_len + TLS_AEAD_TAG_LEN, record + 5, n - 5, what);
 
@@ -108,7 +108,7 @@ static void every_damaged_byte_is_bad_record_mac(void **state)
         memcpy(damaged, record, n);
         damaged[at] ^= 0x01;
         memset(out, 0xaa, sizeof(out));
-        tls_result rc = tls_aead_open(&keys, row->seq, damaged, 5, damaged + 5, n - 5, out);
+        tls_result rc = tls_aead_open(&keys, row->seq, damaged, 5, damaged + 5, n - 5, out, NULL);
         assert_int_equal(rc, TLS_E_ALERT(TLS_ALERT_bad_record_mac));
         /* nothing unauthenticated is released: the output is wiped */
         for (size_t k = 0; k < n - 5 - TLS_AEAD_TAG_LEN; k++) {
@@ -116,15 +116,15 @@ static void every_damaged_byte_is_bad_record_mac(void **state)
         }
     }
     /* the right bytes at the wrong sequence number fail too (§5.3 nonce) */
-    assert_int_equal(tls_aead_open(&keys, row->seq + 1, record, 5, record + 5, n - 5, out),
+    assert_int_equal(tls_aead_open(&keys, row->seq + 1, record, 5, record + 5, n - 5, out, NULL),
                      TLS_E_ALERT(TLS_ALERT_bad_record_mac));
     /* shorter than a tag: cannot be authentic */
     for (size_t len = 0; len < TLS_AEAD_TAG_LEN; len++) {
-        assert_int_equal(tls_aead_open(&keys, row->seq, record, 5, record + 5, len, out),
+        assert_int_equal(tls_aead_open(&keys, row->seq, record, 5, record + 5, len, out, NULL),
                          TLS_E_ALERT(TLS_ALERT_bad_record_mac));
     }
     /* truncated by one byte */
-    assert_int_equal(tls_aead_open(&keys, row->seq, record, 5, record + 5, n - 6, out),
+    assert_int_equal(tls_aead_open(&keys, row->seq, record, 5, record + 5, n - 6, out, NULL),
                      TLS_E_ALERT(TLS_ALERT_bad_record_mac));
 }
 
@@ -166,15 +166,15 @@ static void known_answer(uint16_t suite_id, const char *key_hex, const char *iv_
     test_hex(iv_hex, keys.iv, sizeof(keys.iv));
     size_t aad_len = test_hex(aad_hex, aad, sizeof(aad));
     size_t want_len = test_hex(ct_hex, want, sizeof(want));
-    assert_int_equal(tls_aead_seal(&keys, 0, aad, aad_len, pt, pt_len, got), TLS_OK);
+    assert_int_equal(tls_aead_seal(&keys, 0, aad, aad_len, pt, pt_len, got, NULL), TLS_OK);
     assert_bytes_equal(got, pt_len + TLS_AEAD_TAG_LEN, want, want_len, source);
-    assert_int_equal(tls_aead_open(&keys, 0, aad, aad_len, want, want_len, back), TLS_OK);
+    assert_int_equal(tls_aead_open(&keys, 0, aad, aad_len, want, want_len, back, NULL), TLS_OK);
     assert_bytes_equal(back, pt_len, pt, pt_len, source);
     /* in place, and a damaged tag */
-    assert_int_equal(tls_aead_open(&keys, 0, aad, aad_len, got, want_len, got), TLS_OK);
+    assert_int_equal(tls_aead_open(&keys, 0, aad, aad_len, got, want_len, got, NULL), TLS_OK);
     assert_bytes_equal(got, pt_len, pt, pt_len, source);
     want[want_len - 1] ^= 0x80;
-    assert_int_equal(tls_aead_open(&keys, 0, aad, aad_len, want, want_len, back),
+    assert_int_equal(tls_aead_open(&keys, 0, aad, aad_len, want, want_len, back, NULL),
                      TLS_E_ALERT(TLS_ALERT_bad_record_mac));
 }
 
@@ -215,8 +215,11 @@ static void no_keys_is_internal_error(void **state)
     struct tls_traffic_keys keys;
     uint8_t buf[32] = {0};
     memset(&keys, 0, sizeof(keys));
-    assert_int_equal(tls_aead_seal(&keys, 0, buf, 5, buf, 1, buf), TLS_E_INTERNAL);
-    assert_int_equal(tls_aead_open(&keys, 0, buf, 5, buf, 17, buf), TLS_E_INTERNAL);
+    assert_int_equal(tls_aead_seal(&keys, 0, buf, 5, buf, 1, buf, NULL), TLS_E_INTERNAL);
+    assert_int_equal(tls_aead_open(&keys, 0, buf, 5, buf, 17, buf, NULL), TLS_E_INTERNAL);
+    struct tls_error err = {0};
+    assert_int_equal(tls_aead_open(&keys, 0, buf, 5, buf, 17, buf, &err), TLS_E_INTERNAL);
+    assert_string_equal(err.reason, "RFC 8446 §5.2: no traffic keys installed");
 }
 
 /* The suite table (RFC 8446 §B.4). */

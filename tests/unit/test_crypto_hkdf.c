@@ -60,11 +60,11 @@ static void rfc5869_sha256_cases(void **state)
         size_t okm_len = test_hex(c->okm, want_okm, sizeof(want_okm));
         assert_int_equal(okm_len, c->l);
         assert_int_equal(tls_hkdf_extract(TLS_HASH_SHA256, salt_len ? salt : NULL, salt_len, ikm,
-                                          ikm_len, prk),
+                                          ikm_len, prk, NULL),
                          TLS_OK);
         snprintf(what, sizeof(what), "%s: PRK", c->source);
         assert_bytes_equal(prk, 32, want_prk, prk_len, what);
-        assert_int_equal(tls_hkdf_expand(TLS_HASH_SHA256, prk, 32, info, info_len, okm, c->l),
+        assert_int_equal(tls_hkdf_expand(TLS_HASH_SHA256, prk, 32, info, info_len, okm, c->l, NULL),
                          TLS_OK);
         snprintf(what, sizeof(what), "%s: OKM", c->source);
         assert_bytes_equal(okm, c->l, want_okm, okm_len, what);
@@ -77,8 +77,8 @@ static void expand_refuses_too_long_output(void **state)
     (void)state;
     static uint8_t okm[255 * 32 + 1];
     uint8_t prk[32] = {0};
-    assert_int_equal(tls_hkdf_expand(TLS_HASH_SHA256, prk, 32, NULL, 0, okm, 255 * 32), TLS_OK);
-    assert_int_equal(tls_hkdf_expand(TLS_HASH_SHA256, prk, 32, NULL, 0, okm, sizeof(okm)),
+    assert_int_equal(tls_hkdf_expand(TLS_HASH_SHA256, prk, 32, NULL, 0, okm, 255 * 32, NULL), TLS_OK);
+    assert_int_equal(tls_hkdf_expand(TLS_HASH_SHA256, prk, 32, NULL, 0, okm, sizeof(okm), NULL),
                      TLS_E_INTERNAL);
 }
 
@@ -95,25 +95,25 @@ static void hkdf_label_matches_rfc8448_info(void **state)
     want_len = test_hex("002012746c73313320632068732074726166666963"
                         "20860c06edc07858ee8e78f0e7428c58edd6b43f2ca3e6e95f02ed063cf0e1cad8",
                         want, sizeof(want));
-    assert_int_equal(tls_hkdf_label("c hs traffic", ctx, ctx_len, 32, out, sizeof(out), &out_len),
+    assert_int_equal(tls_hkdf_label("c hs traffic", ctx, ctx_len, 32, out, sizeof(out), &out_len, NULL),
                      TLS_OK);
     assert_bytes_equal(out, out_len, want, want_len,
                        "RFC 8448 §3 line 290: info of derive secret \"tls13 c hs traffic\"");
 
     /* RFC 8448 §3 line 365: key info (empty context, length 16) */
     want_len = test_hex("001009746c733133206b657900", want, sizeof(want));
-    assert_int_equal(tls_hkdf_label("key", NULL, 0, 16, out, sizeof(out), &out_len), TLS_OK);
+    assert_int_equal(tls_hkdf_label("key", NULL, 0, 16, out, sizeof(out), &out_len, NULL), TLS_OK);
     assert_bytes_equal(out, out_len, want, want_len, "RFC 8448 §3 line 365: key info");
 
     /* RFC 8448 §3 line 370: iv info */
     want_len = test_hex("000c08746c73313320697600", want, sizeof(want));
-    assert_int_equal(tls_hkdf_label("iv", NULL, 0, 12, out, sizeof(out), &out_len), TLS_OK);
+    assert_int_equal(tls_hkdf_label("iv", NULL, 0, 12, out, sizeof(out), &out_len, NULL), TLS_OK);
     assert_bytes_equal(out, out_len, want, want_len, "RFC 8448 §3 line 370: iv info");
 
     /* RFC 8448 §3 line 756: "tls13 resumption" with ticket_nonce 0000 as context */
     want_len = test_hex("002010746c73313320726573756d7074696f6e020000", want, sizeof(want));
     assert_int_equal(tls_hkdf_label("resumption", (const uint8_t *)"\0\0", 2, 32, out,
-                                    sizeof(out), &out_len),
+                                    sizeof(out), &out_len, NULL),
                      TLS_OK);
     assert_bytes_equal(out, out_len, want, want_len, "RFC 8448 §3 line 756: resumption info");
 }
@@ -125,7 +125,7 @@ static void expand_label_matches_rfc8448(void **state)
     uint8_t secret[32], want[16], got[16];
     test_hex("b67b7d690cc16c4e75e54213cb2d37b4e9c912bcded9105d42befd59d391ad38", secret, 32);
     test_hex("3fce516009c21727d0f2e4e86ee403bc", want, 16);
-    assert_int_equal(tls_hkdf_expand_label(TLS_HASH_SHA256, secret, "key", NULL, 0, got, 16),
+    assert_int_equal(tls_hkdf_expand_label(TLS_HASH_SHA256, secret, "key", NULL, 0, got, 16, NULL),
                      TLS_OK);
     assert_bytes_equal(got, 16, want, 16, "RFC 8448 §3 line 367: server handshake write key");
 }
@@ -139,18 +139,24 @@ static void hkdf_label_bounds(void **state)
     size_t out_len;
     memset(label, 'a', sizeof(label) - 1);
     label[sizeof(label) - 1] = '\0'; /* 250 + "tls13 " = 256 > 255 */
-    assert_int_equal(tls_hkdf_label(label, NULL, 0, 32, out, sizeof(out), &out_len),
+    assert_int_equal(tls_hkdf_label(label, NULL, 0, 32, out, sizeof(out), &out_len, NULL),
                      TLS_E_INTERNAL);
+    /* The reason reaches the caller's struct tls_error (one error channel, crypto included). */
+    struct tls_error err = {0};
+    assert_int_equal(tls_hkdf_label(label, NULL, 0, 32, out, sizeof(out), &out_len, &err),
+                     TLS_E_INTERNAL);
+    assert_int_equal(err.code, TLS_E_INTERNAL);
+    assert_string_equal(err.reason, "RFC 8446 §7.1: HkdfLabel.label > 255 bytes");
     label[249] = '\0'; /* 249 + 6 = 255: the maximum */
-    assert_int_equal(tls_hkdf_label(label, NULL, 0, 32, out, sizeof(out), &out_len), TLS_OK);
+    assert_int_equal(tls_hkdf_label(label, NULL, 0, 32, out, sizeof(out), &out_len, NULL), TLS_OK);
     assert_int_equal(out_len, 2 + 1 + 255 + 1);
-    assert_int_equal(tls_hkdf_label("key", ctx, 256, 32, out, sizeof(out), &out_len),
+    assert_int_equal(tls_hkdf_label("key", ctx, 256, 32, out, sizeof(out), &out_len, NULL),
                      TLS_E_INTERNAL);
-    assert_int_equal(tls_hkdf_label("key", ctx, 255, 32, out, sizeof(out), &out_len), TLS_OK);
-    assert_int_equal(tls_hkdf_label("key", NULL, 0, 0x10000, out, sizeof(out), &out_len),
+    assert_int_equal(tls_hkdf_label("key", ctx, 255, 32, out, sizeof(out), &out_len, NULL), TLS_OK);
+    assert_int_equal(tls_hkdf_label("key", NULL, 0, 0x10000, out, sizeof(out), &out_len, NULL),
                      TLS_E_INTERNAL);
     for (size_t cap = 0; cap < 13; cap++) { /* "key" HkdfLabel is 13 bytes */
-        assert_int_equal(tls_hkdf_label("key", NULL, 0, 16, out, cap, &out_len), TLS_E_INTERNAL);
+        assert_int_equal(tls_hkdf_label("key", NULL, 0, 16, out, cap, &out_len, NULL), TLS_E_INTERNAL);
     }
 }
 
@@ -161,12 +167,12 @@ static void hash_known_answers_and_peek(void **state)
     uint8_t got[48], want[48], peek1[48], peek2[48];
     size_t n = test_hex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", want,
                         sizeof(want));
-    assert_int_equal(tls_hash(TLS_HASH_SHA256, (const uint8_t *)"abc", 3, got), TLS_OK);
+    assert_int_equal(tls_hash(TLS_HASH_SHA256, (const uint8_t *)"abc", 3, got, NULL), TLS_OK);
     assert_bytes_equal(got, 32, want, n, "FIPS 180-2 B.1: SHA-256(\"abc\")");
     n = test_hex("cb00753f45a35e8bb5a03d699ac65007272c32ab0eded1631a8b605a43ff5bed"
                  "8086072ba1e7cc2358baeca134c825a7",
                  want, sizeof(want));
-    assert_int_equal(tls_hash(TLS_HASH_SHA384, (const uint8_t *)"abc", 3, got), TLS_OK);
+    assert_int_equal(tls_hash(TLS_HASH_SHA384, (const uint8_t *)"abc", 3, got, NULL), TLS_OK);
     assert_bytes_equal(got, 48, want, n, "FIPS 180-2 D.1: SHA-384(\"abc\")");
     assert_int_equal(tls_hash_len(TLS_HASH_SHA384), 48);
     assert_string_equal(tls_hash_name(TLS_HASH_SHA256), "SHA-256");
@@ -174,21 +180,24 @@ static void hash_known_answers_and_peek(void **state)
     for (int alg = TLS_HASH_SHA256; alg <= TLS_HASH_SHA384; alg++) {
         struct tls_hash h, copy;
         size_t len = tls_hash_len((enum tls_hash_alg)alg);
-        assert_int_equal(tls_hash_init(&h, (enum tls_hash_alg)alg), TLS_OK);
-        assert_int_equal(tls_hash_update(&h, (const uint8_t *)"a", 1), TLS_OK);
-        assert_int_equal(tls_hash_peek(&h, peek1), TLS_OK); /* Hash("a"), h keeps running */
+        assert_int_equal(tls_hash_init(&h, (enum tls_hash_alg)alg, NULL), TLS_OK);
+        assert_int_equal(tls_hash_update(&h, (const uint8_t *)"a", 1, NULL), TLS_OK);
+        assert_int_equal(tls_hash_peek(&h, peek1, NULL), TLS_OK); /* Hash("a"), h keeps running */
         tls_hash_clone(&copy, &h);
-        assert_int_equal(tls_hash_update(&h, (const uint8_t *)"bc", 2), TLS_OK);
-        assert_int_equal(tls_hash_peek(&h, peek2), TLS_OK);
-        assert_int_equal(tls_hash((enum tls_hash_alg)alg, (const uint8_t *)"abc", 3, got), TLS_OK);
+        assert_int_equal(tls_hash_update(&h, (const uint8_t *)"bc", 2, NULL), TLS_OK);
+        assert_int_equal(tls_hash_peek(&h, peek2, NULL), TLS_OK);
+        assert_int_equal(tls_hash((enum tls_hash_alg)alg, (const uint8_t *)"abc", 3, got, NULL), TLS_OK);
         assert_bytes_equal(peek2, len, got, len, "running hash after peek = one-shot Hash(\"abc\")");
-        assert_int_equal(tls_hash_peek(&copy, peek2), TLS_OK);
+        assert_int_equal(tls_hash_peek(&copy, peek2, NULL), TLS_OK);
         assert_bytes_equal(peek2, len, peek1, len, "clone keeps the state at the time of cloning");
         tls_hash_wipe(&h);
         tls_hash_wipe(&copy);
     }
     struct tls_hash none;
-    assert_int_equal(tls_hash_init(&none, TLS_HASH_NONE), TLS_E_INTERNAL);
+    assert_int_equal(tls_hash_init(&none, TLS_HASH_NONE, NULL), TLS_E_INTERNAL);
+    struct tls_error err = {0};
+    assert_int_equal(tls_hash_init(&none, TLS_HASH_NONE, &err), TLS_E_INTERNAL);
+    assert_string_equal(err.reason, "RFC 8446 §B.4: no hash selected");
 }
 
 /* RFC 4231 Test Case 2 (HMAC-SHA-256 and -384 with key "Jefe"). */
@@ -200,14 +209,14 @@ static void hmac_rfc4231_case2(void **state)
     size_t n = test_hex("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", want,
                         sizeof(want));
     assert_int_equal(tls_hmac(TLS_HASH_SHA256, (const uint8_t *)"Jefe", 4, (const uint8_t *)data,
-                              strlen(data), got),
+                              strlen(data), got, NULL),
                      TLS_OK);
     assert_bytes_equal(got, 32, want, n, "RFC 4231 §4.3 Test Case 2: HMAC-SHA-256");
     n = test_hex("af45d2e376484031617f78d2b58a6b1b9c7ef464f5a01b47e42ec3736322445e"
                  "8e2240ca5e69e2c78b3239ecfab21649",
                  want, sizeof(want));
     assert_int_equal(tls_hmac(TLS_HASH_SHA384, (const uint8_t *)"Jefe", 4, (const uint8_t *)data,
-                              strlen(data), got),
+                              strlen(data), got, NULL),
                      TLS_OK);
     assert_bytes_equal(got, 48, want, n, "RFC 4231 §4.3 Test Case 2: HMAC-SHA-384");
 }

@@ -28,7 +28,7 @@ static void rfc8448_public_keys_from_private_keys(void **state)
         size_t pub_len = test_hex(row->public_key, pub, sizeof(pub));
         snprintf(what, sizeof(what), "RFC 8448 §%s line %d: {%s} public key from private key (line %d)",
                  row->section, row->public_line, row->side, row->private_line);
-        assert_int_equal(tls_kex_from_private(&kex, row->group, priv, priv_len), TLS_OK);
+        assert_int_equal(tls_kex_from_private(&kex, row->group, priv, priv_len, NULL), TLS_OK);
         assert_bytes_equal(kex.public_key, kex.public_len, pub, pub_len, what);
         p256 += row->group == TLS_GROUP_secp256r1;
         tls_kex_wipe(&kex);
@@ -67,7 +67,7 @@ static void rfc8448_shared_secrets(void **state)
             size_t got_len = 0;
             size_t priv_len = test_hex(mine[side]->private_key, priv, sizeof(priv));
             size_t peer_len = test_hex(mine[1 - side]->public_key, peer, sizeof(peer));
-            assert_int_equal(tls_kex_from_private(&kex, mine[side]->group, priv, priv_len), TLS_OK);
+            assert_int_equal(tls_kex_from_private(&kex, mine[side]->group, priv, priv_len, NULL), TLS_OK);
             assert_int_equal(tls_kex_shared_secret(&kex, peer, peer_len, got, &got_len, &err),
                              TLS_OK);
             snprintf(what, sizeof(what),
@@ -96,7 +96,7 @@ static void x25519_top_bit_is_masked(void **state)
     test_hex(shared_rows[0].ikm, want, sizeof(want));
     assert_int_equal(peer[31] & 0x80, 0);
     peer[31] |= 0x80;
-    assert_int_equal(tls_kex_from_private(&kex, TLS_GROUP_x25519, priv, 32), TLS_OK);
+    assert_int_equal(tls_kex_from_private(&kex, TLS_GROUP_x25519, priv, 32, NULL), TLS_OK);
     assert_int_equal(tls_kex_shared_secret(&kex, peer, 32, got, &got_len, &err), TLS_OK);
     assert_bytes_equal(got, got_len, want, 32,
                        "RFC 8448 §3 line 267: shared secret with the server share's top bit set "
@@ -119,7 +119,7 @@ static void x25519_low_order_points_are_refused(void **state)
     uint8_t priv[32], peer[32], out[32];
     struct tls_kex kex;
     test_hex(client->private_key, priv, sizeof(priv));
-    assert_int_equal(tls_kex_from_private(&kex, TLS_GROUP_x25519, priv, 32), TLS_OK);
+    assert_int_equal(tls_kex_from_private(&kex, TLS_GROUP_x25519, priv, 32, NULL), TLS_OK);
     for (size_t i = 0; i < sizeof(low_order) / sizeof(low_order[0]); i++) {
         struct tls_error err = {0};
         size_t out_len = 0;
@@ -150,7 +150,7 @@ static void generated_keys_agree(void **state)
     (void)state;
     static const uint16_t groups[] = {TLS_GROUP_secp256r1, TLS_GROUP_secp384r1, TLS_GROUP_x25519};
     struct tls_drbg *drbg = NULL;
-    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)"kex test seed", 13),
+    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)"kex test seed", 13, NULL),
                      TLS_OK);
     struct tls_rng rng = tls_drbg_rng(drbg);
     for (size_t g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
@@ -159,8 +159,8 @@ static void generated_keys_agree(void **state)
         uint8_t s1[TLS_MAX_SHARED_SECRET_LEN], s2[TLS_MAX_SHARED_SECRET_LEN];
         size_t l1 = 0, l2 = 0;
         assert_true(tls_kex_supported(groups[g]));
-        assert_int_equal(tls_kex_generate(&a, groups[g], &rng), TLS_OK);
-        assert_int_equal(tls_kex_generate(&b, groups[g], &rng), TLS_OK);
+        assert_int_equal(tls_kex_generate(&a, groups[g], &rng, NULL), TLS_OK);
+        assert_int_equal(tls_kex_generate(&b, groups[g], &rng, NULL), TLS_OK);
         assert_int_equal(a.public_len, tls_kex_share_len(groups[g]));
         assert_memory_not_equal(a.public_key, b.public_key, a.public_len);
         assert_int_equal(tls_kex_shared_secret(&a, b.public_key, b.public_len, s1, &l1, &err), TLS_OK);
@@ -197,14 +197,14 @@ static void nist_invalid_points_are_refused(void **state)
     (void)state;
     static const uint16_t groups[] = {TLS_GROUP_secp256r1, TLS_GROUP_secp384r1};
     struct tls_drbg *drbg = NULL;
-    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)"invalid points", 14),
+    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)"invalid points", 14, NULL),
                      TLS_OK);
     struct tls_rng rng = tls_drbg_rng(drbg);
     for (size_t g = 0; g < 2; g++) {
         struct tls_kex mine, peer_kex;
         uint8_t bad[TLS_MAX_KEY_SHARE_LEN + 2];
-        assert_int_equal(tls_kex_generate(&mine, groups[g], &rng), TLS_OK);
-        assert_int_equal(tls_kex_generate(&peer_kex, groups[g], &rng), TLS_OK);
+        assert_int_equal(tls_kex_generate(&mine, groups[g], &rng, NULL), TLS_OK);
+        assert_int_equal(tls_kex_generate(&peer_kex, groups[g], &rng, NULL), TLS_OK);
         size_t n = peer_kex.public_len;
         size_t coord = (n - 1) / 2;
 
@@ -252,10 +252,10 @@ static void bad_private_keys(void **state)
     uint8_t zeros[48] = {0};
     uint8_t out[48];
     size_t out_len;
-    assert_int_equal(tls_kex_from_private(&kex, TLS_GROUP_x25519, zeros, 31), TLS_E_INTERNAL);
-    assert_int_equal(tls_kex_from_private(&kex, TLS_GROUP_x448, zeros, 56), TLS_E_INTERNAL);
+    assert_int_equal(tls_kex_from_private(&kex, TLS_GROUP_x25519, zeros, 31, NULL), TLS_E_INTERNAL);
+    assert_int_equal(tls_kex_from_private(&kex, TLS_GROUP_x448, zeros, 56, NULL), TLS_E_INTERNAL);
     /* d = 0 is not a NIST private key */
-    assert_int_equal(tls_kex_from_private(&kex, TLS_GROUP_secp256r1, zeros, 32), TLS_E_INTERNAL);
+    assert_int_equal(tls_kex_from_private(&kex, TLS_GROUP_secp256r1, zeros, 32, NULL), TLS_E_INTERNAL);
     memset(&kex, 0, sizeof(kex));
     assert_int_equal(tls_kex_shared_secret(&kex, zeros, 32, out, &out_len, NULL), TLS_E_INTERNAL);
 }

@@ -15,9 +15,9 @@
 static void draw(const uint8_t *seed, size_t seed_len, uint8_t *out, size_t len)
 {
     struct tls_drbg *drbg = NULL;
-    assert_int_equal(tls_drbg_create_deterministic(&drbg, seed, seed_len), TLS_OK);
+    assert_int_equal(tls_drbg_create_deterministic(&drbg, seed, seed_len, NULL), TLS_OK);
     struct tls_rng rng = tls_drbg_rng(drbg);
-    assert_int_equal(tls_random(&rng, out, len), TLS_OK);
+    assert_int_equal(tls_random(&rng, out, len, NULL), TLS_OK);
     tls_drbg_free(drbg);
 }
 
@@ -38,9 +38,9 @@ static void deterministic_drbg_refuses_bad_seed(void **state)
     (void)state;
     struct tls_drbg *drbg = (struct tls_drbg *)&drbg; /* must be reset to NULL on failure */
     uint8_t big[257] = {0};
-    assert_int_equal(tls_drbg_create_deterministic(&drbg, big, 0), TLS_E_INTERNAL);
+    assert_int_equal(tls_drbg_create_deterministic(&drbg, big, 0, NULL), TLS_E_INTERNAL);
     assert_null(drbg);
-    assert_int_equal(tls_drbg_create_deterministic(&drbg, big, sizeof(big)), TLS_E_INTERNAL);
+    assert_int_equal(tls_drbg_create_deterministic(&drbg, big, sizeof(big), NULL), TLS_E_INTERNAL);
     assert_null(drbg);
     tls_drbg_free(NULL); /* harmless */
 }
@@ -50,10 +50,10 @@ static void system_drbg_produces_bytes(void **state)
     (void)state;
     struct tls_drbg *drbg = NULL;
     uint8_t a[32], b[32];
-    assert_int_equal(tls_drbg_create(&drbg, "test_crypto_rng"), TLS_OK);
+    assert_int_equal(tls_drbg_create(&drbg, "test_crypto_rng", NULL), TLS_OK);
     struct tls_rng rng = tls_drbg_rng(drbg);
-    assert_int_equal(tls_random(&rng, a, sizeof(a)), TLS_OK);
-    assert_int_equal(tls_random(&rng, b, sizeof(b)), TLS_OK);
+    assert_int_equal(tls_random(&rng, a, sizeof(a), NULL), TLS_OK);
+    assert_int_equal(tls_random(&rng, b, sizeof(b), NULL), TLS_OK);
     assert_memory_not_equal(a, b, sizeof(a));
     tls_drbg_free(drbg);
 }
@@ -65,14 +65,14 @@ static void fixed_random_returns_bytes_then_fails(void **state)
     struct tls_fixed_random fixed = {bytes, sizeof(bytes), 0};
     struct tls_rng rng = {tls_fixed_random_fill, &fixed};
     uint8_t out[8];
-    assert_int_equal(tls_random(&rng, out, 2), TLS_OK);
+    assert_int_equal(tls_random(&rng, out, 2, NULL), TLS_OK);
     assert_memory_equal(out, bytes, 2);
-    assert_int_equal(tls_random(&rng, out, 3), TLS_OK);
+    assert_int_equal(tls_random(&rng, out, 3, NULL), TLS_OK);
     assert_memory_equal(out, bytes + 2, 3);
-    assert_int_equal(tls_random(&rng, out, 0), TLS_OK);
+    assert_int_equal(tls_random(&rng, out, 0, NULL), TLS_OK);
     /* exhausted: fails, and the failed output is wiped */
     memset(out, 0xaa, sizeof(out));
-    assert_int_equal(tls_random(&rng, out, 1), TLS_E_INTERNAL);
+    assert_int_equal(tls_random(&rng, out, 1, NULL), TLS_E_INTERNAL);
     assert_int_equal(out[0], 0);
     /* asking for more than is left fails without consuming anything */
     struct tls_fixed_random short_one = {bytes, sizeof(bytes), 3};
@@ -87,8 +87,8 @@ static void no_source_is_internal_error(void **state)
     (void)state;
     uint8_t out[4];
     struct tls_rng none = {NULL, NULL};
-    assert_int_equal(tls_random(&none, out, sizeof(out)), TLS_E_INTERNAL);
-    assert_int_equal(tls_random(NULL, out, sizeof(out)), TLS_E_INTERNAL);
+    assert_int_equal(tls_random(&none, out, sizeof(out), NULL), TLS_E_INTERNAL);
+    assert_int_equal(tls_random(NULL, out, sizeof(out), NULL), TLS_E_INTERNAL);
 }
 
 int main(void)

@@ -96,23 +96,23 @@ static size_t cv_content(const struct cv_case *c, uint8_t *out)
 {
     static uint8_t msg[MSG_MAX];
     struct tls_hash h;
-    assert_int_equal(tls_hash_init(&h, TLS_HASH_SHA256), TLS_OK);
+    assert_int_equal(tls_hash_init(&h, TLS_HASH_SHA256, NULL), TLS_OK);
     if (c->hrr_client_hello1 != 0) {
         /* RFC 8446 §4.4.1: message_hash || 00 00 Hash.length || Hash(ClientHello1) */
         uint8_t mh[4 + 32] = {254, 0, 0, 32};
         size_t n = rfc8448_text_value(c->hrr_client_hello1, msg, sizeof(msg));
-        assert_int_equal(tls_hash(TLS_HASH_SHA256, msg, n, mh + 4), TLS_OK);
-        assert_int_equal(tls_hash_update(&h, mh, sizeof(mh)), TLS_OK);
+        assert_int_equal(tls_hash(TLS_HASH_SHA256, msg, n, mh + 4, NULL), TLS_OK);
+        assert_int_equal(tls_hash_update(&h, mh, sizeof(mh), NULL), TLS_OK);
     }
     for (size_t i = 0; i < 9 && c->transcript[i] != 0; i++) {
         size_t n = rfc8448_text_value(c->transcript[i], msg, sizeof(msg));
-        assert_int_equal(tls_hash_update(&h, msg, n), TLS_OK);
+        assert_int_equal(tls_hash_update(&h, msg, n, NULL), TLS_OK);
     }
     memset(out, 0x20, 64);
     size_t ctx_len = strlen(c->context);
     memcpy(out + 64, c->context, ctx_len);
     out[64 + ctx_len] = 0x00;
-    assert_int_equal(tls_hash_peek(&h, out + 64 + ctx_len + 1), TLS_OK);
+    assert_int_equal(tls_hash_peek(&h, out + 64 + ctx_len + 1, NULL), TLS_OK);
     tls_hash_wipe(&h);
     return 64 + ctx_len + 1 + 32;
 }
@@ -225,7 +225,7 @@ static struct tls_trust *trust_from(const char *name)
 {
     struct file f = load(name);
     struct tls_trust *trust = NULL;
-    assert_int_equal(tls_trust_create(&trust, f.data, f.len), TLS_OK);
+    assert_int_equal(tls_trust_create(&trust, f.data, f.len, NULL), TLS_OK);
     assert_non_null(trust);
     free(f.data);
     return trust;
@@ -269,7 +269,7 @@ static void good_chains_verify(void **state)
     uint8_t *bundle = malloc(a.len + b.len);
     memcpy(bundle, a.data, a.len);
     memcpy(bundle + a.len, b.data, b.len);
-    assert_int_equal(tls_trust_create(&trust, bundle, a.len + b.len), TLS_OK);
+    assert_int_equal(tls_trust_create(&trust, bundle, a.len + b.len, NULL), TLS_OK);
     assert_int_equal(verify(trust, "leaf-rsa.der", "int.der", "rsa.tls13.test", &key, &err), TLS_OK);
     tls_trust_free(trust);
     free(bundle);
@@ -362,9 +362,9 @@ static void garbage_is_bad_certificate(void **state)
     tls_trust_free(trust);
     /* trust anchors that do not parse */
     struct tls_trust *none = (struct tls_trust *)&none;
-    assert_int_equal(tls_trust_create(&none, garbage, sizeof(garbage)), TLS_E_INTERNAL);
+    assert_int_equal(tls_trust_create(&none, garbage, sizeof(garbage), NULL), TLS_E_INTERNAL);
     assert_null(none);
-    assert_int_equal(tls_trust_create(&none, (const uint8_t *)"-----BEGIN CERTIFICATE-----\n", 28),
+    assert_int_equal(tls_trust_create(&none, (const uint8_t *)"-----BEGIN CERTIFICATE-----\n", 28, NULL),
                      TLS_E_INTERNAL);
 }
 

@@ -25,7 +25,7 @@ static const uint8_t msg[] = "TLS 1.3, server CertificateVerify: any content";
 static void sign_with_seed(uint16_t scheme, const char *seed, uint8_t sig[128])
 {
     struct tls_drbg *drbg = NULL;
-    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)seed, strlen(seed)),
+    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)seed, strlen(seed), NULL),
                      TLS_OK);
     struct tls_rng rng = tls_drbg_rng(drbg);
     size_t sig_len = 0;
@@ -83,7 +83,7 @@ static void refusals(void **state)
 {
     (void)state;
     struct tls_drbg *drbg = NULL;
-    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)"x", 1), TLS_OK);
+    assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)"x", 1, NULL), TLS_OK);
     struct tls_rng rng = tls_drbg_rng(drbg);
     uint8_t sig[128];
     size_t sig_len = 0;

@@ -44,7 +44,7 @@ static struct tls_trust *strict_trust(void)
 {
     struct file f = load("strict-ca.pem");
     struct tls_trust *trust = NULL;
-    assert_int_equal(tls_trust_create(&trust, f.data, f.len), TLS_OK);
+    assert_int_equal(tls_trust_create(&trust, f.data, f.len, NULL), TLS_OK);
     free(f.data);
     return trust;
 }

@@ -373,12 +373,12 @@ static void client_hello_for(const char *server_name, bool *has_sni)
     config.rng.ctx = &fixed;
     struct tls_client *c = malloc(tls_client_size());
     assert_non_null(c);
-    assert_int_equal(tls_client_init(c, &config), TLS_OK);
+    assert_int_equal(tls_client_init(c, &config, 0), TLS_OK);
     static uint8_t out[4096];
     struct tls_writer w;
     tls_writer_init(&w, out, sizeof(out));
     size_t used;
-    assert_int_equal(tls_client_handshake(c, NULL, 0, &used, &w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(c, NULL, 0, &used, &w, 0), TLS_STATUS_CONTINUE);
     /* one plaintext record: header (5), handshake header (4), ClientHello body */
     struct tls_client_hello ch;
     struct tls_error err = {0};

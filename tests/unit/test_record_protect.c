@@ -56,7 +56,7 @@ static void rx_with_keys(struct tls_record_rx *rx, const char *keys_step)
     struct tls_traffic_keys keys;
     record_vector_keys(RFC8448_S3, keys_step, &keys);
     tls_record_rx_init(rx);
-    tls_record_direction_install_keys(&rx->dir, &keys);
+    tls_record_direction_install_keys(&rx->dir, &keys, NULL);
 }
 
 /* Deframes buf (a protected read direction) and unprotects the record in place. */
@@ -133,7 +133,7 @@ static void reseal_gives_rfc8448_bytes(void **state)
         record_vector_keys(RFC8448_S3, records[i].keys_step, &keys);
         struct tls_record_direction d;
         tls_record_direction_init(&d);
-        tls_record_direction_install_keys(&d, &keys);
+        tls_record_direction_install_keys(&d, &keys, NULL);
         d.seq = records[i].seq;
         struct tls_writer w;
         tls_writer_init(&w, buf, sizeof(buf));
@@ -176,7 +176,7 @@ static void flipped_bits_give_bad_record_mac(void **state)
             struct tls_record_rx rx;
             struct tls_traffic_keys fresh = keys;
             tls_record_rx_init(&rx);
-            tls_record_direction_install_keys(&rx.dir, &fresh);
+            tls_record_direction_install_keys(&rx.dir, &fresh, NULL);
             memcpy(buf, record.bytes, record.len);
             buf[byte] ^= (uint8_t)(1u << bit);
             struct tls_plaintext pt;
@@ -234,7 +234,7 @@ static void padding_is_stripped(void **state)
         keys_rx = keys;
         struct tls_record_direction d;
         tls_record_direction_init(&d);
-        tls_record_direction_install_keys(&d, &keys);
+        tls_record_direction_install_keys(&d, &keys, NULL);
         struct tls_writer w;
         tls_writer_init(&w, buf, sizeof(buf));
         assert_int_equal(tls_record_write(&d, TLS_CT_application_data, content,
@@ -245,7 +245,7 @@ static void padding_is_stripped(void **state)
 
         struct tls_record_rx rx;
         tls_record_rx_init(&rx);
-        tls_record_direction_install_keys(&rx.dir, &keys_rx);
+        tls_record_direction_install_keys(&rx.dir, &keys_rx, NULL);
         struct tls_plaintext pt;
         assert_int_equal(open_in_place(&rx, buf, w.len, &pt, NULL), TLS_OK);
         assert_int_equal(pt.type, TLS_CT_application_data);
@@ -442,7 +442,7 @@ static void sequence_number_must_not_wrap(void **state)
     keys_rx = keys;
     struct tls_record_direction d;
     tls_record_direction_init(&d);
-    tls_record_direction_install_keys(&d, &keys);
+    tls_record_direction_install_keys(&d, &keys, NULL);
     d.seq = UINT64_MAX - 1;
     struct tls_writer w;
     tls_writer_init(&w, buf, sizeof(buf));
@@ -457,7 +457,7 @@ static void sequence_number_must_not_wrap(void **state)
 
     struct tls_record_rx rx;
     tls_record_rx_init(&rx);
-    tls_record_direction_install_keys(&rx.dir, &keys_rx);
+    tls_record_direction_install_keys(&rx.dir, &keys_rx, NULL);
     rx.dir.seq = UINT64_MAX - 1;
     struct tls_plaintext pt;
     assert_int_equal(open_in_place(&rx, buf, first_len, &pt, NULL), TLS_OK);
@@ -484,12 +484,12 @@ static void key_change_resets_sequence_and_wipes(void **state)
     struct tls_record_direction d;
     tls_record_direction_init(&d);
     assert_false(d.is_protected);
-    tls_record_direction_install_keys(&d, &hs);
+    tls_record_direction_install_keys(&d, &hs, NULL);
     assert_true(d.is_protected);
     /* The caller's copy is wiped: the direction is the only holder of the key. */
     assert_true(all_zero((const uint8_t *)&hs, sizeof(hs)));
     d.seq = 41;
-    tls_record_direction_install_keys(&d, &ap);
+    tls_record_direction_install_keys(&d, &ap, NULL);
     assert_int_equal(d.seq, 0);
     assert_memory_equal(d.keys.key, ap_copy.key, TLS_MAX_KEY_LEN);
     tls_record_direction_wipe(&d);
@@ -538,10 +538,10 @@ static void write_fragments_protected_content(void **state)
     keys_rx = keys;
     struct tls_record_direction d;
     tls_record_direction_init(&d);
-    tls_record_direction_install_keys(&d, &keys);
+    tls_record_direction_install_keys(&d, &keys, NULL);
     struct tls_record_rx rx;
     tls_record_rx_init(&rx);
-    tls_record_direction_install_keys(&rx.dir, &keys_rx);
+    tls_record_direction_install_keys(&rx.dir, &keys_rx, NULL);
     size_t sent = 0;
     while (sent < sizeof(big)) {
         tls_writer_init(&w, out, sizeof(out));
@@ -595,7 +595,7 @@ static void write_refusals(void **state)
     record_vector_keys(RFC8448_S3, CLIENT_AP, &keys);
     struct tls_record_direction d;
     tls_record_direction_init(&d);
-    tls_record_direction_install_keys(&d, &keys);
+    tls_record_direction_install_keys(&d, &keys, NULL);
     /* Padding that leaves no room for content. */
     assert_int_equal(tls_record_write(&d, TLS_CT_application_data, x, 1, TLS_MAX_PLAINTEXT_LEN,
                                       &w, NULL),

@@ -80,15 +80,15 @@ int main(int argc, char **argv)
     char *pem = read_pem(argv[4], &pem_len);
     struct tls_trust *trust = NULL;
     struct tls_drbg *drbg = NULL;
-    if (pem == NULL || tls_trust_create(&trust, (const uint8_t *)pem, pem_len) != TLS_OK ||
-        tls_drbg_create(&drbg, "tls13 consumer") != TLS_OK) {
+    if (pem == NULL || tls_trust_create(&trust, (const uint8_t *)pem, pem_len, NULL) != TLS_OK ||
+        tls_drbg_create(&drbg, "tls13 consumer", NULL) != TLS_OK) {
         return die("cannot load the CA file or seed the DRBG", NULL);
     }
     struct tls_client_config config = {
         .server_name = argv[3], .trust = trust, .rng = tls_drbg_rng(drbg),
     };
     struct tls_client *c = calloc(1, tls_client_size());
-    if (c == NULL || tls_client_init(c, &config) != TLS_OK) {
+    if (c == NULL || tls_client_init(c, &config, 0) != TLS_OK) {
         return die("tls_client_init", c);
     }
     struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)atoi(argv[2]))};
@@ -101,12 +101,12 @@ int main(int argc, char **argv)
     struct tls_writer w;
     tls_writer_init(&w, out_buf, sizeof(out_buf));
     size_t used = 0;
-    enum tls_status st = tls_client_handshake(c, NULL, 0, &used, &w);
+    enum tls_status st = tls_client_handshake(c, NULL, 0, &used, &w, 0);
     while (st == TLS_STATUS_CONTINUE || st == TLS_STATUS_NEED_MORE) {
         if (send_all(fd, &w) != 0 || (st == TLS_STATUS_NEED_MORE || in_len == 0 ? receive(fd) : 0) != 0) {
             return die("connection lost during the handshake", c);
         }
-        st = tls_client_handshake(c, in, in_len, &used, &w);
+        st = tls_client_handshake(c, in, in_len, &used, &w, 0);
         drop(used);
     }
     if (st != TLS_STATUS_HANDSHAKE_DONE || send_all(fd, &w) != 0) {
@@ -115,13 +115,13 @@ int main(int argc, char **argv)
     /* One line out, then records in until application data comes back. */
     char line[256];
     snprintf(line, sizeof(line), "%s\n", argv[5]);
-    if (tls_client_seal(c, (const uint8_t *)line, strlen(line), &w) != TLS_OK || send_all(fd, &w) != 0) {
+    if (tls_client_seal(c, (const uint8_t *)line, strlen(line), &w, NULL) != TLS_OK || send_all(fd, &w) != 0) {
         return die("seal", c);
     }
     for (;;) {
         const uint8_t *data = NULL;
         size_t data_len = 0;
-        st = tls_client_open(c, in, in_len, &used, &data, &data_len, &w);
+        st = tls_client_open(c, in, in_len, &used, &data, &data_len, &w, 0);
         drop(used);
         if (st == TLS_STATUS_APP_DATA) {
             printf("%.*s", (int)data_len, (const char *)data);

@@ -15,11 +15,15 @@
 #include "handshake/client_hello.h"
 #include "handshake/server_hello.h"
 
-static void psk_on_secret(void *ctx, const char *name, const char *nss_label,
+static void psk_on_secret(void *ctx, enum tls_secret_id id, unsigned generation,
                           const uint8_t *client_random, const uint8_t *secret, size_t secret_len,
                           const uint8_t *transcript_hash, size_t hash_len)
 {
+    (void)generation;
     (void)client_random;
+    const struct tls_secret_info *info = tls_secret_info(id);
+    const char *name = info->name;
+    const char *nss_label = info->nss_label;
     (void)transcript_hash;
     (void)hash_len;
     struct psk_secrets *s = ctx;
@@ -56,7 +60,6 @@ void psk_conn_init(struct psk_conn *c, const char *file)
     /* RFC 8448's certificate is self-signed for "server": the chain check is skipped. */
     c->config.insecure = true;
     c->config.server_name = "server";
-    c->config.replay = &c->hooks;
     c->observer.ctx = &c->secrets;
     c->observer.secret = psk_on_secret;
     c->config.observer = &c->observer;
@@ -66,7 +69,7 @@ void psk_conn_init(struct psk_conn *c, const char *file)
 
 void psk_conn_start(struct psk_conn *c)
 {
-    assert_int_equal(tls_client_init(c->client, &c->config), TLS_OK);
+    assert_int_equal(tls_client_init_replay(c->client, &c->config, &c->hooks, c->now_ms), TLS_OK);
 }
 
 void psk_conn_free(struct psk_conn *c)
@@ -94,7 +97,7 @@ enum tls_status psk_feed(struct psk_conn *c, const uint8_t *bytes, size_t len)
     size_t used = 0;
     assert_true(len <= sizeof(buf));
     memcpy(buf, bytes, len);
-    enum tls_status st = tls_client_handshake(c->client, buf, len, &used, &c->w);
+    enum tls_status st = tls_client_handshake(c->client, buf, len, &used, &c->w, c->now_ms);
     return st;
 }
 
@@ -107,9 +110,9 @@ void psk_ticket_from_section3(struct tls_ticket *ticket)
     c.hooks.client_hello[0] = rfc8448_value(c.v, PSK_CH_STEP, "ClientHello", 0, &len);
     c.hooks.client_hello_len[0] = len;
     /* The connection starts 250 ms before the ticket arrives; the caller's clock moves on. */
-    c.config.now_ms = PSK_TICKET_RECEIVED_AT - 250;
+    c.now_ms = PSK_TICKET_RECEIVED_AT - 250;
     psk_conn_start(&c);
-    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w, c.now_ms), TLS_STATUS_CONTINUE);
     uint8_t flight[1024];
     size_t n = 0;
     for (int i = 0; i < 2; i++) {
@@ -123,8 +126,8 @@ void psk_ticket_from_section3(struct tls_ticket *ticket)
     const uint8_t *data;
     size_t data_len;
     memcpy(buf, rec, len);
-    c.config.now_ms = PSK_TICKET_RECEIVED_AT;
-    assert_int_equal(tls_client_open(c.client, buf, len, &used, &data, &data_len, &c.w),
+    c.now_ms = PSK_TICKET_RECEIVED_AT;
+    assert_int_equal(tls_client_open(c.client, buf, len, &used, &data, &data_len, &c.w, c.now_ms),
                      TLS_STATUS_TICKET);
     const struct tls_ticket *t = tls_client_ticket(c.client);
     assert_non_null(t);
@@ -151,7 +154,7 @@ void psk_section4_conn(struct psk_conn *c, struct tls_ticket *ticket)
     c->hooks.client_hello_len[0] = len;
     c->hooks.client_hello_is_template = true;
     c->config.ticket = ticket;
-    c->config.now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
+    c->now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
     c->config.early_data = psk_val(c, "{client}  send application_data record", "payload", 0, &len, NULL);
     c->config.early_data_len = len;
 }
@@ -198,8 +201,8 @@ void psk_direction_for(struct tls_record_direction *d, uint16_t suite, const uin
 {
     struct tls_traffic_keys keys;
     tls_record_direction_init(d);
-    assert_int_equal(tls_traffic_keys_derive(tls_cipher_suite_find(suite), traffic_secret, &keys), TLS_OK);
-    tls_record_direction_install_keys(d, &keys);
+    assert_int_equal(tls_traffic_keys_derive(tls_cipher_suite_find(suite), traffic_secret, &keys, NULL), TLS_OK);
+    tls_record_direction_install_keys(d, &keys, NULL);
 }
 
 void psk_direction_with(struct tls_record_direction *d, const uint8_t *traffic_secret)
@@ -232,11 +235,11 @@ size_t psk_open_record(struct tls_record_direction *d, const uint8_t *buf, size_
 void psk_sha256_of(const uint8_t *const *parts, const size_t *lens, size_t n, uint8_t *out)
 {
     struct tls_hash h;
-    assert_int_equal(tls_hash_init(&h, TLS_HASH_SHA256), TLS_OK);
+    assert_int_equal(tls_hash_init(&h, TLS_HASH_SHA256, NULL), TLS_OK);
     for (size_t i = 0; i < n; i++) {
-        assert_int_equal(tls_hash_update(&h, parts[i], lens[i]), TLS_OK);
+        assert_int_equal(tls_hash_update(&h, parts[i], lens[i], NULL), TLS_OK);
     }
-    assert_int_equal(tls_hash_peek(&h, out), TLS_OK);
+    assert_int_equal(tls_hash_peek(&h, out, NULL), TLS_OK);
     tls_hash_wipe(&h);
 }
 
@@ -299,13 +302,13 @@ void psk_expect_binder(const struct tls_ticket *t, const uint8_t *prefix, size_t
     size_t truncated;
     uint8_t empty[32], binder_key[32], hash[32], binder[32];
     assert_int_equal(tls_client_hello_truncated_len(msg, len, &truncated, &err), TLS_OK);
-    assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, t->psk, t->psk_len), TLS_OK);
-    assert_int_equal(tls_hash(TLS_HASH_SHA256, NULL, 0, empty), TLS_OK);
-    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_binder_key_res, empty, binder_key), TLS_OK);
+    assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, t->psk, t->psk_len, NULL), TLS_OK);
+    assert_int_equal(tls_hash(TLS_HASH_SHA256, NULL, 0, empty, NULL), TLS_OK);
+    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_binder_key_res, empty, binder_key, NULL), TLS_OK);
     const uint8_t *parts[2] = {prefix, msg};
     size_t lens[2] = {prefix_len, truncated};
     psk_sha256_of(parts + (prefix_len == 0), lens + (prefix_len == 0), prefix_len == 0 ? 1 : 2, hash);
-    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, binder_key, hash, binder), TLS_OK);
+    assert_int_equal(tls_finished_verify_data(TLS_HASH_SHA256, binder_key, hash, binder, NULL), TLS_OK);
     /* binders<33..2^16-1> = 00 21 | 20 | binder: the last 32 bytes of the message. */
     assert_int_equal(len - truncated, 35);
     assert_bytes_equal(msg + len - 32, 32, binder, 32, what);
@@ -320,7 +323,7 @@ void psk_expect_rejected(struct psk_conn *c, const struct psk_sh_edit *e,
     const uint8_t *sh = psk_val(c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
     uint8_t rec[600];
     size_t n = psk_edited_server_hello(sh, len, e, rec);
-    assert_int_equal(tls_client_handshake(c->client, NULL, 0, &used, &c->w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(c->client, NULL, 0, &used, &c->w, c->now_ms), TLS_STATUS_CONTINUE);
     c->w.len = 0;
     assert_int_equal(psk_feed(c, rec, n), TLS_STATUS_FATAL);
     assert_int_equal(tls_client_error(c->client)->code, TLS_E_ALERT(alert));
@@ -364,7 +367,7 @@ void psk_expect_early_data_acceptance_refused(const struct psk_sh_edit *e, bool 
     psk_section4_conn(&c, &ticket);
     psk_conn_start(&c);
     size_t len, used, ch_len;
-    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w), TLS_STATUS_CONTINUE);
+    assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w, c.now_ms), TLS_STATUS_CONTINUE);
     c.w.len = 0;
     const uint8_t *ch = psk_val(&c, PSK_SEND_HS, "payload", 0, &ch_len, NULL);
     const uint8_t *sh = psk_val(&c, "{server}  construct a ServerHello", "ServerHello", 0, &len, NULL);
@@ -378,9 +381,9 @@ void psk_expect_early_data_acceptance_refused(const struct psk_sh_edit *e, bool 
     psk_sha256_of(parts, lens, 2, hash);
     struct tls_key_schedule ks;
     assert_int_equal(tls_ks_early(&ks, TLS_HASH_SHA256, psk_accepted ? ticket.psk : NULL,
-                                  psk_accepted ? ticket.psk_len : 0), TLS_OK);
-    assert_int_equal(tls_ks_handshake(&ks, ecdhe, len), TLS_OK);
-    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_server_handshake_traffic_secret, hash, secret), TLS_OK);
+                                  psk_accepted ? ticket.psk_len : 0, NULL), TLS_OK);
+    assert_int_equal(tls_ks_handshake(&ks, ecdhe, len, NULL), TLS_OK);
+    assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_server_handshake_traffic_secret, hash, secret, NULL), TLS_OK);
     tls_ks_wipe(&ks);
 
     const uint8_t *ee = psk_val(&c, "{server}  construct an EncryptedExtensions", "EncryptedExtensions", 0, &len, NULL);

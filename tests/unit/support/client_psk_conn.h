@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "handshake/client.h"
+#include "handshake/client_replay.h"
 #include "record/protect.h"
 #include "support/rfc8448.h"
 
@@ -35,6 +36,7 @@ struct psk_secrets {
 };
 
 struct psk_conn {
+    uint64_t now_ms; /* the clock given to every call of the client */
     struct rfc8448 *v;
     struct tls_client_replay hooks;
     struct tls_client_config config;

@@ -16,19 +16,19 @@
 
 /* What a key-schedule row checks, and which fields it reads. */
 enum ks_row_kind {
-    ROW_EARLY_SECRET,     /* tls_ks_early(input = PSK, NULL = none) -> Early Secret */
-    ROW_HANDSHAKE_SECRET, /* tls_ks_handshake(input = (EC)DHE shared secret) -> Handshake Secret */
-    ROW_MASTER_SECRET,    /* tls_ks_master() -> Master Secret */
-    ROW_DERIVED,          /* tls_derive_secret(prk, "derived", input = Hash("")) */
-    ROW_DERIVE,           /* tls_ks_derive(id, input = transcript hash); prk = stage secret or NULL */
-    ROW_KEY,              /* tls_traffic_keys_derive(input = traffic secret).key */
-    ROW_IV,               /* tls_traffic_keys_derive(input = traffic secret).iv */
-    ROW_FINISHED_KEY,     /* tls_finished_key(input = base key) */
-    ROW_VERIFY_DATA,      /* tls_finished_verify_data(input = base key, Hash(input2 messages));
+    ROW_EARLY_SECRET,     /* tls_ks_early(input = PSK, NULL = none, NULL) -> Early Secret */
+    ROW_HANDSHAKE_SECRET, /* tls_ks_handshake(input = (EC)DHE shared secret, NULL) -> Handshake Secret */
+    ROW_MASTER_SECRET,    /* tls_ks_master(NULL) -> Master Secret */
+    ROW_DERIVED,          /* tls_derive_secret(prk, "derived", input = Hash(""), NULL) */
+    ROW_DERIVE,           /* tls_ks_derive(id, input = transcript hash, NULL); prk = stage secret or NULL */
+    ROW_KEY,              /* tls_traffic_keys_derive(input = traffic secret, NULL).key */
+    ROW_IV,               /* tls_traffic_keys_derive(input = traffic secret, NULL).iv */
+    ROW_FINISHED_KEY,     /* tls_finished_key(input = base key, NULL) */
+    ROW_VERIFY_DATA,      /* tls_finished_verify_data(input = base key, Hash(input2 messages), NULL);
                            * prk, when set, is ClientHello1 of an HRR exchange: the transcript
                            * starts with message_hash(ClientHello1) (RFC 8446 §4.4.1) */
     ROW_BINDER_HASH,      /* Hash(input = truncated ClientHello) */
-    ROW_RESUMPTION_PSK,   /* tls_resumption_psk(input = resumption_master_secret, input2 = nonce) */
+    ROW_RESUMPTION_PSK,   /* tls_resumption_psk(input = resumption_master_secret, input2 = nonce, NULL) */
 };
 
 struct ks_row {

@@ -79,21 +79,21 @@ void neg_server_free(struct neg_server *s)
 static void transcript_hash(const struct neg_server *s, size_t upto, uint8_t *out)
 {
     struct tls_hash h;
-    assert_int_equal(tls_hash_init(&h, NEG_HASH), TLS_OK);
+    assert_int_equal(tls_hash_init(&h, NEG_HASH, NULL), TLS_OK);
     if (s->base == NEG_BASE_S5) {
         /* §4.4.1: ClientHello1 is replaced by message_hash(254) || 00 00 Hash.length || Hash(CH1). */
         uint8_t message_hash[4 + NEG_HASH_LEN] = {254, 0, 0, NEG_HASH_LEN};
-        assert_int_equal(tls_hash(NEG_HASH, s->ch[0].b, s->ch[0].len, message_hash + 4), TLS_OK);
-        tls_hash_update(&h, message_hash, sizeof(message_hash));
-        tls_hash_update(&h, s->hrr.b, s->hrr.len);
-        tls_hash_update(&h, s->ch[1].b, s->ch[1].len);
+        assert_int_equal(tls_hash(NEG_HASH, s->ch[0].b, s->ch[0].len, message_hash + 4, NULL), TLS_OK);
+        tls_hash_update(&h, message_hash, sizeof(message_hash), NULL);
+        tls_hash_update(&h, s->hrr.b, s->hrr.len, NULL);
+        tls_hash_update(&h, s->ch[1].b, s->ch[1].len, NULL);
     } else {
-        tls_hash_update(&h, s->ch[0].b, s->ch[0].len);
+        tls_hash_update(&h, s->ch[0].b, s->ch[0].len, NULL);
     }
     for (size_t i = 0; i < upto && i < NEG_MAX_MSGS; i++) {
-        tls_hash_update(&h, s->msg[i].b, s->msg[i].len);
+        tls_hash_update(&h, s->msg[i].b, s->msg[i].len, NULL);
     }
-    assert_int_equal(tls_hash_peek(&h, out), TLS_OK);
+    assert_int_equal(tls_hash_peek(&h, out, NULL), TLS_OK);
     tls_hash_wipe(&h);
 }
 
@@ -108,13 +108,13 @@ static void handshake_schedule(const struct neg_server *s, struct tls_key_schedu
         /* §4's Early Secret = HKDF-Extract(0, PSK): the PSK from §3's ticket. */
         psk = rfc8448_value(s->v, "{client}  extract secret \"early\"", "IKM", 0, &psk_len);
     }
-    assert_int_equal(tls_ks_early(ks, NEG_HASH, psk, psk_len), TLS_OK);
-    assert_int_equal(tls_ks_handshake(ks, ecdhe, len), TLS_OK);
+    assert_int_equal(tls_ks_early(ks, NEG_HASH, psk, psk_len, NULL), TLS_OK);
+    assert_int_equal(tls_ks_handshake(ks, ecdhe, len, NULL), TLS_OK);
 }
 
 static void keys_from(const uint8_t *secret, struct tls_traffic_keys *keys)
 {
-    assert_int_equal(tls_traffic_keys_derive(tls_cipher_suite_find(NEG_SUITE), secret, keys), TLS_OK);
+    assert_int_equal(tls_traffic_keys_derive(tls_cipher_suite_find(NEG_SUITE), secret, keys, NULL), TLS_OK);
 }
 
 void neg_derive_handshake_keys(struct neg_server *s)
@@ -124,9 +124,9 @@ void neg_derive_handshake_keys(struct neg_server *s)
     handshake_schedule(s, &ks);
     transcript_hash(s, 1, hash);
     assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_server_handshake_traffic_secret, hash,
-                                   s->server_hs_secret), TLS_OK);
+                                   s->server_hs_secret, NULL), TLS_OK);
     assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_client_handshake_traffic_secret, hash,
-                                   s->client_hs_secret), TLS_OK);
+                                   s->client_hs_secret, NULL), TLS_OK);
     keys_from(s->server_hs_secret, &s->server_hs);
     keys_from(s->client_hs_secret, &s->client_hs);
     s->hs_seq = 0;
@@ -138,12 +138,12 @@ void neg_derive_application_keys(struct neg_server *s)
     struct tls_key_schedule ks;
     uint8_t hash[NEG_HASH_LEN], client_app_secret[NEG_HASH_LEN];
     handshake_schedule(s, &ks);
-    assert_int_equal(tls_ks_master(&ks), TLS_OK);
+    assert_int_equal(tls_ks_master(&ks, NULL), TLS_OK);
     transcript_hash(s, s->count, hash);
     assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_server_application_traffic_secret_0, hash,
-                                   s->server_app_secret), TLS_OK);
+                                   s->server_app_secret, NULL), TLS_OK);
     assert_int_equal(tls_ks_derive(&ks, TLS_SECRET_client_application_traffic_secret_0, hash,
-                                   client_app_secret), TLS_OK);
+                                   client_app_secret, NULL), TLS_OK);
     keys_from(s->server_app_secret, &s->server_app);
     keys_from(client_app_secret, &s->client_app);
     s->app_seq = 0;
@@ -162,7 +162,7 @@ void neg_recompute_finished(struct neg_server *s)
     uint8_t hash[NEG_HASH_LEN], verify_data[NEG_HASH_LEN];
     transcript_hash(s, s->count - 1, hash);
     /* §4.4.4: verify_data = HMAC(finished_key(server_handshake_traffic_secret), Transcript-Hash) */
-    assert_int_equal(tls_finished_verify_data(NEG_HASH, s->server_hs_secret, hash, verify_data), TLS_OK);
+    assert_int_equal(tls_finished_verify_data(NEG_HASH, s->server_hs_secret, hash, verify_data, NULL), TLS_OK);
     neg_set(&s->msg[s->count - 1], 20, verify_data, sizeof(verify_data));
 }
 
@@ -190,7 +190,7 @@ size_t neg_expected_client_flight(struct neg_server *s, struct neg_msg *out)
     transcript_hash(s, s->count + n, hash);
     uint8_t verify_data[NEG_HASH_LEN];
     /* §4.4.4: verify_data = HMAC(finished_key(client_handshake_traffic_secret), Transcript-Hash) */
-    assert_int_equal(tls_finished_verify_data(NEG_HASH, s->client_hs_secret, hash, verify_data), TLS_OK);
+    assert_int_equal(tls_finished_verify_data(NEG_HASH, s->client_hs_secret, hash, verify_data, NULL), TLS_OK);
     neg_set(&out[n++], 20, verify_data, sizeof(verify_data));
     return n;
 }
@@ -299,7 +299,7 @@ static size_t seal(const struct tls_traffic_keys *keys, uint64_t seq, uint16_t v
     if (inner_len > 0) {
         memmove(out + 5, inner, inner_len);
     }
-    assert_int_equal(tls_aead_seal(keys, seq, out, 5, out + 5, inner_len, out + 5), TLS_OK);
+    assert_int_equal(tls_aead_seal(keys, seq, out, 5, out + 5, inner_len, out + 5, NULL), TLS_OK);
     return 5 + length;
 }
 
@@ -372,7 +372,7 @@ void neg_post(struct neg_server *s, uint8_t inner_type, const uint8_t *content, 
 
 void neg_post_next_generation(struct neg_server *s)
 {
-    assert_int_equal(tls_next_traffic_secret(NEG_HASH, s->server_app_secret, s->server_app_secret),
+    assert_int_equal(tls_next_traffic_secret(NEG_HASH, s->server_app_secret, s->server_app_secret, NULL),
                      TLS_OK);
     keys_from(s->server_app_secret, &s->server_app);
     s->app_seq = 0;

@@ -26,7 +26,7 @@ static void sign_with(const struct tls_rsa_private_key *key, const uint8_t *msg,
     static const uint8_t seed[32] = "tls13 negative-test fixed salt.";
     assert_int_equal(key->n_len, sig_len);
     struct tls_drbg *drbg = NULL;
-    assert_int_equal(tls_drbg_create_deterministic(&drbg, seed, sizeof(seed)), TLS_OK);
+    assert_int_equal(tls_drbg_create_deterministic(&drbg, seed, sizeof(seed), NULL), TLS_OK);
     struct tls_rng rng = tls_drbg_rng(drbg);
     struct tls_error err = {0};
     size_t got = 0;

@@ -39,6 +39,6 @@ size_t record_seal_raw(const struct tls_traffic_keys *keys, uint64_t seq, const 
     if (inner_len > 0) {
         memmove(out + 5, inner, inner_len);
     }
-    assert_int_equal(tls_aead_seal(keys, seq, out, 5, out + 5, inner_len, out + 5), 0);
+    assert_int_equal(tls_aead_seal(keys, seq, out, 5, out + 5, inner_len, out + 5, NULL), 0);
     return 5 + ciphertext_len;
 }
