@@ -74,7 +74,7 @@ static void fan_secret(void *ctx, enum tls_secret_id id, unsigned generation,
     if (run->html.keys.file != NULL) {
         keylog_on_secret(&run->html.keys, id, generation, client_random, secret, secret_len,
                          transcript_hash, hash_len);
-        connect_html_on_secret(&run->html, name, client_random, secret, secret_len);
+        connect_html_on_secret(&run->html, id, client_random, secret, secret_len);
     }
     if (run->explain.out != NULL) {
         explain_on_secret(&run->explain, id, generation, client_random, secret, secret_len,

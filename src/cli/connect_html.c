@@ -35,7 +35,7 @@ int connect_html_open(struct connect_html *h, const char *path, FILE **trace)
     return 0;
 }
 
-void connect_html_on_secret(struct connect_html *h, const char *name,
+void connect_html_on_secret(struct connect_html *h, enum tls_secret_id id,
                             const uint8_t *client_random, const uint8_t *secret,
                             size_t secret_len)
 {
@@ -43,17 +43,17 @@ void connect_html_on_secret(struct connect_html *h, const char *name,
     if (h->page == NULL || client_random == NULL) {
         return;
     }
-    if (strcmp(name, "(EC)DHE shared secret") == 0) {
+    if (id == TLS_SECRET_ecdhe_shared_secret) {
         if (secret_len <= sizeof(st->ecdhe)) {
             memcpy(st->ecdhe, secret, secret_len);
             st->ecdhe_len = secret_len;
         }
         return;
     }
-    uint8_t *slot = strcmp(name, "early_secret") == 0       ? st->early_secret
-                    : strcmp(name, "handshake_secret") == 0 ? st->handshake_secret
-                    : strcmp(name, "master_secret") == 0    ? st->master_secret
-                                                            : NULL;
+    uint8_t *slot = id == TLS_SECRET_early_secret       ? st->early_secret
+                    : id == TLS_SECRET_handshake_secret ? st->handshake_secret
+                    : id == TLS_SECRET_master_secret    ? st->master_secret
+                                                        : NULL;
     if (slot == NULL || secret_len > sizeof(st->early_secret)) {
         return;
     }

@@ -40,7 +40,7 @@ int connect_html_open(struct connect_html *h, const char *path, FILE **trace);
 
 /* The observer's secret callback: keeps the early, handshake and master secrets and the (EC)DHE
    shared secret (the key log lines take the traffic secrets). */
-void connect_html_on_secret(struct connect_html *h, const char *name,
+void connect_html_on_secret(struct connect_html *h, enum tls_secret_id id,
                             const uint8_t *client_random, const uint8_t *secret,
                             size_t secret_len);
 

@@ -222,15 +222,15 @@ static void add_stage(struct dec_conn *c, const struct tls_decode_stage_secrets 
     uint8_t prk[TLS_MAX_HASH_LEN];
     bool can = stage == STAGE_EARLY ? !c->psk_accepted : salt != NULL && s->input_len > 0;
     const uint8_t *ikm = stage == STAGE_HANDSHAKE ? s->input : zeros;
-    if (can && tls_hkdf_extract(c->hash, salt, salt_len, ikm, s->input_len, prk) == TLS_OK) {
+    if (can && tls_hkdf_extract(c->hash, salt, salt_len, ikm, s->input_len, prk, NULL) == TLS_OK) {
         s->check = tls_ct_equal(prk, value, hl) ? "HKDF-Extract recomputed here: equal"
                                                 : "HKDF-Extract recomputed here: DIFFERENT";
     }
     tls_wipe(prk, sizeof(prk));
     /* Derive-Secret(., "derived", "") = HKDF-Expand-Label(., "derived", Hash(""), Hash.length) */
     uint8_t empty_hash[TLS_MAX_HASH_LEN];
-    if (stage != STAGE_MASTER && tls_hash(c->hash, NULL, 0, empty_hash) == TLS_OK &&
-        tls_derive_secret(c->hash, value, "derived", empty_hash, s->derived) == TLS_OK) {
+    if (stage != STAGE_MASTER && tls_hash(c->hash, NULL, 0, empty_hash, NULL) == TLS_OK &&
+        tls_derive_secret(c->hash, value, "derived", empty_hash, s->derived, NULL) == TLS_OK) {
         s->derived_len = hl;
     }
 }
