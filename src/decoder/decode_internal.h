@@ -6,6 +6,7 @@
  *   decode_print.c    message fields by RFC name (text details)
  *   decode_tls12.c    TLS 1.2 messages and the resumption diagnosis (RFC 5246, 5077, 7627)
  *   decode_tls12_keys.c  TLS 1.2 PRF, key block, AEAD records, Finished (RFC 5246, 5288, 7905)
+ *   decode_tls12_cbc.c   TLS 1.2 CBC records, MAC-then-encrypt or encrypt_then_mac (RFC 5246, 7366)
  *   decode_signature.c   certificates, CertificateVerify and ServerKeyExchange signatures
  *   decode_infer.c    keyless inferences for protected records
  *   decode_output.c   ladder, details and JSON
@@ -20,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "crypto/cbc.h"
 #include "crypto/key_schedule.h"
 #include "crypto/x509.h"
 #include "decoder/decode.h"
@@ -95,6 +97,7 @@ struct dec_direction {
     bool ccs_seen;                 /* a ChangeCipherSpec record was sent */
     struct tls_traffic_keys tls12_keys; /* TLS 1.2 write key and IV (decode_tls12_keys.c) */
     uint64_t tls12_seq;            /* TLS 1.2 records since the CCS (RFC 5246 §6.1 seq_num) */
+    uint8_t tls12_mac_key[TLS_MAX_MAC_LEN]; /* CBC suites: MAC_write_key (decode_tls12_cbc.c) */
     unsigned protected_records;    /* protected records so far (inference) */
     unsigned handshake_records;    /* protected records inferred as handshake */
     bool sent_finished;            /* Finished seen or inferred */
@@ -186,6 +189,12 @@ struct dec_conn {
     enum tls_hash_alg prf_hash;
     bool have_master_secret;
     bool tls12_gcm;               /* AES-GCM (explicit nonce) rather than ChaCha20-Poly1305 */
+    bool sh_etm;                  /* the ServerHello echoed encrypt_then_mac (RFC 7366) */
+    bool tls12_cbc;               /* a CBC suite, keys derived (decode_tls12_cbc.c) */
+    enum tls_mac_alg tls12_mac;
+    size_t tls12_key_len;
+    size_t tls12_padding;         /* padding + length byte of the last CBC record opened */
+    const char *tls12_failure;    /* why the last CBC record did not open, or NULL */
 
     /* TLS 1.3 transcript and secrets */
     struct tls_transcript transcript;
@@ -288,6 +297,14 @@ bool dec_tls12_open(struct dec_conn *c, enum tls_direction dir, const struct tls
                     uint8_t *out, size_t *out_len);
 void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
                                const struct tls_handshake_message *msg, struct dec_text *t);
+tls_result dec_tls12_prf(enum tls_hash_alg alg, const uint8_t *secret, size_t secret_len,
+                         const char *label, const uint8_t *seed, size_t seed_len, uint8_t *out,
+                         size_t out_len);
+
+/* decode_tls12_cbc.c: false when the suite is no CBC suite of ours */
+bool dec_tls12_cbc_derive_keys(struct dec_conn *c, const uint8_t *master, size_t master_len);
+bool dec_tls12_cbc_open(struct dec_conn *c, enum tls_direction dir, uint64_t seq,
+                        const struct tls_record *rec, uint8_t *out, size_t *out_len);
 
 /* decode_infer.c */
 void dec_infer(struct dec_conn *c, enum tls_direction dir, struct dec_record *r);

@@ -220,6 +220,7 @@ static void server_hello_negotiated(struct dec_conn *c, const struct tls_server_
     }
     c->psk_accepted = tls_extensions_find(&sh->extensions, TLS_EXT_pre_shared_key) != NULL;
     c->sh_ems = tls_extensions_find(&sh->extensions, TLS_EXT_extended_master_secret) != NULL;
+    c->sh_etm = tls_extensions_find(&sh->extensions, TLS_EXT_encrypt_then_mac) != NULL;
     c->sh_ticket_ext = tls_extensions_find(&sh->extensions, TLS_EXT_session_ticket) != NULL;
     memcpy(c->server_random, sh->random, TLS_RANDOM_LEN);
     c->sh_session_id_len = sh->legacy_session_id_echo.len;

@@ -44,6 +44,7 @@ void dec_direction_wipe(struct dec_direction *d)
     tls_record_direction_wipe(&d->pending);
     tls_wipe(d->app_secret, sizeof(d->app_secret));
     tls_traffic_keys_wipe(&d->tls12_keys);
+    tls_wipe(d->tls12_mac_key, sizeof(d->tls12_mac_key));
 }
 
 /* Opens a protected record with the current keys, else the pending ones (promoted on success). */
@@ -266,6 +267,11 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
                                         "%zu bytes of %s\n", side_name(dir),
                             (unsigned long long)(d->tls12_seq - 1), plain_len,
                             tls_content_type_name(rec->type) != NULL ? tls_content_type_name(rec->type) : "?");
+            if (c->tls12_cbc) {
+                dec_text_printf(&r->detail, "    CBC (%s): %s verified, padding %zu bytes checked\n",
+                                c->sh_etm ? "encrypt_then_mac, RFC 7366" : "MAC-then-encrypt, RFC 5246 §6.2.3.2",
+                                tls_mac_name(c->tls12_mac), c->tls12_padding);
+            }
             r->inner = c->dec->open_buf;
             r->inner_len = plain_len;
             r->keys_name = "TLS 1.2 write";
@@ -273,9 +279,12 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
             handle_content(c, dir, r, rec->type, c->dec->open_buf, plain_len);
             return;
         }
-        dec_text_printf(&r->detail, "    does not decrypt with the logged master secret\n");
+        const char *why = c->tls12_cbc && c->tls12_failure != NULL ? c->tls12_failure : "";
+        dec_text_printf(&r->detail, "    does not decrypt with the logged master secret%s%s\n",
+                        *why != '\0' ? ": " : "", why);
         dec_conn_note(c, "%s: TLS 1.2 record at offset %llu does not decrypt with the logged master "
-                         "secret", side_name(dir), (unsigned long long)r->pub.offset);
+                         "secret%s%s", side_name(dir), (unsigned long long)r->pub.offset,
+                      *why != '\0' ? ": " : "", why);
     }
     if (d->keys.is_protected || d->has_pending) {
         dec_text_printf(&r->detail, "    does not decrypt with the logged keys (bad_record_mac)\n");
