@@ -77,6 +77,7 @@ struct dec_direction {
     struct dec_chunk_start chunks[DEC_CHUNK_RING]; /* where recent chunks began (tokens, frames) */
     size_t chunk_next;
     uint64_t prefix_bytes;         /* bytes skipped before the first record */
+    enum tls_start_prefix prefix;  /* what tls_find_tls_start() last took them for */
     uint64_t skip_start;           /* while desynced: offset of the first byte skipped */
     uint64_t skip_len;             /* how many bytes were skipped since */
     uint8_t skip_head[4];          /* the first of them, for the report */

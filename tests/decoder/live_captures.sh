@@ -13,7 +13,9 @@
 #   tls12-cbc-etm      openssl, ECDHE-RSA-AES128-SHA, encrypt_then_mac (RFC 7366, OpenSSL's default)
 #   tls12-cbc-mte      the same with -no_etm: MAC-then-encrypt (RFC 5246 §6.2.3.2)
 #   tls12-cbc-sha384   ECDHE-RSA-AES256-SHA384 without ETM: HMAC-SHA384, PRF SHA-384
-#   smtp-starttls      openssl s_client -starttls smtp against a scripted SMTP server (python3)
+#   starttls-PROTO     openssl s_client -starttls PROTO (smtp, ftp, imap, pop3, postgres, ldap,
+#                      mysql) against starttls_server.py: the decoder names the clear-text part
+#                      ("after SMTP STARTTLS (RFC 3207), N bytes") and decodes both sides
 # KEEP_DIR keeps each case's capture and key log (how tests/vectors/captures/tls12-*cbc* were made,
 # with LIVE_PORT=44412: every case on that port, which compare_tshark.sh tells tshark is TLS).
 # Exits 77 (ctest SKIP_RETURN_CODE) without tshark, openssl or python3, or when lo cannot be
@@ -138,6 +140,32 @@ openssl_case() {
 openssl_case tls12-cbc-etm ECDHE-RSA-AES128-SHA
 openssl_case tls12-cbc-mte ECDHE-RSA-AES128-SHA -no_etm
 openssl_case tls12-cbc-sha384 ECDHE-RSA-AES256-SHA384 -no_etm
+
+# starttls_case PROTO TSHARK_DISSECTOR TEXT: the clear part by starttls_server.py, then TLS 1.2.
+starttls_case() {
+    local proto=$1 dissector=$2 text=$3 name=starttls-$1
+    interop_alloc_port
+    [ -n "${LIVE_PORT:-}" ] && port=$LIVE_PORT
+    local p=$port cap="$work/$name.pcapng" keylog="$work/$name.keylog"
+    capture_start "$p" "$cap" || { echo "live_captures: tshark cannot capture on lo: skipped"; exit 77; }
+    timeout 30 python3 "$here/starttls_server.py" "$proto" "$p" "$work/cert.pem" "$work/key.pem" \
+        >"$work/server-$name.log" 2>&1 &
+    interop_pids+=("$!")
+    wait_listening "$p" || { fail "$name: starttls_server.py did not listen"; capture_stop; return; }
+    printf 'hello %s\n' "$name" | timeout 20 openssl s_client -connect "127.0.0.1:$p" \
+        -starttls "$proto" -keylogfile "$keylog" -quiet -ign_eof >"$work/client-$name.log" 2>&1
+    capture_stop
+    interop_stop_all
+    check "$name" "$cap" "$keylog" "tcp.port==$p,$dissector" "$text"
+}
+
+starttls_case smtp smtp "after SMTP STARTTLS (RFC 3207)"
+starttls_case ftp ftp "client: TLS starts at offset 10, after FTP AUTH TLS (RFC 4217), 10 bytes"
+starttls_case imap imap "after IMAP STARTTLS (RFC 3501 §6.2.1)"
+starttls_case pop3 pop "after POP3 STLS (RFC 2595 §4)"
+starttls_case postgres pgsql "client: TLS starts at offset 8, after PostgreSQL SSLRequest, 8 bytes"
+starttls_case ldap ldap "after LDAP StartTLS extended operation (RFC 4511 §4.14)"
+starttls_case mysql mysql "after MySQL SSLRequest"
 
 echo "live_captures: $passed passed, failed=$failed"
 exit $failed

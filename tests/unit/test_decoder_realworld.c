@@ -1,0 +1,192 @@
+/*
+ * test_decoder_realworld.c — what captures of real traffic hold besides a plain TLS handshake
+ * (issue 11): STARTTLS prefixes, on generated captures whose bytes are known exactly.
+ *
+ * Each capture is one TCP connection written with decoder_pcap_build.h: the handshake, then
+ * the segments of a scenario, each side's sequence numbers counted here.
+ */
+#include "support/testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/names.h"
+#include "decoder/decode.h"
+#include "support/decoder_pcap_build.h"
+#include "support/decoder_tls_collect.h"
+
+#define FIN 0x01
+#define SYN 0x02
+#define RST 0x04
+#define ACK 0x10
+
+/* A capture being written: the writer and each side's next sequence number. */
+struct conv {
+    struct pb_writer *w;
+    uint32_t seq[2]; /* [0] client, [1] server */
+    char path[256];
+};
+
+static void conv_open(struct conv *v, const char *tag)
+{
+    pb_temp_path(v->path, sizeof(v->path), tag);
+    v->w = pb_open(v->path, PB_ETHERNET, NULL);
+    v->seq[0] = 1000;
+    v->seq[1] = 9000;
+    pb_tcp(v->w, true, v->seq[0]++, SYN, NULL, 0);
+    pb_tcp(v->w, false, v->seq[1]++, SYN | ACK, NULL, 0);
+    pb_tcp(v->w, true, v->seq[0], ACK, NULL, 0);
+}
+
+/* One segment from the client (from_client) or the server. */
+static void conv_send(struct conv *v, bool from_client, const void *data, size_t len)
+{
+    int s = from_client ? 0 : 1;
+    pb_tcp(v->w, from_client, v->seq[s], ACK, data, len);
+    v->seq[s] += (uint32_t)len;
+}
+
+static void conv_text(struct conv *v, bool from_client, const char *text)
+{
+    conv_send(v, from_client, text, strlen(text));
+}
+
+static void conv_close(struct conv *v)
+{
+    pb_tcp(v->w, true, v->seq[0], FIN | ACK, NULL, 0);
+    pb_tcp(v->w, false, v->seq[1], FIN | ACK, NULL, 0);
+    pb_close(v->w);
+}
+
+/*
+ * RFC 5246 §7.4.1.2 / §7.4.1.3: a ClientHello and a ServerHello without extensions, in one
+ * handshake record each (TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256, null compression).
+ */
+static const uint8_t client_hello_record[] = {
+    0x16, 0x03, 0x01, 0x00, 0x2d,                   /* handshake, 45 bytes */
+    0x01, 0x00, 0x00, 0x29, 0x03, 0x03,             /* client_hello, 41 bytes, TLS 1.2 */
+    0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+    0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11, 0x11,
+    0x00,                                           /* session_id <0> */
+    0x00, 0x02, 0xc0, 0x2f,                         /* cipher_suites */
+    0x01, 0x00,                                     /* compression_methods: null */
+};
+static const uint8_t server_hello_record[] = {
+    0x16, 0x03, 0x03, 0x00, 0x2a,
+    0x02, 0x00, 0x00, 0x26, 0x03, 0x03,
+    0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22,
+    0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22, 0x22,
+    0x00, 0xc0, 0x2f, 0x00,
+};
+
+/* The first record of a direction is the hello of that side. */
+static void assert_hellos(const struct dtc *d)
+{
+    const struct tls_decoded_record *c = dtc_record(d, 1, TLS_DIR_CLIENT_TO_SERVER, 0);
+    const struct tls_decoded_record *s = dtc_record(d, 1, TLS_DIR_SERVER_TO_CLIENT, 0);
+    assert_non_null(c);
+    assert_non_null(s);
+    assert_int_equal(c->message_count, 1);
+    assert_int_equal(c->messages[0].type, TLS_HT_client_hello);
+    assert_int_equal(s->message_count, 1);
+    assert_int_equal(s->messages[0].type, TLS_HT_server_hello);
+}
+
+/* SMTP (RFC 3207 §4): the client's EHLO line is no HTTP request line; both sides' clear text
+   is named with its size, and the TLS after it is decoded on both sides. */
+static void smtp_starttls(void **state)
+{
+    (void)state;
+    struct conv v;
+    conv_open(&v, "smtp.pcap");
+    conv_text(&v, false, "220 mx.example ESMTP\r\n");                    /* 22 */
+    conv_text(&v, true, "EHLO client.example\r\n");                       /* 21 */
+    conv_text(&v, false, "250-mx.example\r\n250 STARTTLS\r\n");           /* 30 */
+    conv_text(&v, true, "STARTTLS\r\n");                                  /* 10 */
+    conv_text(&v, false, "220 2.0.0 Ready to start TLS\r\n");             /* 30 */
+    conv_send(&v, true, client_hello_record, sizeof(client_hello_record));
+    conv_send(&v, false, server_hello_record, sizeof(server_hello_record));
+    conv_close(&v);
+    struct dtc *d = dtc_decode(v.path, NULL, TLS_DECODE_TEXT);
+    assert_int_equal(d->nconn, 1);
+    const char *notes = d->conns[0].notes;
+    assert_non_null(strstr(notes, "client: TLS starts at offset 31, after SMTP STARTTLS (RFC 3207), 31 bytes"));
+    assert_non_null(strstr(notes, "server: TLS starts at offset 82, after SMTP STARTTLS (RFC 3207), 82 bytes"));
+    assert_null(strstr(notes, "garbage"));
+    assert_hellos(d);
+    dtc_free(d);
+    remove(v.path);
+}
+
+/* A "220" greeting alone is SMTP's or FTP's: the client's "AUTH TLS" (RFC 4217 §4) decides. */
+static void ftp_auth_tls(void **state)
+{
+    (void)state;
+    struct conv v;
+    conv_open(&v, "ftp.pcap");
+    conv_text(&v, false, "220 ftp ready\r\n");
+    conv_text(&v, true, "AUTH TLS\r\n");
+    conv_text(&v, false, "200 go ahead\r\n"); /* not the usual 234: the greeting alone is ambiguous */
+    conv_send(&v, true, client_hello_record, sizeof(client_hello_record));
+    conv_send(&v, false, server_hello_record, sizeof(server_hello_record));
+    conv_close(&v);
+    struct dtc *d = dtc_decode(v.path, NULL, TLS_DECODE_TEXT);
+    const char *notes = d->conns[0].notes;
+    assert_non_null(strstr(notes, "client: TLS starts at offset 10, after FTP AUTH TLS (RFC 4217), 10 bytes"));
+    assert_non_null(strstr(notes, "server: TLS starts at offset 29, after FTP AUTH TLS (RFC 4217), 29 bytes"));
+    assert_hellos(d);
+    dtc_free(d);
+    remove(v.path);
+}
+
+/* A server that refuses STARTTLS: the clear text is named, not called garbage. */
+static void smtp_without_tls_is_named(void **state)
+{
+    (void)state;
+    struct conv v;
+    conv_open(&v, "smtp-plain.pcap");
+    conv_text(&v, false, "220 mx.example ESMTP\r\n");
+    conv_text(&v, true, "EHLO client.example\r\n");
+    conv_text(&v, false, "250 mx.example\r\n");
+    conv_text(&v, true, "QUIT\r\n");
+    conv_close(&v);
+    struct dtc *d = dtc_decode(v.path, NULL, TLS_DECODE_TEXT);
+    const char *notes = d->conns[0].notes;
+    assert_non_null(strstr(notes, "client: SMTP STARTTLS (RFC 3207), 27 bytes, and no TLS record after it"));
+    assert_null(strstr(notes, "garbage"));
+    dtc_free(d);
+    remove(v.path);
+}
+
+/* PostgreSQL: the 8-byte SSLRequest and the server's 'S'. */
+static void postgres_ssl_request(void **state)
+{
+    (void)state;
+    static const uint8_t ssl_request[8] = {0x00, 0x00, 0x00, 0x08, 0x04, 0xd2, 0x16, 0x2f};
+    struct conv v;
+    conv_open(&v, "pg.pcap");
+    conv_send(&v, true, ssl_request, sizeof(ssl_request));
+    conv_text(&v, false, "S");
+    conv_send(&v, true, client_hello_record, sizeof(client_hello_record));
+    conv_send(&v, false, server_hello_record, sizeof(server_hello_record));
+    conv_close(&v);
+    struct dtc *d = dtc_decode(v.path, NULL, TLS_DECODE_TEXT);
+    const char *notes = d->conns[0].notes;
+    assert_non_null(strstr(notes, "client: TLS starts at offset 8, after PostgreSQL SSLRequest, 8 bytes"));
+    assert_non_null(strstr(notes, "server: TLS starts at offset 1, after PostgreSQL SSLRequest, 1 bytes"));
+    assert_hellos(d);
+    dtc_free(d);
+    remove(v.path);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(smtp_starttls),
+        cmocka_unit_test(ftp_auth_tls),
+        cmocka_unit_test(smtp_without_tls_is_named),
+        cmocka_unit_test(postgres_ssl_request),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
