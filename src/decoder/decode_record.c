@@ -109,6 +109,46 @@ static void handle_alert(struct dec_record *r, const uint8_t *content, size_t le
                     alert.level, name != NULL ? name : "unknown", alert.description);
 }
 
+/*
+ * RFC 6520 §4:
+ *   struct {
+ *       HeartbeatMessageType type;          // heartbeat_request(1), heartbeat_response(2)
+ *       uint16 payload_length;
+ *       opaque payload[HeartbeatMessage.payload_length];
+ *       opaque padding[padding_length];     // at least 16 bytes
+ *   } HeartbeatMessage;
+ * "If the payload_length of a received HeartbeatMessage is too large, the received
+ * HeartbeatMessage MUST be discarded silently." A request whose payload_length reaches past
+ * its record is what Heartbleed (CVE-2014-0160) sent: an unpatched peer echoed that many bytes
+ * of its memory.
+ */
+static void handle_heartbeat(struct dec_conn *c, enum tls_direction dir, struct dec_record *r,
+                             const uint8_t *content, size_t len)
+{
+    if (len < 3) {
+        dec_text_printf(&r->detail, "    heartbeat: %zu bytes, too short for a HeartbeatMessage "
+                                    "(RFC 6520 §4: type and payload_length take 3)\n", len);
+        dec_conn_note(c, "%s: a heartbeat record of %zu bytes is too short for a HeartbeatMessage",
+                      side_name(dir), len);
+        return;
+    }
+    unsigned type = content[0];
+    size_t payload_length = (size_t)content[1] << 8 | content[2];
+    const char *tn = type == 1 ? "heartbeat_request" : type == 2 ? "heartbeat_response" : "unknown";
+    dec_text_printf(&r->detail, "    HeartbeatMessage (RFC 6520 §4): type %s(%u), payload_length %zu, "
+                                "%zu bytes in the record\n", tn, type, payload_length, len);
+    if (payload_length + 3 > len) {
+        dec_text_printf(&r->detail, "    payload_length reaches %zu bytes past the record: the "
+                                    "Heartbleed pattern (CVE-2014-0160)\n", payload_length + 3 - len);
+        dec_conn_note(c, "%s: heartbeat %s with payload_length %zu in a %zu-byte message: the "
+                         "Heartbleed pattern (CVE-2014-0160); RFC 6520 §4: it MUST be discarded",
+                      side_name(dir), tn, payload_length, len);
+    } else if (len - 3 - payload_length < 16) {
+        dec_text_printf(&r->detail, "    padding %zu bytes: RFC 6520 §4 asks for at least 16\n",
+                        len - 3 - payload_length);
+    }
+}
+
 static void handle_app_data(struct dec_conn *c, struct dec_direction *d, struct dec_record *r,
                             const uint8_t *content, size_t len)
 {
@@ -184,6 +224,9 @@ static void handle_content(struct dec_conn *c, enum tls_direction dir,
         break;
     case TLS_CT_application_data:
         handle_app_data(c, &c->dir[dir], r, content, len);
+        break;
+    case TLS_CT_heartbeat:
+        handle_heartbeat(c, dir, r, content, len);
         break;
     default:
         dec_text_printf(&r->detail, "    content type %u: %zu bytes\n", type, len);

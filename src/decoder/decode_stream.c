@@ -264,7 +264,7 @@ static void take_records(struct dec_conn *c, enum tls_direction dir, bool at_end
         if (d->buf_len < TLS_RECORD_HEADER_LEN) {
             return;
         }
-        if (!tls_plausible_record_header(d->buf, d->buf_len)) {
+        if (!tls_plausible_next_record_header(d->buf, d->buf_len)) {
             /* RFC 8446 §5.1: every record starts with a 5-byte header; this is not one.
                Look for the next confirmed header (find_start), reporting what is skipped. */
             d->started = false;

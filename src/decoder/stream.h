@@ -226,4 +226,8 @@ void tls_find_tls_start(const uint8_t *data, size_t len, struct tls_start *out);
 /* True when `data` starts with a plausible TLS record header (step 1 above). */
 bool tls_plausible_record_header(const uint8_t *data, size_t len);
 
+/* The same for a record after the first one: heartbeat(24) too (RFC 6520), which no
+   connection starts with. */
+bool tls_plausible_next_record_header(const uint8_t *data, size_t len);
+
 #endif

@@ -50,11 +50,12 @@
 #define RECORD_HEADER_LEN 5
 #define RECORD_MAX_LEN ((1u << 14) + 2048u)
 
-/* How many leading bytes of a record header `data` agrees with (5 = a whole plausible header). */
-static size_t header_prefix_ok(const uint8_t *data, size_t len)
+/* How many leading bytes of a record header `data` agrees with (5 = a whole plausible header).
+   A heartbeat (type 24, RFC 6520) is a record inside a stream, never the first of one. */
+static size_t header_prefix_ok_types(const uint8_t *data, size_t len, uint8_t max_type)
 {
     size_t n = len < RECORD_HEADER_LEN ? len : RECORD_HEADER_LEN;
-    if (n >= 1 && (data[0] < 20 || data[0] > 23)) {
+    if (n >= 1 && (data[0] < 20 || data[0] > max_type)) {
         return 0;
     }
     /* legacy_record_version: SSL 3.0 (03 00) up to 03 04; TLS 1.3 writes 03 01 or 03 03. */
@@ -73,9 +74,19 @@ static size_t header_prefix_ok(const uint8_t *data, size_t len)
     return n;
 }
 
+static size_t header_prefix_ok(const uint8_t *data, size_t len)
+{
+    return header_prefix_ok_types(data, len, 23);
+}
+
 bool tls_plausible_record_header(const uint8_t *data, size_t len)
 {
     return len >= RECORD_HEADER_LEN && header_prefix_ok(data, len) == RECORD_HEADER_LEN;
+}
+
+bool tls_plausible_next_record_header(const uint8_t *data, size_t len)
+{
+    return len >= RECORD_HEADER_LEN && header_prefix_ok_types(data, len, 24) == RECORD_HEADER_LEN;
 }
 
 static size_t record_length(const uint8_t *header)

@@ -1,6 +1,6 @@
 /*
  * test_decoder_realworld.c — what captures of real traffic hold besides a plain TLS handshake
- * (issue 11): STARTTLS prefixes, on generated captures whose bytes are known exactly.
+ * (issue 11): STARTTLS prefixes, heartbeats, on generated captures whose bytes are known exactly.
  *
  * Each capture is one TCP connection written with decoder_pcap_build.h: the handshake, then
  * the segments of a scenario, each side's sequence numbers counted here.
@@ -180,6 +180,78 @@ static void postgres_ssl_request(void **state)
     remove(v.path);
 }
 
+/* RFC 6520: a heartbeat exchange after the hellos is listed (outer type 24), not skipped as
+   garbage; a request whose payload_length reaches past its record (Heartbleed) is flagged, a
+   well-formed one is not. */
+static void heartbeat_records(void **state)
+{
+    (void)state;
+    /* request: type 1, payload_length 2 "hi", 16 bytes of padding (RFC 6520 §4) */
+    static const uint8_t good[] = {0x18, 0x03, 0x03, 0x00, 0x15, 0x01, 0x00, 0x02, 'h', 'i',
+                                   0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5, 0xa6, 0xa7,
+                                   0xa8, 0xa9, 0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf};
+    /* the Heartbleed request: payload_length 0x4000 in a 3-byte message */
+    static const uint8_t bleed[] = {0x18, 0x03, 0x02, 0x00, 0x03, 0x01, 0x40, 0x00};
+    struct conv v;
+    conv_open(&v, "heartbeat.pcap");
+    conv_send(&v, true, client_hello_record, sizeof(client_hello_record));
+    conv_send(&v, false, server_hello_record, sizeof(server_hello_record));
+    conv_send(&v, true, good, sizeof(good));
+    conv_send(&v, true, bleed, sizeof(bleed));
+    conv_send(&v, true, client_hello_record, sizeof(client_hello_record)); /* records go on */
+    conv_close(&v);
+    struct dtc *d = dtc_decode(v.path, NULL, TLS_DECODE_TEXT);
+    const struct tls_decoded_record *r1 = dtc_record(d, 1, TLS_DIR_CLIENT_TO_SERVER, 1);
+    const struct tls_decoded_record *r2 = dtc_record(d, 1, TLS_DIR_CLIENT_TO_SERVER, 2);
+    const struct tls_decoded_record *r3 = dtc_record(d, 1, TLS_DIR_CLIENT_TO_SERVER, 3);
+    assert_non_null(r1);
+    assert_non_null(r2);
+    assert_non_null(r3);
+    assert_int_equal(r1->outer_type, TLS_CT_heartbeat);
+    assert_int_equal(r1->length, 21);
+    assert_int_equal(r2->outer_type, TLS_CT_heartbeat);
+    assert_int_equal(r2->length, 3);
+    assert_int_equal(r3->outer_type, TLS_CT_handshake);
+    const char *notes = d->conns[0].notes;
+    assert_non_null(strstr(notes, "client: heartbeat heartbeat_request with payload_length 16384 in a "
+                                  "3-byte message: the Heartbleed pattern (CVE-2014-0160)"));
+    assert_null(strstr(notes, "payload_length 2 "));
+    assert_null(strstr(notes, "garbage"));
+    dtc_free(d);
+    remove(v.path);
+}
+
+/* Heartbeat records of every length from 1 to 21 bytes, and with bytes after the padding:
+   each is listed, the short ones (under 3 bytes) said to be too short, none read past. */
+static void heartbeat_truncated_at_every_length(void **state)
+{
+    (void)state;
+    for (unsigned n = 1; n <= 24; n++) {
+        char trace[512];
+        int used = snprintf(trace, sizeof(trace), "C: 16 03 01 00 2d 01 00 00 29 03 03");
+        for (int i = 0; i < 32; i++) {
+            used += snprintf(trace + used, sizeof(trace) - (size_t)used, " 11");
+        }
+        used += snprintf(trace + used, sizeof(trace) - (size_t)used, " 00 00 02 c0 2f 01 00\nC: 18 03 03 00 %02x", n);
+        static const uint8_t body[24] = {0x01, 0x00, 0x02, 'h', 'i', 0xa0, 0xa1, 0xa2, 0xa3, 0xa4, 0xa5,
+                                         0xa6, 0xa7, 0xa8, 0xa9, 0xaa, 0xab, 0xac, 0xad, 0xae, 0xaf,
+                                         0x00, 0x00, 0x00};
+        for (unsigned i = 0; i < n; i++) {
+            used += snprintf(trace + used, sizeof(trace) - (size_t)used, " %02x", body[i]);
+        }
+        snprintf(trace + used, sizeof(trace) - (size_t)used, "\n");
+        struct dtc *d = dtc_decode_trace(trace, TLS_DECODE_TEXT);
+        const struct tls_decoded_record *r = dtc_record(d, 1, TLS_DIR_CLIENT_TO_SERVER, 1);
+        assert_non_null(r);
+        assert_int_equal(r->outer_type, TLS_CT_heartbeat);
+        assert_int_equal(r->length, n);
+        const char *notes = d->conns[0].notes;
+        assert_int_equal(strstr(notes, "too short for a HeartbeatMessage") != NULL, n < 3);
+        assert_int_equal(strstr(notes, "Heartbleed") != NULL, n >= 3 && n < 5);
+        dtc_free(d);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -187,6 +259,8 @@ int main(void)
         cmocka_unit_test(ftp_auth_tls),
         cmocka_unit_test(smtp_without_tls_is_named),
         cmocka_unit_test(postgres_ssl_request),
+        cmocka_unit_test(heartbeat_records),
+        cmocka_unit_test(heartbeat_truncated_at_every_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
