@@ -92,6 +92,8 @@ struct tls_decoded_record {
     const char *detail;              /* multi-line text describing the record (NUL-terminated);
                                         "" in a JSON run, which does not print it */
     size_t detail_len;
+    bool sslv2;                      /* an SSL 2.0-format record (RFC 5246 Appendix E.2): no
+                                        content type (outer_type 0), version 0x0002 */
 };
 
 /* What is known about a connection at its end. */

@@ -96,6 +96,7 @@ struct dec_direction {
     bool promote_pending_after;    /* EndOfEarlyData: next record uses the handshake keys */
 
     bool ccs_seen;                 /* a ChangeCipherSpec record was sent */
+    bool sslv2_encrypted;          /* SSL 2.0: this side's records are encrypted from now on */
     struct tls_traffic_keys tls12_keys; /* TLS 1.2 write key and IV (decode_tls12_keys.c) */
     uint64_t tls12_seq;            /* TLS 1.2 records since the CCS (RFC 5246 §6.1 seq_num) */
     uint8_t tls12_mac_key[TLS_MAX_MAC_LEN]; /* CBC suites: MAC_write_key (decode_tls12_cbc.c) */
@@ -191,6 +192,7 @@ struct dec_conn {
     bool have_master_secret;
     bool tls12_gcm;               /* AES-GCM (explicit nonce) rather than ChaCha20-Poly1305 */
     bool sh_etm;                  /* the ServerHello echoed encrypt_then_mac (RFC 7366) */
+    bool sslv2;                   /* an SSL 2.0 connection: every record in that format */
     bool tls12_cbc;               /* a CBC suite, keys derived (decode_tls12_cbc.c) */
     enum tls_mac_alg tls12_mac;
     size_t tls12_key_len;
@@ -301,6 +303,13 @@ void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
 tls_result dec_tls12_prf(enum tls_hash_alg alg, const uint8_t *secret, size_t secret_len,
                          const char *label, const uint8_t *seed, size_t seed_len, uint8_t *out,
                          size_t out_len);
+
+/* decode_sslv2.c: an SSL 2.0-format record at the front of a direction's bytes (1: *total
+   bytes, 0: none, -1: more bytes needed), and its processing. */
+int dec_sslv2_record_len(const struct dec_conn *c, enum tls_direction dir, const uint8_t *data,
+                         size_t len, size_t *total);
+void dec_sslv2_record(struct dec_conn *c, enum tls_direction dir, const uint8_t *bytes, size_t len,
+                      uint64_t offset, const struct dec_chunk_start *where);
 
 /* decode_tls12_cbc.c: false when the suite is no CBC suite of ours */
 bool dec_tls12_cbc_derive_keys(struct dec_conn *c, const uint8_t *master, size_t master_len);

@@ -156,10 +156,11 @@ void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t)
     } else if (r->inferred != NULL) {
         dec_text_printf(t, "%s?", r->inferred_label != NULL ? r->inferred_label : r->inferred);
     } else {
-        dec_text_printf(t, "%s", name_or(tls_content_type_name(r->outer_type), "unknown"));
+        dec_text_printf(t, "%s", r->sslv2 ? "SSL 2.0" : name_or(tls_content_type_name(r->outer_type), "unknown"));
     }
     static const char *const outer_short[] = {"ccs", "alert", "hs", "app"};
-    const char *outer = r->outer_type >= 20 && r->outer_type <= 23 ? outer_short[r->outer_type - 20] : "?";
+    const char *outer = r->outer_type >= 20 && r->outer_type <= 23 ? outer_short[r->outer_type - 20]
+                        : r->sslv2 ? "sslv2" : r->outer_type == 24 ? "hb" : "?";
     dec_text_printf(t, " [%s %u%s]", outer, r->length,
                     r->decrypted ? " decrypted" : r->is_protected ? " encrypted" : "");
 }
@@ -190,8 +191,11 @@ static void json_record(struct dec_conn *c, const struct tls_decoded_record *r)
         dec_text_printf(t, ", \"frame\": %" PRIu64, r->frame);
     }
     dec_text_printf(t, ", \"content_type\": \"%s\", \"length\": %u, \"decrypted\": %s",
-                    name_or(tls_content_type_name(r->outer_type), "unknown"), r->length,
-                    r->decrypted ? "true" : "false");
+                    r->sslv2 ? "none" : name_or(tls_content_type_name(r->outer_type), "unknown"),
+                    r->length, r->decrypted ? "true" : "false");
+    if (r->sslv2) {
+        dec_text_printf(t, ", \"sslv2\": true");
+    }
     if (r->has_inner_type) {
         dec_text_printf(t, ", \"inner_content_type\": \"%s\", \"padding\": %zu",
                         name_or(tls_content_type_name(r->inner_type), "unknown"), r->padding_len);

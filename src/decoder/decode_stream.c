@@ -258,6 +258,20 @@ static void take_records(struct dec_conn *c, enum tls_direction dir, bool at_end
 {
     struct dec_direction *d = &c->dir[dir];
     for (;;) {
+        if ((!d->started && !d->desynced && d->buf_offset == 0) || c->sslv2) {
+            /* SSL 2.0-format records: a first hello, or a whole SSL 2.0 connection. */
+            size_t v2 = 0;
+            int got = dec_sslv2_record_len(c, dir, d->buf, d->buf_len, &v2);
+            if (got < 0 && !at_end) {
+                return;
+            }
+            if (got > 0) {
+                struct dec_chunk_start w = where_of(d, d->buf_offset);
+                dec_sslv2_record(c, dir, d->buf, v2, d->buf_offset, &w);
+                buf_drop(d, v2);
+                continue;
+            }
+        }
         if (!d->started && !find_start(c, dir, at_end)) {
             return;
         }
@@ -387,6 +401,9 @@ static void conn_end(struct dec_conn *c)
     } else if (c->dir[0].records == 0 || c->dir[1].records == 0) {
         dec_conn_note(c, "only one direction holds TLS records (%llu client, %llu server)",
                       (unsigned long long)c->dir[0].records, (unsigned long long)c->dir[1].records);
+    }
+    if (c->version == 0x0300) {
+        dec_conn_note(c, "an SSL 3.0 connection (RFC 6101): SSL 3.0 is prohibited (RFC 7568, POODLE)");
     }
     dec_resumption_diagnose(c);
     dec_output_connection(c);

@@ -252,6 +252,102 @@ static void heartbeat_truncated_at_every_length(void **state)
     }
 }
 
+/* RFC 5246 Appendix E.2: a V2ClientHello offering TLS 1.0, then a TLS ServerHello (bytes as
+   tshark 4.0.17 dissects them: "SSLv2 Record Layer: Client Hello", length 46, 7 cipher specs). */
+static const uint8_t v2_client_hello[] = {
+    0x80, 0x2e, 0x01, 0x03, 0x01, 0x00, 0x15, 0x00, 0x00, 0x00, 0x10,
+    0x01, 0x00, 0x80, 0x00, 0x00, 0x2f, 0x00, 0x00, 0x35, 0x00, 0x00, 0x0a,
+    0x00, 0x00, 0x05, 0x00, 0x00, 0x04, 0x00, 0x00, 0xff,
+    0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33,
+};
+
+static void sslv2_client_hello(void **state)
+{
+    (void)state;
+    struct conv v;
+    conv_open(&v, "v2hello.pcap");
+    conv_send(&v, true, v2_client_hello, sizeof(v2_client_hello));
+    conv_send(&v, false, server_hello_record, sizeof(server_hello_record));
+    conv_close(&v);
+    struct dtc *d = dtc_decode(v.path, NULL, TLS_DECODE_TEXT);
+    const struct tls_decoded_record *r = dtc_record(d, 1, TLS_DIR_CLIENT_TO_SERVER, 0);
+    assert_non_null(r);
+    assert_true(r->sslv2);
+    assert_int_equal(r->length, 46);
+    assert_int_equal(r->message_count, 1);
+    assert_int_equal(r->messages[0].type, TLS_HT_client_hello);
+    assert_non_null(dtc_record(d, 1, TLS_DIR_SERVER_TO_CLIENT, 0));
+    const char *notes = d->conns[0].notes;
+    assert_non_null(strstr(notes, "client: an SSLv2-format ClientHello offering TLS 1.0 (RFC 5246 Appendix E.2)"));
+    assert_null(strstr(notes, "garbage"));
+    dtc_free(d);
+    remove(v.path);
+}
+
+/* The V2ClientHello cut at every length (the capture ends there), or followed by bytes that
+   are no record: never read past, never listed whole when cut, the rest reported. */
+static void sslv2_client_hello_cut_and_trailing(void **state)
+{
+    (void)state;
+    for (size_t cut = 1; cut <= sizeof(v2_client_hello) + 6; cut++) {
+        uint8_t bytes[sizeof(v2_client_hello) + 6];
+        memcpy(bytes, v2_client_hello, sizeof(v2_client_hello));
+        memset(bytes + sizeof(v2_client_hello), 0xee, 6);
+        struct conv v;
+        conv_open(&v, "v2cut.pcap");
+        conv_send(&v, true, bytes, cut);
+        conv_close(&v);
+        struct dtc *d = dtc_decode(v.path, NULL, TLS_DECODE_TEXT);
+        const struct tls_decoded_record *r = dtc_record(d, 1, TLS_DIR_CLIENT_TO_SERVER, 0);
+        if (cut < sizeof(v2_client_hello)) {
+            assert_null(r);
+        } else {
+            assert_non_null(r);
+            assert_true(r->sslv2);
+        }
+        if (cut > sizeof(v2_client_hello)) {
+            assert_non_null(strstr(d->conns[0].notes, "the capture ends here"));
+        }
+        dtc_free(d);
+        remove(v.path);
+    }
+}
+
+/* An SSL 2.0 connection: v2 CLIENT-HELLO (version 0x0002), SERVER-HELLO, CLIENT-MASTER-KEY,
+   then encrypted records with 2- and 3-byte headers: all listed, the connection named. */
+static void sslv2_connection(void **state)
+{
+    (void)state;
+    static const uint8_t ch[] = {0x80, 0x1f, 0x01, 0x00, 0x02, 0x00, 0x06, 0x00, 0x00, 0x00, 0x10,
+                                 0x01, 0x00, 0x80, 0x07, 0x00, 0xc0, 0x33, 0x33, 0x33, 0x33, 0x33,
+                                 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33, 0x33};
+    static const uint8_t sh[] = {0x80, 0x0e, 0x04, 0x00, 0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0x03,
+                                 0x00, 0x00, 0x01, 0x00, 0x80};
+    static const uint8_t cmk[] = {0x80, 0x0a, 0x02, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00};
+    static const uint8_t enc3[] = {0x00, 0x04, 0x01, 0x66, 0x66, 0x66, 0x66};
+    static const uint8_t enc2[] = {0x80, 0x03, 0x77, 0x77, 0x77};
+    struct conv v;
+    conv_open(&v, "v2conn.pcap");
+    conv_send(&v, true, ch, sizeof(ch));
+    conv_send(&v, false, sh, sizeof(sh));
+    conv_send(&v, true, cmk, sizeof(cmk));
+    conv_send(&v, false, enc2, sizeof(enc2));
+    conv_send(&v, true, enc3, sizeof(enc3));
+    conv_close(&v);
+    struct dtc *d = dtc_decode(v.path, NULL, TLS_DECODE_TEXT);
+    assert_int_equal(d->nrec, 5);
+    for (size_t i = 0; i < d->nrec; i++) {
+        assert_true(d->recs[i].sslv2);
+    }
+    const struct tls_decoded_record *r = dtc_record(d, 1, TLS_DIR_CLIENT_TO_SERVER, 2);
+    assert_non_null(r);
+    assert_int_equal(r->length, 4);
+    assert_true(r->is_protected);
+    assert_non_null(strstr(d->conns[0].notes, "this is an SSL 2.0 connection, which RFC 6176 prohibits"));
+    dtc_free(d);
+    remove(v.path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -261,6 +357,9 @@ int main(void)
         cmocka_unit_test(postgres_ssl_request),
         cmocka_unit_test(heartbeat_records),
         cmocka_unit_test(heartbeat_truncated_at_every_length),
+        cmocka_unit_test(sslv2_client_hello),
+        cmocka_unit_test(sslv2_client_hello_cut_and_trailing),
+        cmocka_unit_test(sslv2_connection),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
