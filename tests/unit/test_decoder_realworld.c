@@ -348,6 +348,27 @@ static void sslv2_connection(void **state)
     remove(v.path);
 }
 
+/* Segments captured after a RST (here the server's next record, sent before the reset
+   reached it) are decoded, as tshark shows them, and the reset is noted. */
+static void records_after_rst(void **state)
+{
+    (void)state;
+    struct conv v;
+    conv_open(&v, "rst.pcap");
+    conv_send(&v, true, client_hello_record, sizeof(client_hello_record));
+    conv_send(&v, false, server_hello_record, sizeof(server_hello_record));
+    pb_tcp(v.w, true, v.seq[0], RST | ACK, NULL, 0);
+    conv_send(&v, false, server_hello_record, sizeof(server_hello_record));
+    pb_close(v.w);
+    struct dtc *d = dtc_decode(v.path, NULL, TLS_DECODE_TEXT);
+    assert_int_equal(d->nconn, 1);
+    assert_non_null(dtc_record(d, 1, TLS_DIR_SERVER_TO_CLIENT, 1)); /* the record after the RST */
+    assert_non_null(strstr(d->conns[0].notes, "the client reset the connection (RST, frame 6); "
+                                              "segments captured after it are still decoded"));
+    dtc_free(d);
+    remove(v.path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -360,6 +381,7 @@ int main(void)
         cmocka_unit_test(sslv2_client_hello),
         cmocka_unit_test(sslv2_client_hello_cut_and_trailing),
         cmocka_unit_test(sslv2_connection),
+        cmocka_unit_test(records_after_rst),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
