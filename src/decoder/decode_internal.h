@@ -193,6 +193,7 @@ struct dec_conn {
     bool tls12_gcm;               /* AES-GCM (explicit nonce) rather than ChaCha20-Poly1305 */
     bool sh_etm;                  /* the ServerHello echoed encrypt_then_mac (RFC 7366) */
     bool sslv2;                   /* an SSL 2.0 connection: every record in that format */
+    uint8_t compression;          /* ServerHello compression_method (TLS 1.2 and before) */
     bool tls12_cbc;               /* a CBC suite, keys derived (decode_tls12_cbc.c) */
     enum tls_mac_alg tls12_mac;
     size_t tls12_key_len;
@@ -283,6 +284,7 @@ void dec_print_tls13_message(struct dec_conn *c, enum tls_direction dir,
 void dec_print_tls12_message(struct dec_conn *c, enum tls_direction dir,
                              const struct tls_handshake_message *msg, struct dec_text *t);
 void dec_resumption_diagnose(struct dec_conn *c);
+void dec_server_hello_compression(struct dec_conn *c, uint8_t method, struct dec_text *t);
 
 /* decode_signature.c */
 void dec_describe_certificate(struct dec_conn *c, enum tls_direction dir, size_t index,

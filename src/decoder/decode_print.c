@@ -234,7 +234,8 @@ void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len,
 {
     struct tls_server_hello sh;
     struct tls_error err = {0};
-    if (tls_server_hello_parse(body, len, &sh, &err) != TLS_OK) {
+    /* Parsed without the TLS 1.3 compression rule: TLS 1.2 servers may compress (below). */
+    if (tls_server_hello_parse_any_version(body, len, &sh, &err) != TLS_OK) {
         dec_text_printf(t, "      not a valid ServerHello: %s\n", err.reason);
         dec_conn_note(c, "server: ServerHello does not parse: %s", err.reason);
         return;
@@ -258,6 +259,9 @@ void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len,
         dec_print_extensions(t, &sh.extensions, TLS_HT_server_hello);
     }
     dec_text_printf(t, "      negotiated: %s\n", or_unknown(tls_version_name(c->version)));
+    if (sh.legacy_compression_method != 0) {
+        dec_server_hello_compression(c, sh.legacy_compression_method, t);
+    }
 }
 
 static void print_certificate(struct dec_conn *c, enum tls_direction dir,

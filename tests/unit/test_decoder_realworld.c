@@ -369,6 +369,38 @@ static void records_after_rst(void **state)
     remove(v.path);
 }
 
+/* RFC 5246 §7.4.1.3 / RFC 3749: a TLS 1.2 ServerHello choosing DEFLATE(1) is decoded (suite,
+   version) and the compression reported, not refused by TLS 1.3's rule. */
+static void tls12_compression(void **state)
+{
+    (void)state;
+    uint8_t sh[sizeof(server_hello_record)];
+    memcpy(sh, server_hello_record, sizeof(sh));
+    sh[sizeof(sh) - 1] = 0x01; /* compression_method: DEFLATE */
+    uint8_t ch[sizeof(client_hello_record) + 1];
+    memcpy(ch, client_hello_record, sizeof(client_hello_record));
+    /* compression_methods <2>: DEFLATE, null */
+    ch[4] = (uint8_t)(ch[4] + 1);
+    ch[8] = (uint8_t)(ch[8] + 1);
+    ch[sizeof(ch) - 3] = 0x02;
+    ch[sizeof(ch) - 2] = 0x01;
+    ch[sizeof(ch) - 1] = 0x00;
+    struct conv v;
+    conv_open(&v, "deflate.pcap");
+    conv_send(&v, true, ch, sizeof(ch));
+    conv_send(&v, false, sh, sizeof(sh));
+    conv_close(&v);
+    struct dtc *d = dtc_decode(v.path, NULL, TLS_DECODE_TEXT);
+    assert_int_equal(d->nconn, 1);
+    assert_int_equal(d->conns[0].summary.version, TLS_VERSION_1_2);
+    assert_int_equal(d->conns[0].summary.cipher_suite, 0xc02f);
+    const char *notes = d->conns[0].notes;
+    assert_non_null(strstr(notes, "server: chose compression DEFLATE(1)"));
+    assert_null(strstr(notes, "does not parse"));
+    dtc_free(d);
+    remove(v.path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -382,6 +414,7 @@ int main(void)
         cmocka_unit_test(sslv2_client_hello_cut_and_trailing),
         cmocka_unit_test(sslv2_connection),
         cmocka_unit_test(records_after_rst),
+        cmocka_unit_test(tls12_compression),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
