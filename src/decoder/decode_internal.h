@@ -230,8 +230,17 @@ struct dec_conn {
     struct dec_model_conn *model; /* NULL unless the output format renders the model (HTML) */
 };
 
+/* What an input held that the decoder skipped, said once at the end of each input
+   (dec_output_skipped). Each kind of input feeds its own counter: decode_stream.c the TCP one,
+   the DTLS decoder the UDP one. */
+struct dec_skipped {
+    unsigned tcp_without_tls;     /* TCP connections where no TLS record began in either direction */
+    unsigned udp_not_dtls;        /* UDP flows that hold no DTLS record */
+};
+
 struct tls_decoder {
     struct tls_decode_options opt;
+    struct dec_skipped skipped;   /* of the current input; reset when it is reported */
     const char *input;            /* current input name */
     struct dec_conn **conns;      /* live connections (by slot) */
     size_t conn_count;
@@ -345,6 +354,8 @@ void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t);
 void dec_output_record(struct dec_conn *c, const struct dec_record *r);
 void dec_output_connection(struct dec_conn *c);
 void dec_output_finish(struct tls_decoder *dec);
+/* Once per input: what it held that was skipped (dec->skipped), if anything; then resets it. */
+void dec_output_skipped(struct tls_decoder *dec);
 
 /* decode_tokens.c: what each token of a trace holds. */
 void dec_tokens_chunk(struct dec_conn *c, enum tls_direction dir, unsigned token, uint64_t offset,

@@ -557,6 +557,37 @@ void dec_output_connection(struct dec_conn *c)
     dec_text_free(&dec->out);
 }
 
+void dec_output_skipped(struct tls_decoder *dec)
+{
+    struct dec_skipped k = dec->skipped;
+    memset(&dec->skipped, 0, sizeof(dec->skipped));
+    if (k.tcp_without_tls == 0 && k.udp_not_dtls == 0) {
+        return;
+    }
+    struct dec_text t = {0};
+    if (dec->opt.format == TLS_DECODE_JSON) {
+        /* docs/decoder-json.md: an element with "skipped" instead of "id" */
+        dec_text_printf(&t, "%s\n{\"input\": ", dec->json_objects == 0 ? "[" : ",");
+        dec->json_objects++;
+        dec_text_json_string(&t, dec->input);
+        dec_text_printf(&t, ", \"skipped\": {\"tcp_flows_without_tls\": %u, \"udp_flows_not_dtls\": %u}}",
+                        k.tcp_without_tls, k.udp_not_dtls);
+    } else if (dec->opt.format == TLS_DECODE_TEXT) {
+        dec_text_printf(&t, "skipped (%s):", dec->input);
+        if (k.tcp_without_tls > 0) {
+            dec_text_printf(&t, " %u TCP flow%s without TLS (no TLS record in either direction)",
+                            k.tcp_without_tls, k.tcp_without_tls == 1 ? "" : "s");
+        }
+        if (k.udp_not_dtls > 0) {
+            dec_text_printf(&t, "%s %u UDP flow%s that %s not DTLS", k.tcp_without_tls > 0 ? ";" : "",
+                            k.udp_not_dtls, k.udp_not_dtls == 1 ? "" : "s", k.udp_not_dtls == 1 ? "is" : "are");
+        }
+        dec_text_printf(&t, "\n");
+    }
+    write_text(dec, &t);
+    dec_text_free(&t);
+}
+
 void dec_output_finish(struct tls_decoder *dec)
 {
     if (dec->opt.format == TLS_DECODE_JSON) {

@@ -397,6 +397,9 @@ static void conn_end(struct dec_conn *c)
         }
     }
     if (c->dir[0].records == 0 && c->dir[1].records == 0) {
+        if (!c->dir[0].started && !c->dir[1].started) {
+            c->dec->skipped.tcp_without_tls++; /* said once for the input (dec_output_skipped) */
+        }
         dec_conn_note(c, "no complete TLS record in either direction");
     } else if (c->dir[0].records == 0 || c->dir[1].records == 0) {
         dec_conn_note(c, "only one direction holds TLS records (%llu client, %llu server)",
@@ -484,6 +487,7 @@ tls_result tls_decoder_decode_file(struct tls_decoder *dec, const char *path,
     dec->input = path;
     tls_result rc = tls_decoder_read_input(path, &cb, ie);
     end_all(dec);
+    dec_output_skipped(dec);
     return rc;
 }
 

@@ -401,6 +401,45 @@ static void tls12_compression(void **state)
     remove(v.path);
 }
 
+/* Once per input, what was skipped: two TCP flows without TLS (plain HTTP, and a binary
+   protocol) beside a TLS one; the text says it in one line, the JSON in one element. */
+static void skipped_flows_said_once(void **state)
+{
+    (void)state;
+    char path[256];
+    pb_temp_path(path, sizeof(path), "skipped.pcap");
+    struct pb_writer *w = pb_open(path, PB_ETHERNET, NULL);
+    static const char get[] = "GET / HTTP/1.1\r\nHost: example\r\n\r\n";
+    static const char ok[] = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
+    static const uint8_t binary[] = {0x00, 0x01, 0x02, 0x03, 0xfe, 0xff, 0x00, 0x00, 0x10};
+    for (uint16_t port = 41000; port < 41003; port++) {
+        pb_set_client_port(w, port);
+        pb_tcp(w, true, 100, SYN, NULL, 0);
+        pb_tcp(w, false, 500, SYN | ACK, NULL, 0);
+        if (port == 41000) {
+            pb_tcp(w, true, 101, ACK, client_hello_record, sizeof(client_hello_record));
+            pb_tcp(w, false, 501, ACK, server_hello_record, sizeof(server_hello_record));
+        } else if (port == 41001) {
+            pb_tcp(w, true, 101, ACK, (const uint8_t *)get, strlen(get));
+            pb_tcp(w, false, 501, ACK, (const uint8_t *)ok, strlen(ok));
+        } else {
+            pb_tcp(w, true, 101, ACK, binary, sizeof(binary));
+        }
+    }
+    pb_close(w);
+    struct dtc *d = dtc_decode(path, NULL, TLS_DECODE_TEXT);
+    assert_int_equal(d->nconn, 3);
+    const char *line = strstr(d->out, "skipped (");
+    assert_non_null(line);
+    assert_non_null(strstr(line, "): 2 TCP flows without TLS (no TLS record in either direction)\n"));
+    assert_null(strstr(line + 1, "skipped (")); /* once */
+    dtc_free(d);
+    d = dtc_decode(path, NULL, TLS_DECODE_JSON);
+    assert_non_null(strstr(d->out, ", \"skipped\": {\"tcp_flows_without_tls\": 2, \"udp_flows_not_dtls\": 0}}\n]\n"));
+    dtc_free(d);
+    remove(path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -415,6 +454,7 @@ int main(void)
         cmocka_unit_test(sslv2_connection),
         cmocka_unit_test(records_after_rst),
         cmocka_unit_test(tls12_compression),
+        cmocka_unit_test(skipped_flows_said_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
