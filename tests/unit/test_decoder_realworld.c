@@ -1,6 +1,8 @@
 /*
  * test_decoder_realworld.c — what captures of real traffic hold besides a plain TLS handshake
- * (issue 11): STARTTLS prefixes, heartbeats, on generated captures whose bytes are known exactly.
+ * (issue 11): STARTTLS prefixes, heartbeats, SSLv2 hellos and SSL 2.0/3.0 connections, records
+ * after a RST, TLS 1.2 compression, the per-input summary of skipped flows; on generated
+ * captures whose bytes are known exactly.
  *
  * Each capture is one TCP connection written with decoder_pcap_build.h: the handshake, then
  * the segments of a scenario, each side's sequence numbers counted here.
@@ -440,6 +442,28 @@ static void skipped_flows_said_once(void **state)
     remove(path);
 }
 
+/* RFC 6101: a ServerHello choosing SSL 3.0 names the connection, which RFC 7568 prohibits. */
+static void ssl3_connection_named(void **state)
+{
+    (void)state;
+    uint8_t sh[sizeof(server_hello_record)];
+    memcpy(sh, server_hello_record, sizeof(sh));
+    sh[2] = 0x00;  /* record version 3.0 */
+    sh[10] = 0x00; /* server_version 3.0 */
+    sh[sizeof(sh) - 3] = 0x2f; /* TLS_RSA_WITH_AES_128_CBC_SHA */
+    sh[sizeof(sh) - 4] = 0x00;
+    struct conv v;
+    conv_open(&v, "ssl3.pcap");
+    conv_send(&v, true, client_hello_record, sizeof(client_hello_record));
+    conv_send(&v, false, sh, sizeof(sh));
+    conv_close(&v);
+    struct dtc *d = dtc_decode(v.path, NULL, TLS_DECODE_TEXT);
+    assert_int_equal(d->conns[0].summary.version, 0x0300);
+    assert_non_null(strstr(d->conns[0].notes, "an SSL 3.0 connection (RFC 6101): SSL 3.0 is prohibited (RFC 7568"));
+    dtc_free(d);
+    remove(v.path);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -455,6 +479,7 @@ int main(void)
         cmocka_unit_test(records_after_rst),
         cmocka_unit_test(tls12_compression),
         cmocka_unit_test(skipped_flows_said_once),
+        cmocka_unit_test(ssl3_connection_named),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
