@@ -96,6 +96,8 @@ struct tls_decoded_record {
     const uint8_t *bytes;            /* the record as sent: 5-byte header + fragment (a view,
                                         valid during the on_record call only) */
     size_t bytes_len;
+    bool sslv2;                      /* an SSL 2.0-format record (RFC 5246 Appendix E.2): no
+                                        content type (outer_type 0), version 0x0002 */
 };
 
 /* What is known about a connection at its end. */

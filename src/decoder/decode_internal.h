@@ -8,6 +8,7 @@
  *                     record lines, verdicts; the files above only find the facts
  *   decode_tls12.c    TLS 1.2 messages and the resumption diagnosis (RFC 5246, 5077, 7627)
  *   decode_tls12_keys.c  TLS 1.2 PRF, key block, AEAD records, Finished (RFC 5246, 5288, 7905)
+ *   decode_tls12_cbc.c   TLS 1.2 CBC records, MAC-then-encrypt or encrypt_then_mac (RFC 5246, 7366)
  *   decode_signature.c   certificates, CertificateVerify and ServerKeyExchange signatures
  *   decode_infer.c    keyless inferences for protected records
  *   decode_output.c   ladder, details and JSON
@@ -22,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "crypto/cbc.h"
 #include "crypto/key_schedule.h"
 #include "crypto/x509.h"
 #include "decoder/decode.h"
@@ -78,6 +80,7 @@ struct dec_direction {
     struct dec_chunk_start chunks[DEC_CHUNK_RING]; /* where recent chunks began (tokens, frames) */
     size_t chunk_next;
     uint64_t prefix_bytes;         /* bytes skipped before the first record */
+    enum tls_start_prefix prefix;  /* what tls_find_tls_start() last took them for */
     uint64_t skip_start;           /* while desynced: offset of the first byte skipped */
     uint64_t skip_len;             /* how many bytes were skipped since */
     uint8_t skip_head[4];          /* the first of them, for the report */
@@ -97,8 +100,10 @@ struct dec_direction {
     enum tls_key_change change_after;
 
     bool ccs_seen;                 /* a ChangeCipherSpec record was sent */
+    bool sslv2_encrypted;          /* SSL 2.0: this side's records are encrypted from now on */
     struct tls_traffic_keys tls12_keys; /* TLS 1.2 write key and IV (decode_tls12_keys.c) */
     uint64_t tls12_seq;            /* TLS 1.2 records since the CCS (RFC 5246 §6.1 seq_num) */
+    uint8_t tls12_mac_key[TLS_MAX_MAC_LEN]; /* CBC suites: MAC_write_key (decode_tls12_cbc.c) */
     unsigned protected_records;    /* protected records so far (inference) */
     unsigned handshake_records;    /* protected records inferred as handshake */
     bool sent_finished;            /* Finished seen or inferred */
@@ -191,6 +196,14 @@ struct dec_conn {
     enum tls_hash_alg prf_hash;
     bool have_master_secret;
     bool tls12_gcm;               /* AES-GCM (explicit nonce) rather than ChaCha20-Poly1305 */
+    bool sh_etm;                  /* the ServerHello echoed encrypt_then_mac (RFC 7366) */
+    bool sslv2;                   /* an SSL 2.0 connection: every record in that format */
+    uint8_t compression;          /* ServerHello compression_method (TLS 1.2 and before) */
+    bool tls12_cbc;               /* a CBC suite, keys derived (decode_tls12_cbc.c) */
+    enum tls_mac_alg tls12_mac;
+    size_t tls12_key_len;
+    size_t tls12_padding;         /* padding + length byte of the last CBC record opened */
+    const char *tls12_failure;    /* why the last CBC record did not open, or NULL */
 
     /* TLS 1.3 transcript and secrets */
     struct tls_transcript transcript;
@@ -222,8 +235,17 @@ struct dec_conn {
     struct dec_model_conn *model; /* NULL unless the output format renders the model (HTML) */
 };
 
+/* What an input held that the decoder skipped, said once at the end of each input
+   (dec_output_skipped). Each kind of input feeds its own counter: decode_stream.c the TCP one,
+   the DTLS decoder the UDP one. */
+struct dec_skipped {
+    unsigned tcp_without_tls;     /* TCP connections where no TLS record began in either direction */
+    unsigned udp_not_dtls;        /* UDP flows that hold no DTLS record */
+};
+
 struct tls_decoder {
     struct tls_decode_options opt;
+    struct dec_skipped skipped;   /* of the current input; reset when it is reported */
     const char *input;            /* current input name */
     struct dec_conn **conns;      /* live connections (by slot) */
     size_t conn_count;
@@ -276,6 +298,7 @@ void dec_print_tls13_message(struct dec_conn *c, enum tls_direction dir,
 void dec_print_tls12_message(struct dec_conn *c, enum tls_direction dir,
                              const struct tls_handshake_message *msg, struct dec_text *t);
 void dec_resumption_diagnose(struct dec_conn *c);
+void dec_server_hello_compression(struct dec_conn *c, uint8_t method, struct dec_text *t);
 
 /* decode_signature.c */
 void dec_certificate_leaf_key(struct dec_conn *c, enum tls_direction dir, const uint8_t *der,
@@ -293,6 +316,21 @@ bool dec_tls12_open(struct dec_conn *c, enum tls_direction dir, const struct tls
                     uint8_t *out, size_t *out_len);
 void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
                                const struct tls_handshake_message *msg, struct dec_text *t);
+tls_result dec_tls12_prf(enum tls_hash_alg alg, const uint8_t *secret, size_t secret_len,
+                         const char *label, const uint8_t *seed, size_t seed_len, uint8_t *out,
+                         size_t out_len);
+
+/* decode_sslv2.c: an SSL 2.0-format record at the front of a direction's bytes (1: *total
+   bytes, 0: none, -1: more bytes needed), and its processing. */
+int dec_sslv2_record_len(const struct dec_conn *c, enum tls_direction dir, const uint8_t *data,
+                         size_t len, size_t *total);
+void dec_sslv2_record(struct dec_conn *c, enum tls_direction dir, const uint8_t *bytes, size_t len,
+                      uint64_t offset, const struct dec_chunk_start *where);
+
+/* decode_tls12_cbc.c: false when the suite is no CBC suite of ours */
+bool dec_tls12_cbc_derive_keys(struct dec_conn *c, const uint8_t *master, size_t master_len);
+bool dec_tls12_cbc_open(struct dec_conn *c, enum tls_direction dir, uint64_t seq,
+                        const struct tls_record *rec, uint8_t *out, size_t *out_len);
 
 /* decode_infer.c */
 void dec_infer(struct dec_conn *c, enum tls_direction dir, struct dec_record *r);
@@ -332,7 +370,6 @@ enum dec_record_line {
     DEC_LINE_PLAINTEXT,           /* TLSPlaintext (§5.1) */
     DEC_LINE_PROTECTED13,         /* TLSCiphertext (§5.2) */
     DEC_LINE_PROTECTED12,         /* after a TLS 1.2 ChangeCipherSpec (RFC 5246 §6.2.3) */
-    DEC_LINE_NO_MASTER_SECRET,    /* a TLS 1.2 record the logged master secret does not open */
     DEC_LINE_BAD_RECORD_MAC,      /* a TLS 1.3 record the logged keys do not open */
     DEC_LINE_CONTINUES,           /* a handshake message continues in the next record */
     DEC_LINE_CCS12,               /* RFC 5246 §7.1 */
@@ -345,6 +382,11 @@ void dec_text_record_line(struct dec_text *t, enum dec_record_line line, enum tl
 void dec_text_ccs13(struct dec_text *t, unsigned value);
 void dec_text_decrypted(struct dec_text *t, enum tls_direction dir, const struct dec_record *r,
                         uint8_t outer_type);
+/* why: the CBC failure ("bad MAC", "bad padding"), or "" */
+void dec_text_no_master_secret(struct dec_text *t, const char *why);
+void dec_text_cbc(struct dec_text *t, bool etm, const char *mac_name, size_t padding);
+/* RFC 6520 §4; len is the record's content length (type/payload_length read only when len >= 3) */
+void dec_text_heartbeat(struct dec_text *t, unsigned type, size_t payload_length, size_t len);
 void dec_text_alert(struct dec_text *t, const struct tls_decoded_record *p, size_t len,
                     const char *parse_error);
 void dec_text_content(struct dec_text *t, uint8_t type, const uint8_t *content, size_t len,
@@ -371,6 +413,8 @@ void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t);
 void dec_output_record(struct dec_conn *c, const struct dec_record *r);
 void dec_output_connection(struct dec_conn *c);
 void dec_output_finish(struct tls_decoder *dec);
+/* Once per input: what it held that was skipped (dec->skipped), if anything; then resets it. */
+void dec_output_skipped(struct tls_decoder *dec);
 
 /* decode_tokens.c: what each token of a trace holds. */
 void dec_tokens_chunk(struct dec_conn *c, enum tls_direction dir, unsigned token, uint64_t offset,

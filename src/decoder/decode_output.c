@@ -156,10 +156,11 @@ void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t)
     } else if (r->inferred != NULL) {
         dec_text_printf(t, "%s?", r->inferred_label != NULL ? r->inferred_label : r->inferred);
     } else {
-        dec_text_printf(t, "%s", name_or(tls_content_type_name(r->outer_type), "unknown"));
+        dec_text_printf(t, "%s", r->sslv2 ? "SSL 2.0" : name_or(tls_content_type_name(r->outer_type), "unknown"));
     }
     static const char *const outer_short[] = {"ccs", "alert", "hs", "app"};
-    const char *outer = r->outer_type >= 20 && r->outer_type <= 23 ? outer_short[r->outer_type - 20] : "?";
+    const char *outer = r->outer_type >= 20 && r->outer_type <= 23 ? outer_short[r->outer_type - 20]
+                        : r->sslv2 ? "sslv2" : r->outer_type == 24 ? "hb" : "?";
     dec_text_printf(t, " [%s %u%s]", outer, r->length,
                     r->decrypted ? " decrypted" : r->is_protected ? " encrypted" : "");
 }
@@ -218,13 +219,16 @@ static void json_record(struct dec_conn *c, const struct tls_decoded_record *r)
         json_u64(t, r->frame);
     }
     JSON_LIT(t, ", \"content_type\": \"");
-    json_str(t, name_or(tls_content_type_name(r->outer_type), "unknown"));
+    json_str(t, r->sslv2 ? "none" : name_or(tls_content_type_name(r->outer_type), "unknown"));
     JSON_LIT(t, "\", \"length\": ");
     json_u64(t, r->length);
     if (r->decrypted) {
         JSON_LIT(t, ", \"decrypted\": true");
     } else {
         JSON_LIT(t, ", \"decrypted\": false");
+    }
+    if (r->sslv2) {
+        JSON_LIT(t, ", \"sslv2\": true");
     }
     if (r->has_inner_type) {
         JSON_LIT(t, ", \"inner_content_type\": \"");
@@ -592,6 +596,37 @@ void dec_output_connection(struct dec_conn *c)
     }
     write_text(dec, &dec->out);
     dec_text_free(&dec->out);
+}
+
+void dec_output_skipped(struct tls_decoder *dec)
+{
+    struct dec_skipped k = dec->skipped;
+    memset(&dec->skipped, 0, sizeof(dec->skipped));
+    if (k.tcp_without_tls == 0 && k.udp_not_dtls == 0) {
+        return;
+    }
+    struct dec_text t = {0};
+    if (dec->opt.format == TLS_DECODE_JSON) {
+        /* docs/decoder-json.md: an element with "skipped" instead of "id" */
+        dec_text_printf(&t, "%s\n{\"input\": ", dec->json_objects == 0 ? "[" : ",");
+        dec->json_objects++;
+        dec_text_json_string(&t, dec->input);
+        dec_text_printf(&t, ", \"skipped\": {\"tcp_flows_without_tls\": %u, \"udp_flows_not_dtls\": %u}}",
+                        k.tcp_without_tls, k.udp_not_dtls);
+    } else if (dec->opt.format == TLS_DECODE_TEXT) {
+        dec_text_printf(&t, "skipped (%s):", dec->input);
+        if (k.tcp_without_tls > 0) {
+            dec_text_printf(&t, " %u TCP flow%s without TLS (no TLS record in either direction)",
+                            k.tcp_without_tls, k.tcp_without_tls == 1 ? "" : "s");
+        }
+        if (k.udp_not_dtls > 0) {
+            dec_text_printf(&t, "%s %u UDP flow%s that %s not DTLS", k.tcp_without_tls > 0 ? ";" : "",
+                            k.udp_not_dtls, k.udp_not_dtls == 1 ? "" : "s", k.udp_not_dtls == 1 ? "is" : "are");
+        }
+        dec_text_printf(&t, "\n");
+    }
+    write_text(dec, &t);
+    dec_text_free(&t);
 }
 
 void dec_output_finish(struct tls_decoder *dec)

@@ -84,6 +84,7 @@ static void server_hello_negotiated(struct dec_conn *c, const struct tls_server_
     }
     c->psk_accepted = tls_extensions_find(&sh->extensions, TLS_EXT_pre_shared_key) != NULL;
     c->sh_ems = tls_extensions_find(&sh->extensions, TLS_EXT_extended_master_secret) != NULL;
+    c->sh_etm = tls_extensions_find(&sh->extensions, TLS_EXT_encrypt_then_mac) != NULL;
     c->sh_ticket_ext = tls_extensions_find(&sh->extensions, TLS_EXT_session_ticket) != NULL;
     memcpy(c->server_random, sh->random, TLS_RANDOM_LEN);
     c->sh_session_id_len = sh->legacy_session_id_echo.len;
@@ -98,7 +99,8 @@ void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len,
     struct tls_server_hello sh;
     struct tls_error err = {0};
     dec_text_message_fields(c->dec, t, TLS_HT_server_hello, body, len, false);
-    if (tls_server_hello_parse(body, len, &sh, &err) != TLS_OK) {
+    /* Parsed without the TLS 1.3 compression rule: TLS 1.2 servers may compress (below). */
+    if (tls_server_hello_parse_any_version(body, len, &sh, &err) != TLS_OK) {
         dec_text_not_parsed(t, "ServerHello", err.reason);
         dec_conn_note(c, "server: ServerHello does not parse: %s", err.reason);
         return;
@@ -112,6 +114,9 @@ void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len,
         dec_text_note_line(t, "random ends with the downgrade sentinel (§4.1.3)");
     }
     dec_text_negotiated(t, c->version);
+    if (sh.legacy_compression_method != 0) {
+        dec_server_hello_compression(c, sh.legacy_compression_method, t);
+    }
 }
 
 /* §4.4.2: the leaf certificate's key, which signs the CertificateVerify. */

@@ -44,6 +44,7 @@ void dec_direction_wipe(struct dec_direction *d)
     tls_record_direction_wipe(&d->pending);
     tls_wipe(d->app_secret, sizeof(d->app_secret));
     tls_traffic_keys_wipe(&d->tls12_keys);
+    tls_wipe(d->tls12_mac_key, sizeof(d->tls12_mac_key));
 }
 
 /* Opens a protected record with the current keys, else the pending ones (promoted on success). */
@@ -105,6 +106,39 @@ static void handle_alert(struct dec_record *r, const uint8_t *content, size_t le
     dec_text_alert(&r->detail, &r->pub, len, NULL);
 }
 
+/*
+ * RFC 6520 §4:
+ *   struct {
+ *       HeartbeatMessageType type;          // heartbeat_request(1), heartbeat_response(2)
+ *       uint16 payload_length;
+ *       opaque payload[HeartbeatMessage.payload_length];
+ *       opaque padding[padding_length];     // at least 16 bytes
+ *   } HeartbeatMessage;
+ * "If the payload_length of a received HeartbeatMessage is too large, the received
+ * HeartbeatMessage MUST be discarded silently." A request whose payload_length reaches past
+ * its record is what Heartbleed (CVE-2014-0160) sent: an unpatched peer echoed that many bytes
+ * of its memory.
+ */
+static void handle_heartbeat(struct dec_conn *c, enum tls_direction dir, struct dec_record *r,
+                             const uint8_t *content, size_t len)
+{
+    if (len < 3) {
+        dec_text_heartbeat(&r->detail, 0, 0, len);
+        dec_conn_note(c, "%s: a heartbeat record of %zu bytes is too short for a HeartbeatMessage",
+                      side_name(dir), len);
+        return;
+    }
+    unsigned type = content[0];
+    size_t payload_length = (size_t)content[1] << 8 | content[2];
+    dec_text_heartbeat(&r->detail, type, payload_length, len);
+    if (payload_length + 3 > len) {
+        const char *tn = type == 1 ? "heartbeat_request" : type == 2 ? "heartbeat_response" : "unknown";
+        dec_conn_note(c, "%s: heartbeat %s with payload_length %zu in a %zu-byte message: the "
+                         "Heartbleed pattern (CVE-2014-0160); RFC 6520 §4: it MUST be discarded",
+                      side_name(dir), tn, payload_length, len);
+    }
+}
+
 static void handle_app_data(struct dec_conn *c, struct dec_direction *d, struct dec_record *r,
                             const uint8_t *content, size_t len)
 {
@@ -161,6 +195,9 @@ static void handle_content(struct dec_conn *c, enum tls_direction dir,
         break;
     case TLS_CT_application_data:
         handle_app_data(c, &c->dir[dir], r, content, len);
+        break;
+    case TLS_CT_heartbeat:
+        handle_heartbeat(c, dir, r, content, len);
         break;
     default:
         dec_text_content(&r->detail, type, content, len, false);
@@ -227,6 +264,9 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
         if (dec_tls12_open(c, dir, rec, c->dec->open_buf, &plain_len)) {
             r->pub.decrypted = true;
             r->pub.content_len = plain_len;
+            if (c->tls12_cbc) {
+                dec_text_cbc(&r->detail, c->sh_etm, tls_mac_name(c->tls12_mac), c->tls12_padding);
+            }
             r->inner = c->dec->open_buf;
             r->inner_len = plain_len;
             r->keys_name = "TLS 1.2 write";
@@ -235,9 +275,11 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
             handle_content(c, dir, r, rec->type, c->dec->open_buf, plain_len);
             return;
         }
-        dec_text_record_line(&r->detail, DEC_LINE_NO_MASTER_SECRET, dir);
+        const char *why = c->tls12_cbc && c->tls12_failure != NULL ? c->tls12_failure : "";
+        dec_text_no_master_secret(&r->detail, why);
         dec_conn_note(c, "%s: TLS 1.2 record at offset %llu does not decrypt with the logged master "
-                         "secret", side_name(dir), (unsigned long long)r->pub.offset);
+                         "secret%s%s", side_name(dir), (unsigned long long)r->pub.offset,
+                      *why != '\0' ? ": " : "", why);
     }
     if (d->keys.is_protected || d->has_pending) {
         dec_text_record_line(&r->detail, DEC_LINE_BAD_RECORD_MAC, dir);

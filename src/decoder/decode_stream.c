@@ -33,10 +33,45 @@ static const char *prefix_name(enum tls_start_prefix p)
         return "RDP TPKT/X.224 packets (RFC 1006)";
     case TLS_PREFIX_UNKNOWN:
         return "bytes that are not TLS records";
+    case TLS_PREFIX_SMTP:
+        return "SMTP STARTTLS (RFC 3207)";
+    case TLS_PREFIX_SMTP_OR_FTP:
+        return "SMTP STARTTLS or FTP AUTH TLS (a 220 greeting)";
+    case TLS_PREFIX_FTP:
+        return "FTP AUTH TLS (RFC 4217)";
+    case TLS_PREFIX_IMAP:
+        return "IMAP STARTTLS (RFC 3501 §6.2.1)";
+    case TLS_PREFIX_POP3:
+        return "POP3 STLS (RFC 2595 §4)";
+    case TLS_PREFIX_XMPP:
+        return "XMPP STARTTLS (RFC 6120 §5)";
+    case TLS_PREFIX_LDAP:
+        return "LDAP StartTLS extended operation (RFC 4511 §4.14)";
+    case TLS_PREFIX_POSTGRES:
+        return "PostgreSQL SSLRequest";
+    case TLS_PREFIX_MYSQL:
+        return "MySQL SSLRequest";
     case TLS_PREFIX_NONE:
     default:
         return "nothing";
     }
+}
+
+/* A "220" greeting is SMTP's or FTP's: the client's side may have told which. */
+static enum tls_start_prefix prefix_of(const struct dec_conn *c, enum tls_direction dir)
+{
+    enum tls_start_prefix p = c->dir[dir].prefix;
+    enum tls_start_prefix other = c->dir[1 - dir].prefix;
+    if (p == TLS_PREFIX_SMTP_OR_FTP && (other == TLS_PREFIX_SMTP || other == TLS_PREFIX_FTP)) {
+        return other;
+    }
+    return p;
+}
+
+/* A STARTTLS family (stream.h), rather than HTTP, RDP or unknown bytes. */
+static bool is_starttls(enum tls_start_prefix p)
+{
+    return p >= TLS_PREFIX_SMTP;
 }
 
 static struct dec_conn *conn_find(struct tls_decoder *dec, unsigned id)
@@ -163,6 +198,14 @@ static void report_skipped(struct dec_conn *c, enum tls_direction dir, const cha
         size_t used = strlen(head);
         snprintf(head + used, sizeof(head) - used, "%s%02x", i == 0 ? "" : " ", d->skip_head[i]);
     }
+    if (d->skip_start == 0 && is_starttls(d->prefix)) {
+        /* The stream began with a STARTTLS family's clear text: say so, not "garbage". */
+        dec_conn_note(c, "%s: offset 0: %s, %llu bytes, and no TLS record after it: %s%s; %s",
+                      side_of(dir), prefix_name(prefix_of(c, dir)), (unsigned long long)d->skip_len,
+                      head, d->skip_len > shown ? " ..." : "", after);
+        d->skip_len = 0;
+        return;
+    }
     dec_conn_note(c, "%s: offset %llu: skipped %llu bytes that are not TLS records (garbage or "
                      "corruption): %s%s; %s",
                   side_of(dir), (unsigned long long)d->skip_start, (unsigned long long)d->skip_len,
@@ -176,10 +219,18 @@ static bool find_start(struct dec_conn *c, enum tls_direction dir, bool at_end)
     struct dec_direction *d = &c->dir[dir];
     struct tls_start st;
     tls_find_tls_start(d->buf, d->buf_len, &st);
+    if (!d->desynced && d->buf_offset == 0 && st.prefix != TLS_PREFIX_NONE) {
+        d->prefix = st.prefix; /* what the stream's first bytes are */
+    }
     if (st.status == TLS_START_FOUND) {
         if (d->desynced) {
             skip_bytes(d, st.offset);
             report_skipped(c, dir, "records follow");
+        } else if (st.offset > 0 && is_starttls(st.prefix)) {
+            dec_conn_note(c, "%s: TLS starts at offset %zu, after %s, %zu bytes", side_of(dir),
+                          st.offset, prefix_name(prefix_of(c, dir)), st.offset);
+            d->prefix_bytes += st.offset;
+            buf_drop(d, st.offset);
         } else if (st.offset > 0) {
             dec_conn_note(c, "%s: TLS starts at offset %zu, after %s", side_of(dir), st.offset,
                           prefix_name(st.prefix));
@@ -207,13 +258,27 @@ static void take_records(struct dec_conn *c, enum tls_direction dir, bool at_end
 {
     struct dec_direction *d = &c->dir[dir];
     for (;;) {
+        if ((!d->started && !d->desynced && d->buf_offset == 0) || c->sslv2) {
+            /* SSL 2.0-format records: a first hello, or a whole SSL 2.0 connection. */
+            size_t v2 = 0;
+            int got = dec_sslv2_record_len(c, dir, d->buf, d->buf_len, &v2);
+            if (got < 0 && !at_end) {
+                return;
+            }
+            if (got > 0) {
+                struct dec_chunk_start w = where_of(d, d->buf_offset);
+                dec_sslv2_record(c, dir, d->buf, v2, d->buf_offset, &w);
+                buf_drop(d, v2);
+                continue;
+            }
+        }
         if (!d->started && !find_start(c, dir, at_end)) {
             return;
         }
         if (d->buf_len < TLS_RECORD_HEADER_LEN) {
             return;
         }
-        if (!tls_plausible_record_header(d->buf, d->buf_len)) {
+        if (!tls_plausible_next_record_header(d->buf, d->buf_len)) {
             /* RFC 8446 §5.1: every record starts with a 5-byte header; this is not one.
                Look for the next confirmed header (find_start), reporting what is skipped. */
             d->started = false;
@@ -292,6 +357,9 @@ static void report_leftover(struct dec_conn *c, enum tls_direction dir, const ch
     } else if (d->started) {
         dec_conn_note(c, "%s: %zu bytes of a record header at offset %llu: %s", side, d->buf_len,
                       (unsigned long long)d->buf_offset, why);
+    } else if (is_starttls(d->prefix) && d->buf_offset == 0) {
+        dec_conn_note(c, "%s: %s, %zu bytes, and no TLS record after it: %s", side,
+                      prefix_name(prefix_of(c, dir)), d->buf_len, why);
     } else {
         dec_conn_note(c, "%s: %zu bytes at offset %llu without a TLS record: %s", side, d->buf_len,
                       (unsigned long long)d->buf_offset, why);
@@ -344,10 +412,16 @@ static void conn_end(struct dec_conn *c)
         }
     }
     if (c->dir[0].records == 0 && c->dir[1].records == 0) {
+        if (!c->dir[0].started && !c->dir[1].started) {
+            c->dec->skipped.tcp_without_tls++; /* said once for the input (dec_output_skipped) */
+        }
         dec_conn_note(c, "no complete TLS record in either direction");
     } else if (c->dir[0].records == 0 || c->dir[1].records == 0) {
         dec_conn_note(c, "only one direction holds TLS records (%llu client, %llu server)",
                       (unsigned long long)c->dir[0].records, (unsigned long long)c->dir[1].records);
+    }
+    if (c->version == 0x0300) {
+        dec_conn_note(c, "an SSL 3.0 connection (RFC 6101): SSL 3.0 is prohibited (RFC 7568, POODLE)");
     }
     dec_resumption_diagnose(c);
     dec_output_connection(c);
@@ -432,6 +506,7 @@ tls_result tls_decoder_decode_file(struct tls_decoder *dec, const char *path,
     dec->input = path;
     tls_result rc = tls_decoder_read_input(path, &cb, ie);
     end_all(dec);
+    dec_output_skipped(dec);
     return rc;
 }
 

@@ -214,3 +214,27 @@ void dec_resumption_diagnose(struct dec_conn *c)
     }
     diagnose_tls12(c);
 }
+
+/*
+ * RFC 5246 §7.4.1.3: compression_method "The single compression algorithm selected by the
+ * server from the list in ClientHello.compression_methods"; RFC 3749 §2 defines DEFLATE(1).
+ * TLS 1.3 forbids any but null (RFC 8446 §4.1.3 "MUST have the value 0"); before it, a
+ * compressed connection is legal but exposes secrets to CRIME (RFC 7457 §2.6), and its records
+ * hold compressed fragments, which this decoder does not inflate.
+ */
+void dec_server_hello_compression(struct dec_conn *c, uint8_t method, struct dec_text *t)
+{
+    const char *name = method == 1 ? "DEFLATE" : method == 64 ? "LZS" : "unknown";
+    c->compression = method;
+    if (c->tls13) {
+        dec_text_printf(t, "      compression %s(%u): RFC 8446 §4.1.3 says legacy_compression_method "
+                           "MUST be 0; a TLS 1.3 client aborts with illegal_parameter\n", name, method);
+        dec_conn_note(c, "server: a TLS 1.3 ServerHello with legacy_compression_method %u (RFC 8446 "
+                         "§4.1.3: MUST be 0)", method);
+        return;
+    }
+    dec_text_printf(t, "      compression: %s(%u) (RFC 5246 §7.4.1.3%s)\n", name, method,
+                    method == 1 ? ", RFC 3749" : "");
+    dec_conn_note(c, "server: chose compression %s(%u): the records carry compressed data (not inflated "
+                     "here) and the connection is open to CRIME (RFC 7457 §2.6)", name, method);
+}

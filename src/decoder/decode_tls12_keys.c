@@ -16,8 +16,8 @@
  *     verify_data = PRF(master_secret, "client finished" | "server finished",
  *                       Hash(handshake_messages))[0..11]
  *
- * <hash> is SHA-384 for the _SHA384 suites, SHA-256 otherwise. Only AEAD suites are decrypted
- * (the ones Schannel and browsers negotiate today); CBC suites stay encrypted and inferred.
+ * <hash> is SHA-384 for the _SHA384 suites, SHA-256 otherwise. AEAD suites are decrypted here;
+ * the AES-CBC suites, whose key block starts with MAC keys, in decode_tls12_cbc.c.
  *
  * Record nonces differ from TLS 1.3 (§5.3 there): AES-GCM (RFC 5288 §3) uses a 4-byte implicit
  * salt (the IV from the key block) and an 8-byte explicit nonce sent in front of each record;
@@ -101,9 +101,12 @@ void dec_tls12_derive_keys(struct dec_conn *c)
     bool gcm = true;
     enum tls_hash_alg prf_hash = TLS_HASH_SHA256;
     const struct tls_cipher_suite *aead = tls12_aead(c->cipher_suite, &prf_hash, &gcm);
+    if (e != NULL && aead == NULL && dec_tls12_cbc_derive_keys(c, e->secret, e->secret_len)) {
+        return; /* a CBC suite (decode_tls12_cbc.c) */
+    }
     if (e == NULL || aead == NULL) {
         if (e != NULL) {
-            dec_conn_note(c, "TLS 1.2 suite %s is not decrypted here (AEAD suites only)",
+            dec_conn_note(c, "TLS 1.2 suite %s is not decrypted here (AEAD and AES-CBC suites only)",
                           tls_cipher_suite_name(c->cipher_suite) != NULL
                               ? tls_cipher_suite_name(c->cipher_suite) : "unknown");
         } else if (c->dec->opt.keylog != NULL) {
@@ -144,6 +147,9 @@ bool dec_tls12_open(struct dec_conn *c, enum tls_direction dir, const struct tls
 {
     struct dec_direction *d = &c->dir[dir];
     uint64_t seq = d->tls12_seq++; /* every record after the CCS counts, opened or not */
+    if (c->tls12_cbc) {
+        return dec_tls12_cbc_open(c, dir, seq, rec, out, out_len);
+    }
     size_t explicit_len = c->tls12_gcm ? TLS12_GCM_EXPLICIT_LEN : 0;
     if (!c->have_master_secret || rec->length < explicit_len + TLS_AEAD_TAG_LEN) {
         return false;
@@ -172,6 +178,13 @@ bool dec_tls12_open(struct dec_conn *c, enum tls_direction dir, const struct tls
     }
     *out_len = plain_len;
     return true;
+}
+
+tls_result dec_tls12_prf(enum tls_hash_alg alg, const uint8_t *secret, size_t secret_len,
+                         const char *label, const uint8_t *seed, size_t seed_len, uint8_t *out,
+                         size_t out_len)
+{
+    return prf(alg, secret, secret_len, label, seed, seed_len, out, out_len);
 }
 
 /* RFC 5246 §7.4.9: verify_data = PRF(master_secret, finished_label, Hash(handshake_messages)). */

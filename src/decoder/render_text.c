@@ -116,9 +116,6 @@ void dec_text_record_line(struct dec_text *t, enum dec_record_line line, enum tl
         dec_text_printf(t, "    protected: encrypted under the keys of the %s's last "
                            "ChangeCipherSpec (RFC 5246 §6.2.3)\n", side_name(dir));
         break;
-    case DEC_LINE_NO_MASTER_SECRET:
-        dec_text_printf(t, "    does not decrypt with the logged master secret\n");
-        break;
     case DEC_LINE_BAD_RECORD_MAC:
         dec_text_printf(t, "    does not decrypt with the logged keys (bad_record_mac)\n");
         break;
@@ -160,6 +157,38 @@ void dec_text_decrypted(struct dec_text *t, enum tls_direction dir, const struct
     dec_text_printf(t, "    decrypted with the %s's TLS 1.2 write key (seq %llu): %zu bytes of %s\n",
                     side_name(dir), (unsigned long long)r->seq, p->content_len,
                     tn != NULL ? tn : "?");
+}
+
+void dec_text_no_master_secret(struct dec_text *t, const char *why)
+{
+    dec_text_printf(t, "    does not decrypt with the logged master secret%s%s\n",
+                    *why != '\0' ? ": " : "", why);
+}
+
+void dec_text_cbc(struct dec_text *t, bool etm, const char *mac_name, size_t padding)
+{
+    dec_text_printf(t, "    CBC (%s): %s verified, padding %zu bytes checked\n",
+                    etm ? "encrypt_then_mac, RFC 7366" : "MAC-then-encrypt, RFC 5246 §6.2.3.2",
+                    mac_name, padding);
+}
+
+void dec_text_heartbeat(struct dec_text *t, unsigned type, size_t payload_length, size_t len)
+{
+    if (len < 3) {
+        dec_text_printf(t, "    heartbeat: %zu bytes, too short for a HeartbeatMessage "
+                           "(RFC 6520 §4: type and payload_length take 3)\n", len);
+        return;
+    }
+    const char *tn = type == 1 ? "heartbeat_request" : type == 2 ? "heartbeat_response" : "unknown";
+    dec_text_printf(t, "    HeartbeatMessage (RFC 6520 §4): type %s(%u), payload_length %zu, "
+                       "%zu bytes in the record\n", tn, type, payload_length, len);
+    if (payload_length + 3 > len) {
+        dec_text_printf(t, "    payload_length reaches %zu bytes past the record: the "
+                           "Heartbleed pattern (CVE-2014-0160)\n", payload_length + 3 - len);
+    } else if (len - 3 - payload_length < 16) {
+        dec_text_printf(t, "    padding %zu bytes: RFC 6520 §4 asks for at least 16\n",
+                        len - 3 - payload_length);
+    }
 }
 
 void dec_text_alert(struct dec_text *t, const struct tls_decoded_record *p, size_t len,

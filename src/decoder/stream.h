@@ -186,6 +186,16 @@ enum tls_start_prefix {
     TLS_PREFIX_HTTP,            /* an HTTP message (CONNECT request or its response) */
     TLS_PREFIX_TPKT,            /* RDP: TPKT packets (RFC 1006) carrying X.224 */
     TLS_PREFIX_UNKNOWN,         /* other bytes, skipped up to a plausible record */
+    /* STARTTLS: an application protocol in the clear, then TLS on the same connection */
+    TLS_PREFIX_SMTP,            /* EHLO ... STARTTLS (RFC 3207) */
+    TLS_PREFIX_SMTP_OR_FTP,     /* a "220" greeting: the other direction or later lines decide */
+    TLS_PREFIX_FTP,             /* AUTH TLS (RFC 4217 §4) */
+    TLS_PREFIX_IMAP,            /* tag STARTTLS (RFC 3501 §6.2.1) */
+    TLS_PREFIX_POP3,            /* STLS (RFC 2595 §4) */
+    TLS_PREFIX_XMPP,            /* <starttls/> <proceed/> (RFC 6120 §5) */
+    TLS_PREFIX_LDAP,            /* StartTLS extended operation (RFC 4511 §4.14) */
+    TLS_PREFIX_POSTGRES,        /* SSLRequest and its 'S' (PostgreSQL protocol, 53.2.10) */
+    TLS_PREFIX_MYSQL,           /* server greeting, client SSLRequest (MySQL client/server protocol) */
 };
 
 struct tls_start {
@@ -201,6 +211,10 @@ struct tls_start {
  *      line "HTTP/"): skip through the first "\r\n\r\n";
  *   3. TPKT (03 00 len16, RFC 1006 §6, len >= 7 including the header, as RDP's X.224
  *      Connection Request/Confirm travel): skip whole TPKT packets;
+ *   2a. (before 2) a STARTTLS family recognised by its first bytes (see tls_start.c: SMTP,
+ *      FTP, IMAP, POP3 and XMPP by their commands or greetings, skipped as text up to the first
+ *      byte that is not text; LDAP by its BER LDAPMessage, PostgreSQL by its 8-byte
+ *      SSLRequest or its 'S' answer, MySQL by its packet headers, skipped whole);
  *   4. otherwise scan for a confirmed plausible header.
  * After steps 2 and 3 the header found must be plausible too (or more bytes are needed).
  * A plausible header (RFC 8446 §5.1) is: type 20..23, version 03 00..04, length 1..2^14+2048.
@@ -213,5 +227,9 @@ void tls_find_tls_start(const uint8_t *data, size_t len, struct tls_start *out);
 
 /* True when `data` starts with a plausible TLS record header (step 1 above). */
 bool tls_plausible_record_header(const uint8_t *data, size_t len);
+
+/* The same for a record after the first one: heartbeat(24) too (RFC 6520), which no
+   connection starts with. */
+bool tls_plausible_next_record_header(const uint8_t *data, size_t len);
 
 #endif

@@ -35,8 +35,14 @@
  * the real stream.
  *
  * Connections: at most TLS_STREAM_MAX_CONNECTIONS per input, found through a hash of the two
- * endpoints. A connection that ended (both FINs, or RST) is not matched again unless a new SYN
+ * endpoints. A connection that ended (both FINs) is not matched again unless a new SYN
  * reuses its ports, which starts a new connection.
+ *
+ * RST: a reset is noted, but the connection goes on being followed. A capture often holds
+ * segments after it (sent before it, captured after it; or the other side's data still in
+ * flight), and tshark shows their records too. It ends at the end of the capture (with
+ * reason RST), or when a new SYN reuses its ports. Memory stays bounded by the same limits
+ * as any connection that never closes.
  */
 /* inet_ntop() is POSIX, not C11: ask glibc to declare it. */
 #define _POSIX_C_SOURCE 200112L
@@ -88,6 +94,7 @@ struct conn {
     enum tls_stream_client_rule rule;
     bool announced;
     bool ended;
+    bool rst_seen;              /* a RST was captured: later segments are still followed */
     unsigned notes;
     struct half half[2];
     struct conn *hash_next;
@@ -527,6 +534,9 @@ void tcp_reassembly_add(struct tcp_reassembly *ra, const struct tcp_segment *seg
     struct conn *c = lookup(ra, seg, &sender);
     bool fresh_syn = (seg->flags & TCP_FLAG_SYN) && !(seg->flags & TCP_FLAG_ACK);
     bool has_content = seg->payload_len > 0 || (seg->flags & (TCP_FLAG_SYN | TCP_FLAG_FIN));
+    if (c != NULL && !c->ended && c->rst_seen && fresh_syn) {
+        end_conn(ra, c, TLS_STREAM_END_RST); /* the ports are reused: a new connection */
+    }
     if (c == NULL || (c->ended && fresh_syn)) {
         if (!has_content) {
             return; /* a bare ACK or RST of a connection we know nothing about */
@@ -548,9 +558,15 @@ void tcp_reassembly_add(struct tcp_reassembly *ra, const struct tcp_segment *seg
     if (c->half[sender].started && (seg->payload_len > 0 || (seg->flags & TCP_FLAG_FIN))) {
         add_to_half(ra, c, sender, seg);
     }
-    if (seg->flags & TCP_FLAG_RST) {
+    if ((seg->flags & TCP_FLAG_RST) && !c->rst_seen) {
+        c->rst_seen = true;
         c->half[sender].rst = true;
-        end_conn(ra, c, TLS_STREAM_END_RST);
+        char msg[160];
+        snprintf(msg, sizeof(msg), "the %s reset the connection (RST, frame %llu); segments captured "
+                                   "after it are still decoded",
+                 c->client < 0 ? "sender" : dir_of(c, sender) == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server",
+                 (unsigned long long)seg->frame);
+        conn_note(ra, c, msg);
     } else if (c->half[0].fin_done && c->half[1].fin_done) {
         end_conn(ra, c, TLS_STREAM_END_FIN);
     }
@@ -559,7 +575,7 @@ void tcp_reassembly_add(struct tcp_reassembly *ra, const struct tcp_segment *seg
 void tcp_reassembly_finish(struct tcp_reassembly *ra)
 {
     for (unsigned i = 0; i < ra->count; i++) {
-        end_conn(ra, ra->conns[i], TLS_STREAM_END_CAPTURE);
+        end_conn(ra, ra->conns[i], ra->conns[i]->rst_seen ? TLS_STREAM_END_RST : TLS_STREAM_END_CAPTURE);
     }
 }
 

@@ -48,8 +48,8 @@ static enum tls_downgrade find_downgrade(const uint8_t *random)
  *         Extension extensions<6..2^16-1>;
  *     } ServerHello;
  */
-tls_result tls_server_hello_parse(const uint8_t *body, size_t len, struct tls_server_hello *sh,
-                                  struct tls_error *err)
+tls_result tls_server_hello_parse_any_version(const uint8_t *body, size_t len,
+                                              struct tls_server_hello *sh, struct tls_error *err)
 {
     struct tls_reader r, sid;
     tls_reader_init(&r, body, len, err);
@@ -73,6 +73,13 @@ tls_result tls_server_hello_parse(const uint8_t *body, size_t len, struct tls_se
         TRY(tls_extensions_read(&r, min, 0xffff, &sh->extensions, "ServerHello.extensions"));
     }
     TRY(tls_read_end(&r, "ServerHello"));
+    return TLS_OK;
+}
+
+tls_result tls_server_hello_parse(const uint8_t *body, size_t len, struct tls_server_hello *sh,
+                                  struct tls_error *err)
+{
+    TRY(tls_server_hello_parse_any_version(body, len, sh, err));
     /* RFC 8446 §4.1.3: "legacy_compression_method: A single byte which MUST have the value 0."
      * No alert is named; a wrong value in a well-formed message is illegal_parameter (§6). */
     if (sh->legacy_compression_method != 0) {

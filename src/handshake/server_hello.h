@@ -70,6 +70,13 @@ struct tls_server_hello {
 tls_result tls_server_hello_parse(const uint8_t *body, size_t len, struct tls_server_hello *sh,
                                   struct tls_error *err);
 
+/* The same parse without the TLS 1.3 rule on legacy_compression_method, for an observer of
+ * any version (the decoder): a TLS 1.2 server may choose a compression method (RFC 5246
+ * §7.4.1.3, RFC 3749 DEFLATE). Everything else is judged as tls_server_hello_parse() does;
+ * the caller decides what a non-null compression means for the version negotiated. */
+tls_result tls_server_hello_parse_any_version(const uint8_t *body, size_t len,
+                                              struct tls_server_hello *sh, struct tls_error *err);
+
 /* What tls_server_hello_encode() writes (tests, decoder round trips). */
 struct tls_server_hello_config {
     uint16_t legacy_version;                /* 0x0303 */

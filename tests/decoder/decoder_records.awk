@@ -6,6 +6,7 @@
 BEGIN {
     split("change_cipher_spec 20 alert 21 handshake 22 application_data 23 heartbeat 24", a, " ")
     for (i = 1; i < length(a); i += 2) ct[a[i]] = a[i + 1]
+    ct["none"] = ""  # an SSL 2.0-format record has no content type; tshark prints none
     split("hello_request 0 client_hello 1 server_hello 2 hello_verify_request 3 new_session_ticket 4 " \
           "end_of_early_data 5 hello_retry_request 6 encrypted_extensions 8 certificate 11 " \
           "server_key_exchange 12 certificate_request 13 server_hello_done 14 certificate_verify 15 " \

@@ -1,6 +1,7 @@
 /*
  * fuzz_tls_start.c — where TLS starts in a captured stream (src/decoder/stream.h,
- * tls_find_tls_start: HTTP CONNECT and RDP TPKT prefixes, or a scan for a plausible record).
+ * tls_find_tls_start: HTTP CONNECT, RDP TPKT and STARTTLS prefixes, or a scan for a plausible
+ * record).
  *
  * Input: the first bytes of one direction. Oracles: a found offset lies inside the input and a
  * plausible record header (RFC 8446 §5.1) starts there, whatever prefix was skipped.

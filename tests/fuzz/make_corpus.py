@@ -248,6 +248,17 @@ def synthetic():
     put("tls_start", "http-connect-synthetic",
         b"CONNECT example.com:443 HTTP/1.1\r\nHost: example.com\r\n\r\n" + bytes.fromhex("16030100050100000100"))
     put("tls_start", "tpkt-synthetic", bytes.fromhex("0300000b06e00000000000") + bytes.fromhex("16030100050100000100"))
+    # STARTTLS families (src/decoder/tls_start.c), each followed by a ClientHello record header
+    hello = bytes.fromhex("16030100050100000100")
+    put("tls_start", "smtp-starttls-synthetic", b"EHLO client.example\r\nSTARTTLS\r\n" + hello)
+    put("tls_start", "smtp-server-synthetic",
+        b"220 mx ESMTP\r\n250-mx\r\n250 STARTTLS\r\n220 Ready\r\n" + hello)
+    put("tls_start", "imap-starttls-synthetic", b"a1 CAPABILITY\r\na2 STARTTLS\r\n" + hello)
+    put("tls_start", "ldap-starttls-synthetic",
+        bytes.fromhex("301d02010177188016") + b"1.3.6.1.4.1.1466.20037" + hello)
+    put("tls_start", "postgres-sslrequest-synthetic", bytes.fromhex("0000000804d2162f") + hello)
+    put("tls_start", "mysql-greeting-synthetic",
+        bytes.fromhex("150000000a382e30002a000000616263646566676800ffff21") + hello)
     for path in sorted(glob.glob(os.path.join(VEC, "traces", "*.trace"))):
         put("token_trace", os.path.basename(path), open(path, "rb").read())
 

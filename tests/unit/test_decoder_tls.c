@@ -49,6 +49,15 @@ static const struct keyed_capture keyed[] = {
     /* TLS 1.2 from a CLIENT_RANDOM line (master secret): AES-128-GCM records, RFC 5246 PRF. */
     {"captures/tls12-ecdhe-rsa-aes-128-gcm.pcapng", "captures/tls12-ecdhe-rsa-aes-128-gcm.keylog",
      "expected/tls12-ecdhe-rsa-aes-128-gcm.pcapng.records"},
+    /* TLS 1.2 CBC (RFC 5246 §6.2.3.2): with encrypt_then_mac (RFC 7366), without it, and
+       HMAC-SHA384 with the SHA-384 PRF (RFC 5289). */
+    {"captures/tls12-ecdhe-rsa-aes-128-cbc-etm.pcapng", "captures/tls12-ecdhe-rsa-aes-128-cbc-etm.keylog",
+     "expected/tls12-ecdhe-rsa-aes-128-cbc-etm.pcapng.records"},
+    {"captures/tls12-ecdhe-rsa-aes-128-cbc-mte.pcapng", "captures/tls12-ecdhe-rsa-aes-128-cbc-mte.keylog",
+     "expected/tls12-ecdhe-rsa-aes-128-cbc-mte.pcapng.records"},
+    {"captures/tls12-ecdhe-rsa-aes-256-cbc-sha384.pcapng",
+     "captures/tls12-ecdhe-rsa-aes-256-cbc-sha384.keylog",
+     "expected/tls12-ecdhe-rsa-aes-256-cbc-sha384.pcapng.records"},
 };
 
 /* One record in the expected-file format (see tests/decoder/tshark_records.awk). */
@@ -290,6 +299,50 @@ static void tls12_wrong_master_secret(void **state)
     free(text);
 }
 
+/* TLS 1.2 CBC with a wrong master secret: every record after the CCS fails, with the reason
+   (encrypt_then_mac: the MAC over the ciphertext, RFC 7366 §3; MAC-then-encrypt: the padding
+   or the MAC under it, RFC 5246 §6.2.3.2), and nothing is claimed about the Finished values. */
+static void tls12_cbc_wrong_master_secret(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *capture;
+        const char *keylog;
+        const char *reason;
+        const char *or_reason;
+    } rows[] = {
+        {"captures/tls12-ecdhe-rsa-aes-128-cbc-etm.pcapng", "captures/tls12-ecdhe-rsa-aes-128-cbc-etm.keylog",
+         "bad MAC (encrypt_then_mac", "bad MAC (encrypt_then_mac"},
+        {"captures/tls12-ecdhe-rsa-aes-128-cbc-mte.pcapng", "captures/tls12-ecdhe-rsa-aes-128-cbc-mte.keylog",
+         "bad padding", "bad MAC (RFC 5246"},
+    };
+    for (size_t k = 0; k < sizeof(rows) / sizeof(rows[0]); k++) {
+        size_t len = 0;
+        char *text = (char *)test_read_vector_file(rows[k].keylog, &len);
+        text = realloc(text, len + 1);
+        text[len] = '\0';
+        char *secret = strrchr(text, ' ');
+        assert_non_null(secret);
+        secret[1] = secret[1] == '0' ? '1' : '0';
+        struct dtc *d = dtc_decode_with_keylog_text(rows[k].capture, text, TLS_DECODE_TEXT);
+        assert_int_equal(d->nconn, 1);
+        size_t protected_records = 0;
+        for (size_t i = 0; i < d->nrec; i++) {
+            assert_false(d->recs[i].decrypted);
+            protected_records += d->recs[i].is_protected;
+        }
+        assert_int_equal(protected_records, 5); /* 2 Finished, 2 application data, the server's alert */
+        assert_int_equal(d->conns[0].summary.client_finished, TLS_FINISHED_UNKNOWN);
+        assert_int_equal(d->conns[0].summary.server_finished, TLS_FINISHED_UNKNOWN);
+        const char *notes = d->conns[0].notes;
+        if (strstr(notes, rows[k].reason) == NULL && strstr(notes, rows[k].or_reason) == NULL) {
+            fail_msg("%s: the notes name no reason (%s): %s", rows[k].capture, rows[k].reason, notes);
+        }
+        dtc_free(d);
+        free(text);
+    }
+}
+
 /* TLS 1.2 ServerKeyExchange signatures made by real servers (RFC 5246 §7.4.3, RFC 8422 §5.4),
    checked without any key: client random, server random and the ECDH parameters are in clear. */
 static void tls12_server_key_exchange_signatures(void **state)
@@ -422,6 +475,7 @@ int main(void)
         cmocka_unit_test(keyless_inference_matches_keys),
         cmocka_unit_test(tls12_server_key_exchange_signatures),
         cmocka_unit_test(tls12_wrong_master_secret),
+        cmocka_unit_test(tls12_cbc_wrong_master_secret),
         cmocka_unit_test(keylog_parses_and_skips),
         cmocka_unit_test(keylog_rejects_malformed),
     };

@@ -9,6 +9,7 @@
 #include "support/testutil.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "decoder/stream.h"
@@ -190,6 +191,75 @@ static void tls_start_rules(void **state)
     }
 }
 
+/* The STARTTLS families (tls_start.c), as their first bytes travel: each clear-text part,
+ * then the first record header. Sources: RFC 3207 §4 (SMTP), RFC 4217 §4 (FTP), RFC 3501
+ * §6.2.1 (IMAP), RFC 2595 §4 (POP3), RFC 6120 §5.4.2 (XMPP), RFC 4511 §4.14 (LDAP, a
+ * StartTLS request with messageID 1), PostgreSQL's SSLRequest (protocol docs 55.2.10) and a
+ * MySQL HandshakeV10 header. Every row is also cut at every length: the finder must then ask
+ * for more bytes (never find TLS at another offset, never read past the end), and with bytes
+ * that are not a record after the clear part it must not claim TLS there. */
+static void tls_start_starttls_families(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;      /* the clear part, as text (NULL: hex) */
+        const char *hex;
+        enum tls_start_prefix prefix;
+    } rows[] = {
+        {"EHLO client.example\r\nSTARTTLS\r\n", NULL, TLS_PREFIX_SMTP},
+        {"helo client.example\r\nSTARTTLS\r\n", NULL, TLS_PREFIX_SMTP},
+        {"220 mx ESMTP\r\n250-mx\r\n250 STARTTLS\r\n220 Ready to start TLS\r\n", NULL, TLS_PREFIX_SMTP},
+        {"220 ftp ready\r\n234 AUTH TLS successful\r\n", NULL, TLS_PREFIX_FTP},
+        {"220 a greeting only\r\n", NULL, TLS_PREFIX_SMTP_OR_FTP},
+        {"AUTH TLS\r\n", NULL, TLS_PREFIX_FTP},
+        {"a001 CAPABILITY\r\na002 STARTTLS\r\n", NULL, TLS_PREFIX_IMAP},
+        {". STARTTLS\r\n", NULL, TLS_PREFIX_IMAP},
+        {"* OK IMAP4rev1 ready\r\n. OK Begin TLS\r\n", NULL, TLS_PREFIX_IMAP},
+        {"STLS\r\n", NULL, TLS_PREFIX_POP3},
+        {"+OK POP3 ready\r\n+OK Begin TLS\r\n", NULL, TLS_PREFIX_POP3},
+        {"<?xml version='1.0'?><stream:stream to='example.com'><starttls "
+         "xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>", NULL, TLS_PREFIX_XMPP},
+        {NULL, "301d02010177188016" "312e332e362e312e342e312e313436362e3230303337", TLS_PREFIX_LDAP},
+        {NULL, "300c02010178070a010004000400", TLS_PREFIX_LDAP},
+        {NULL, "0000000804d2162f", TLS_PREFIX_POSTGRES},
+        {NULL, "53", TLS_PREFIX_POSTGRES},
+        {NULL, "15000000" "0a382e30002a000000616263646566676800ffff21", TLS_PREFIX_MYSQL},
+        {NULL, "20000001" "058a0000000000012d00000000000000000000000000000000000000000000000000",
+         TLS_PREFIX_MYSQL},
+    };
+    static const uint8_t record[] = {0x16, 0x03, 0x03, 0x00, 0x04, 0x01, 0x00, 0x00, 0x00};
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++) {
+        uint8_t buf[256];
+        size_t n = rows[i].text != NULL ? strlen(rows[i].text) : test_hex(rows[i].hex, buf, sizeof(buf));
+        if (rows[i].text != NULL) {
+            memcpy(buf, rows[i].text, n);
+        }
+        memcpy(buf + n, record, sizeof(record));
+        struct tls_start st;
+        tls_find_tls_start(buf, n + sizeof(record), &st);
+        if (st.status != TLS_START_FOUND || st.offset != n || st.prefix != rows[i].prefix) {
+            fail_msg("row %zu: status %d offset %zu (want %zu) prefix %d (want %d)", i, (int)st.status,
+                     st.offset, n, (int)st.prefix, (int)rows[i].prefix);
+        }
+        /* Cut at every length, on a heap copy of exactly that size (ASan sees a read past it). */
+        for (size_t cut = 1; cut < n + 5; cut++) {
+            uint8_t *part = malloc(cut);
+            assert_non_null(part);
+            memcpy(part, buf, cut);
+            tls_find_tls_start(part, cut, &st);
+            if (st.status == TLS_START_FOUND && st.offset != n) {
+                fail_msg("row %zu cut at %zu: TLS found at %zu, not %zu", i, cut, st.offset, n);
+            }
+            free(part);
+        }
+        /* Trailing bytes that are no record header after the clear part: no TLS there. */
+        static const uint8_t junk[] = {0x00, 0xff, 0x00, 0xff, 0x00, 0xff};
+        memcpy(buf + n, junk, sizeof(junk));
+        tls_find_tls_start(buf, n + sizeof(junk), &st);
+        assert_false(st.status == TLS_START_FOUND);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -198,6 +268,7 @@ int main(void)
         cmocka_unit_test(errors_name_their_line),
         cmocka_unit_test(formats_are_detected_from_content),
         cmocka_unit_test(tls_start_rules),
+        cmocka_unit_test(tls_start_starttls_families),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

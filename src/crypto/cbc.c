@@ -1,0 +1,162 @@
+/*
+ * cbc.c — TLS 1.2 block-cipher record primitives: HMAC (RFC 2104) as the record MAC of
+ * RFC 5246 §6.2.3.1, and AES-CBC decryption (NIST SP 800-38A §6.2) for §6.2.3.2. See cbc.h.
+ *
+ * Implementation notes
+ * --------------------
+ * HMAC is written out here rather than through mbedtls_md_hmac(), which allocates its context
+ * on every call: the decoder MACs every record, and no allocation is allowed per record.
+ *     HMAC(K, m) = H((K' ^ opad) || H((K' ^ ipad) || m))
+ * where K' is K padded with zeros to the hash's block size (64 bytes for SHA-1 and SHA-256,
+ * 128 for SHA-384), or H(K) first when K is longer (never the case for TLS MAC keys, whose
+ * length is the hash length). SHA-256 and SHA-384 go through struct tls_hash (hash.h); SHA-1,
+ * used by TLS for nothing but these MACs, through Mbed TLS directly.
+ */
+#include "crypto/cbc.h"
+
+#include <string.h>
+
+#include <mbedtls/aes.h>
+
+#include "crypto/hash.h"
+#include "crypto/mbedtls_compat.h"
+#include "crypto/util.h"
+
+#define HMAC_MAX_BLOCK 128u /* SHA-384's block size */
+
+size_t tls_mac_len(enum tls_mac_alg alg)
+{
+    switch (alg) {
+    case TLS_MAC_HMAC_SHA1:
+        return 20;
+    case TLS_MAC_HMAC_SHA256:
+        return 32;
+    case TLS_MAC_HMAC_SHA384:
+        return 48;
+    case TLS_MAC_NONE:
+    default:
+        return 0;
+    }
+}
+
+const char *tls_mac_name(enum tls_mac_alg alg)
+{
+    switch (alg) {
+    case TLS_MAC_HMAC_SHA1:
+        return "HMAC-SHA1";
+    case TLS_MAC_HMAC_SHA256:
+        return "HMAC-SHA256";
+    case TLS_MAC_HMAC_SHA384:
+        return "HMAC-SHA384";
+    case TLS_MAC_NONE:
+    default:
+        return "none";
+    }
+}
+
+/* One running hash of the MAC's algorithm: SHA-1 directly, the others as struct tls_hash. */
+struct mac_hash {
+    enum tls_mac_alg alg;
+    mbedtls_sha1_context sha1;
+    struct tls_hash h;
+};
+
+static int mh_start(struct mac_hash *m, enum tls_mac_alg alg)
+{
+    m->alg = alg;
+    if (alg == TLS_MAC_HMAC_SHA1) {
+        mbedtls_sha1_init(&m->sha1);
+        return tls_mbed_sha1_starts(&m->sha1);
+    }
+    return tls_hash_init(&m->h, alg == TLS_MAC_HMAC_SHA384 ? TLS_HASH_SHA384 : TLS_HASH_SHA256, NULL) == TLS_OK
+               ? 0 : -1;
+}
+
+static int mh_update(struct mac_hash *m, const uint8_t *p, size_t n)
+{
+    if (m->alg == TLS_MAC_HMAC_SHA1) {
+        return n == 0 ? 0 : tls_mbed_sha1_update(&m->sha1, p, n);
+    }
+    return tls_hash_update(&m->h, p, n, NULL) == TLS_OK ? 0 : -1;
+}
+
+/* Finishes and frees the running hash. */
+static int mh_finish(struct mac_hash *m, uint8_t *out)
+{
+    int rc;
+    if (m->alg == TLS_MAC_HMAC_SHA1) {
+        rc = tls_mbed_sha1_finish(&m->sha1, out);
+        mbedtls_sha1_free(&m->sha1);
+        return rc;
+    }
+    rc = tls_hash_peek(&m->h, out, NULL) == TLS_OK ? 0 : -1;
+    tls_hash_wipe(&m->h);
+    return rc;
+}
+
+tls_result tls_record_mac(enum tls_mac_alg alg, const uint8_t *key, size_t key_len,
+                          const uint8_t header[TLS_MAC_HEADER_LEN], const uint8_t *data, size_t len,
+                          uint8_t *out, struct tls_error *err)
+{
+    size_t hl = tls_mac_len(alg);
+    size_t block = alg == TLS_MAC_HMAC_SHA384 ? 128u : 64u;
+    if (hl == 0 || key_len > block) {
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 5246 §6.2.3.1: no MAC algorithm");
+    }
+    uint8_t pad[HMAC_MAX_BLOCK];
+    uint8_t inner[TLS_MAX_MAC_LEN];
+    struct mac_hash m;
+    memset(&m, 0, sizeof(m));
+    /* inner = H((K' ^ ipad) || header || data), ipad = 0x36 repeated (RFC 2104 §2) */
+    memset(pad, 0x36, block);
+    for (size_t i = 0; i < key_len; i++) {
+        pad[i] ^= key[i];
+    }
+    int rc = mh_start(&m, alg);
+    rc = rc != 0 ? rc : mh_update(&m, pad, block);
+    rc = rc != 0 ? rc : mh_update(&m, header, TLS_MAC_HEADER_LEN);
+    rc = rc != 0 ? rc : mh_update(&m, data, len);
+    rc = rc != 0 ? rc : mh_finish(&m, inner);
+    /* outer = H((K' ^ opad) || inner), opad = 0x5c repeated */
+    memset(pad, 0x5c, block);
+    for (size_t i = 0; i < key_len; i++) {
+        pad[i] ^= key[i];
+    }
+    rc = rc != 0 ? rc : mh_start(&m, alg);
+    rc = rc != 0 ? rc : mh_update(&m, pad, block);
+    rc = rc != 0 ? rc : mh_update(&m, inner, hl);
+    rc = rc != 0 ? rc : mh_finish(&m, out);
+    tls_wipe(pad, sizeof(pad));
+    tls_wipe(inner, sizeof(inner));
+    tls_wipe(&m, sizeof(m));
+    if (rc != 0) {
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 5246 §6.2.3.1: HMAC failed");
+    }
+    return TLS_OK;
+}
+
+tls_result tls_aes_cbc_decrypt(const uint8_t *key, size_t key_len,
+                               const uint8_t iv[TLS_AES_BLOCK_LEN], const uint8_t *in, size_t len,
+                               uint8_t *out, struct tls_error *err)
+{
+    if ((key_len != 16 && key_len != 32) || len % TLS_AES_BLOCK_LEN != 0) {
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 5246 §6.2.3.2: not an AES-CBC input");
+    }
+    if (len == 0) {
+        return TLS_OK;
+    }
+    uint8_t chain[TLS_AES_BLOCK_LEN]; /* mbedtls updates the IV in place */
+    memcpy(chain, iv, sizeof(chain));
+    mbedtls_aes_context aes;
+    mbedtls_aes_init(&aes);
+    int rc = mbedtls_aes_setkey_dec(&aes, key, (unsigned)(key_len * 8));
+    if (rc == 0) {
+        rc = mbedtls_aes_crypt_cbc(&aes, MBEDTLS_AES_DECRYPT, len, chain, in, out);
+    }
+    mbedtls_aes_free(&aes); /* zeroizes the round keys */
+    tls_wipe(chain, sizeof(chain));
+    if (rc != 0) {
+        return tls_fail(err, TLS_ALERT_internal_error, "RFC 5246 §6.2.3.2: AES-CBC failed");
+    }
+    return TLS_OK;
+}

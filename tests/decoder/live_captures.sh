@@ -1,0 +1,171 @@
+#!/usr/bin/env bash
+# live_captures.sh — captures made here, on lo, with real peers, decoded and compared with tshark.
+#
+#   live_captures.sh TLS13_BINARY [KEEP_DIR]
+#
+# Each case starts a server on a fresh port (scripts/interop/server.sh interop_alloc_port),
+# captures its port on lo with tshark, runs a client that writes an NSS key log, then checks:
+#   - `tls13 decode --keylog` says both Finished messages verified (TLS 1.2: RFC 5246 §7.4.9),
+#   - the records (direction, outer type, length, decrypted type, handshake types) equal tshark's
+#     (tshark_records.awk and decoder_records.awk, as compare_tshark.sh does),
+#   - case-specific text in the decoder's output (e.g. the STARTTLS prefix it named).
+# Cases:
+#   tls12-cbc-etm      openssl, ECDHE-RSA-AES128-SHA, encrypt_then_mac (RFC 7366, OpenSSL's default)
+#   tls12-cbc-mte      the same with -no_etm: MAC-then-encrypt (RFC 5246 §6.2.3.2)
+#   tls12-cbc-sha384   ECDHE-RSA-AES256-SHA384 without ETM: HMAC-SHA384, PRF SHA-384
+#   starttls-PROTO     openssl s_client -starttls PROTO (smtp, ftp, imap, pop3, postgres, ldap,
+#                      mysql) against starttls_server.py: the decoder names the clear-text part
+#                      ("after SMTP STARTTLS (RFC 3207), N bytes") and decodes both sides
+# KEEP_DIR keeps each case's capture and key log (how tests/vectors/captures/tls12-*cbc* were made,
+# with LIVE_PORT=44412: every case on that port, which compare_tshark.sh tells tshark is TLS).
+# Exits 77 (ctest SKIP_RETURN_CODE) without tshark, openssl or python3, or when lo cannot be
+# captured on.
+set -u
+bin=$1
+keep=${2:-}
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+for tool in tshark openssl python3; do
+    if ! command -v "$tool" >/dev/null 2>&1; then
+        echo "live_captures: $tool is not installed: skipped"
+        exit 77
+    fi
+done
+# shellcheck source=../../scripts/interop/server.sh
+. "$root/scripts/interop/server.sh"
+work=$(mktemp -d)
+cap_pid=""
+cleanup() {
+    [ -n "$cap_pid" ] && kill -INT "$cap_pid" 2>/dev/null
+    interop_stop_all
+    rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+export INTEROP_LOG_DIR=$work
+failed=0
+passed=0
+fail() { echo "FAIL $*"; failed=1; }
+pass() { echo "ok   $*"; passed=$((passed + 1)); }
+
+openssl req -x509 -newkey rsa:2048 -nodes -subj /CN=localhost -days 2 \
+    -keyout "$work/key.pem" -out "$work/cert.pem" >/dev/null 2>&1 || { fail "openssl req"; exit 1; }
+
+# capture_start PORT FILE: tshark on lo for that port; returns 1 when lo cannot be captured on.
+capture_start() {
+    local log="$work/tshark-$1.log"
+    : >"$log"
+    timeout 60 tshark -i lo -f "tcp port $1" -w "$2" >"$log" 2>&1 &
+    cap_pid=$!
+    for _ in $(seq 50); do
+        grep -q "Capturing on" "$log" && break
+        sleep 0.1
+    done
+    grep -q "Capturing on" "$log" || return 1
+    sleep 0.3 # the filter is set just after "Capturing on" is printed
+}
+capture_stop() {
+    sleep 1 # let dumpcap write the last packets
+    kill -INT "$cap_pid" 2>/dev/null
+    wait "$cap_pid" 2>/dev/null
+    cap_pid=""
+}
+
+# wait_listening PORT: up to 10 s.
+wait_listening() {
+    for _ in $(seq 100); do
+        interop_port_listening "$1" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+# check NAME CAPTURE KEYLOG TSHARK_DECODE_AS [GREP_TEXT]: the checks listed at the top.
+check() {
+    local name=$1 cap=$2 keylog=$3 decode_as=$4 text=${5:-}
+    if [ -n "$keep" ]; then
+        cp "$cap" "$keep/$name.pcapng"
+        cp "$keylog" "$keep/$name.keylog"
+    fi
+    "$bin" decode --keylog "$keylog" --format json "$cap" >"$work/$name.json" 2>"$work/$name.err"
+    if grep -q '"server_finished": "verified", "client_finished": "verified"' "$work/$name.json"; then
+        pass "$name: both Finished verified"
+    else
+        fail "$name: Finished not verified by tls13 decode:"
+        grep -E '"(version|cipher_suite|server_finished)"|notes' "$work/$name.json" | head -5
+    fi
+    tshark -r "$cap" -o "tls.keylog_file:$keylog" -d "$decode_as" -T pdml 2>/dev/null \
+        | awk -f "$here/tshark_records.awk" >"$work/$name.want"
+    awk -f "$here/decoder_records.awk" "$work/$name.json" >"$work/$name.got"
+    if [ ! -s "$work/$name.want" ]; then
+        fail "$name: tshark listed no records"
+    elif diff -u "$work/$name.want" "$work/$name.got" >"$work/$name.diff"; then
+        pass "$name: $(wc -l <"$work/$name.want") records equal to tshark's"
+    else
+        fail "$name: records differ from tshark's (- tshark, + tls13 decode)"
+        cat "$work/$name.diff"
+    fi
+    if [ -n "$text" ]; then
+        "$bin" decode --keylog "$keylog" "$cap" >"$work/$name.txt" 2>&1
+        if grep -qF "$text" "$work/$name.txt"; then
+            pass "$name: the decoder says \"$text\""
+        else
+            fail "$name: the decoder's text lacks \"$text\":"
+            grep -i note "$work/$name.txt" | head -5
+        fi
+    fi
+}
+
+# openssl_case NAME CIPHER [s_client args]: TLS 1.2 with that suite, one line each way.
+openssl_case() {
+    local name=$1 cipher=$2
+    shift 2
+    interop_alloc_port
+    [ -n "${LIVE_PORT:-}" ] && port=$LIVE_PORT
+    local p=$port cap="$work/$name.pcapng" keylog="$work/$name.keylog"
+    if ! capture_start "$p" "$cap"; then
+        echo "live_captures: tshark cannot capture on lo: skipped"
+        exit 77
+    fi
+    openssl s_server -accept "127.0.0.1:$p" -tls1_2 -cipher "$cipher" -cert "$work/cert.pem" \
+        -key "$work/key.pem" -rev -ign_eof </dev/null >"$work/server-$name.log" 2>&1 &
+    interop_pids+=("$!")
+    wait_listening "$p" || { fail "$name: s_server did not listen"; capture_stop; return; }
+    printf 'hello %s\n' "$name" | timeout 20 openssl s_client -connect "127.0.0.1:$p" -tls1_2 \
+        -cipher "$cipher" -keylogfile "$keylog" -quiet "$@" >"$work/client-$name.log" 2>&1
+    capture_stop
+    interop_stop_all
+    check "$name" "$cap" "$keylog" "tcp.port==$p,tls"
+}
+
+openssl_case tls12-cbc-etm ECDHE-RSA-AES128-SHA
+openssl_case tls12-cbc-mte ECDHE-RSA-AES128-SHA -no_etm
+openssl_case tls12-cbc-sha384 ECDHE-RSA-AES256-SHA384 -no_etm
+
+# starttls_case PROTO TSHARK_DISSECTOR TEXT: the clear part by starttls_server.py, then TLS 1.2.
+starttls_case() {
+    local proto=$1 dissector=$2 text=$3 name=starttls-$1
+    interop_alloc_port
+    [ -n "${LIVE_PORT:-}" ] && port=$LIVE_PORT
+    local p=$port cap="$work/$name.pcapng" keylog="$work/$name.keylog"
+    capture_start "$p" "$cap" || { echo "live_captures: tshark cannot capture on lo: skipped"; exit 77; }
+    timeout 30 python3 "$here/starttls_server.py" "$proto" "$p" "$work/cert.pem" "$work/key.pem" \
+        >"$work/server-$name.log" 2>&1 &
+    interop_pids+=("$!")
+    wait_listening "$p" || { fail "$name: starttls_server.py did not listen"; capture_stop; return; }
+    printf 'hello %s\n' "$name" | timeout 20 openssl s_client -connect "127.0.0.1:$p" \
+        -starttls "$proto" -keylogfile "$keylog" -quiet -ign_eof >"$work/client-$name.log" 2>&1
+    capture_stop
+    interop_stop_all
+    check "$name" "$cap" "$keylog" "tcp.port==$p,$dissector" "$text"
+}
+
+starttls_case smtp smtp "after SMTP STARTTLS (RFC 3207)"
+starttls_case ftp ftp "client: TLS starts at offset 10, after FTP AUTH TLS (RFC 4217), 10 bytes"
+starttls_case imap imap "after IMAP STARTTLS (RFC 3501 §6.2.1)"
+starttls_case pop3 pop "after POP3 STLS (RFC 2595 §4)"
+starttls_case postgres pgsql "client: TLS starts at offset 8, after PostgreSQL SSLRequest, 8 bytes"
+starttls_case ldap ldap "after LDAP StartTLS extended operation (RFC 4511 §4.14)"
+starttls_case mysql mysql "after MySQL SSLRequest"
+
+echo "live_captures: $passed passed, failed=$failed"
+exit $failed
