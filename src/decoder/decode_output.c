@@ -160,6 +160,16 @@ void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t)
     }
     static const char *const outer_short[] = {"ccs", "alert", "hs", "app"};
     const char *outer = r->outer_type >= 20 && r->outer_type <= 23 ? outer_short[r->outer_type - 20] : "?";
+    if (r->dtls && r->message_count == 1 && r->messages[0].fragment_length != r->messages[0].length) {
+        dec_text_printf(t, " (fragment %u+%u of %u)", r->messages[0].fragment_offset,
+                        r->messages[0].fragment_length, r->messages[0].length);
+    }
+    if (r->dtls) {
+        dec_text_printf(t, "%s [%s %u e%u/%" PRIu64 "%s]", r->retransmission ? " RETRANSMITTED" : "", outer,
+                        r->length, r->epoch, r->sequence_number,
+                        r->decrypted ? " decrypted" : r->is_protected ? " encrypted" : "");
+        return;
+    }
     dec_text_printf(t, " [%s %u%s]", outer, r->length,
                     r->decrypted ? " decrypted" : r->is_protected ? " encrypted" : "");
 }
@@ -189,6 +199,11 @@ static void json_record(struct dec_conn *c, const struct tls_decoded_record *r)
     if (r->frame != 0) {
         dec_text_printf(t, ", \"frame\": %" PRIu64, r->frame);
     }
+    if (r->dtls) {
+        dec_text_printf(t, ", \"datagram\": %u, \"epoch\": %u, \"sequence_number\": %" PRIu64
+                           ", \"retransmission\": %s%s", r->datagram, r->epoch, r->sequence_number,
+                        r->retransmission ? "true" : "false", r->unified_header ? ", \"unified_header\": true" : "");
+    }
     dec_text_printf(t, ", \"content_type\": \"%s\", \"length\": %u, \"decrypted\": %s",
                     name_or(tls_content_type_name(r->outer_type), "unknown"), r->length,
                     r->decrypted ? "true" : "false");
@@ -198,9 +213,15 @@ static void json_record(struct dec_conn *c, const struct tls_decoded_record *r)
     }
     dec_text_printf(t, ", \"messages\": [");
     for (size_t i = 0; i < r->message_count; i++) {
-        dec_text_printf(t, "%s{\"type\": \"%s\", \"length\": %u}", i == 0 ? "" : ", ",
+        dec_text_printf(t, "%s{\"type\": \"%s\", \"length\": %u", i == 0 ? "" : ", ",
                         name_or(tls_handshake_type_name(r->messages[i].type), "unknown"),
                         r->messages[i].length);
+        if (r->dtls) {
+            dec_text_printf(t, ", \"message_seq\": %u, \"fragment_offset\": %u, \"fragment_length\": %u",
+                            r->messages[i].message_seq, r->messages[i].fragment_offset,
+                            r->messages[i].fragment_length);
+        }
+        dec_text_printf(t, "}");
     }
     dec_text_printf(t, "]");
     if (r->inferred != NULL) {
@@ -338,7 +359,8 @@ static void text_endpoints(struct dec_conn *c, const struct tls_decoded_connecti
     endpoint(t, c->info.client_addr, c->info.client_port);
     dec_text_printf(t, ", server ");
     endpoint(t, c->info.server_addr, c->info.server_port);
-    dec_text_printf(t, " (client: %s)\n", client_rule_name(c->info.client_rule));
+    dec_text_printf(t, " (client: %s)%s\n", client_rule_name(c->info.client_rule),
+                    c->info.datagram ? ", DTLS over UDP" : "");
 }
 
 static void text_connection(struct dec_conn *c, const struct tls_decoded_connection *s)
@@ -447,6 +469,9 @@ static void json_head(struct dec_conn *c, struct dec_text *t)
     json_endpoint(t, "client", c->info.client_addr, c->info.client_port);
     dec_text_printf(t, ", ");
     json_endpoint(t, "server", c->info.server_addr, c->info.server_port);
+    if (c->info.datagram) {
+        dec_text_printf(t, ", \"transport\": \"udp\"");
+    }
 }
 
 /* What is known at the end: negotiated parameters, verdicts, diagnosis, notes. */

@@ -65,6 +65,7 @@ static void conn_free(struct dec_conn *c)
     dec_text_free(&c->details);
     dec_text_free(&c->json_records);
     dec_model_conn_free(c);
+    dec_dtls_free(c);
     free(c);
 }
 
@@ -93,7 +94,8 @@ static void on_connection(void *ctx, const struct tls_stream_connection *info)
         tls_record_direction_init(&c->dir[i].pending);
         tls_reassembly_reset(&c->dir[i].ra);
     }
-    if (c->dir[0].buf == NULL || c->dir[1].buf == NULL || dec_model_conn_new(c) != TLS_OK) {
+    if (c->dir[0].buf == NULL || c->dir[1].buf == NULL || dec_model_conn_new(c) != TLS_OK ||
+        (info->datagram && dec_dtls_new(c) != TLS_OK)) {
         conn_free(c);
         return;
     }
@@ -334,9 +336,19 @@ static void conn_end(struct dec_conn *c)
         dec_conn_note(c, "only one direction holds TLS records (%llu client, %llu server)",
                       (unsigned long long)c->dir[0].records, (unsigned long long)c->dir[1].records);
     }
+    dec_dtls_end(c);
     dec_resumption_diagnose(c);
     dec_output_connection(c);
     conn_remove(c->dec, c);
+}
+
+/* DTLS: a whole datagram (stream.h "Datagrams"), for dtls_decode.c. */
+static void on_datagram(void *ctx, const struct tls_stream_datagram *dg)
+{
+    struct dec_conn *c = conn_find(ctx, dg->conn_id);
+    if (c != NULL) {
+        dec_dtls_datagram(c, dg);
+    }
 }
 
 static void on_end(void *ctx, const struct tls_stream_end *end)
@@ -382,6 +394,7 @@ static void callbacks(struct tls_decoder *dec, struct tls_stream_callbacks *cb)
     cb->on_gap = on_gap;
     cb->on_end = on_end;
     cb->on_note = on_note;
+    cb->on_datagram = on_datagram;
     cb->on_progress = dec->opt.progress != NULL ? on_progress : NULL;
 }
 

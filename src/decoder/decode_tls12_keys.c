@@ -143,6 +143,9 @@ bool dec_tls12_open(struct dec_conn *c, enum tls_direction dir, const struct tls
 {
     struct dec_direction *d = &c->dir[dir];
     uint64_t seq = d->tls12_seq++; /* every record after the CCS counts, opened or not */
+    if (c->dtls != NULL) {
+        seq = d->dtls_record_seq; /* RFC 6347 §4.1.2.1: epoch || sequence_number, from the header */
+    }
     size_t explicit_len = c->tls12_gcm ? TLS12_GCM_EXPLICIT_LEN : 0;
     if (!c->have_master_secret || rec->length < explicit_len + TLS_AEAD_TAG_LEN) {
         return false;
