@@ -161,6 +161,7 @@ struct dtls_reasm_slot {
    (RFC 6347 §4.2.2: the receiver processes them in order). */
 struct dtls_reasm {
     bool started;                 /* next_seq is known (set by the first fragment seen) */
+    bool delivered;               /* a message was handed out: next_seq no longer moves back */
     uint16_t next_seq;            /* the message_seq to deliver next */
     struct dtls_reasm_slot slots[DTLS_REASM_SLOTS];
 };

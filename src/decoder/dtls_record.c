@@ -174,6 +174,7 @@ tls_result dtls_fragment_parse(const uint8_t *data, size_t len, struct dtls_frag
 void dtls_reasm_init(struct dtls_reasm *ra)
 {
     ra->started = false;
+    ra->delivered = false;
     ra->next_seq = 0;
     for (size_t i = 0; i < DTLS_REASM_SLOTS; i++) {
         ra->slots[i].in_use = false;
@@ -249,6 +250,11 @@ enum dtls_fragment_status dtls_reasm_add(struct dtls_reasm *ra, const struct dtl
         ra->started = true;
         ra->next_seq = f->message_seq;
     }
+    /* Before anything was delivered, an earlier message_seq means the first fragment seen was
+       not the flight's first message (it was lost or reordered): start from this one. */
+    if (!ra->delivered && seq_before(f->message_seq, ra->next_seq)) {
+        ra->next_seq = f->message_seq;
+    }
     if (seq_before(f->message_seq, ra->next_seq)) {
         return DTLS_FRAG_RETRANSMISSION;
     }
@@ -288,6 +294,7 @@ bool dtls_reasm_next(struct dtls_reasm *ra, struct dtls_message *msg)
     }
     /* Released now, its bytes stay until a later fragment takes the slot (dtls.h). */
     s->in_use = false;
+    ra->delivered = true;
     ra->next_seq++;
     msg->msg_type = s->msg_type;
     msg->message_seq = s->message_seq;
