@@ -35,6 +35,7 @@
 #include <stdint.h>
 
 #include "common/error.h"
+#include "common/names.h" /* TLS_CT_ack (26, RFC 9147 §7), TLS_CT_tls12_cid (25, RFC 9146) */
 
 #define DTLS_RECORD_HEADER_LEN 13u        /* RFC 6347 §4.1 DTLSPlaintext header */
 #define DTLS_HANDSHAKE_HEADER_LEN 12u     /* RFC 6347 §4.2.2 Handshake header */
@@ -48,10 +49,6 @@
 #define DTLS_VERSION_1_0 0xfeffu
 #define DTLS_VERSION_1_2 0xfefdu
 #define DTLS_VERSION_1_3 0xfefcu
-
-/* Content types DTLS adds (IANA TLS ContentType registry). */
-#define DTLS_CT_TLS12_CID 25u             /* RFC 9146 §4 */
-#define DTLS_CT_ACK 26u                   /* RFC 9147 §7 */
 
 /* RFC 9147 §4 unified header, first byte 001CSLEE. */
 #define DTLS_UH_FIXED_MASK 0xe0u

@@ -546,7 +546,7 @@ static void process_record(struct dec_conn *c, enum tls_direction dir, const str
     } else if (rec->type == TLS_CT_handshake) {
         dec_text_printf(&r.detail, "    not protected: epoch 0 (RFC 6347 §4.1)\n");
         handshake_content(c, dir, rec->fragment, rec->length, &r);
-    } else if (rec->type == DTLS_CT_ACK) {
+    } else if (rec->type == TLS_CT_ack) {
         ack_content(rec->fragment, rec->length, &r);
     } else {
         dec_record_content(c, dir, &r, rec->type, rec->fragment, rec->length);

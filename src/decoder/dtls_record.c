@@ -38,7 +38,7 @@ static bool dtls_version(uint32_t v)
 
 bool dtls_plausible_record(const uint8_t *data, size_t len)
 {
-    if (len >= DTLS_RECORD_HEADER_LEN && data[0] >= 20 && data[0] <= DTLS_CT_ACK &&
+    if (len >= DTLS_RECORD_HEADER_LEN && data[0] >= 20 && data[0] <= TLS_CT_ack &&
         dtls_version(be16(data + 1))) {
         uint32_t length = be16(data + 11);
         return length > 0 && length <= DTLS_MAX_RECORD_LEN && length <= len - DTLS_RECORD_HEADER_LEN;

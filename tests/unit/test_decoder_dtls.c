@@ -536,8 +536,9 @@ static void truncated_and_corrupted(void **state)
         order[i] = i;
     }
     size_t runs = 0;
+    size_t stride = test_stride(); /* the valgrind pass samples (testutil.h) */
     for (size_t k = 0; k < t.n; k++) {
-        for (size_t cut = 0; cut < t.len[k]; cut += (cut < 40 ? 1 : 9)) {
+        for (size_t cut = 0; cut < t.len[k]; cut += (cut < 40 ? 1 : 9) * stride) {
             char *text = trace_text(&t, order, t.n, k, cut, SIZE_MAX, 0);
             struct dtc *d = dtc_decode_trace_keyed(text, keylog_text(), TLS_DECODE_JSON);
             assert_int_equal(d->rc, TLS_OK);
@@ -550,7 +551,7 @@ static void truncated_and_corrupted(void **state)
             dtc_free(d);
             runs++;
         }
-        for (size_t at = 0; at < t.len[k]; at += (at < 40 ? 1 : 11)) {
+        for (size_t at = 0; at < t.len[k]; at += (at < 40 ? 1 : 11) * stride) {
             char *text = trace_text(&t, order, t.n, SIZE_MAX, 0, k, at);
             struct dtc *d = dtc_decode_trace_keyed(text, keylog_text(), TLS_DECODE_TEXT);
             assert_int_equal(d->rc, TLS_OK);
@@ -559,7 +560,7 @@ static void truncated_and_corrupted(void **state)
             runs++;
         }
     }
-    assert_true(runs > 1000);
+    assert_true(runs * stride > 1000);
     tokens_free(&t);
 }
 
