@@ -13,6 +13,10 @@
 #   duplicated    every datagram sent twice (the whole exchange again): the copies must be
 #                 labelled retransmissions
 #   reordered     the two Certificate fragments swapped
+# and one with a real loss (needs python3): a UDP relay between s_client and s_server drops the
+# server's third datagram once, so both sides time out and send their flights again (RFC 6347
+# §4.2.4); the capture is of the client's side of the relay:
+#   dropped       the repeated ClientHello, ServerHello, ... must be labelled retransmissions
 # For each: records (direction, type, length, epoch, sequence_number, fragments) equal tshark's,
 # with the key log and without; with it, both Finished verified. Also: a UDP datagram to another
 # port is counted as "1 UDP flow that is not DTLS".
@@ -171,6 +175,55 @@ if [ $# -eq 2 ]; then
 else
     echo "FAIL reordered: the Certificate is not in two fragments ($frames)"
     failed=1
+fi
+
+# The relay: listens on argv[1], forwards to argv[2], drops the server's datagram number argv[3]
+# (from 1) once, stops after argv[4] seconds.
+cat >"$tmp/relay.py" <<'PY'
+import select, socket, sys, time
+front = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+front.bind(("127.0.0.1", int(sys.argv[1])))
+back = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+back.bind(("127.0.0.1", 0))
+client, n, end = None, 0, time.time() + float(sys.argv[4])
+while time.time() < end:
+    ready, _, _ = select.select([front, back], [], [], 0.2)
+    for s in ready:
+        data, addr = s.recvfrom(65535)
+        if s is front:
+            client = addr
+            back.sendto(data, ("127.0.0.1", int(sys.argv[2])))
+        elif client is not None:
+            n += 1
+            if n != int(sys.argv[3]):
+                front.sendto(data, client)
+PY
+if command -v python3 >/dev/null 2>&1; then
+    interop_alloc_port
+    front=$port
+    interop_alloc_port
+    back=$port
+    capture=$tmp/dropped.pcapng
+    start_capture "$capture" "udp port $front"
+    openssl s_server -dtls1_2 -accept "$back" -cert "$tmp/cert.pem" -key "$tmp/key.pem" -mtu 500 \
+        -cipher ECDHE-RSA-AES128-GCM-SHA256 -listen -quiet >"$tmp/dropped.server" 2>&1 &
+    pids+=("$!")
+    python3 "$tmp/relay.py" "$front" "$back" 3 12 &
+    pids+=("$!")
+    sleep 0.5
+    (echo "hello over DTLS"; sleep 3) | timeout 10 openssl s_client -dtls1_2 -connect "127.0.0.1:$front" \
+        -mtu 500 -cipher ECDHE-RSA-AES128-GCM-SHA256 -keylogfile "$tmp/dropped.keylog" >"$tmp/dropped.client" 2>&1
+    stop_capture
+    compare dropped "$capture" "$tmp/dropped.keylog"
+    retrans=$("$bin" decode --format json "$capture" | grep -c '"retransmission": true')
+    if [ "$retrans" -ge 2 ]; then
+        echo "ok   dropped: $retrans records labelled retransmissions after the lost datagram"
+    else
+        echo "FAIL dropped: $retrans records labelled retransmissions, want the repeated flights (>= 2)"
+        failed=1
+    fi
+else
+    echo "skip dropped: python3 not installed (the relay that drops a datagram)"
 fi
 
 if command -v gnutls-serv >/dev/null 2>&1 && command -v gnutls-cli >/dev/null 2>&1; then
