@@ -80,7 +80,8 @@ struct dtls_record {
                                      (encrypted, RFC 9147 §4.2.3, unless the keys are known) */
     uint8_t seq_bits;             /* 48, 16 or 8 */
     uint8_t flags;                /* unified: the first byte */
-    const uint8_t *cid;           /* unified with C set: the connection ID, else NULL */
+    const uint8_t *cid;           /* unified with C set, or a tls12_cid (25) record (RFC 9146 §4):
+                                     the connection ID, else NULL */
     size_t cid_len;
     bool length_present;          /* plaintext: always; unified: the L bit */
     uint16_t length;              /* bytes of the fragment / encrypted_record */
@@ -98,7 +99,7 @@ bool dtls_plausible_record(const uint8_t *data, size_t len);
 /*
  * Parses the record at the front of data (a datagram's remaining bytes). cid_len is the
  * length of connection IDs on this flow (negotiated, RFC 9146 / RFC 9147 §9; 0 when unknown):
- * a unified header with C set needs it. Errors (decode_error): header cut short, length past
+ * a unified header with C set, or a DTLS 1.2 tls12_cid record (RFC 9146 §4), needs it. Errors (decode_error): header cut short, length past
  * the datagram, a record longer than DTLS_MAX_RECORD_LEN, an unknown first byte.
  */
 tls_result dtls_record_parse(const uint8_t *data, size_t len, size_t cid_len, struct dtls_record *rec,

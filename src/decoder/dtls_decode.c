@@ -44,6 +44,8 @@
 #include "crypto/util.h"
 #include "decoder/decode_internal.h"
 #include "decoder/dtls.h"
+#include "handshake/client_hello.h"
+#include "handshake/server_hello.h"
 
 #define DTLS_MAX_FLIGHTS 64u      /* flights listed at the end (later ones are counted) */
 #define DTLS_FLIGHT_TEXT 160u
@@ -70,6 +72,10 @@ struct dec_dtls {
     unsigned datagrams[2];
     uint16_t version;             /* record version of the last DTLSPlaintext seen */
     bool unified_seen;
+    bool dtls13_noted;
+    /* Connection IDs (RFC 9146 §3, RFC 9147 §9): the length of the CID in the records each side
+       sends, which is the one its peer asked for in its hello's connection_id extension. */
+    size_t cid_len[2];
     /* HelloVerifyRequest (RFC 6347 §4.2.1) */
     unsigned client_hellos;
     bool hvr;
@@ -257,6 +263,50 @@ static bool client_hello_tls_form(struct dec_conn *c, const struct dtls_message 
     return true;
 }
 
+#define DTLS_EXT_CONNECTION_ID 54u /* RFC 9146 §3 (IANA TLS ExtensionType) */
+
+/*
+ * RFC 9146 §3:
+ *   struct {
+ *       opaque cid<0..2^8-1>;
+ *   } ConnectionId;
+ * The CID a hello's sender asks for is the one the peer puts in the records it sends. Read from
+ * the hello as the describer will read it (TLS form for the ClientHello).
+ */
+static void hello_connection_id(struct dec_conn *c, enum tls_direction dir, uint8_t type, const uint8_t *body,
+                                size_t len)
+{
+    const struct tls_extensions *exts = NULL;
+    struct tls_client_hello ch;
+    struct tls_server_hello sh;
+    if (type == TLS_HT_client_hello && tls_client_hello_parse(body, len, &ch, NULL) == TLS_OK) {
+        exts = &ch.extensions;
+    } else if (type == TLS_HT_server_hello && tls_server_hello_parse(body, len, &sh, NULL) == TLS_OK) {
+        exts = &sh.extensions;
+    }
+    const struct tls_extension *e = exts != NULL ? tls_extensions_find(exts, DTLS_EXT_CONNECTION_ID) : NULL;
+    if (e == NULL || e->extension_data.len < 1 || (size_t)e->extension_data.data[0] + 1 != e->extension_data.len) {
+        return;
+    }
+    enum tls_direction peer = dir == TLS_DIR_CLIENT_TO_SERVER ? TLS_DIR_SERVER_TO_CLIENT : TLS_DIR_CLIENT_TO_SERVER;
+    c->dtls->cid_len[peer] = e->extension_data.data[0];
+    dec_conn_note(c, "%s asks for a %u-byte connection ID (RFC 9146): the %s's records carry it", side_name(dir),
+                  e->extension_data.data[0], side_name(peer));
+}
+
+/* A DTLS 1.3 ServerHello (supported_versions 0xfefc, RFC 9147 §5.3): what follows is encrypted
+   under TLS 1.3 keys with unified headers, shown here by structure only. */
+static void note_dtls13(struct dec_conn *c)
+{
+    if (c->version != DTLS_VERSION_1_3 || c->dtls->dtls13_noted) {
+        return;
+    }
+    c->dtls->dtls13_noted = true;
+    dec_conn_note(c, "DTLS 1.3 (RFC 9147): the records after the ServerHello are encrypted with unified "
+                     "headers (§4); they are shown by their header only (epoch bits, sequence number bits, "
+                     "connection ID, length), not decrypted");
+}
+
 /* A complete message: DTLS-only ones here, the rest to the shared describers. */
 static void message_complete(struct dec_conn *c, enum tls_direction dir, const struct dtls_message *m,
                              struct dec_record *r)
@@ -296,6 +346,10 @@ static void message_complete(struct dec_conn *c, enum tls_direction dir, const s
     size_t listed = r->pub.message_count;
     dec_handshake_message(c, dir, &msg, r);
     r->pub.message_count = listed;
+    if (m->msg_type == TLS_HT_client_hello || m->msg_type == TLS_HT_server_hello) {
+        hello_connection_id(c, dir, m->msg_type, msg.body, msg.length);
+        note_dtls13(c);
+    }
 }
 
 /* One fragment of a handshake record: listed, reassembled, and every message it completes
@@ -434,6 +488,12 @@ static void protected_record(struct dec_conn *c, enum tls_direction dir, const s
     }
     dec_text_printf(&r->detail, "    protected: epoch %u, under the keys of the %s's ChangeCipherSpec "
                                 "(RFC 6347 §4.1)\n", rec->epoch, side_name(dir));
+    if (rec->cid != NULL) {
+        dec_text_printf(&r->detail, "    tls12_cid record (RFC 9146 §4): connection ID ");
+        dec_text_hex(&r->detail, rec->cid, rec->cid_len);
+        dec_text_printf(&r->detail, "; the real content type is inside the encryption (not opened here)\n");
+        return;
+    }
     struct tls_record tr = {
         .type = rec->type,
         .legacy_record_version = rec->version,
@@ -585,7 +645,7 @@ void dec_dtls_datagram(struct dec_conn *c, const struct tls_stream_datagram *dg)
     while (pos < dg->len) {
         struct dtls_record rec;
         struct tls_error err = {0};
-        if (dtls_record_parse(dg->data + pos, dg->len - pos, 0, &rec, &err) != TLS_OK) {
+        if (dtls_record_parse(dg->data + pos, dg->len - pos, s->cid_len[dir], &rec, &err) != TLS_OK) {
             dec_conn_note(c, "%s: datagram %u (frame %llu): %zu bytes at offset %zu are not a DTLS record "
                              "(%s); the rest of the datagram is skipped",
                           side_name(dir), dg->index, (unsigned long long)dg->frame, dg->len - pos, pos,

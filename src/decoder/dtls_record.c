@@ -131,17 +131,31 @@ tls_result dtls_record_parse(const uint8_t *data, size_t len, size_t cid_len, st
     rec->sequence_number = be48(data + 5);
     rec->seq_bits = 48;
     rec->length_present = true;
-    rec->length = (uint16_t)be16(data + 11);
+    size_t hl = DTLS_RECORD_HEADER_LEN;
+    if (rec->type == TLS_CT_tls12_cid) {
+        /* RFC 9146 §4: ... sequence_number, cid[cid_length], length, enc_content. */
+        if (cid_len == 0) {
+            return tls_fail(err, TLS_ALERT_decode_error,
+                            "RFC 9146 §4: tls12_cid record with a connection ID of unknown length");
+        }
+        if (len - 11 < cid_len + 2) {
+            return tls_fail(err, TLS_ALERT_decode_error, "RFC 9146 §4: record header cut short");
+        }
+        rec->cid = data + 11;
+        rec->cid_len = cid_len;
+        hl = 11 + cid_len + 2;
+    }
+    rec->length = (uint16_t)be16(data + hl - 2);
     if (rec->length > DTLS_MAX_RECORD_LEN) {
         return tls_fail(err, TLS_ALERT_record_overflow, "RFC 6347 §4.1: length exceeds 2^14 + 2048");
     }
-    if (rec->length > len - DTLS_RECORD_HEADER_LEN) {
+    if (rec->length > len - hl) {
         return tls_fail(err, TLS_ALERT_decode_error, "RFC 6347 §4.1.1: record past the end of the datagram");
     }
     rec->header = data;
-    rec->header_len = DTLS_RECORD_HEADER_LEN;
-    rec->fragment = data + DTLS_RECORD_HEADER_LEN;
-    rec->total_len = DTLS_RECORD_HEADER_LEN + rec->length;
+    rec->header_len = hl;
+    rec->fragment = data + hl;
+    rec->total_len = hl + rec->length;
     return TLS_OK;
 }
 

@@ -564,6 +564,93 @@ static void truncated_and_corrupted(void **state)
     tokens_free(&t);
 }
 
+/* ---- DTLS 1.3, keyless (RFC 9147), hand-made -------------------------------------------- */
+
+static size_t put(uint8_t *out, size_t at, const uint8_t *p, size_t n)
+{
+    memcpy(out + at, p, n);
+    return at + n;
+}
+
+/* A DTLSPlaintext record (RFC 6347 §4.1) holding one whole handshake message (§4.2.2). */
+static size_t plaintext_handshake(uint8_t *out, uint8_t msg_type, uint16_t seq, const uint8_t *body, size_t n)
+{
+    uint8_t h[13 + 12] = {22, 0xfe, 0xfd, 0, 0, 0, 0, 0, 0, 0, (uint8_t)seq, (uint8_t)((12 + n) >> 8),
+                          (uint8_t)(12 + n), msg_type, 0, 0, (uint8_t)n, 0, 0, 0, 0, 0, 0, 0, (uint8_t)n};
+    h[18] = (uint8_t)seq; /* message_seq, equal to the record's sequence_number here */
+    size_t at = put(out, 0, h, sizeof(h));
+    return put(out, at, body, n);
+}
+
+static void hex_token(char *text, size_t cap, char dir, const uint8_t *p, size_t n)
+{
+    size_t used = strlen(text);
+    used += (size_t)snprintf(text + used, cap - used, "%c:", dir);
+    for (size_t i = 0; i < n; i++) {
+        used += (size_t)snprintf(text + used, cap - used, "%02x", p[i]);
+    }
+    snprintf(text + used, cap - used, "\n");
+}
+
+static void dtls13_keyless_structure(void **state)
+{
+    (void)state;
+    /* ClientHello (RFC 9147 §5.3: legacy_version fe fd, supported_versions fe fc) asking, in
+       connection_id (RFC 9146 §3), for the 2-byte CID aa bb. */
+    uint8_t ch[58];
+    size_t at = put(ch, 0, (const uint8_t[]){0xfe, 0xfd}, 2);
+    memset(ch + at, 0x11, 32);
+    at += 32;
+    at = put(ch, at, (const uint8_t[]){0, 0, 0, 2, 0x13, 0x01, 1, 0, 0, 14}, 10);
+    at = put(ch, at, (const uint8_t[]){0, 43, 0, 3, 2, 0xfe, 0xfc}, 7);
+    at = put(ch, at, (const uint8_t[]){0, 54, 0, 3, 2, 0xaa, 0xbb}, 7);
+    assert_int_equal(at, sizeof(ch));
+    /* ServerHello selecting fe fc, asking for the 3-byte CID 01 02 03. */
+    uint8_t sh[54];
+    at = put(sh, 0, (const uint8_t[]){0xfe, 0xfd}, 2);
+    memset(sh + at, 0x22, 32);
+    at += 32;
+    at = put(sh, at, (const uint8_t[]){0, 0x13, 0x01, 0, 0, 14}, 6);
+    at = put(sh, at, (const uint8_t[]){0, 43, 0, 2, 0xfe, 0xfc}, 6);
+    at = put(sh, at, (const uint8_t[]){0, 54, 0, 4, 3, 1, 2, 3}, 8);
+    assert_int_equal(at, sizeof(sh));
+    uint8_t c1[128], s1[128], c2[128];
+    size_t c1n = plaintext_handshake(c1, TLS_HT_client_hello, 0, ch, sizeof(ch));
+    size_t s1n = plaintext_handshake(s1, TLS_HT_server_hello, 0, sh, sizeof(sh));
+    /* RFC 9147 §4: 001 C S L EE. The server's record carries the client's CID (aa bb): C, S, L,
+       epoch bits 2 (handshake epoch), sequence 0x0001, length 17. */
+    s1n = put(s1, s1n, (const uint8_t[]){0x3e, 0xaa, 0xbb, 0x00, 0x01, 0x00, 0x11}, 7);
+    memset(s1 + s1n, 0x5a, 17);
+    s1n += 17;
+    /* The client's carries the server's (01 02 03), 8-bit sequence 5, no length (to the end). */
+    size_t c2n = put(c2, 0, (const uint8_t[]){0x32, 1, 2, 3, 0x05}, 5);
+    memset(c2 + c2n, 0x6b, 20);
+    c2n += 20;
+    char text[2048] = "";
+    hex_token(text, sizeof(text), 'C', c1, c1n);
+    hex_token(text, sizeof(text), 'S', s1, s1n);
+    hex_token(text, sizeof(text), 'C', c2, c2n);
+    struct dtc *d = dtc_decode_trace(text, TLS_DECODE_TEXT);
+    assert_int_equal(d->nconn, 1);
+    assert_int_equal(d->conns[0].summary.version, DTLS_VERSION_1_3);
+    assert_int_equal(d->nrec, 4);
+    const struct tls_decoded_record *r = &d->recs[2];
+    assert_true(r->dtls && r->unified_header && r->is_protected);
+    assert_int_equal(r->epoch, 2);
+    assert_int_equal(r->sequence_number, 1);
+    assert_int_equal(r->length, 17);
+    r = &d->recs[3];
+    assert_true(r->unified_header);
+    assert_int_equal(r->epoch, 2); /* 0x32: epoch bits 10 */
+    assert_int_equal(r->sequence_number, 5);
+    assert_int_equal(r->length, 20);
+    assert_non_null(strstr(d->conns[0].notes, "DTLS 1.3 (RFC 9147)"));
+    assert_non_null(strstr(d->conns[0].notes, "client asks for a 2-byte connection ID"));
+    assert_non_null(strstr(d->conns[0].notes, "server asks for a 3-byte connection ID"));
+    assert_null(strstr(d->conns[0].notes, "are not a DTLS record"));
+    dtc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -578,6 +665,7 @@ int main(void)
         cmocka_unit_test(retransmitted_flights),
         cmocka_unit_test(reordered_and_duplicated),
         cmocka_unit_test(truncated_and_corrupted),
+        cmocka_unit_test(dtls13_keyless_structure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
