@@ -40,7 +40,8 @@
 #define DTLS_RECORD_HEADER_LEN 13u        /* RFC 6347 §4.1 DTLSPlaintext header */
 #define DTLS_HANDSHAKE_HEADER_LEN 12u     /* RFC 6347 §4.2.2 Handshake header */
 #define DTLS_MAX_RECORD_LEN (16384u + 2048u) /* RFC 6347 §4.1 -> RFC 5246 §6.2.3 */
-#define DTLS_MAX_MESSAGE_LEN 65536u       /* longest handshake message reassembled (bound) */
+#define DTLS_MAX_MESSAGE_LEN 32768u       /* longest handshake message reassembled (bound; DTLS
+                                             certificate chains are kept well below it) */
 #define DTLS_REASM_SLOTS 4u               /* messages in progress at once, per direction (bound) */
 #define DTLS_MAX_CID_LEN 255u             /* RFC 9146 §3: ConnectionId cid<0..2^8-1> */
 #define DTLS_SCHANNEL_DEFAULT_MTU 1096u   /* Schannel's SECPKG_ATTR_DTLS_MTU default (seed 002) */

@@ -40,6 +40,7 @@ struct udp_flows {
     struct flow *flows[UDP_MAX_FLOWS];
     unsigned count;
     unsigned dtls_count;
+    bool dtls_overflow_noted;
     unsigned overflow;           /* datagrams of flows not followed (table full, out of memory) */
     struct flow *buckets[UDP_HASH_BUCKETS];
 };
@@ -149,8 +150,15 @@ void udp_flows_add(struct udp_flows *u, const struct udp_datagram *dg)
         return;
     }
     if (!f->dtls) {
-        if (!dtls_plausible_record(dg->payload, dg->payload_len) ||
-            u->dtls_count >= TLS_STREAM_MAX_CONNECTIONS) {
+        if (!dtls_plausible_record(dg->payload, dg->payload_len)) {
+            f->before_dtls++;
+            return;
+        }
+        if (u->dtls_count >= UDP_MAX_DTLS_CONNECTIONS) {
+            if (!u->dtls_overflow_noted && u->cb.on_note != NULL) {
+                u->dtls_overflow_noted = true;
+                u->cb.on_note(u->cb.ctx, 0, "more than 256 DTLS connections: the later ones are ignored");
+            }
             f->before_dtls++;
             return;
         }

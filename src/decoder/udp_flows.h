@@ -6,8 +6,9 @@
  * DTLS connection when a datagram of it starts with a plausible DTLS record; flows that never
  * do are counted and named once at the end ("M UDP flows that are not DTLS").
  *
- * Memory: a flow table of at most UDP_MAX_FLOWS entries (DTLS or not); datagrams are handed on
- * as views, never kept. Later flows are counted as "not followed".
+ * Memory: a flow table of at most UDP_MAX_FLOWS entries (DTLS or not), at most
+ * UDP_MAX_DTLS_CONNECTIONS of them DTLS; datagrams are handed on as views, never kept. Later
+ * flows are counted as "not followed".
  */
 #ifndef TLS13_DECODER_UDP_FLOWS_H
 #define TLS13_DECODER_UDP_FLOWS_H
@@ -19,6 +20,9 @@
 #include "decoder/tcp_reassembly.h"
 
 #define UDP_MAX_FLOWS 8192u
+/* DTLS connections per input: a UDP flow has no end, so every DTLS connection stays live (with
+   its reassembly buffers, about 360 KiB: dtls_decode.c) until the capture ends. */
+#define UDP_MAX_DTLS_CONNECTIONS 256u
 
 struct udp_datagram {
     uint64_t frame;
