@@ -58,6 +58,14 @@ start_capture() {
     echo "dtls_live: dumpcap cannot capture on lo: $(cat "$1.err"): skipped"
     exit 77
 }
+# wait_udp PORT: until something is bound to UDP PORT on loopback (up to 5 s), so the client's
+# first datagram is not lost to a server or relay still starting under load.
+wait_udp() {
+    for _ in $(seq 50); do
+        ss -Hlun "sport = :$1" 2>/dev/null | grep -q . && return 0
+        sleep 0.1
+    done
+}
 stop_capture() {
     sleep 0.5
     kill "$cap_pid" 2>/dev/null
@@ -116,7 +124,7 @@ openssl_run() {
     openssl s_server -dtls1_2 -accept "$port" -cert "$tmp/cert.pem" -key "$tmp/key.pem" -mtu "$mtu" \
         -cipher "$cipher" $sopts -quiet >"$tmp/$name.server" 2>&1 &
     pids+=("$!")
-    sleep 0.5
+    wait_udp "$port"
     (echo "hello over DTLS"; sleep 1) | timeout 10 openssl s_client -dtls1_2 -connect "127.0.0.1:$port" \
         -mtu "$mtu" -cipher "$cipher" -keylogfile "$tmp/$name.keylog" >"$tmp/$name.client" 2>&1
     printf 'not dtls' >"/dev/udp/127.0.0.1/$other" 2>/dev/null
@@ -208,10 +216,11 @@ if command -v python3 >/dev/null 2>&1; then
     openssl s_server -dtls1_2 -accept "$back" -cert "$tmp/cert.pem" -key "$tmp/key.pem" -mtu 500 \
         -cipher ECDHE-RSA-AES128-GCM-SHA256 -listen -quiet >"$tmp/dropped.server" 2>&1 &
     pids+=("$!")
-    python3 "$tmp/relay.py" "$front" "$back" 3 12 &
+    python3 "$tmp/relay.py" "$front" "$back" 3 20 &
     pids+=("$!")
-    sleep 0.5
-    (echo "hello over DTLS"; sleep 3) | timeout 10 openssl s_client -dtls1_2 -connect "127.0.0.1:$front" \
+    wait_udp "$back"
+    wait_udp "$front"
+    (echo "hello over DTLS"; sleep 3) | timeout 15 openssl s_client -dtls1_2 -connect "127.0.0.1:$front" \
         -mtu 500 -cipher ECDHE-RSA-AES128-GCM-SHA256 -keylogfile "$tmp/dropped.keylog" >"$tmp/dropped.client" 2>&1
     stop_capture
     compare dropped "$capture" "$tmp/dropped.keylog"
@@ -233,7 +242,7 @@ if command -v gnutls-serv >/dev/null 2>&1 && command -v gnutls-cli >/dev/null 2>
     gnutls-serv --udp -p "$port" --x509certfile "$tmp/cert.pem" --x509keyfile "$tmp/key.pem" --mtu 400 \
         >"$tmp/gnutls.server" 2>&1 &
     pids+=("$!")
-    sleep 1
+    wait_udp "$port"
     (echo "hello over DTLS"; sleep 1) | SSLKEYLOGFILE=$tmp/gnutls.keylog timeout 10 gnutls-cli --udp \
         --insecure -p "$port" 127.0.0.1 --mtu 400 \
         --priority 'NORMAL:-VERS-ALL:+VERS-DTLS1.2:-CIPHER-ALL:+AES-256-GCM' >"$tmp/gnutls.client" 2>&1
