@@ -55,6 +55,7 @@ struct dtls_flight {
     unsigned first, last;         /* datagram indexes in that direction */
     size_t largest;
     unsigned fragments;           /* handshake fragments carried */
+    unsigned repeated;            /* of which seen before (duplicates, retransmissions) */
     unsigned hs_datagrams;        /* datagrams that carried handshake fragments */
     unsigned hs_last;             /* the last of them */
     bool retransmission;          /* every record in it was a retransmission */
@@ -157,6 +158,7 @@ static void flight_message(struct dec_dtls *s, const char *name, bool repeated)
         return;
     }
     f->fragments++;
+    f->repeated += repeated ? 1u : 0u;
     if (f->hs_last != f->last || f->hs_datagrams == 0) {
         f->hs_datagrams++;
         f->hs_last = f->last;
@@ -679,11 +681,18 @@ void dec_dtls_end(struct dec_conn *c)
         } else {
             snprintf(range, sizeof(range), "%s %u", unit, f->first);
         }
+        char again[160] = "";
+        if (f->retransmission && f->fragments > 0) {
+            snprintf(again, sizeof(again), "; a retransmission (RFC 6347 §4.2.4)");
+        } else if (f->repeated > 0) {
+            snprintf(again, sizeof(again), "; sent again in part: %u of its %u fragments repeat earlier ones, "
+                     "the others fill what was missing (RFC 6347 §4.2.4)", f->repeated, f->fragments);
+        }
         dec_conn_note(c, "flight %u (%s): %s, largest %zu bytes%s%s%s%s", i + 1, side_name(f->dir), range,
                       f->largest, f->messages[0] != '\0' ? ": " : "", f->messages,
                       f->hs_datagrams > 1 ? " (one flight in several datagrams, as Schannel hands out "
                                             "one SEC_I_MESSAGE_FRAGMENT token per datagram)" : "",
-                      f->retransmission && f->fragments > 0 ? "; a retransmission (RFC 6347 §4.2.4)" : "");
+                      again);
     }
     if (s->flight_count > shown) {
         dec_conn_note(c, "%u more flights not listed", s->flight_count - shown);

@@ -493,6 +493,12 @@ static void retransmitted_flights(void **state)
     assert_int_equal(d->conns[0].summary.server_finished, TLS_FINISHED_VERIFIED);
     assert_int_equal(d->conns[0].summary.client_finished, TLS_FINISHED_VERIFIED);
     assert_non_null(strstr(d->out, "RETRANSMITTED"));
+    /* The server's tokens 2 to 4 come again right after its token 5 (one flight of 4 tokens, part
+       new, part repeated); its token 9 repeats token 5 whole. */
+    assert_non_null(strstr(d->out, "flight 6 (server): tokens 5 to 8"));
+    assert_non_null(strstr(d->out, "sent again in part: 5 of its 7 fragments repeat"));
+    assert_non_null(strstr(d->out, "flight 8 (server): token 9, largest 282 bytes: new_session_ticket, "
+                                   "finished; a retransmission (RFC 6347 §4.2.4)"));
     free(text);
     dtc_free(d);
     tokens_free(&t);
@@ -518,6 +524,8 @@ static void reordered_and_duplicated(void **state)
         retrans += d->recs[i].retransmission;
     }
     assert_int_equal(retrans, 1); /* the second copy of the Certificate's second fragment */
+    /* Its flight: Certificate 2/2, again, ServerHello, Certificate 1/2, SKE, SHD. */
+    assert_non_null(strstr(d->out, "1 of its 6 fragments repeat earlier ones"));
     free(text);
     dtc_free(d);
     tokens_free(&t);
