@@ -48,6 +48,7 @@
 #include "handshake/server_hello.h"
 
 #define DTLS_MAX_FLIGHTS 64u      /* flights listed at the end (later ones are counted) */
+#define DTLS_WINDOW_EPOCHS 4u     /* epochs with a replay window (RFC 6347 §4.1.2.6) per side */
 #define DTLS_FLIGHT_TEXT 160u
 
 struct dtls_flight {
@@ -77,6 +78,13 @@ struct dec_dtls {
     /* Connection IDs (RFC 9146 §3, RFC 9147 §9): the length of the CID in the records each side
        sends, which is the one its peer asked for in its hello's connection_id extension. */
     size_t cid_len[2];
+    /* RFC 6347 §4.1.2.6: "a sliding receive window": per side and epoch, the highest sequence
+       number seen and a bitmap of the 64 below it. Used to spot copies of a record. */
+    struct {
+        bool any;
+        uint64_t top;
+        uint64_t bits;            /* bit i: top - i was seen */
+    } window[2][DTLS_WINDOW_EPOCHS];
     /* HelloVerifyRequest (RFC 6347 §4.2.1) */
     unsigned client_hellos;
     bool hvr;
@@ -547,6 +555,34 @@ static void protected_record(struct dec_conn *c, enum tls_direction dir, const s
     }
 }
 
+/* True when (epoch, sequence_number) was already seen from dir; records it otherwise. Records
+   older than the window, or of a later epoch, are taken as new. */
+static bool seen_before(struct dec_dtls *s, enum tls_direction dir, const struct dtls_record *rec)
+{
+    if (rec->unified || rec->epoch >= DTLS_WINDOW_EPOCHS) {
+        return false; /* DTLS 1.3 sequence numbers are encrypted (RFC 9147 §4.2.3) */
+    }
+    uint64_t q = rec->sequence_number;
+    bool *any = &s->window[dir][rec->epoch].any;
+    uint64_t *top = &s->window[dir][rec->epoch].top;
+    uint64_t *bits = &s->window[dir][rec->epoch].bits;
+    if (!*any || q > *top) {
+        uint64_t shift = *any ? q - *top : 64;
+        *bits = shift >= 64 ? 0 : *bits << shift;
+        *bits |= 1;
+        *top = q;
+        *any = true;
+        return false;
+    }
+    uint64_t back = *top - q;
+    if (back >= 64) {
+        return false;
+    }
+    bool seen = (*bits >> back) & 1u;
+    *bits |= (uint64_t)1 << back;
+    return seen;
+}
+
 static void print_record_header(struct dec_conn *c, enum tls_direction dir, const struct tls_stream_datagram *dg,
                                 size_t offset, const struct dtls_record *rec, struct dec_text *t)
 {
@@ -612,6 +648,14 @@ static void process_record(struct dec_conn *c, enum tls_direction dir, const str
         ack_content(rec->fragment, rec->length, &r);
     } else {
         dec_record_content(c, dir, &r, rec->type, rec->fragment, rec->length);
+    }
+    if (seen_before(s, dir, rec)) {
+        /* The same epoch and sequence number again: a copy of one record (the network or the
+           capture duplicated it), not a retransmission, which gets a new sequence number. */
+        r.pub.retransmission = true;
+        dec_text_printf(&r.detail, "    a copy of a record already seen (same epoch %u and sequence_number "
+                                   "%llu): RFC 6347 §4.1.2.6 replay detection discards it\n",
+                        rec->epoch, (unsigned long long)rec->sequence_number);
     }
     flight_record(s, r.pub.retransmission);
     if (r.pub.retransmission) {

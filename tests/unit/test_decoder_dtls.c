@@ -493,6 +493,8 @@ static void retransmitted_flights(void **state)
     assert_int_equal(d->conns[0].summary.server_finished, TLS_FINISHED_VERIFIED);
     assert_int_equal(d->conns[0].summary.client_finished, TLS_FINISHED_VERIFIED);
     assert_non_null(strstr(d->out, "RETRANSMITTED"));
+    /* The repeats here are byte copies: same epoch and sequence_number (RFC 6347 §4.1.2.6). */
+    assert_non_null(strstr(d->out, "a copy of a record already seen (same epoch 0 and sequence_number 2)"));
     /* The server's tokens 2 to 4 come again right after its token 5 (one flight of 4 tokens, part
        new, part repeated); its token 9 repeats token 5 whole. */
     assert_non_null(strstr(d->out, "flight 6 (server): tokens 5 to 8"));
