@@ -44,59 +44,9 @@
 #include "crypto/util.h"
 #include "decoder/decode_internal.h"
 #include "decoder/dtls.h"
+#include "decoder/dtls_internal.h"
 #include "handshake/client_hello.h"
 #include "handshake/server_hello.h"
-
-#define DTLS_MAX_FLIGHTS 64u      /* flights listed at the end (later ones are counted) */
-#define DTLS_WINDOW_EPOCHS 4u     /* epochs with a replay window (RFC 6347 §4.1.2.6) per side */
-#define DTLS_FLIGHT_TEXT 160u
-
-struct dtls_flight {
-    enum tls_direction dir;
-    unsigned first, last;         /* datagram indexes in that direction */
-    size_t largest;
-    unsigned fragments;           /* handshake fragments carried */
-    unsigned repeated;            /* of which seen before (duplicates, retransmissions) */
-    unsigned hs_datagrams;        /* datagrams that carried handshake fragments */
-    unsigned hs_last;             /* the last of them */
-    bool retransmission;          /* every record in it was a retransmission */
-    bool any_new;
-    char messages[DTLS_FLIGHT_TEXT]; /* "ServerHello, Certificate (3 fragments), ..." */
-};
-
-struct dec_dtls {
-    struct dtls_reasm ra[2];
-    uint16_t epoch[2];            /* highest epoch seen per direction */
-    bool ccs_epoch_left[2];       /* a CCS was seen: its sender left epoch epoch[dir] - 1 */
-    bool after_repeated_ccs[2];   /* the next encrypted handshake record repeats a Finished */
-    size_t largest[2];
-    uint64_t largest_frame[2];
-    unsigned datagrams[2];
-    uint16_t version;             /* record version of the last DTLSPlaintext seen */
-    bool unified_seen;
-    bool dtls13_noted;
-    /* Connection IDs (RFC 9146 §3, RFC 9147 §9): the length of the CID in the records each side
-       sends, which is the one its peer asked for in its hello's connection_id extension. */
-    size_t cid_len[2];
-    /* RFC 6347 §4.1.2.6: "a sliding receive window": per side and epoch, the highest sequence
-       number seen and a bitmap of the 64 below it. Used to spot copies of a record. */
-    struct {
-        bool any;
-        uint64_t top;
-        uint64_t bits;            /* bit i: top - i was seen */
-    } window[2][DTLS_WINDOW_EPOCHS];
-    /* HelloVerifyRequest (RFC 6347 §4.2.1) */
-    unsigned client_hellos;
-    bool hvr;
-    uint8_t cookie[255];
-    size_t cookie_len;
-    /* flights */
-    struct dtls_flight flights[DTLS_MAX_FLIGHTS];
-    unsigned flight_count;        /* flights started (may exceed DTLS_MAX_FLIGHTS) */
-    /* one message at a time: DTLS form for the transcript, TLS form for the describer */
-    uint8_t msg[DTLS_HANDSHAKE_HEADER_LEN + DTLS_MAX_MESSAGE_LEN];
-    uint8_t tls_body[DTLS_MAX_MESSAGE_LEN];
-};
 
 static const char *side_name(enum tls_direction dir)
 {
@@ -128,72 +78,6 @@ void dec_dtls_free(struct dec_conn *c)
     }
 }
 
-/* ---- flights ---------------------------------------------------------------------------- */
-
-static struct dtls_flight *current_flight(struct dec_dtls *s)
-{
-    if (s->flight_count == 0 || s->flight_count > DTLS_MAX_FLIGHTS) {
-        return NULL;
-    }
-    return &s->flights[s->flight_count - 1];
-}
-
-/* A datagram of dir: it continues the current flight or starts the next one. */
-static void flight_datagram(struct dec_dtls *s, enum tls_direction dir, unsigned index, size_t len)
-{
-    struct dtls_flight *f = current_flight(s);
-    if (f == NULL || f->dir != dir) {
-        s->flight_count++;
-        f = current_flight(s);
-        if (f == NULL) {
-            return;
-        }
-        memset(f, 0, sizeof(*f));
-        f->dir = dir;
-        f->first = index;
-        f->retransmission = true;
-    }
-    f->last = index;
-    if (len > f->largest) {
-        f->largest = len;
-    }
-}
-
-static void flight_message(struct dec_dtls *s, const char *name, bool repeated)
-{
-    struct dtls_flight *f = current_flight(s);
-    if (f == NULL) {
-        return;
-    }
-    f->fragments++;
-    f->repeated += repeated ? 1u : 0u;
-    if (f->hs_last != f->last || f->hs_datagrams == 0) {
-        f->hs_datagrams++;
-        f->hs_last = f->last;
-    }
-    if (!repeated) {
-        f->any_new = true;
-        f->retransmission = false;
-    }
-    size_t used = strlen(f->messages);
-    /* The same name as the previous fragment: one message in several fragments. */
-    size_t nl = strlen(name);
-    if (used >= nl && strcmp(f->messages + used - nl, name) == 0) {
-        return;
-    }
-    if (used + nl + 3 < sizeof(f->messages)) {
-        snprintf(f->messages + used, sizeof(f->messages) - used, "%s%s", used > 0 ? ", " : "", name);
-    }
-}
-
-static void flight_record(struct dec_dtls *s, bool repeated)
-{
-    struct dtls_flight *f = current_flight(s);
-    if (f != NULL && !repeated) {
-        f->retransmission = false;
-        f->any_new = true;
-    }
-}
 
 /* ---- handshake messages ----------------------------------------------------------------- */
 
@@ -392,7 +276,7 @@ static bool handshake_fragment(struct dec_conn *c, enum tls_direction dir, const
         dec_conn_note(c, "%s: handshake fragment message_seq %u: %s", side_name(dir), f->message_seq,
                       dtls_fragment_status_name(st));
     }
-    flight_message(s, or_unknown(name), repeated);
+    dtls_flight_message(s, or_unknown(name), repeated);
     struct dtls_message m;
     while (dtls_reasm_next(&s->ra[dir], &m)) {
         message_complete(c, dir, &m, r);
@@ -550,38 +434,11 @@ static void protected_record(struct dec_conn *c, enum tls_direction dir, const s
                  "ChangeCipherSpec, so it is sent again (RFC 6347 §4.2.4)" : "");
         r->pub.retransmission = s->after_repeated_ccs[dir];
         s->after_repeated_ccs[dir] = false;
-        flight_message(s, "finished (encrypted)", r->pub.retransmission);
+        dtls_flight_message(s, "finished (encrypted)", r->pub.retransmission);
         d->sent_finished = true;
     }
 }
 
-/* True when (epoch, sequence_number) was already seen from dir; records it otherwise. Records
-   older than the window, or of a later epoch, are taken as new. */
-static bool seen_before(struct dec_dtls *s, enum tls_direction dir, const struct dtls_record *rec)
-{
-    if (rec->unified || rec->epoch >= DTLS_WINDOW_EPOCHS) {
-        return false; /* DTLS 1.3 sequence numbers are encrypted (RFC 9147 §4.2.3) */
-    }
-    uint64_t q = rec->sequence_number;
-    bool *any = &s->window[dir][rec->epoch].any;
-    uint64_t *top = &s->window[dir][rec->epoch].top;
-    uint64_t *bits = &s->window[dir][rec->epoch].bits;
-    if (!*any || q > *top) {
-        uint64_t shift = *any ? q - *top : 64;
-        *bits = shift >= 64 ? 0 : *bits << shift;
-        *bits |= 1;
-        *top = q;
-        *any = true;
-        return false;
-    }
-    uint64_t back = *top - q;
-    if (back >= 64) {
-        return false;
-    }
-    bool seen = (*bits >> back) & 1u;
-    *bits |= (uint64_t)1 << back;
-    return seen;
-}
 
 static void print_record_header(struct dec_conn *c, enum tls_direction dir, const struct tls_stream_datagram *dg,
                                 size_t offset, const struct dtls_record *rec, struct dec_text *t)
@@ -649,7 +506,7 @@ static void process_record(struct dec_conn *c, enum tls_direction dir, const str
     } else {
         dec_record_content(c, dir, &r, rec->type, rec->fragment, rec->length);
     }
-    if (seen_before(s, dir, rec)) {
+    if (dtls_seen_before(s, dir, rec)) {
         /* The same epoch and sequence number again: a copy of one record (the network or the
            capture duplicated it), not a retransmission, which gets a new sequence number. */
         r.pub.retransmission = true;
@@ -657,7 +514,7 @@ static void process_record(struct dec_conn *c, enum tls_direction dir, const str
                                    "%llu): RFC 6347 §4.1.2.6 replay detection discards it\n",
                         rec->epoch, (unsigned long long)rec->sequence_number);
     }
-    flight_record(s, r.pub.retransmission);
+    dtls_flight_record(s, r.pub.retransmission);
     if (r.pub.retransmission) {
         dec_text_printf(&r.detail, "    => retransmission (RFC 6347 §4.2.4)\n");
     }
@@ -682,7 +539,7 @@ void dec_dtls_datagram(struct dec_conn *c, const struct tls_stream_datagram *dg)
         s->largest[dir] = dg->sent_len;
         s->largest_frame[dir] = dg->frame != 0 ? dg->frame : dg->token_index;
     }
-    flight_datagram(s, dir, dg->index, dg->sent_len);
+    dtls_flight_datagram(s, dir, dg->index, dg->sent_len);
     if (dg->sent_len > dg->len) {
         dec_conn_note(c, "%s: datagram %u (frame %llu) cut by the capture's snapshot length: %zu of %zu bytes",
                       side_name(dir), dg->index, (unsigned long long)dg->frame, dg->len, dg->sent_len);
@@ -700,65 +557,5 @@ void dec_dtls_datagram(struct dec_conn *c, const struct tls_stream_datagram *dg)
         }
         process_record(c, dir, dg, pos, &rec);
         pos += rec.total_len;
-    }
-}
-
-void dec_dtls_end(struct dec_conn *c)
-{
-    struct dec_dtls *s = c->dtls;
-    if (s == NULL) {
-        return;
-    }
-    for (int dir = 0; dir < 2; dir++) {
-        if (dtls_reasm_pending(&s->ra[dir])) {
-            dec_conn_note(c, "%s: a handshake message is incomplete at the end (fragments missing)",
-                          side_name((enum tls_direction)dir));
-        }
-    }
-    unsigned shown = s->flight_count < DTLS_MAX_FLIGHTS ? s->flight_count : DTLS_MAX_FLIGHTS;
-    for (unsigned i = 0; i < shown; i++) {
-        const struct dtls_flight *f = &s->flights[i];
-        const char *unit = c->info.client_rule == TLS_CLIENT_BY_TRACE ? "token" : "datagram";
-        char range[64];
-        if (f->last > f->first) {
-            snprintf(range, sizeof(range), "%ss %u to %u", unit, f->first, f->last);
-        } else {
-            snprintf(range, sizeof(range), "%s %u", unit, f->first);
-        }
-        char again[160] = "";
-        if (f->retransmission && f->fragments > 0) {
-            snprintf(again, sizeof(again), "; a retransmission (RFC 6347 §4.2.4)");
-        } else if (f->repeated > 0) {
-            snprintf(again, sizeof(again), "; sent again in part: %u of its %u fragments repeat earlier ones, "
-                     "the others fill what was missing (RFC 6347 §4.2.4)", f->repeated, f->fragments);
-        }
-        dec_conn_note(c, "flight %u (%s): %s, largest %zu bytes%s%s%s%s", i + 1, side_name(f->dir), range,
-                      f->largest, f->messages[0] != '\0' ? ": " : "", f->messages,
-                      f->hs_datagrams > 1 ? " (one flight in several datagrams, as Schannel hands out "
-                                            "one SEC_I_MESSAGE_FRAGMENT token per datagram)" : "",
-                      again);
-    }
-    if (s->flight_count > shown) {
-        dec_conn_note(c, "%u more flights not listed", s->flight_count - shown);
-    }
-    for (int dir = 0; dir < 2; dir++) {
-        if (s->datagrams[dir] == 0) {
-            continue;
-        }
-        size_t big = s->largest[dir];
-        dec_conn_note(c, "%s: largest datagram %zu bytes (UDP payload, %s %llu): %s Schannel's default DTLS "
-                         "MTU of %u bytes (SECPKG_ATTR_DTLS_MTU)%s",
-                      side_name((enum tls_direction)dir), big,
-                      c->info.client_rule == TLS_CLIENT_BY_TRACE ? "token" : "frame",
-                      (unsigned long long)s->largest_frame[dir],
-                      big <= DTLS_SCHANNEL_DEFAULT_MTU ? "within" : "LARGER than", DTLS_SCHANNEL_DEFAULT_MTU,
-                      big <= DTLS_SCHANNEL_DEFAULT_MTU ? "" : ": Schannel with its default would have "
-                                                              "fragmented this flight further");
-    }
-    if (c->dec->opt.format == TLS_DECODE_HTML) {
-        dec_conn_note(c, "the HTML page does not show DTLS records yet: --format text or json lists them");
-    }
-    if (s->hvr && s->client_hellos < 2) {
-        dec_conn_note(c, "a HelloVerifyRequest was not answered by a second ClientHello in the capture");
     }
 }

@@ -661,6 +661,28 @@ static void dtls13_keyless_structure(void **state)
     dtc_free(d);
 }
 
+/* More flights than are listed (a ping-pong of 70 one-record datagrams, then 5 more from one
+   side): the list stops at DTLS_MAX_FLIGHTS (64) and the rest are counted. */
+static void many_flights(void **state)
+{
+    (void)state;
+    static char text[16384];
+    text[0] = '\0';
+    for (unsigned i = 0; i < 75; i++) {
+        /* RFC 6347 §4.1: alert(21), fe fd, epoch 0, sequence i, length 2: warning close_notify */
+        uint8_t rec[15] = {21, 0xfe, 0xfd, 0, 0, 0, 0, 0, 0, 0, (uint8_t)i, 0, 2, 1, 0};
+        hex_token(text, sizeof(text), i < 70 && i % 2 == 1 ? 'S' : 'C', rec, sizeof(rec));
+    }
+    struct dtc *d = dtc_decode_trace(text, TLS_DECODE_TEXT);
+    assert_int_equal(d->nrec, 75);
+    assert_non_null(strstr(d->conns[0].notes, "flight 64 (server)"));
+    assert_null(strstr(d->conns[0].notes, "flight 65 "));
+    /* 70 alternating datagrams (C, S, ..., S) are 70 flights; the last 5, all from the client,
+       are flight 71: 71 - 64 = 7 not listed. */
+    assert_non_null(strstr(d->conns[0].notes, "7 more flights not listed"));
+    dtc_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -676,6 +698,7 @@ int main(void)
         cmocka_unit_test(reordered_and_duplicated),
         cmocka_unit_test(truncated_and_corrupted),
         cmocka_unit_test(dtls13_keyless_structure),
+        cmocka_unit_test(many_flights),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
