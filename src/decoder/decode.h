@@ -127,6 +127,13 @@ struct tls_decoded_connection {
     const char *resumption;          /* human diagnosis (see decode_tls12.c), or NULL */
     const char *notes;               /* problems found (one per line), or "" */
     uint64_t records;
+    /* DTLS (dtls_flights.c): set when dtls is true */
+    bool dtls;
+    size_t largest_datagram[2];      /* per direction: largest UDP payload (or token) in bytes */
+    bool hello_verify_request;       /* RFC 6347 §4.2.1 cookie exchange seen */
+    bool cookie_echoed;              /* and the next ClientHello carried that cookie */
+    unsigned retransmitted_records;  /* records labelled retransmission (or copy) */
+    unsigned flights;
 };
 
 /* Receives the decoded output. The decoder formats into it with write(). */

@@ -261,6 +261,7 @@ void dec_record_content(struct dec_conn *c, enum tls_direction dir, struct dec_r
 tls_result dec_dtls_new(struct dec_conn *c);
 void dec_dtls_datagram(struct dec_conn *c, const struct tls_stream_datagram *dg);
 void dec_dtls_end(struct dec_conn *c);
+void dec_dtls_summary(const struct dec_conn *c, struct tls_decoded_connection *s);
 void dec_dtls_free(struct dec_conn *c);
 
 /* decode_tls13.c */

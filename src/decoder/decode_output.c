@@ -17,6 +17,7 @@
 
 #include "common/names.h"
 #include "decoder/decode_internal.h"
+#include "decoder/dtls.h"
 
 /* ---- dec_text ------------------------------------------------------------------------ */
 
@@ -331,6 +332,7 @@ static void fill_summary(struct dec_conn *c, struct tls_decoded_connection *s)
     s->resumption = c->resumption;
     s->notes = c->notes.data != NULL ? c->notes.data : "";
     s->records = c->records;
+    dec_dtls_summary(c, s);
 }
 
 static void write_text(struct tls_decoder *dec, struct dec_text *t)
@@ -496,6 +498,14 @@ static void json_summary(const struct tls_decoded_connection *s, struct dec_text
         dec_text_json_string(t, s->resumption);
     } else {
         dec_text_printf(t, "null");
+    }
+    if (s->dtls) {
+        dec_text_printf(t, ",\n  \"dtls\": {\"largest_datagram\": {\"client\": %zu, \"server\": %zu}, "
+                           "\"schannel_default_mtu\": %u, \"hello_verify_request\": %s, \"cookie_echoed\": %s, "
+                           "\"flights\": %u, \"retransmitted_records\": %u}",
+                        s->largest_datagram[0], s->largest_datagram[1], DTLS_SCHANNEL_DEFAULT_MTU,
+                        s->hello_verify_request ? "true" : "false", s->cookie_echoed ? "true" : "false", s->flights,
+                        s->retransmitted_records);
     }
     json_notes(t, s->notes);
 }

@@ -27,7 +27,8 @@
  *                    sequence of the nonce and AAD (§4.1.2.1);
  *   flights and MTU  consecutive datagrams of one side form a flight (§4.2.4); at the end the
  *                    flights are listed with the messages they carried, and each side's largest
- *                    datagram is compared with Schannel's default DTLS MTU of 1096 bytes.
+ *                    datagram is compared with Schannel's default DTLS MTU of 1096 bytes
+ *                    (dtls_flights.c, which also spots copies of records, §4.1.2.6).
  *
  * ClientHello: the DTLS one has a cookie after the session id (RFC 6347 §4.2.1); the message
  * describer reads the TLS one, so it gets the body without the cookie, while the transcript
@@ -151,6 +152,7 @@ static bool client_hello_tls_form(struct dec_conn *c, const struct dtls_message 
         if (!same) {
             dec_conn_note(c, "client: ClientHello after a HelloVerifyRequest does not echo its cookie");
         }
+        s->cookie_echoed = same;
     } else {
         dec_text_printf(t, "%s\n", cookie_len == 0 ? " (empty: no cookie asked for yet)" : "");
     }

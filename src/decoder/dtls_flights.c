@@ -84,6 +84,7 @@ void dtls_flight_message(struct dec_dtls *s, const char *name, bool repeated)
 
 void dtls_flight_record(struct dec_dtls *s, bool repeated)
 {
+    s->retransmitted += repeated ? 1u : 0u;
     struct dtls_flight *f = current_flight(s);
     if (f != NULL && !repeated) {
         f->retransmission = false;
@@ -177,4 +178,19 @@ void dec_dtls_end(struct dec_conn *c)
     if (s->hvr && s->client_hellos < 2) {
         dec_conn_note(c, "a HelloVerifyRequest was not answered by a second ClientHello in the capture");
     }
+}
+
+void dec_dtls_summary(const struct dec_conn *c, struct tls_decoded_connection *s)
+{
+    const struct dec_dtls *d = c->dtls;
+    if (d == NULL) {
+        return;
+    }
+    s->dtls = true;
+    s->largest_datagram[0] = d->largest[0];
+    s->largest_datagram[1] = d->largest[1];
+    s->hello_verify_request = d->hvr;
+    s->cookie_echoed = d->cookie_echoed;
+    s->retransmitted_records = d->retransmitted;
+    s->flights = d->flight_count;
 }

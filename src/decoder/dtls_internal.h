@@ -59,6 +59,8 @@ struct dec_dtls {
     /* flights */
     struct dtls_flight flights[DTLS_MAX_FLIGHTS];
     unsigned flight_count;        /* flights started (may exceed DTLS_MAX_FLIGHTS) */
+    unsigned retransmitted;       /* records labelled retransmission (or copy) */
+    bool cookie_echoed;           /* a ClientHello after the HelloVerifyRequest echoed its cookie */
     enum tls_direction flight_dir; /* sender of the current flight */
     /* one message at a time: DTLS form for the transcript, TLS form for the describer */
     uint8_t msg[DTLS_HANDSHAKE_HEADER_LEN + DTLS_MAX_MESSAGE_LEN];
