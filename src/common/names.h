@@ -19,7 +19,9 @@
     X(alert, 21)                 \
     X(handshake, 22)             \
     X(application_data, 23)      \
-    X(heartbeat, 24)
+    X(heartbeat, 24)             \
+    X(tls12_cid, 25)             \
+    X(ack, 26)
 
 /* RFC 8446 §4 HandshakeType, plus the TLS 1.2 (RFC 5246) and DTLS types a capture may hold. */
 #define TLS_HANDSHAKE_TYPE_LIST(X)   \

@@ -81,7 +81,20 @@ struct tls_decoded_record {
     struct {
         uint8_t type;
         uint32_t length;
+        /* DTLS (RFC 6347 §4.2.2): one entry per handshake fragment in the record */
+        uint16_t message_seq;
+        uint32_t fragment_offset;
+        uint32_t fragment_length;
+        bool repeated;               /* its bytes were all seen before (retransmission or copy) */
     } messages[TLS_DECODE_MAX_MESSAGES];
+    /* DTLS (dtls_decode.c): offset is then the record's offset in its datagram */
+    bool dtls;
+    bool unified_header;             /* DTLS 1.3 unified header (RFC 9147 §4) */
+    uint16_t epoch;                  /* RFC 6347 §4.1; unified header: its low 2 bits */
+    uint64_t sequence_number;        /* 48 bits; unified header: the 8 or 16 bits sent */
+    unsigned datagram;               /* the datagram's index in its direction, from 1 */
+    bool retransmission;             /* every handshake fragment in it was seen before, or it
+                                        repeats a ChangeCipherSpec (RFC 6347 §4.2.4) */
     bool has_alert;
     uint8_t alert_level;
     uint8_t alert_description;
@@ -120,6 +133,13 @@ struct tls_decoded_connection {
     const char *resumption;          /* human diagnosis (see decode_tls12.c), or NULL */
     const char *notes;               /* problems found (one per line), or "" */
     uint64_t records;
+    /* DTLS (dtls_flights.c): set when dtls is true */
+    bool dtls;
+    size_t largest_datagram[2];      /* per direction: largest UDP payload (or token) in bytes */
+    bool hello_verify_request;       /* RFC 6347 §4.2.1 cookie exchange seen */
+    bool cookie_echoed;              /* and the next ClientHello carried that cookie */
+    unsigned retransmitted_records;  /* records labelled retransmission (or copy) */
+    unsigned flights;
 };
 
 /*

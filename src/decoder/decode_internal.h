@@ -109,6 +109,7 @@ struct dec_direction {
     bool sent_finished;            /* Finished seen or inferred */
     bool sent_app_data;            /* application data seen or inferred */
     uint16_t ticket_length;        /* length of the last record inferred as a NewSessionTicket */
+    uint64_t dtls_record_seq;      /* DTLS: the record being opened's epoch << 48 | sequence_number */
     struct tls_reassembly ra;
     bool ra_broken;                /* reassembly failed: handshake bytes no longer followed */
     uint64_t records;
@@ -233,6 +234,7 @@ struct dec_conn {
     unsigned parts;               /* text parts already written (long connections) */
     uint64_t part_first_record;   /* first record of the part being kept */
     struct dec_model_conn *model; /* NULL unless the output format renders the model (HTML) */
+    struct dec_dtls *dtls;        /* DTLS state (dtls_decode.c), NULL for TLS over TCP */
 };
 
 /* What an input held that the decoder skipped, said once at the end of each input
@@ -279,6 +281,16 @@ void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_
                         size_t len, uint64_t offset, const struct dec_chunk_start *where);
 void dec_conn_note(struct dec_conn *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void dec_direction_wipe(struct dec_direction *d);
+
+void dec_record_content(struct dec_conn *c, enum tls_direction dir, struct dec_record *r, uint8_t type,
+                        const uint8_t *content, size_t len);
+
+/* dtls_decode.c: DTLS connections (info.datagram), one datagram at a time */
+tls_result dec_dtls_new(struct dec_conn *c);
+void dec_dtls_datagram(struct dec_conn *c, const struct tls_stream_datagram *dg);
+void dec_dtls_end(struct dec_conn *c);
+void dec_dtls_summary(const struct dec_conn *c, struct tls_decoded_connection *s);
+void dec_dtls_free(struct dec_conn *c);
 
 /* decode_tls13.c */
 void dec_handshake_message(struct dec_conn *c, enum tls_direction dir,

@@ -17,6 +17,7 @@
 
 #include "common/names.h"
 #include "decoder/decode_internal.h"
+#include "decoder/dtls.h"
 
 /* ---- dec_text ------------------------------------------------------------------------ */
 
@@ -161,6 +162,16 @@ void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t)
     static const char *const outer_short[] = {"ccs", "alert", "hs", "app"};
     const char *outer = r->outer_type >= 20 && r->outer_type <= 23 ? outer_short[r->outer_type - 20]
                         : r->sslv2 ? "sslv2" : r->outer_type == 24 ? "hb" : "?";
+    if (r->dtls && r->message_count == 1 && r->messages[0].fragment_length != r->messages[0].length) {
+        dec_text_printf(t, " (fragment %u+%u of %u)", r->messages[0].fragment_offset,
+                        r->messages[0].fragment_length, r->messages[0].length);
+    }
+    if (r->dtls) {
+        dec_text_printf(t, "%s [%s %u e%u/%" PRIu64 "%s]", r->retransmission ? " RETRANSMITTED" : "", outer,
+                        r->length, r->epoch, r->sequence_number,
+                        r->decrypted ? " decrypted" : r->is_protected ? " encrypted" : "");
+        return;
+    }
     dec_text_printf(t, " [%s %u%s]", outer, r->length,
                     r->decrypted ? " decrypted" : r->is_protected ? " encrypted" : "");
 }
@@ -230,6 +241,22 @@ static void json_record(struct dec_conn *c, const struct tls_decoded_record *r)
     if (r->sslv2) {
         JSON_LIT(t, ", \"sslv2\": true");
     }
+    if (r->dtls) {
+        JSON_LIT(t, ", \"datagram\": ");
+        json_u64(t, r->datagram);
+        JSON_LIT(t, ", \"epoch\": ");
+        json_u64(t, r->epoch);
+        JSON_LIT(t, ", \"sequence_number\": ");
+        json_u64(t, r->sequence_number);
+        if (r->retransmission) {
+            JSON_LIT(t, ", \"retransmission\": true");
+        } else {
+            JSON_LIT(t, ", \"retransmission\": false");
+        }
+        if (r->unified_header) {
+            JSON_LIT(t, ", \"unified_header\": true");
+        }
+    }
     if (r->has_inner_type) {
         JSON_LIT(t, ", \"inner_content_type\": \"");
         json_str(t, name_or(tls_content_type_name(r->inner_type), "unknown"));
@@ -245,6 +272,14 @@ static void json_record(struct dec_conn *c, const struct tls_decoded_record *r)
         json_str(t, name_or(tls_handshake_type_name(r->messages[i].type), "unknown"));
         JSON_LIT(t, "\", \"length\": ");
         json_u64(t, r->messages[i].length);
+        if (r->dtls) {
+            JSON_LIT(t, ", \"message_seq\": ");
+            json_u64(t, r->messages[i].message_seq);
+            JSON_LIT(t, ", \"fragment_offset\": ");
+            json_u64(t, r->messages[i].fragment_offset);
+            JSON_LIT(t, ", \"fragment_length\": ");
+            json_u64(t, r->messages[i].fragment_length);
+        }
         JSON_LIT(t, "}");
     }
     JSON_LIT(t, "]");
@@ -355,6 +390,7 @@ static void fill_summary(struct dec_conn *c, struct tls_decoded_connection *s)
     s->resumption = c->resumption;
     s->notes = c->notes.data != NULL ? c->notes.data : "";
     s->records = c->records;
+    dec_dtls_summary(c, s);
 }
 
 static void write_text(struct tls_decoder *dec, struct dec_text *t)
@@ -383,7 +419,8 @@ static void text_endpoints(struct dec_conn *c, const struct tls_decoded_connecti
     endpoint(t, c->info.client_addr, c->info.client_port);
     dec_text_printf(t, ", server ");
     endpoint(t, c->info.server_addr, c->info.server_port);
-    dec_text_printf(t, " (client: %s)\n", client_rule_name(c->info.client_rule));
+    dec_text_printf(t, " (client: %s)%s\n", client_rule_name(c->info.client_rule),
+                    c->info.datagram ? ", DTLS over UDP" : "");
 }
 
 static void text_connection(struct dec_conn *c, const struct tls_decoded_connection *s)
@@ -492,6 +529,9 @@ static void json_head(struct dec_conn *c, struct dec_text *t)
     json_endpoint(t, "client", c->info.client_addr, c->info.client_port);
     dec_text_printf(t, ", ");
     json_endpoint(t, "server", c->info.server_addr, c->info.server_port);
+    if (c->info.datagram) {
+        dec_text_printf(t, ", \"transport\": \"udp\"");
+    }
 }
 
 /* What is known at the end: negotiated parameters, verdicts, diagnosis, notes. */
@@ -516,6 +556,14 @@ static void json_summary(const struct tls_decoded_connection *s, struct dec_text
         dec_text_json_string(t, s->resumption);
     } else {
         dec_text_printf(t, "null");
+    }
+    if (s->dtls) {
+        dec_text_printf(t, ",\n  \"dtls\": {\"largest_datagram\": {\"client\": %zu, \"server\": %zu}, "
+                           "\"schannel_default_mtu\": %u, \"hello_verify_request\": %s, \"cookie_echoed\": %s, "
+                           "\"flights\": %u, \"retransmitted_records\": %u}",
+                        s->largest_datagram[0], s->largest_datagram[1], DTLS_SCHANNEL_DEFAULT_MTU,
+                        s->hello_verify_request ? "true" : "false", s->cookie_echoed ? "true" : "false", s->flights,
+                        s->retransmitted_records);
     }
     json_notes(t, s->notes);
 }

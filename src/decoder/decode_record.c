@@ -385,3 +385,9 @@ void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_
         tls_wipe(c->dec->open_buf, r.inner_len);
     }
 }
+
+void dec_record_content(struct dec_conn *c, enum tls_direction dir, struct dec_record *r, uint8_t type,
+                        const uint8_t *content, size_t len)
+{
+    handle_content(c, dir, r, type, content, len);
+}

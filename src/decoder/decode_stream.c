@@ -100,6 +100,7 @@ static void conn_free(struct dec_conn *c)
     dec_text_free(&c->details);
     dec_text_free(&c->json_records);
     dec_model_conn_free(c);
+    dec_dtls_free(c);
     free(c);
 }
 
@@ -128,7 +129,8 @@ static void on_connection(void *ctx, const struct tls_stream_connection *info)
         tls_record_direction_init(&c->dir[i].pending);
         tls_reassembly_reset(&c->dir[i].ra);
     }
-    if (c->dir[0].buf == NULL || c->dir[1].buf == NULL || dec_model_conn_new(c) != TLS_OK) {
+    if (c->dir[0].buf == NULL || c->dir[1].buf == NULL || dec_model_conn_new(c) != TLS_OK ||
+        (info->datagram && dec_dtls_new(c) != TLS_OK)) {
         conn_free(c);
         return;
     }
@@ -423,9 +425,19 @@ static void conn_end(struct dec_conn *c)
     if (c->version == 0x0300) {
         dec_conn_note(c, "an SSL 3.0 connection (RFC 6101): SSL 3.0 is prohibited (RFC 7568, POODLE)");
     }
+    dec_dtls_end(c);
     dec_resumption_diagnose(c);
     dec_output_connection(c);
     conn_remove(c->dec, c);
+}
+
+/* DTLS: a whole datagram (stream.h "Datagrams"), for dtls_decode.c. */
+static void on_datagram(void *ctx, const struct tls_stream_datagram *dg)
+{
+    struct dec_conn *c = conn_find(ctx, dg->conn_id);
+    if (c != NULL) {
+        dec_dtls_datagram(c, dg);
+    }
 }
 
 static void on_end(void *ctx, const struct tls_stream_end *end)
@@ -460,6 +472,12 @@ static void on_note(void *ctx, unsigned conn_id, const char *message)
     }
 }
 
+static void on_udp_skipped(void *ctx, unsigned flows)
+{
+    struct tls_decoder *dec = ctx;
+    dec->skipped.udp_not_dtls += flows; /* said once for the input (dec_output_skipped) */
+}
+
 static bool on_progress(void *ctx, uint64_t bytes_read)
 {
     struct tls_decoder *dec = ctx;
@@ -475,6 +493,8 @@ static void callbacks(struct tls_decoder *dec, struct tls_stream_callbacks *cb)
     cb->on_gap = on_gap;
     cb->on_end = on_end;
     cb->on_note = on_note;
+    cb->on_datagram = on_datagram;
+    cb->on_udp_skipped = on_udp_skipped;
     cb->on_progress = dec->opt.progress != NULL ? on_progress : NULL;
 }
 

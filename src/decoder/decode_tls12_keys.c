@@ -147,6 +147,9 @@ bool dec_tls12_open(struct dec_conn *c, enum tls_direction dir, const struct tls
 {
     struct dec_direction *d = &c->dir[dir];
     uint64_t seq = d->tls12_seq++; /* every record after the CCS counts, opened or not */
+    if (c->dtls != NULL) {
+        seq = d->dtls_record_seq; /* RFC 6347 §4.1.2.1: epoch || sequence_number, from the header */
+    }
     if (c->tls12_cbc) {
         return dec_tls12_cbc_open(c, dir, seq, rec, out, out_len);
     }

@@ -20,8 +20,11 @@
  *              AF_INET6 is 10 (Linux), 24 (NetBSD, OpenBSD), 28 (FreeBSD) or 30 (macOS);
  *   RAW, IPV4, IPV6  the packet starts with the IP header.
  *
+ * UDP (RFC 768) datagrams go to udp_flows.c, which keeps the flows that carry DTLS and counts
+ * the others (stream.h "Datagrams").
+ *
  * Not handled, and said so: IP fragments (a TLS stream over TCP is rarely fragmented; the
- * fragment is reported and skipped) and non-TCP traffic (silently skipped).
+ * fragment is reported and skipped). Other IP protocols are skipped silently.
  */
 /* libpcap's headers use the BSD types u_char and u_int, which glibc declares only when asked. */
 #define _DEFAULT_SOURCE
@@ -37,6 +40,7 @@
 #include "decoder/input_internal.h"
 #include "decoder/pcap_lib.h"
 #include "decoder/tcp_reassembly.h"
+#include "decoder/udp_flows.h"
 
 #define MAX_FILE_NOTES 64u
 #define PCAP_READ_BUFFER (256u << 10) /* stdio buffer of the capture file: one read(2) per 256 KiB */
@@ -44,6 +48,7 @@
 struct pcap_reader {
     const struct tls_stream_callbacks *cb;
     struct tcp_reassembly *ra;
+    struct udp_flows *udp;
     int dlt;
     uint64_t frame;
     unsigned notes;
@@ -111,6 +116,54 @@ static void decode_tcp(struct pcap_reader *r, struct tcp_segment *seg, const uin
 }
 
 /*
+ * RFC 768 User Datagram Header (byte offsets):
+ *    0 source port (16)   2 destination port (16)   4 length (16, header included)   6 checksum
+ *    8 data
+ */
+static void decode_udp(struct pcap_reader *r, struct udp_datagram *dg, const uint8_t *p, size_t len,
+                       size_t sent_len)
+{
+    if (len < 8 || sent_len < 8) {
+        frame_note(r, "UDP header truncated (RFC 768); packet skipped");
+        return;
+    }
+    size_t udp_len = be16(p + 4);
+    if (udp_len < 8 || udp_len > sent_len) {
+        udp_len = sent_len; /* a bad length field: the IP header is trusted instead */
+    }
+    dg->src.port = be16(p);
+    dg->dst.port = be16(p + 2);
+    dg->payload = p + 8;
+    dg->sent_len = udp_len - 8;
+    dg->payload_len = len < udp_len ? len - 8 : udp_len - 8;
+    udp_flows_add(r->udp, dg);
+}
+
+/* The transport header after IP: TCP (6) or UDP (17); anything else is not ours. */
+static void decode_transport(struct pcap_reader *r, uint8_t proto, uint8_t family, const uint8_t *src,
+                             const uint8_t *dst, const uint8_t *p, size_t len, size_t sent_len)
+{
+    size_t alen = family == 4 ? 4 : 16;
+    if (proto == 6) {
+        struct tcp_segment seg;
+        memset(&seg, 0, sizeof(seg));
+        seg.frame = r->frame;
+        seg.src.family = seg.dst.family = family;
+        memcpy(seg.src.addr, src, alen);
+        memcpy(seg.dst.addr, dst, alen);
+        decode_tcp(r, &seg, p, len, sent_len);
+    } else if (proto == 17) {
+        struct udp_datagram dg;
+        memset(&dg, 0, sizeof(dg));
+        dg.frame = r->frame;
+        dg.src.family = dg.dst.family = family;
+        memcpy(dg.src.addr, src, alen);
+        memcpy(dg.dst.addr, dst, alen);
+        decode_udp(r, &dg, p, len, sent_len);
+    }
+}
+
+/*
  * RFC 791 §3.1 Internet Header (byte offsets):
  *    0 version (4 bits) = 4, IHL (4 bits, header length in 32-bit words, >= 5)
  *    1 type of service   2 total length (16, header included)   4 identification (16)
@@ -132,24 +185,15 @@ static void decode_ipv4(struct pcap_reader *r, const uint8_t *p, size_t len)
     }
     /* Flags MF (0x2000) or a fragment offset: one piece of a fragmented datagram. */
     if (be16(p + 6) & 0x3fff) {
-        if (p[9] == 6) {
+        if (p[9] == 6 || p[9] == 17) {
             frame_note(r, "IPv4 fragment: fragment reassembly is not supported; packet skipped");
         }
         return;
     }
-    if (p[9] != 6) {
-        return; /* not TCP */
-    }
     /* Ethernet pads short frames: the IP total length says where the datagram ends. */
     bool truncated = total > len;
     size_t end = truncated ? len : total;
-    struct tcp_segment seg;
-    memset(&seg, 0, sizeof(seg));
-    seg.frame = r->frame;
-    seg.src.family = seg.dst.family = 4;
-    memcpy(seg.src.addr, p + 12, 4);
-    memcpy(seg.dst.addr, p + 16, 4);
-    decode_tcp(r, &seg, p + ihl, end - ihl, total - ihl);
+    decode_transport(r, p[9], 4, p + 12, p + 16, p + ihl, end - ihl, total - ihl);
 }
 
 /*
@@ -189,16 +233,7 @@ static void decode_ipv6(struct pcap_reader *r, const uint8_t *p, size_t len)
         frame_note(r, "IPv6 fragment: fragment reassembly is not supported; packet skipped");
         return;
     }
-    if (next != 6) {
-        return; /* not TCP */
-    }
-    struct tcp_segment seg;
-    memset(&seg, 0, sizeof(seg));
-    seg.frame = r->frame;
-    seg.src.family = seg.dst.family = 6;
-    memcpy(seg.src.addr, p + 8, 16);
-    memcpy(seg.dst.addr, p + 24, 16);
-    decode_tcp(r, &seg, p + pos, end - pos, 40 + payload - pos);
+    decode_transport(r, next, 6, p + 8, p + 24, p + pos, end - pos, 40 + payload - pos);
 }
 
 /* IP by EtherType (0x0800 IPv4, 0x86DD IPv6); anything else is not ours. */
@@ -400,7 +435,9 @@ tls_result tls_pcap_read_file(const char *path, const struct tls_stream_callback
     }
     r.cb = cb;
     r.ra = tcp_reassembly_new(cb);
-    if (r.ra == NULL) {
+    r.udp = r.ra != NULL ? udp_flows_new(cb, r.ra) : NULL;
+    if (r.udp == NULL) {
+        tcp_reassembly_free(r.ra);
         pl->close(pc);
         free(iobuf);
         return tls_input_fail(ie, TLS_ALERT_internal_error, "capture: out of memory", 0,
@@ -410,6 +447,8 @@ tls_result tls_pcap_read_file(const char *path, const struct tls_stream_callback
     pl->close(pc);
     free(iobuf); /* after pcap_close(): the stream used it until fclose */
     tcp_reassembly_finish(r.ra);
+    udp_flows_finish(r.udp); /* after TCP: its note concerns the input, not a live connection */
+    udp_flows_free(r.udp);
     tcp_reassembly_free(r.ra);
     return TLS_OK;
 }

@@ -42,7 +42,17 @@
  * Each token is delivered as exactly one on_data call carrying its token index (1, 2, ... per
  * direction), so the consumer can report what each SSPI token is made of.
  *
- * Views: the data pointer of an on_data call is valid only during that call.
+ * Datagrams (DTLS, RFC 6347 §4.1.1). UDP has no stream to reassemble: a UDP flow (one pair of
+ * address:port endpoints) becomes a connection as soon as one of its datagrams starts with a
+ * plausible DTLS record (dtls.h dtls_plausible_record: by content, on any port). Its client is
+ * the sender of a ClientHello (or the receiver of a ServerHello or HelloVerifyRequest), else by
+ * the port rule. Such a connection (datagram = true) gets on_connection, then one on_datagram
+ * per UDP datagram of either direction in capture order (instead of on_data), then on_end.
+ * UDP flows that never carry a DTLS record produce no events, only a count: one note per input
+ * "M UDP flows that are not DTLS". A token trace whose tokens start with DTLS records is read
+ * the same way, one datagram per token (what Schannel's SEC_I_MESSAGE_FRAGMENT loop hands out).
+ *
+ * Views: the data pointer of an on_data or on_datagram call is valid only during that call.
  */
 #ifndef TLS13_DECODER_STREAM_H
 #define TLS13_DECODER_STREAM_H
@@ -79,6 +89,19 @@ struct tls_stream_connection {
     char server_addr[TLS_STREAM_ADDR_LEN];
     uint16_t server_port;
     enum tls_stream_client_rule client_rule;
+    bool datagram;                              /* DTLS over UDP (or a DTLS token trace) */
+};
+
+/* One UDP datagram of a DTLS connection. */
+struct tls_stream_datagram {
+    unsigned conn_id;
+    enum tls_direction dir;
+    const uint8_t *data;        /* the UDP payload captured; view, valid during the call only */
+    size_t len;
+    size_t sent_len;            /* the payload as sent (UDP length - 8); > len when cut by snaplen */
+    unsigned index;             /* 1, 2, ... per direction (traces: the token index) */
+    unsigned token_index;       /* traces: token index; captures: 0 */
+    uint64_t frame;             /* captures: packet number, from 1; traces: 0 */
 };
 
 /* Contiguous bytes of one direction. */
@@ -118,6 +141,7 @@ struct tls_stream_end {
  *                  (lost, not captured, or given up on at a buffering bound)
  *   on_end         the connection is over; no more events for conn_id
  *   on_note        a message for people; conn_id 0 means it concerns the whole input
+ *   on_datagram    a datagram connection's next UDP datagram (see "Datagrams")
  */
 struct tls_stream_callbacks {
     void *ctx;
@@ -127,6 +151,9 @@ struct tls_stream_callbacks {
                    uint64_t missing);
     void (*on_end)(void *ctx, const struct tls_stream_end *end);
     void (*on_note)(void *ctx, unsigned conn_id, const char *message);
+    void (*on_datagram)(void *ctx, const struct tls_stream_datagram *dg);
+    /* End of a capture: how many UDP flows held no DTLS record (said once per input). */
+    void (*on_udp_skipped)(void *ctx, unsigned flows);
     /* Optional: every so many packets, the input bytes read so far; false stops the reading. */
     bool (*on_progress)(void *ctx, uint64_t bytes_read);
 };

@@ -104,6 +104,7 @@ struct tcp_reassembly {
     struct tls_stream_callbacks cb;
     struct conn *conns[TLS_STREAM_MAX_CONNECTIONS];
     unsigned count;
+    unsigned ids;               /* connection ids handed out (TCP and UDP share them) */
     bool overflow_noted;
     size_t pending_total;
     struct conn *buckets[HASH_BUCKETS];
@@ -175,7 +176,7 @@ static struct conn *create(struct tcp_reassembly *ra, const struct tcp_segment *
         tcp_reassembly_note(ra, "out of memory: a TCP connection is ignored");
         return NULL;
     }
-    c->id = ra->count + 1;
+    c->id = tcp_reassembly_take_id(ra);
     c->ep[0] = seg->src;
     c->ep[1] = seg->dst;
     c->client = -1;
@@ -200,7 +201,12 @@ static void conn_note(struct tcp_reassembly *ra, struct conn *c, const char *mes
                                                        : message);
 }
 
-static void format_endpoint(const struct tcp_endpoint *e, char *out, uint16_t *port)
+unsigned tcp_reassembly_take_id(struct tcp_reassembly *ra)
+{
+    return ++ra->ids;
+}
+
+void tcp_endpoint_format(const struct tcp_endpoint *e, char *out, uint16_t *port)
 {
     if (inet_ntop(e->family == 6 ? AF_INET6 : AF_INET, e->addr, out, TLS_STREAM_ADDR_LEN) == NULL) {
         snprintf(out, TLS_STREAM_ADDR_LEN, "?");
@@ -232,8 +238,8 @@ static void announce(struct tcp_reassembly *ra, struct conn *c)
     struct tls_stream_connection info;
     memset(&info, 0, sizeof(info));
     info.id = c->id;
-    format_endpoint(&c->ep[c->client], info.client_addr, &info.client_port);
-    format_endpoint(&c->ep[1 - c->client], info.server_addr, &info.server_port);
+    tcp_endpoint_format(&c->ep[c->client], info.client_addr, &info.client_port);
+    tcp_endpoint_format(&c->ep[1 - c->client], info.server_addr, &info.server_port);
     info.client_rule = c->rule;
     if (ra->cb.on_connection != NULL) {
         ra->cb.on_connection(ra->cb.ctx, &info);

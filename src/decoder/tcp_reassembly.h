@@ -53,6 +53,13 @@ void tcp_reassembly_note(struct tcp_reassembly *ra, const char *message);
 /* End of capture: delivers what is buffered (with gaps) and ends every open connection. */
 void tcp_reassembly_finish(struct tcp_reassembly *ra);
 
+/* The next connection id (1, 2, ...): UDP flows (udp_flows.h) take theirs here too, so ids
+   are unique within an input. */
+unsigned tcp_reassembly_take_id(struct tcp_reassembly *ra);
+
+/* The endpoint's address as text (TLS_STREAM_ADDR_LEN bytes) and its port. */
+void tcp_endpoint_format(const struct tcp_endpoint *e, char *out, uint16_t *port);
+
 /* Frees everything; ra may be NULL. */
 void tcp_reassembly_free(struct tcp_reassembly *ra);
 

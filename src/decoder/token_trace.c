@@ -18,6 +18,9 @@
  * pass checks everything and finds the largest token, the second decodes and delivers. So a
  * trace with an error anywhere produces no events at all, and the error names its line: a
  * half-delivered trace would invite a reader to trust the part before the typo.
+ * DTLS traces: when the first token starts with a DTLS record (dtls.h), the trace is a DTLS
+ * one and every token is delivered as one datagram (stream.h "Datagrams"): Schannel hands out
+ * each datagram of a flight as its own token (SEC_I_MESSAGE_FRAGMENT).
  * Lines may end in "\n" or "\r\n". A '#' is a comment only at the start of a line (after
  * blanks); elsewhere it is an error, like any character that is not hex or blank.
  */
@@ -29,6 +32,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "decoder/dtls.h"
 #include "decoder/input_internal.h"
 
 /* State of one walk over the text. In the checking pass `out` is NULL. */
@@ -41,7 +45,11 @@ struct trace_walk {
     unsigned long token_line;
     unsigned tokens[2];
     uint64_t bytes[2];
+    bool announced;                         /* on_connection sent (at the first token) */
+    bool datagram;                          /* a DTLS trace: tokens are datagrams */
 };
+
+static void announce_trace(struct trace_walk *w, bool datagram);
 
 static bool is_blank(char c)
 {
@@ -68,7 +76,24 @@ static tls_result end_token(struct trace_walk *w, struct tls_input_error *ie)
     if (len > w->largest) {
         w->largest = len;
     }
-    if (w->cb != NULL && w->cb->on_data != NULL) {
+    if (w->cb != NULL && !w->announced) {
+        announce_trace(w, dtls_plausible_record(w->out, len));
+    }
+    if (w->cb != NULL && w->datagram) {
+        struct tls_stream_datagram dg = {
+            .conn_id = 1,
+            .dir = (enum tls_direction)w->dir,
+            .data = w->out,
+            .len = len,
+            .sent_len = len,
+            .index = w->tokens[w->dir],
+            .token_index = w->tokens[w->dir],
+            .frame = 0,
+        };
+        if (w->cb->on_datagram != NULL) {
+            w->cb->on_datagram(w->cb->ctx, &dg);
+        }
+    } else if (w->cb != NULL && w->cb->on_data != NULL) {
         struct tls_stream_chunk chunk = {
             .conn_id = 1,
             .dir = (enum tls_direction)w->dir,
@@ -163,10 +188,14 @@ static tls_result walk(struct trace_walk *w, const char *text, size_t len, struc
     return TLS_OK;
 }
 
-static void announce_trace(const struct tls_stream_callbacks *cb)
+static void announce_trace(struct trace_walk *w, bool datagram)
 {
+    const struct tls_stream_callbacks *cb = w->cb;
     struct tls_stream_connection conn;
     memset(&conn, 0, sizeof(conn));
+    w->announced = true;
+    w->datagram = datagram;
+    conn.datagram = datagram;
     conn.id = 1;
     strcpy(conn.client_addr, "client");
     strcpy(conn.server_addr, "server");
@@ -193,7 +222,6 @@ tls_result tls_token_trace_read(const char *text, size_t len, const struct tls_s
     if (w.out == NULL) {
         return tls_input_fail(ie, TLS_ALERT_internal_error, "token trace: out of memory", 0, "out of memory");
     }
-    announce_trace(cb);
     tls_result rc = walk(&w, text, len, ie);
     free(w.out);
     TRY(rc);

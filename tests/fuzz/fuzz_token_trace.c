@@ -46,6 +46,24 @@ static void on_data(void *ctx, const struct tls_stream_chunk *chunk)
     s->events++;
 }
 
+/* A DTLS trace (first token a DTLS record): one datagram per token, numbered like tokens. */
+static void on_datagram(void *ctx, const struct tls_stream_datagram *dg)
+{
+    struct seen *s = ctx;
+    FUZZ_CHECK(dg->dir == TLS_DIR_CLIENT_TO_SERVER || dg->dir == TLS_DIR_SERVER_TO_CLIENT, "unknown direction");
+    FUZZ_CHECK(dg->len > 0 && dg->sent_len == dg->len, "empty or cut datagram from a trace");
+    FUZZ_CHECK(dg->token_index == s->tokens[dg->dir] + 1 && dg->index == dg->token_index,
+               "datagram numbers not 1, 2, ...");
+    uint8_t x = 0;
+    for (size_t i = 0; i < dg->len; i++) {
+        x ^= dg->data[i];
+    }
+    sink = x;
+    s->tokens[dg->dir]++;
+    s->bytes[dg->dir] += dg->len;
+    s->events++;
+}
+
 static void on_gap(void *ctx, unsigned conn_id, enum tls_direction dir, uint64_t offset,
                    uint64_t missing)
 {
@@ -88,6 +106,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         .on_gap = on_gap,
         .on_end = on_end,
         .on_note = on_note,
+        .on_datagram = on_datagram,
     };
     struct tls_input_error ie;
     memset(&ie, 0, sizeof(ie));

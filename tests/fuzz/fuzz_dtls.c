@@ -1,0 +1,167 @@
+/*
+ * fuzz_dtls.c — the decoder's DTLS record and handshake-fragment layer (src/decoder/dtls.h:
+ * RFC 6347 §4.1, §4.2.2, §4.2.3; RFC 9147 §4), then the whole DTLS decoder on the same
+ * datagrams (dtls_decode.c, keyless).
+ *
+ * Input: datagrams, each as 1 byte (bit 0: 0 client, 1 server; bits 1..7: the connection ID
+ * length to assume for unified headers, mod 8) + 2-byte big-endian length + that many bytes
+ * (cut short at the end of the input).
+ *
+ * Oracles: a parsed record lies inside its datagram and its fragment inside the record; a failed
+ * parse has a reason (fuzz.h's error contract); a parsed fragment lies inside the record and
+ * inside its message; the reassembler hands out messages in strictly increasing message_seq
+ * order per direction, each exactly as long as its length, with the RFC 6347 §4.2.6 header
+ * (offset 0, fragment_length = length); and the decoder, fed the same datagrams as a DTLS token
+ * trace, finishes with one connection.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "decoder/decode.h"
+#include "decoder/dtls.h"
+#include "fuzz.h"
+
+#define MAX_DATAGRAMS 64u
+
+static struct dtls_reasm reasm[2]; /* large: static, re-initialised per input */
+static volatile uint8_t sink;
+
+static void check_message(const struct dtls_message *m, bool *have_last, uint16_t *last)
+{
+    FUZZ_CHECK(m->length <= DTLS_MAX_MESSAGE_LEN, "message longer than the bound");
+    FUZZ_CHECK(m->header[0] == m->msg_type, "header type differs");
+    uint32_t hl = (uint32_t)m->header[1] << 16 | (uint32_t)m->header[2] << 8 | m->header[3];
+    uint32_t fo = (uint32_t)m->header[6] << 16 | (uint32_t)m->header[7] << 8 | m->header[8];
+    uint32_t fl = (uint32_t)m->header[9] << 16 | (uint32_t)m->header[10] << 8 | m->header[11];
+    FUZZ_CHECK(hl == m->length && fo == 0 && fl == m->length, "RFC 6347 §4.2.6 header wrong");
+    FUZZ_CHECK((uint16_t)(m->header[4] << 8 | m->header[5]) == m->message_seq, "header message_seq differs");
+    if (*have_last) {
+        FUZZ_CHECK((uint16_t)(*last + 1) == m->message_seq, "messages not in message_seq order");
+    }
+    *have_last = true;
+    *last = m->message_seq;
+    uint8_t x = 0;
+    for (uint32_t i = 0; i < m->length; i++) {
+        x ^= m->body[i];
+    }
+    sink = x;
+}
+
+static void layer(const uint8_t *dg, size_t len, int dir, size_t cid_len, bool *have_last, uint16_t *last)
+{
+    size_t pos = 0;
+    while (pos < len) {
+        struct dtls_record rec;
+        struct tls_error err = {0};
+        tls_result rc = dtls_record_parse(dg + pos, len - pos, cid_len, &rec, &err);
+        if (rc != TLS_OK) {
+            fuzz_check_result(rc, &err);
+            return;
+        }
+        FUZZ_CHECK(rec.total_len > 0 && rec.total_len <= len - pos, "record outside its datagram");
+        FUZZ_CHECK(rec.fragment + rec.length == dg + pos + rec.total_len, "fragment not at the record's end");
+        if (!rec.unified && rec.type == 22 && rec.epoch == 0) {
+            size_t fp = 0;
+            while (fp < rec.length) {
+                struct dtls_fragment f;
+                size_t used = 0;
+                struct tls_error e2 = {0};
+                tls_result r2 = dtls_fragment_parse(rec.fragment + fp, rec.length - fp, &f, &used, &e2);
+                if (r2 != TLS_OK) {
+                    fuzz_check_result(r2, &e2);
+                    break;
+                }
+                FUZZ_CHECK(used <= rec.length - fp && used == DTLS_HANDSHAKE_HEADER_LEN + f.fragment_length,
+                           "fragment outside its record");
+                FUZZ_CHECK((uint64_t)f.fragment_offset + f.fragment_length <= f.length, "fragment outside its message");
+                enum dtls_fragment_status st = dtls_reasm_add(&reasm[dir], &f);
+                FUZZ_CHECK(dtls_fragment_status_name(st) != NULL, "status without a name");
+                struct dtls_message m;
+                while (dtls_reasm_next(&reasm[dir], &m)) {
+                    check_message(&m, &have_last[dir], &last[dir]);
+                }
+                fp += used;
+            }
+        }
+        pos += rec.total_len;
+    }
+}
+
+static void discard(void *ctx, const char *text, size_t len)
+{
+    (void)ctx;
+    (void)text;
+    (void)len;
+}
+
+struct count {
+    size_t connections;
+};
+
+static void on_connection_end(void *ctx, const struct tls_decoded_connection *dc)
+{
+    struct count *c = ctx;
+    FUZZ_CHECK(dc->notes != NULL, "connection without notes string");
+    c->connections++;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    dtls_reasm_init(&reasm[0]);
+    dtls_reasm_init(&reasm[1]);
+    bool have_last[2] = {false, false};
+    uint16_t last[2] = {0, 0};
+    /* The same datagrams as a DTLS token trace, for the decoder. */
+    size_t cap = 2 * size + 4 * MAX_DATAGRAMS + 1;
+    char *trace = malloc(cap);
+    if (trace == NULL) {
+        return 0;
+    }
+    size_t tl = 0;
+    size_t pos = 0;
+    unsigned n = 0;
+    while (pos + 3 <= size && n < MAX_DATAGRAMS) {
+        int dir = data[pos] & 1;
+        size_t cid_len = (size_t)(data[pos] >> 1) % 8;
+        size_t len = (size_t)data[pos + 1] << 8 | data[pos + 2];
+        pos += 3;
+        if (len > size - pos) {
+            len = size - pos;
+        }
+        layer(data + pos, len, dir, cid_len, have_last, last);
+        if (len > 0) {
+            tl += (size_t)snprintf(trace + tl, cap - tl, "%c:", dir ? 'S' : 'C');
+            for (size_t i = 0; i < len; i++) {
+                static const char hex[] = "0123456789abcdef";
+                trace[tl++] = hex[data[pos + i] >> 4];
+                trace[tl++] = hex[data[pos + i] & 15];
+            }
+            trace[tl++] = '\n';
+        }
+        pos += len;
+        n++;
+    }
+    trace[tl] = '\0';
+    if (tl > 0) {
+        struct count c = {0};
+        struct tls_decode_options opt;
+        memset(&opt, 0, sizeof(opt));
+        opt.format = TLS_DECODE_TEXT;
+        opt.write = discard;
+        opt.on_connection_end = on_connection_end;
+        opt.observer_ctx = &c;
+        struct tls_decoder *dec = tls_decoder_new(&opt);
+        if (dec != NULL) {
+            struct tls_input_error ie;
+            memset(&ie, 0, sizeof(ie));
+            tls_result rc = tls_decoder_decode_trace(dec, "fuzz", trace, tl, &ie);
+            FUZZ_CHECK(rc == TLS_OK, "a well-formed trace was refused");
+            FUZZ_CHECK(c.connections == 1, "a trace is one connection");
+            tls_decoder_finish(dec);
+            tls_decoder_free(dec);
+        }
+    }
+    free(trace);
+    return 0;
+}
