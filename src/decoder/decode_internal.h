@@ -328,6 +328,9 @@ bool dec_tls12_open(struct dec_conn *c, enum tls_direction dir, const struct tls
                     uint8_t *out, size_t *out_len);
 void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
                                const struct tls_handshake_message *msg, struct dec_text *t);
+#define DEC_TLS12_HEADER13_LEN 13
+void dec_tls12_header13(uint64_t seq, const struct tls_record *rec, size_t len,
+                        uint8_t out[DEC_TLS12_HEADER13_LEN]);
 tls_result dec_tls12_prf(enum tls_hash_alg alg, const uint8_t *secret, size_t secret_len,
                          const char *label, const uint8_t *seed, size_t seed_len, uint8_t *out,
                          size_t out_len);

@@ -106,20 +106,6 @@ bool dec_tls12_cbc_derive_keys(struct dec_conn *c, const uint8_t *master, size_t
     return true;
 }
 
-/* The 13 bytes the MAC covers before the data (RFC 5246 §6.2.3.1). */
-static void mac_header(uint64_t seq, const struct tls_record *rec, size_t len,
-                       uint8_t h[TLS_MAC_HEADER_LEN])
-{
-    for (int i = 0; i < 8; i++) {
-        h[i] = (uint8_t)(seq >> (56 - 8 * i));
-    }
-    h[8] = rec->type;
-    h[9] = (uint8_t)(rec->legacy_record_version >> 8);
-    h[10] = (uint8_t)rec->legacy_record_version;
-    h[11] = (uint8_t)(len >> 8);
-    h[12] = (uint8_t)len;
-}
-
 static bool mac_equal(struct dec_conn *c, const struct dec_direction *d, uint64_t seq,
                       const struct tls_record *rec, const uint8_t *data, size_t len,
                       const uint8_t *mac)
@@ -127,7 +113,7 @@ static bool mac_equal(struct dec_conn *c, const struct dec_direction *d, uint64_
     uint8_t h[TLS_MAC_HEADER_LEN];
     uint8_t want[TLS_MAX_MAC_LEN];
     size_t ml = tls_mac_len(c->tls12_mac);
-    mac_header(seq, rec, len, h);
+    dec_tls12_header13(seq, rec, len, h);
     bool same = tls_record_mac(c->tls12_mac, d->tls12_mac_key, ml, h, data, len, want, NULL) == TLS_OK &&
                 tls_ct_equal(want, mac, ml);
     tls_wipe(want, sizeof(want));

@@ -141,6 +141,22 @@ void dec_tls12_derive_keys(struct dec_conn *c)
     dec_model_tls12_keys(c); /* the page's key schedule panel, when a page is written */
 }
 
+/* seq_num || type || version || length: what the MAC covers before the content (RFC 5246
+   §6.2.3.1) and, the same 13 bytes, the AEAD additional_data (§6.2.3.3). DTLS puts
+   epoch || sequence_number in seq_num (RFC 6347 §4.1.2.1). */
+void dec_tls12_header13(uint64_t seq, const struct tls_record *rec, size_t len,
+                        uint8_t out[DEC_TLS12_HEADER13_LEN])
+{
+    for (int i = 0; i < 8; i++) {
+        out[i] = (uint8_t)(seq >> (56 - 8 * i));
+    }
+    out[8] = rec->type;
+    out[9] = (uint8_t)(rec->legacy_record_version >> 8);
+    out[10] = (uint8_t)rec->legacy_record_version;
+    out[11] = (uint8_t)(len >> 8);
+    out[12] = (uint8_t)len;
+}
+
 /* Opens one TLS 1.2 AEAD record (RFC 5246 §6.2.3.3) into out; false when it does not verify. */
 bool dec_tls12_open(struct dec_conn *c, enum tls_direction dir, const struct tls_record *rec,
                     uint8_t *out, size_t *out_len)
@@ -158,15 +174,8 @@ bool dec_tls12_open(struct dec_conn *c, enum tls_direction dir, const struct tls
         return false;
     }
     size_t plain_len = rec->length - explicit_len - TLS_AEAD_TAG_LEN;
-    uint8_t aad[13];
-    for (int i = 0; i < 8; i++) {
-        aad[i] = (uint8_t)(seq >> (56 - 8 * i));
-    }
-    aad[8] = rec->type;
-    aad[9] = (uint8_t)(rec->legacy_record_version >> 8);
-    aad[10] = (uint8_t)rec->legacy_record_version;
-    aad[11] = (uint8_t)(plain_len >> 8);
-    aad[12] = (uint8_t)plain_len;
+    uint8_t aad[DEC_TLS12_HEADER13_LEN];
+    dec_tls12_header13(seq, rec, plain_len, aad);
     /* GCM: nonce = salt || nonce_explicit, given as iv (salt || 0^8) XOR "seq" = explicit. */
     uint64_t nonce_seq = seq;
     if (c->tls12_gcm) {

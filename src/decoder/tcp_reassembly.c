@@ -128,7 +128,7 @@ void tcp_reassembly_note(struct tcp_reassembly *ra, const char *message)
 
 /* ---- Connection table --------------------------------------------------------------- */
 
-static bool same_endpoint(const struct tcp_endpoint *a, const struct tcp_endpoint *b)
+bool tcp_endpoint_equal(const struct tcp_endpoint *a, const struct tcp_endpoint *b)
 {
     return a->family == b->family && a->port == b->port && memcmp(a->addr, b->addr, 16) == 0;
 }
@@ -142,10 +142,14 @@ static uint32_t endpoint_hash(const struct tcp_endpoint *e)
     return (h ^ e->port) * 16777619u;
 }
 
-/* Symmetric in the two endpoints, so both directions land in the same bucket. */
+uint32_t tcp_endpoint_pair_hash(const struct tcp_endpoint *a, const struct tcp_endpoint *b)
+{
+    return endpoint_hash(a) ^ endpoint_hash(b);
+}
+
 static uint32_t bucket_of(const struct tcp_endpoint *a, const struct tcp_endpoint *b)
 {
-    return (endpoint_hash(a) ^ endpoint_hash(b)) % HASH_BUCKETS;
+    return tcp_endpoint_pair_hash(a, b) % HASH_BUCKETS;
 }
 
 /* The most recent connection between src and dst; *side is the index of src in it. */
@@ -153,7 +157,7 @@ static struct conn *lookup(struct tcp_reassembly *ra, const struct tcp_segment *
 {
     for (struct conn *c = ra->buckets[bucket_of(&seg->src, &seg->dst)]; c != NULL; c = c->hash_next) {
         for (int s = 0; s < 2; s++) {
-            if (same_endpoint(&c->ep[s], &seg->src) && same_endpoint(&c->ep[1 - s], &seg->dst)) {
+            if (tcp_endpoint_equal(&c->ep[s], &seg->src) && tcp_endpoint_equal(&c->ep[1 - s], &seg->dst)) {
                 *side = s;
                 return c;
             }

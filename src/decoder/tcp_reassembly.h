@@ -9,6 +9,7 @@
 #ifndef TLS13_DECODER_TCP_REASSEMBLY_H
 #define TLS13_DECODER_TCP_REASSEMBLY_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -56,6 +57,13 @@ void tcp_reassembly_finish(struct tcp_reassembly *ra);
 /* The next connection id (1, 2, ...): UDP flows (udp_flows.h) take theirs here too, so ids
    are unique within an input. */
 unsigned tcp_reassembly_take_id(struct tcp_reassembly *ra);
+
+/* Same family, address and port. */
+bool tcp_endpoint_equal(const struct tcp_endpoint *a, const struct tcp_endpoint *b);
+
+/* A hash of the pair that is symmetric in the two endpoints, so both directions of a connection
+   (or UDP flow) land in the same bucket. */
+uint32_t tcp_endpoint_pair_hash(const struct tcp_endpoint *a, const struct tcp_endpoint *b);
 
 /* The endpoint's address as text (TLS_STREAM_ADDR_LEN bytes) and its port. */
 void tcp_endpoint_format(const struct tcp_endpoint *e, char *out, uint16_t *port);

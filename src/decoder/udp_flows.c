@@ -55,23 +55,9 @@ struct udp_flows *udp_flows_new(const struct tls_stream_callbacks *cb, struct tc
     return u;
 }
 
-static bool same_endpoint(const struct tcp_endpoint *a, const struct tcp_endpoint *b)
-{
-    return a->family == b->family && a->port == b->port && memcmp(a->addr, b->addr, 16) == 0;
-}
-
-static uint32_t endpoint_hash(const struct tcp_endpoint *e)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (size_t i = 0; i < 16; i++) {
-        h = (h ^ e->addr[i]) * 16777619u;
-    }
-    return (h ^ e->port) * 16777619u;
-}
-
 static uint32_t bucket_of(const struct tcp_endpoint *a, const struct tcp_endpoint *b)
 {
-    return (endpoint_hash(a) ^ endpoint_hash(b)) % UDP_HASH_BUCKETS;
+    return tcp_endpoint_pair_hash(a, b) % UDP_HASH_BUCKETS;
 }
 
 /* The flow of dg and the index of its sender in it; created when new (NULL: not followed). */
@@ -80,7 +66,7 @@ static struct flow *flow_of(struct udp_flows *u, const struct udp_datagram *dg, 
     uint32_t b = bucket_of(&dg->src, &dg->dst);
     for (struct flow *f = u->buckets[b]; f != NULL; f = f->hash_next) {
         for (int s = 0; s < 2; s++) {
-            if (same_endpoint(&f->ep[s], &dg->src) && same_endpoint(&f->ep[1 - s], &dg->dst)) {
+            if (tcp_endpoint_equal(&f->ep[s], &dg->src) && tcp_endpoint_equal(&f->ep[1 - s], &dg->dst)) {
                 *sender = s;
                 return f;
             }
