@@ -27,7 +27,8 @@
  *                   epoch, sequence number and datagram, the fragments it carries (§4.2.2) and
  *                   whether it is a retransmission (§4.2.4), how each handshake message was cut,
  *                   and each side's largest datagram (set against Schannel's default MTU).
- *                   A record's bytes on the wire are then 13 header bytes + length.
+ *                   A record's bytes on the wire are then its header (13 bytes, or a
+ *                   DTLS 1.3 unified header) + length.
  *
  * The comparison (tls_profile_diff) is symmetric by construction: lists are walked in the
  * order of the union of their values sorted by code point, records by index, so that
@@ -126,6 +127,7 @@ struct tls_profile_record {
     uint32_t msg_len[TLS_PROFILE_MAX_RECORD_MSGS];
     /* DTLS: messages[] are the record's fragments (RFC 6347 §4.2.2), msg_len their message's */
     bool dtls;
+    uint8_t header_len;                /* 13, or a DTLS 1.3 unified header's (RFC 9147 §4) */
     uint16_t epoch;
     uint64_t sequence_number;
     unsigned datagram;                 /* the datagram's index in its direction, from 1 */
@@ -265,10 +267,11 @@ const char *tls_profile_diff_kind_name(enum tls_profile_diff_kind k); /* "only_a
    most cap) and returns the number of flights. */
 size_t tls_profile_flights(const struct tls_profile *p, size_t *first, size_t *count, size_t cap);
 
-/* A record's header: 5 bytes (TLS, RFC 8446 §5.1) or 13 (DTLS, RFC 6347 §4.1). */
+/* A record's header: 5 bytes (TLS, RFC 8446 §5.1), 13 (DTLS, RFC 6347 §4.1) or a DTLS 1.3
+   unified header's length (RFC 9147 §4). */
 static inline uint32_t tls_profile_record_header_len(const struct tls_profile_record *r)
 {
-    return r->dtls ? 13u : 5u;
+    return r->dtls ? r->header_len : 5u;
 }
 
 /* Bytes of a record on the wire: header + length. */

@@ -159,6 +159,9 @@ static void dtls_record(struct tls_profile_collector *pc, const struct tls_decod
     struct tls_profile *p = pc->out;
     p->dtls = true;
     pr->dtls = true;
+    pr->header_len = r->bytes != NULL && r->bytes_len >= (size_t)r->length + 1u && r->bytes_len - r->length <= 255u
+                         ? (uint8_t)(r->bytes_len - r->length)
+                         : 13u;
     pr->epoch = r->epoch;
     pr->sequence_number = r->sequence_number;
     pr->datagram = r->datagram;
@@ -382,7 +385,7 @@ static void add(char *out, size_t cap, const char *fmt, unsigned long v, const c
    fragment, or the content; a protected record's rest is its explicit nonce and tag (or MAC). */
 static void dtls_breakdown(const struct tls_profile_record *r, char *out, size_t cap)
 {
-    snprintf(out, cap, "%u = 13 header", 13u + r->length);
+    snprintf(out, cap, "%u = %u header", tls_profile_record_bytes(r), tls_profile_record_header_len(r));
     if (r->outer_type == TLS_CT_change_cipher_spec) {
         add(out, cap, " + %lu%s", 1, " change_cipher_spec");
         return;
