@@ -178,6 +178,20 @@ fi
 "$bin" compare --format html --keylog captures/dtls/dtls12-gnutls-hvr-mtu400.keylog "$dtls" "$dtls" >"$tmp/page.html"
 grep -q '<span class="f" id="a-r3-x23" data-field="extended_master_secret">00 17 00 00</span>' "$tmp/page.html" &&
     ok "html: the second DTLS ClientHello's extensions are found after its cookie" || fail "html: DTLS ClientHello bytes not linked"
+# A retransmission (RFC 6347 §4.2.4): the DTLS trace with its HelloVerifyRequest datagram sent
+# again under a new record sequence number (0x20, unused in the trace); only the server's
+# second flight and its counts differ.
+dt=traces/dtls12-openssl-hvr-mtu500.trace
+awk '{print} /^S: 16feff00000000000000000023/ && !done {l=$0; sub(/^S: 16feff00000000000000000023/, "S: 16feff00000000000000200023", l); print l; done=1}' \
+    "$dt" >"$tmp/retx.trace"
+"$bin" compare --format json --keylog captures/dtls/dtls12-openssl-hvr-mtu500.keylog "$dt" "$tmp/retx.trace" >"$tmp/retx.json"
+if [ -s "$tmp/retx.json" ] && jq -e '(.differences | map(.item)) == ["flight 2", "server handshake total", "server datagrams"] and
+        (.differences[0].b | test("2 records in 2 datagrams, 96 bytes: hello_verify_request 48, hello_verify_request [(]retransmitted[)] 48$")) and
+        .differences[2].b == "5 datagram(s), 1 retransmitted record(s)" and .b.dtls.retransmitted_records.server == 1' "$tmp/retx.json" >/dev/null; then
+    ok "DTLS: a retransmitted HelloVerifyRequest is one more datagram in flight 2, labelled, and counted"
+else
+    fail "DTLS retransmission: $(jq -c '[.differences[] | {item, b}]' "$tmp/retx.json")"
+fi
 
 # Bad command lines: one line naming the problem, then the usage; exit status 1 or 2.
 bad() { # STATUS PATTERN ARGS...
