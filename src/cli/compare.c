@@ -56,7 +56,7 @@ static const struct cli_exit_status compare_exits[] = {
 const struct cli_command tls13_compare_command = {
     .name = "compare",
     .operands = "A[#N] B[#M]",
-    .summary = "two TLS connections side by side: offers, choices, flights, closing",
+    .summary = "two TLS or DTLS connections side by side: offers, choices, flights, closing",
     .description =
         "Compares two connections, each from a pcap, pcapng or token trace (the same file twice "
         "is fine); #N picks the N-th connection of an input, as numbered by tls13 decode (1 by "
@@ -71,7 +71,12 @@ const struct cli_command tls13_compare_command = {
         "(NewSessionTickets, KeyUpdates, application data, who closed first and how: "
         "close_notify, FIN or RST).\n\n"
         "Without --keylog, protected records are compared as the decoder infers them (marked "
-        "'?'). TLS 1.2 and TLS 1.3 connections compare on the items that apply to both.",
+        "'?'). TLS 1.2 and TLS 1.3 connections compare on the items that apply to both.\n\n"
+        "DTLS connections compare too: the ClientHello's cookie and the HelloVerifyRequest "
+        "exchange, datagrams per flight, how each handshake message was cut into fragments, "
+        "retransmitted records, and each side's largest datagram against Schannel's default "
+        "DTLS MTU (1096 bytes). A TLS connection against a DTLS one says so in one line "
+        "(transport) and compares the items both have.",
     .options = compare_options,
     .exits = compare_exits,
     .examples = "tls13 compare --keylog ours.keylog ours.trace schannel.pcap\n\n"

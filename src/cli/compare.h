@@ -24,7 +24,7 @@ void compare_print_html(FILE *out, const struct tls_profile *a, const struct tls
                         const struct tls_profile_diff *d);
 
 /* Shared by the renderers. */
-const char *compare_section_title(const char *section);
+const char *compare_section_title(const char *section, bool dtls); /* dtls: either side is */
 void compare_json_string(FILE *out, const char *s);
 
 #endif

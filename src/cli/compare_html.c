@@ -82,7 +82,9 @@ static int hello_in(const struct tls_profile *p, size_t i)
     for (int k = 0; k < 2; k++) {
         if (p->hello[k].present && p->hello[k].record == i + 1 && r->message_count > 0 &&
             r->msg_type[0] == TLS_HT_client_hello && !r->is_protected &&
-            r->length >= 4u + r->msg_len[0]) {
+            (r->dtls ? r->frag_offset[0] == 0 && r->frag_len[0] == r->msg_len[0] &&
+                           r->length >= 12u + r->msg_len[0]
+                     : r->length >= 4u + r->msg_len[0])) {
             return k;
         }
     }
@@ -107,7 +109,7 @@ static void record_bytes(FILE *out, const struct tls_profile *p, char side, size
     for (size_t j = 0; j < r->bytes_len; j++) {
         for (size_t e = 0; k >= 0 && open_end == 0 && e < p->hello[k].ext_count; e++) {
             const struct tls_profile_extension *x = &p->hello[k].ext[e];
-            if (5u + x->offset == j) {
+            if (tls_profile_record_header_len(r) + x->offset == j) {
                 const char *n = tls_extension_name(x->type);
                 fprintf(out, "<span class=\"f\" id=\"%c-r%zu-x%u\" data-field=\"%s\">", side, i + 1,
                         x->type, n != NULL ? n : "extension");
@@ -123,8 +125,8 @@ static void record_bytes(FILE *out, const struct tls_profile *p, char side, size
     if (open_end != 0) {
         fputs("</span>", out);
     }
-    if (r->bytes_len < 5u + r->length) {
-        fprintf(out, " <span class=\"more\">(%u more bytes)</span>", 5u + r->length - r->bytes_len);
+    if (r->bytes_len < tls_profile_record_bytes(r)) {
+        fprintf(out, " <span class=\"more\">(%u more bytes)</span>", tls_profile_record_bytes(r) - r->bytes_len);
     }
     fputs("</code></details>", out);
 }

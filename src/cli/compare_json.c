@@ -8,6 +8,7 @@
 
 #include "cli/compare.h"
 #include "common/names.h"
+#include "decoder/dtls.h"
 
 void compare_json_string(FILE *out, const char *s)
 {
@@ -63,6 +64,9 @@ static void hello(FILE *out, const struct tls_profile_hello *h)
     code(out, tls_version_name, h->legacy_version);
     fprintf(out, ", \"legacy_session_id_length\": %u, \"compression_methods\": %u",
             h->session_id_len, h->compression_count);
+    if (h->cookie_len >= 0) {
+        fprintf(out, ", \"cookie_length\": %d", h->cookie_len);
+    }
     list(out, "cipher_suites", &h->cipher_suites, tls_cipher_suite_name);
     list(out, "supported_versions", &h->supported_versions, tls_version_name);
     list(out, "supported_groups", &h->supported_groups, tls_group_name);
@@ -139,12 +143,22 @@ static void record(FILE *out, const struct tls_profile *p, size_t i, size_t flig
     if (r->token != 0) {
         fprintf(out, ", \"token\": %u", r->token);
     }
+    if (r->dtls) {
+        fprintf(out, ", \"epoch\": %u, \"sequence_number\": %llu, \"datagram\": %u, \"retransmission\": %s",
+                r->epoch, (unsigned long long)r->sequence_number, r->datagram,
+                r->retransmission ? "true" : "false");
+    }
     fputs(", \"messages\": [", out);
     for (size_t m = 0; m < r->message_count; m++) {
         fputs(m > 0 ? ", " : "", out);
         fputs("{\"type\": ", out);
         code(out, tls_handshake_type_name, r->msg_type[m]);
-        fprintf(out, ", \"length\": %u}", r->msg_len[m]);
+        fprintf(out, ", \"length\": %u", r->msg_len[m]);
+        if (r->dtls) {
+            fprintf(out, ", \"message_seq\": %u, \"fragment_offset\": %u, \"fragment_length\": %u",
+                    r->msg_seq[m], r->frag_offset[m], r->frag_len[m]);
+        }
+        fputc('}', out);
     }
     fputs("], \"what\": ", out);
     compare_json_string(out, r->what);
@@ -239,6 +253,30 @@ static void after(FILE *out, const struct tls_profile_after *a)
     fprintf(out, "}, \"transport_end\": \"%s\"}", end_reason(a->end));
 }
 
+/* DTLS only (docs/compare-json.md): the cookie exchange, datagrams, how messages were cut. */
+static void dtls(FILE *out, const struct tls_profile *p)
+{
+    const struct tls_profile_dtls *d = &p->dtls_info;
+    fprintf(out, ",\n    \"dtls\": {\"hello_verify_request\": %s, \"cookie_echoed\": %s,\n"
+                 "      \"largest_datagram\": {\"client\": %zu, \"server\": %zu}, \"schannel_default_mtu\": %u,\n"
+                 "      \"datagrams\": {\"client\": %u, \"server\": %u}, "
+                 "\"retransmitted_records\": {\"client\": %u, \"server\": %u},\n      \"messages\": [",
+            p->neg.hello_verify_request ? "true" : "false", p->neg.cookie_echoed ? "true" : "false",
+            d->largest_datagram[0], d->largest_datagram[1], DTLS_SCHANNEL_DEFAULT_MTU, d->datagrams[0],
+            d->datagrams[1], d->retransmitted[0], d->retransmitted[1]);
+    for (size_t i = 0; i < d->msg_count; i++) {
+        const struct tls_profile_message *m = &d->msg[i];
+        fprintf(out, "%s{\"direction\": \"%s\", \"type\": ", i > 0 ? ",\n        " : "\n        ",
+                tls_profile_dir_name((int)m->dir));
+        code(out, tls_handshake_type_name, m->type);
+        fprintf(out, ", \"message_seq\": %u, \"length\": %u, \"fragments\": %u, \"cuts\": ", m->message_seq,
+                m->length, m->fragments);
+        compare_json_string(out, m->cuts);
+        fputc('}', out);
+    }
+    fputs("]}", out);
+}
+
 static void profile(FILE *out, const struct tls_profile *p)
 {
     fputs("{\n    \"input\": ", out);
@@ -255,6 +293,9 @@ static void profile(FILE *out, const struct tls_profile *p)
     negotiated(out, &p->neg);
     records(out, p);
     after(out, &p->after);
+    if (p->dtls) {
+        dtls(out, p);
+    }
     fputs("\n  }", out);
 }
 

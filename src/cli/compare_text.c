@@ -11,13 +11,14 @@
 #include "cli/compare.h"
 #include "common/names.h"
 
-const char *compare_section_title(const char *section)
+const char *compare_section_title(const char *section, bool dtls)
 {
     if (strcmp(section, "client_hello") == 0) {
         return "ClientHello offers, in wire order (RFC 8446 §4.1.2, §4.2)";
     }
     if (strcmp(section, "client_hello_2") == 0) {
-        return "second ClientHello, after the HelloRetryRequest (RFC 8446 §4.1.4)";
+        return dtls ? "second ClientHello, after a HelloRetryRequest (RFC 8446 §4.1.4) or HelloVerifyRequest (RFC 6347 §4.2.1)"
+                    : "second ClientHello, after the HelloRetryRequest (RFC 8446 §4.1.4)";
     }
     if (strcmp(section, "negotiated") == 0) {
         return "negotiated";
@@ -84,7 +85,7 @@ void compare_print_list(FILE *out, const struct tls_profile *a, const struct tls
         }
         if (section == NULL || strcmp(section, r->section) != 0) {
             section = r->section;
-            fprintf(out, "@@ %s @@\n", compare_section_title(section));
+            fprintf(out, "@@ %s @@\n", compare_section_title(section, a->dtls || b->dtls));
         }
         switch (r->kind) {
         case TLS_DIFF_ONLY_A:
@@ -152,7 +153,7 @@ void compare_print_columns(FILE *out, const struct tls_profile *a, const struct 
         const struct tls_profile_difference *r = &d->d[i];
         if (section == NULL || strcmp(section, r->section) != 0) {
             section = r->section;
-            fprintf(out, "\n== %s\n", compare_section_title(section));
+            fprintf(out, "\n== %s\n", compare_section_title(section, a->dtls || b->dtls));
             fprintf(out, "  ");
             cell(out, "", item_w);
             fputs(" ", out);

@@ -106,7 +106,8 @@ struct tls_decoded_record {
     const char *detail;              /* multi-line text describing the record (NUL-terminated);
                                         "" in a JSON run, which does not print it */
     size_t detail_len;
-    const uint8_t *bytes;            /* the record as sent: 5-byte header + fragment (a view,
+    const uint8_t *bytes;            /* the record as sent: header (5 bytes; DTLS: 13, or the
+                                        unified header) + fragment (a view,
                                         valid during the on_record call only) */
     size_t bytes_len;
     bool sslv2;                      /* an SSL 2.0-format record (RFC 5246 Appendix E.2): no

@@ -487,6 +487,8 @@ static void process_record(struct dec_conn *c, enum tls_direction dir, const str
     r.pub.epoch = rec->epoch;
     r.pub.sequence_number = rec->sequence_number;
     r.pub.datagram = dg->index;
+    r.pub.bytes = rec->header; /* header and fragment are contiguous in the datagram */
+    r.pub.bytes_len = rec->total_len;
     print_record_header(c, dir, dg, offset, rec, &r.detail);
     if (rec->unified) {
         s->unified_seen = true;

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "common/names.h"
+#include "decoder/dtls.h"
 #include "handshake/certificate_verify.h"
 #include "handshake/client_hello.h"
 #include "handshake/encrypted_extensions.h"
@@ -216,6 +217,20 @@ static void client_hello(struct tls_profile *p, const struct tls_handshake_messa
     struct tls_profile_hello *h = &p->hello[which];
     h->present = true;
     h->length = msg->length;
+    h->cookie_len = -1;
+    /* DTLS (dtls_decode.c): the body handed over is the TLS form, without the cookie, while
+       bytes are the message as sent: a 12-byte header (RFC 6347 §4.2.2), client_version (2),
+       random (32), session_id<0..32>, then cookie<0..2^8-1> (§4.2.1). */
+    size_t hdr = 4; /* where the TLS form's body starts in the message as sent */
+    if (msg->total_len >= (size_t)msg->length + DTLS_HANDSHAKE_HEADER_LEN && msg->total_len >= 12 + 35) {
+        size_t sid_at = 12 + 34;
+        size_t cookie_at = sid_at + 1 + msg->bytes[sid_at];
+        if (cookie_at < msg->total_len) {
+            h->cookie_len = msg->bytes[cookie_at];
+            h->length = (uint32_t)(msg->total_len - DTLS_HANDSHAKE_HEADER_LEN);
+            hdr = DTLS_HANDSHAKE_HEADER_LEN + 1u + (size_t)h->cookie_len;
+        }
+    }
     if (tls_client_hello_parse(msg->body, msg->length, &ch, &err) != TLS_OK) {
         return;
     }
@@ -227,8 +242,9 @@ static void client_hello(struct tls_profile *p, const struct tls_handshake_messa
         const struct tls_extension *e = &ch.extensions.list[i];
         h->ext[i].type = e->extension_type;
         h->ext[i].length = (uint16_t)e->extension_data.len;
-        /* extension_type (2) and the length (2) precede extension_data */
-        h->ext[i].offset = (uint32_t)(e->extension_data.data - msg->bytes) - 4u;
+        /* extension_type (2) and the length (2) precede extension_data; the cookie, if any,
+           comes before every extension */
+        h->ext[i].offset = (uint32_t)(hdr + (size_t)(e->extension_data.data - msg->body)) - 4u;
         extension_value(h, e, h->ext[i].value, sizeof(h->ext[i].value));
         h->ext_count = i + 1;
         if (e->extension_type == TLS_EXT_early_data) {

@@ -21,7 +21,14 @@
  *                   each with what it carries; the handshake ends with the client's Finished
  *                   (`handshake_records` of them), flights are runs of one direction;
  *   after           NewSessionTickets (count, sizes, lifetimes when decrypted), KeyUpdates,
- *                   application data, and who closed first and how (close_notify, FIN, RST).
+ *                   application data, and who closed first and how (close_notify, FIN, RST);
+ *   DTLS            (RFC 6347) the ClientHello's cookie (§4.2.1; the ClientHello after a
+ *                   HelloVerifyRequest is hello[1], as after a HelloRetryRequest), each record's
+ *                   epoch, sequence number and datagram, the fragments it carries (§4.2.2) and
+ *                   whether it is a retransmission (§4.2.4), how each handshake message was cut,
+ *                   and each side's largest datagram (set against Schannel's default MTU).
+ *                   A record's bytes on the wire are then its header (13 bytes, or a
+ *                   DTLS 1.3 unified header) + length.
  *
  * The comparison (tls_profile_diff) is symmetric by construction: lists are walked in the
  * order of the union of their values sorted by code point, records by index, so that
@@ -48,6 +55,7 @@
 #define TLS_PROFILE_MAX_TICKETS 8u     /* NewSessionTickets described */
 #define TLS_PROFILE_VALUE_LEN 240u     /* an extension's value as text */
 #define TLS_PROFILE_RECORD_BYTES 512u  /* bytes of each record kept (the HTML page shows them) */
+#define TLS_PROFILE_MAX_MESSAGES 24u   /* DTLS: handshake messages whose cutting is kept */
 
 struct tls_profile_extension {
     uint16_t type;
@@ -70,6 +78,7 @@ struct tls_profile_hello {
     uint16_t legacy_version;
     uint8_t session_id_len;
     uint8_t compression_count;
+    int cookie_len;                    /* DTLS (RFC 6347 §4.2.1): the cookie's length; -1 in TLS */
     struct tls_profile_list cipher_suites;
     struct tls_profile_list supported_groups;
     struct tls_profile_list signature_algorithms;
@@ -98,6 +107,8 @@ struct tls_profile_negotiated {
     int early_data_accepted;           /* 1 yes, 0 no, -1 unknown (EncryptedExtensions not read) */
     bool extended_master_secret;       /* TLS 1.2 ServerHello (RFC 7627) */
     bool keys;                         /* the key log had this connection's secrets */
+    bool hello_verify_request;         /* DTLS: RFC 6347 §4.2.1 cookie exchange */
+    bool cookie_echoed;                /* and the second ClientHello echoed the cookie */
 };
 
 /* One record as sent. */
@@ -114,6 +125,16 @@ struct tls_profile_record {
     uint8_t message_count;
     uint8_t msg_type[TLS_PROFILE_MAX_RECORD_MSGS];
     uint32_t msg_len[TLS_PROFILE_MAX_RECORD_MSGS];
+    /* DTLS: messages[] are the record's fragments (RFC 6347 §4.2.2), msg_len their message's */
+    bool dtls;
+    uint8_t header_len;                /* 13, or a DTLS 1.3 unified header's (RFC 9147 §4) */
+    uint16_t epoch;
+    uint64_t sequence_number;
+    unsigned datagram;                 /* the datagram's index in its direction, from 1 */
+    bool retransmission;               /* RFC 6347 §4.2.4: nothing new in it */
+    uint16_t msg_seq[TLS_PROFILE_MAX_RECORD_MSGS];
+    uint32_t frag_offset[TLS_PROFILE_MAX_RECORD_MSGS];
+    uint32_t frag_len[TLS_PROFILE_MAX_RECORD_MSGS];
     bool guess;                        /* `what` is the decoder's keyless inference */
     uint16_t bytes_len;                /* bytes kept: the first TLS_PROFILE_RECORD_BYTES */
     uint8_t bytes[TLS_PROFILE_RECORD_BYTES]; /* the record as sent, header first */
@@ -140,6 +161,24 @@ struct tls_profile_after {
     const char *closes_how;            /* "close_notify", "alert", "FIN", "RST" or NULL */
 };
 
+/* DTLS: one handshake message as first sent, and how it was cut into fragments. */
+struct tls_profile_message {
+    enum tls_direction dir;
+    uint8_t type;
+    uint16_t message_seq;
+    uint32_t length;                   /* the message's length (body) */
+    unsigned fragments;                /* fragments of its first transmission */
+    char cuts[120];                    /* "0+487,487+487,974+242" (offset+length) */
+};
+
+struct tls_profile_dtls {
+    size_t largest_datagram[2];        /* per direction: the largest UDP payload, bytes */
+    unsigned datagrams[2];             /* per direction, in the handshake */
+    unsigned retransmitted[2];         /* records that repeat earlier ones, per direction */
+    struct tls_profile_message msg[TLS_PROFILE_MAX_MESSAGES];
+    size_t msg_count;
+};
+
 struct tls_profile {
     char input[256];                   /* the input's name */
     unsigned conn_id;
@@ -154,6 +193,8 @@ struct tls_profile {
     size_t handshake_records;          /* records[0..handshake_records) are the handshake */
     bool handshake_complete;           /* the client's Finished was found */
     struct tls_profile_after after;
+    bool dtls;                         /* a DTLS connection (dtls_info applies) */
+    struct tls_profile_dtls dtls_info;
 };
 
 /*
@@ -226,10 +267,17 @@ const char *tls_profile_diff_kind_name(enum tls_profile_diff_kind k); /* "only_a
    most cap) and returns the number of flights. */
 size_t tls_profile_flights(const struct tls_profile *p, size_t *first, size_t *count, size_t cap);
 
+/* A record's header: 5 bytes (TLS, RFC 8446 §5.1), 13 (DTLS, RFC 6347 §4.1) or a DTLS 1.3
+   unified header's length (RFC 9147 §4). */
+static inline uint32_t tls_profile_record_header_len(const struct tls_profile_record *r)
+{
+    return r->dtls ? r->header_len : 5u;
+}
+
 /* Bytes of a record on the wire: header + length. */
 static inline uint32_t tls_profile_record_bytes(const struct tls_profile_record *r)
 {
-    return 5u + r->length;
+    return tls_profile_record_header_len(r) + r->length;
 }
 
 /* What a record's length is made of, when it is known ("74 = 5 header + 4+48 Finished + 1

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "common/names.h"
+#include "decoder/dtls.h"
 #include "decoder/profile.h"
 
 const char *tls_profile_diff_kind_name(enum tls_profile_diff_kind k)
@@ -255,6 +256,16 @@ static void hello_rows(struct tls_profile_diff *o, const char *section,
                                          "cipher_suites count", "extensions count"};
     for (int k = 0; k < 5; k++) {
         row(o, section, items[k], v[k][0], v[k][1], false);
+        if (k == 2) {
+            /* DTLS (RFC 6347 §4.2.1): empty at first, the HelloVerifyRequest's after it */
+            char c[2][32] = {"", ""};
+            for (int s = 0; s < 2; s++) {
+                if (h[s]->present && h[s]->cookie_len >= 0) {
+                    snprintf(c[s], sizeof(c[s]), "%d bytes", h[s]->cookie_len);
+                }
+            }
+            row(o, section, "cookie (DTLS)", c[0], c[1], false);
+        }
     }
     list_rows(o, section, "cipher_suites", &a->cipher_suites, &b->cipher_suites, tls_cipher_suite_name);
     list_rows(o, section, "supported_versions", &a->supported_versions, &b->supported_versions, tls_version_name);
@@ -301,7 +312,10 @@ static void negotiated_text(const struct tls_profile *p, int field, char *out, s
                                                                : "offered");
         break;
     case 8:
-        snprintf(out, cap, "%s", n->version != TLS_VERSION_1_2 ? "" : n->extended_master_secret ? "yes" : "no");
+        /* TLS 1.2 and DTLS 1.2 (RFC 7627 applies to both) */
+        snprintf(out, cap, "%s", n->version != TLS_VERSION_1_2 && n->version != DTLS_VERSION_1_2 ? ""
+                                 : n->extended_master_secret                                 ? "yes"
+                                                                                             : "no");
         break;
     default:
         snprintf(out, cap, "%s", n->keys ? "yes (decrypted)" : "no");
@@ -322,11 +336,20 @@ static void flight_text(const struct tls_profile *p, size_t first, size_t count,
                         size_t cap, char *why, size_t why_cap)
 {
     uint32_t total = 0;
+    unsigned datagrams = 0, last = 0;
     for (size_t i = first; i < first + count; i++) {
         total += tls_profile_record_bytes(&p->records[i]);
+        if (p->records[i].dtls && (i == first || p->records[i].datagram != last)) {
+            datagrams++;
+            last = p->records[i].datagram;
+        }
     }
-    snprintf(out, cap, "%s: %zu record%s, %u bytes:", tls_profile_dir_name((int)p->records[first].dir),
-             count, count == 1 ? "" : "s", total);
+    char in[48] = "";
+    if (datagrams > 0) {
+        snprintf(in, sizeof(in), " in %u datagram%s", datagrams, datagrams == 1 ? "" : "s");
+    }
+    snprintf(out, cap, "%s: %zu record%s%s, %u bytes:", tls_profile_dir_name((int)p->records[first].dir),
+             count, count == 1 ? "" : "s", in, total);
     why[0] = '\0';
     for (size_t i = first; i < first + count; i++) {
         const struct tls_profile_record *r = &p->records[i];
@@ -337,6 +360,68 @@ static void flight_text(const struct tls_profile *p, size_t first, size_t count,
         tls_profile_record_breakdown(p, r, b, sizeof(b));
         used = strlen(why);
         snprintf(why + used, why_cap - used, "%s%s: %s", used > 0 ? "; " : "", r->what, b);
+    }
+}
+
+/* DTLS: datagrams against Schannel's default MTU, retransmissions, and how each handshake
+   message was cut into fragments (RFC 6347 §4.1.1, §4.2.3, §4.2.4). A TLS side has none of
+   these: its column stays empty. */
+static void dtls_rows(struct tls_profile_diff *o, const struct tls_profile *a, const struct tls_profile *b)
+{
+    const struct tls_profile *p[2] = {a, b};
+    char v[2][480];
+    for (int dir = 0; dir < 2; dir++) {
+        for (int s = 0; s < 2; s++) {
+            v[s][0] = '\0';
+            if (p[s]->dtls) {
+                size_t big = p[s]->dtls_info.largest_datagram[dir];
+                snprintf(v[s], sizeof(v[s]), "%zu bytes (%s Schannel's default MTU of %u)", big,
+                         big <= DTLS_SCHANNEL_DEFAULT_MTU ? "within" : "over", DTLS_SCHANNEL_DEFAULT_MTU);
+            }
+        }
+        row(o, "flights", dir == 0 ? "client largest datagram" : "server largest datagram", v[0], v[1], false);
+        for (int s = 0; s < 2; s++) {
+            v[s][0] = '\0';
+            if (p[s]->dtls) {
+                snprintf(v[s], sizeof(v[s]), "%u datagram(s), %u retransmitted record(s)",
+                         p[s]->dtls_info.datagrams[dir], p[s]->dtls_info.retransmitted[dir]);
+            }
+        }
+        row(o, "flights", dir == 0 ? "client datagrams" : "server datagrams", v[0], v[1], false);
+    }
+    /* Messages: keyed by direction, type and occurrence (the n-th of its type from that side),
+       walked client first, then by type code, so that the order does not depend on the side. */
+    for (int dir = 0; dir < 2; dir++) {
+        for (unsigned type = 0; type < 256; type++) {
+            for (unsigned nth = 0;; nth++) {
+                const struct tls_profile_message *m[2] = {NULL, NULL};
+                for (int s = 0; s < 2; s++) {
+                    unsigned seen = 0;
+                    for (size_t i = 0; p[s]->dtls && i < p[s]->dtls_info.msg_count; i++) {
+                        const struct tls_profile_message *x = &p[s]->dtls_info.msg[i];
+                        if ((int)x->dir == dir && x->type == type && seen++ == nth) {
+                            m[s] = x;
+                            break;
+                        }
+                    }
+                }
+                if (m[0] == NULL && m[1] == NULL) {
+                    break;
+                }
+                char item[96];
+                const char *n = tls_handshake_type_name(type);
+                snprintf(item, sizeof(item), "%s %s%s cut", tls_profile_dir_name(dir), n != NULL ? n : "unknown",
+                         nth > 0 ? " (again)" : "");
+                for (int s = 0; s < 2; s++) {
+                    v[s][0] = '\0';
+                    if (m[s] != NULL) {
+                        snprintf(v[s], sizeof(v[s]), m[s]->fragments <= 1 ? "%u bytes, whole" : "%u bytes in %u fragments: %s",
+                                 m[s]->length, m[s]->fragments, m[s]->cuts);
+                    }
+                }
+                row(o, "flights", item, v[0], v[1], false);
+            }
+        }
     }
 }
 
@@ -385,6 +470,9 @@ static void flight_rows(struct tls_profile_diff *o, const struct tls_profile *a,
                      records, bytes, padding);
         }
         row(o, "flights", dir == 0 ? "client handshake total" : "server handshake total", v[0], v[1], false);
+    }
+    if (a->dtls || b->dtls) {
+        dtls_rows(o, a, b);
     }
 }
 
@@ -445,11 +533,16 @@ static void after_rows(struct tls_profile_diff *o, const struct tls_profile *a, 
         for (int s = 0; s < 2; s++) {
             const struct tls_profile_after *t = &p[s]->after;
             v[s][0] = '\0';
-            if (i < t->tickets && t->ticket_decrypted[i]) {
+            if (i < t->tickets && t->ticket_decrypted[i] && p[s]->dtls) {
+                /* DTLS: the message may span records (see the "cut" rows); 12-byte header */
+                snprintf(v[s], sizeof(v[s]), "message %u bytes, lifetime %u s", 12u + t->ticket_msg_len[i],
+                         t->ticket_lifetime[i]);
+            } else if (i < t->tickets && t->ticket_decrypted[i]) {
                 snprintf(v[s], sizeof(v[s]), "message %u bytes, lifetime %u s, in a record of %u bytes",
                          4u + t->ticket_msg_len[i], t->ticket_lifetime[i], 5u + t->ticket_record_len[i]);
             } else if (i < t->tickets) {
-                snprintf(v[s], sizeof(v[s]), "record %u bytes (not decrypted)", 5u + t->ticket_record_len[i]);
+                snprintf(v[s], sizeof(v[s]), "record %u bytes (not decrypted)",
+                         (p[s]->dtls ? 13u : 5u) + t->ticket_record_len[i]);
             }
         }
         row(o, "after", item, v[0], v[1], false);
@@ -494,6 +587,22 @@ void tls_profile_diff(const struct tls_profile *a, const struct tls_profile *b,
         negotiated_text(a, (int)i, va, sizeof(va));
         negotiated_text(b, (int)i, vb, sizeof(vb));
         row(out, "negotiated", negotiated_items[i], va, vb, false);
+    }
+    if (a->dtls || b->dtls) {
+        /* One line for a TLS/DTLS pair; the DTLS-only rows then have one column only. */
+        row(out, "negotiated", "transport", a->dtls ? "DTLS over UDP" : "TLS over TCP",
+            b->dtls ? "DTLS over UDP" : "TLS over TCP", false);
+        char va[96] = "", vb[96] = "";
+        const struct tls_profile *p[2] = {a, b};
+        char *v[2] = {va, vb};
+        for (int s = 0; s < 2; s++) {
+            if (p[s]->dtls) {
+                snprintf(v[s], 96, "%s", !p[s]->neg.hello_verify_request ? "no"
+                                         : p[s]->neg.cookie_echoed       ? "yes, cookie echoed"
+                                                                         : "yes, cookie not echoed");
+            }
+        }
+        row(out, "negotiated", "hello_verify_request", va, vb, false);
     }
     flight_rows(out, a, b);
     after_rows(out, a, b);

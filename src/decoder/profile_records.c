@@ -21,6 +21,24 @@ static void record_what(const struct tls_decoded_record *r, const struct tls_pro
                         char *out, size_t cap)
 {
     out[0] = '\0';
+    if (pr->dtls && pr->message_count > 0 && !(pr->is_protected && !r->decrypted)) {
+        /* DTLS fragments: a part of a message says which bytes it holds (RFC 6347 §4.2.2) */
+        for (size_t i = 0; i < pr->message_count; i++) {
+            size_t used = strlen(out);
+            snprintf(out + used, cap - used, "%s%s", i > 0 ? "+" : "",
+                     name_or(tls_handshake_type_name(pr->msg_type[i]), "unknown"));
+            if (pr->frag_offset[i] != 0 || pr->frag_len[i] != pr->msg_len[i]) {
+                used = strlen(out);
+                snprintf(out + used, cap - used, "[%u+%u/%u]", pr->frag_offset[i], pr->frag_len[i],
+                         pr->msg_len[i]);
+            }
+        }
+        if (pr->retransmission) {
+            size_t used = strlen(out);
+            snprintf(out + used, cap - used, " (retransmitted)");
+        }
+        return;
+    }
     if (pr->message_count > 0) {
         for (size_t i = 0; i < pr->message_count; i++) {
             size_t used = strlen(out);
@@ -111,6 +129,77 @@ static void after_record(struct tls_profile_collector *pc, const struct tls_deco
     }
 }
 
+/* DTLS: the message a fragment belongs to, as first sent, or NULL when there is no room. */
+static struct tls_profile_message *dtls_message(struct tls_profile_dtls *d, enum tls_direction dir,
+                                                uint8_t type, uint16_t seq, uint32_t length)
+{
+    for (size_t i = 0; i < d->msg_count; i++) {
+        if (d->msg[i].dir == dir && d->msg[i].message_seq == seq && d->msg[i].type == type) {
+            return &d->msg[i];
+        }
+    }
+    if (d->msg_count == TLS_PROFILE_MAX_MESSAGES) {
+        return NULL;
+    }
+    struct tls_profile_message *m = &d->msg[d->msg_count++];
+    memset(m, 0, sizeof(*m));
+    m->dir = dir;
+    m->type = type;
+    m->message_seq = seq;
+    m->length = length;
+    return m;
+}
+
+/* DTLS (RFC 6347 §4.1, §4.2.2): the record's header fields and the fragments it carries,
+   which replace the messages it completes in the record's description; each fragment sent
+   for the first time adds to how its message was cut. */
+static void dtls_record(struct tls_profile_collector *pc, const struct tls_decoded_record *r,
+                        struct tls_profile_record *pr)
+{
+    struct tls_profile *p = pc->out;
+    p->dtls = true;
+    pr->dtls = true;
+    pr->header_len = r->bytes != NULL && r->bytes_len >= (size_t)r->length + 1u && r->bytes_len - r->length <= 255u
+                         ? (uint8_t)(r->bytes_len - r->length)
+                         : 13u;
+    pr->epoch = r->epoch;
+    pr->sequence_number = r->sequence_number;
+    pr->datagram = r->datagram;
+    pr->retransmission = r->retransmission;
+    if (r->retransmission) {
+        p->dtls_info.retransmitted[r->dir]++;
+    }
+    pr->message_count = 0;
+    for (size_t i = 0; i < r->message_count && i < TLS_PROFILE_MAX_RECORD_MSGS; i++) {
+        pr->msg_type[i] = r->messages[i].type;
+        pr->msg_len[i] = r->messages[i].length;
+        pr->msg_seq[i] = r->messages[i].message_seq;
+        pr->frag_offset[i] = r->messages[i].fragment_offset;
+        pr->frag_len[i] = r->messages[i].fragment_length;
+        pr->message_count = (uint8_t)(i + 1);
+        if (r->messages[i].repeated) {
+            continue;
+        }
+        struct tls_profile_message *m = dtls_message(&p->dtls_info, r->dir, r->messages[i].type,
+                                                     r->messages[i].message_seq, r->messages[i].length);
+        if (m != NULL) {
+            char cut[32];
+            snprintf(cut, sizeof(cut), "%s%u+%u", m->fragments > 0 ? "," : "",
+                     r->messages[i].fragment_offset, r->messages[i].fragment_length);
+            size_t used = strlen(m->cuts);
+            if (used + strlen(cut) + 4 < sizeof(m->cuts)) {
+                snprintf(m->cuts + used, sizeof(m->cuts) - used, "%s", cut);
+            } else if (used + 4 < sizeof(m->cuts) && strcmp(m->cuts + used - 3, "...") != 0) {
+                snprintf(m->cuts + used, sizeof(m->cuts) - used, ",...");
+            }
+            m->fragments++;
+        }
+    }
+    if (!p->handshake_complete && r->datagram > p->dtls_info.datagrams[r->dir]) {
+        p->dtls_info.datagrams[r->dir] = r->datagram;
+    }
+}
+
 static void on_record(void *ctx, const struct tls_decoded_record *r)
 {
     struct tls_profile_collector *pc = ctx;
@@ -132,6 +221,9 @@ static void on_record(void *ctx, const struct tls_decoded_record *r)
     pr.message_count = pc->pending_msgs;
     memcpy(pr.msg_type, pc->pending_type, sizeof(pr.msg_type));
     memcpy(pr.msg_len, pc->pending_len, sizeof(pr.msg_len));
+    if (r->dtls) {
+        dtls_record(pc, r, &pr);
+    }
     pr.guess = pr.message_count == 0 && !r->decrypted && r->is_protected && r->inferred_label != NULL;
     pr.bytes_len = (uint16_t)(r->bytes_len < sizeof(pr.bytes) ? r->bytes_len : sizeof(pr.bytes));
     if (r->bytes != NULL) {
@@ -139,8 +231,8 @@ static void on_record(void *ctx, const struct tls_decoded_record *r)
     } else {
         pr.bytes_len = 0;
     }
-    for (size_t i = 0; i < pr.message_count; i++) {
-        if (pr.msg_type[i] == TLS_HT_client_hello) {
+    for (size_t i = 0; i < pc->pending_msgs && i < TLS_PROFILE_MAX_RECORD_MSGS; i++) {
+        if (pc->pending_type[i] == TLS_HT_client_hello) {
             /* the hello just parsed: the second one once a second is present */
             p->hello[p->hello[1].present ? 1 : 0].record = p->record_count + 1;
         }
@@ -229,6 +321,13 @@ static void on_connection_end(void *ctx, const struct tls_decoded_connection *dc
         }
         p->neg.psk_mode = ticket ? "ticket" : "session_id";
     }
+    if (dc->dtls) {
+        p->dtls = true;
+        p->neg.hello_verify_request = dc->hello_verify_request;
+        p->neg.cookie_echoed = dc->cookie_echoed;
+        p->dtls_info.largest_datagram[0] = dc->largest_datagram[0];
+        p->dtls_info.largest_datagram[1] = dc->largest_datagram[1];
+    }
     p->after.key_updates[0] = dc->key_updates[0];
     p->after.key_updates[1] = dc->key_updates[1];
     p->ended = true;
@@ -282,10 +381,52 @@ static void add(char *out, size_t cap, const char *fmt, unsigned long v, const c
     }
 }
 
+/* DTLS (RFC 6347 §4.1, §4.2.2): 13 header bytes, then 12 + fragment_length per handshake
+   fragment, or the content; a protected record's rest is its explicit nonce and tag (or MAC). */
+static void dtls_breakdown(const struct tls_profile_record *r, char *out, size_t cap)
+{
+    snprintf(out, cap, "%u = %u header", tls_profile_record_bytes(r), tls_profile_record_header_len(r));
+    if (r->outer_type == TLS_CT_change_cipher_spec) {
+        add(out, cap, " + %lu%s", 1, " change_cipher_spec");
+        return;
+    }
+    if (r->message_count > 0 && (!r->is_protected || r->decrypted)) {
+        uint32_t sum = 0;
+        for (size_t i = 0; i < r->message_count; i++) {
+            char what[80];
+            bool part = r->frag_offset[i] != 0 || r->frag_len[i] != r->msg_len[i];
+            snprintf(what, sizeof(what), " %s%s", name_or(tls_handshake_type_name(r->msg_type[i]), "?"),
+                     part ? " fragment" : "");
+            add(out, cap, " + 12+%lu%s", r->frag_len[i], what);
+            sum += 12 + r->frag_len[i];
+        }
+        uint32_t content = r->decrypted ? r->content_len : r->length;
+        if (content > sum) {
+            add(out, cap, " + %lu%s", content - sum, " other bytes");
+        }
+        if (r->decrypted && r->length > content) {
+            add(out, cap, " + %lu%s", r->length - content, " explicit nonce and tag");
+        }
+        return;
+    }
+    if (r->decrypted || !r->is_protected) {
+        add(out, cap, " + %lu%s", r->decrypted ? r->content_len : r->length, " content");
+        if (r->decrypted && r->length > r->content_len) {
+            add(out, cap, " + %lu%s", r->length - r->content_len, " explicit nonce and tag");
+        }
+        return;
+    }
+    add(out, cap, " + %lu%s", r->length, " protected bytes");
+}
+
 void tls_profile_record_breakdown(const struct tls_profile *p, const struct tls_profile_record *r,
                                   char *out, size_t cap)
 {
     out[0] = '\0';
+    if (r->dtls) {
+        dtls_breakdown(r, out, cap);
+        return;
+    }
     size_t hash = suite_hash_len(p->neg.cipher_suite);
     /* TLS 1.3 verify_data is Hash.length bytes (§4.4.4); TLS 1.2's is 12 (RFC 5246 §7.4.9). */
     const char *hash_name = p->neg.version != TLS_VERSION_1_3 ? ""

@@ -11,8 +11,9 @@
 #     (A, B) with "a"/"b", "only_a"/"only_b" and the two values of each difference exchanged;
 #   - the HTML page is one self-contained file (nothing fetched) with both ladders, one table row
 #     per JSON difference, and a record list item per record of each side's JSON;
-# then what each pair is there to show (the differences named, read from the JSON), a pair of
-# identical connections (no difference: JSON "differences" is []), and bad command lines.
+# then what each pair is there to show (the differences named, read from the JSON), pairs of
+# identical connections, TLS and DTLS (no difference: JSON "differences" is []), and bad command
+# lines.
 # The expected files are this program's own output: after an intended change, regenerate them
 # and read the diff before committing it.
 set -u
@@ -125,6 +126,23 @@ check sha384-vs-sha256 "[$d | select(.item == \"flight 3\" and (.a | test(\"80 b
     "CCS + Finished: 80 bytes under SHA-384, 64 under SHA-256"
 check sha384-vs-sha256 '.a.after.new_session_ticket_count == 2 and (.a.after.new_session_tickets | map(.ticket_lifetime) | all(. != null))' \
     "two NewSessionTickets with their lifetimes (decrypted)"
+# DTLS (RFC 6347): the cookie exchange compared as the HRR case is, datagrams, fragments.
+check dtls-openssl-vs-gnutls "[$d | select(.section == \"client_hello_2\" and .item == \"cookie (DTLS)\" and .a == \"20 bytes\" and .b == \"16 bytes\")] | length == 1" \
+    "the ClientHello after the HelloVerifyRequest echoes a 20-byte cookie (OpenSSL) against 16 (GnuTLS)"
+check dtls-openssl-vs-gnutls '.a.client_hello.cookie_length == 0 and .a.dtls.hello_verify_request and .a.dtls.cookie_echoed and .b.dtls.cookie_echoed' \
+    "both: an empty cookie first, then a HelloVerifyRequest whose cookie is echoed"
+check dtls-openssl-vs-gnutls "[$d | select(.item == \"server certificate cut\" and .a == \"787 bytes in 2 fragments: 0+361,361+426\" and .b == \"787 bytes in 3 fragments: 0+375,375+375,750+37\")] | length == 1" \
+    "the 787-byte Certificate cut in 2 fragments at MTU 500, in 3 at MTU 400"
+check dtls-openssl-vs-gnutls "[$d | select(.item == \"server largest datagram\" and (.a | test(\"^472 bytes [(]within\")) and (.b | test(\"^400 bytes [(]within Schannel's default MTU of 1096\")))] | length == 1" \
+    "largest server datagram 472 against 400 bytes, both within Schannel's 1096"
+check dtls-openssl-vs-gnutls '[.b.records[] | select(.datagram != null and .epoch == 0)] | length > 5' \
+    "records carry their datagram and epoch"
+check dtls-trace-vs-capture '[.differences[] | select(.item != "transport end")] == []' \
+    "the DTLS token trace and its capture differ only in how the transport ended"
+check tls12-vs-dtls12 "[$d | select(.item == \"transport\" and .a == \"TLS over TCP\" and .b == \"DTLS over UDP\")] | length == 1" \
+    "TLS against DTLS: one line says so"
+check tls12-vs-dtls12 "([$d | select(.item == \"hello_verify_request\" and .kind == \"only_b\")] | length == 1) and ([$d | select(.item == \"extended_master_secret\")] | length == 0)" \
+    "the DTLS-only items on B's side only; extended_master_secret compared (both yes)"
 
 # The HTML links each ClientHello difference to its bytes: status_request (type 5) of B's
 # ClientHello (record 1) is a span holding its 9 bytes (type, length, status_type ocsp, two
@@ -149,6 +167,31 @@ fi
     grep -q '^~ extension supported_groups .* | #3, 6 bytes: x25519,secp256r1$' "$tmp/out" &&
     grep -q '^  extension server_name  .* | #1, 14 bytes: localhost$' "$tmp/out" &&
     ok "columns: every item, differing ones marked" || fail "columns layout"
+
+dtls=captures/dtls/dtls12-gnutls-hvr-mtu400.pcapng
+"$bin" compare --format json --keylog captures/dtls/dtls12-gnutls-hvr-mtu400.keylog "$dtls" "$dtls" >"$tmp/same.json"
+if [ -s "$tmp/same.json" ] && jq -e '.differences == [] and .items_compared > 50 and .a.dtls != null' "$tmp/same.json" >/dev/null; then
+    ok "a DTLS connection against itself: differences == [] ($(jq .items_compared "$tmp/same.json") items compared)"
+else
+    fail "a DTLS connection against itself has differences"
+fi
+"$bin" compare --format html --keylog captures/dtls/dtls12-gnutls-hvr-mtu400.keylog "$dtls" "$dtls" >"$tmp/page.html"
+grep -q '<span class="f" id="a-r3-x23" data-field="extended_master_secret">00 17 00 00</span>' "$tmp/page.html" &&
+    ok "html: the second DTLS ClientHello's extensions are found after its cookie" || fail "html: DTLS ClientHello bytes not linked"
+# A retransmission (RFC 6347 §4.2.4): the DTLS trace with its HelloVerifyRequest datagram sent
+# again under a new record sequence number (0x20, unused in the trace); only the server's
+# second flight and its counts differ.
+dt=traces/dtls12-openssl-hvr-mtu500.trace
+awk '{print} /^S: 16feff00000000000000000023/ && !done {l=$0; sub(/^S: 16feff00000000000000000023/, "S: 16feff00000000000000200023", l); print l; done=1}' \
+    "$dt" >"$tmp/retx.trace"
+"$bin" compare --format json --keylog captures/dtls/dtls12-openssl-hvr-mtu500.keylog "$dt" "$tmp/retx.trace" >"$tmp/retx.json"
+if [ -s "$tmp/retx.json" ] && jq -e '(.differences | map(.item)) == ["flight 2", "server handshake total", "server datagrams"] and
+        (.differences[0].b | test("2 records in 2 datagrams, 96 bytes: hello_verify_request 48, hello_verify_request [(]retransmitted[)] 48$")) and
+        .differences[2].b == "5 datagram(s), 1 retransmitted record(s)" and .b.dtls.retransmitted_records.server == 1' "$tmp/retx.json" >/dev/null; then
+    ok "DTLS: a retransmitted HelloVerifyRequest is one more datagram in flight 2, labelled, and counted"
+else
+    fail "DTLS retransmission: $(jq -c '[.differences[] | {item, b}]' "$tmp/retx.json")"
+fi
 
 # Bad command lines: one line naming the problem, then the usage; exit status 1 or 2.
 bad() { # STATUS PATTERN ARGS...

@@ -15,6 +15,7 @@
 
 #include "common/names.h"
 #include "decoder/decode.h"
+#include "decoder/dtls.h"
 #include "decoder/keylog.h"
 #include "decoder/profile.h"
 
@@ -153,13 +154,9 @@ static enum tls_profile_diff_kind swapped(enum tls_profile_diff_kind k)
     return k == TLS_DIFF_ONLY_A ? TLS_DIFF_ONLY_B : k == TLS_DIFF_ONLY_B ? TLS_DIFF_ONLY_A : k;
 }
 
-/* diff(B, A) is diff(A, B) with the columns swapped, row by row. */
-static void swap_is_symmetric(void **state)
+/* diff(B, A) is diff(A, B) with the columns swapped, row by row; frees a and b. */
+static void check_swap(struct tls_profile *a, struct tls_profile *b)
 {
-    (void)state;
-    struct tls_profile *a = profile_of("captures/tls13-resumption.pcap", NULL, 1, NULL);
-    struct tls_profile *b = profile_of("captures/tls12-ecdhe-rsa-aes-128-gcm.pcapng",
-                                       "captures/tls12-ecdhe-rsa-aes-128-gcm.keylog", 1, NULL);
     struct tls_profile_diff *ab = calloc(1, sizeof(*ab));
     struct tls_profile_diff *ba = calloc(1, sizeof(*ba));
     assert_non_null(ab);
@@ -180,6 +177,104 @@ static void swap_is_symmetric(void **state)
     free(ba);
     free(a);
     free(b);
+}
+
+static void swap_is_symmetric(void **state)
+{
+    (void)state;
+    check_swap(profile_of("captures/tls13-resumption.pcap", NULL, 1, NULL),
+               profile_of("captures/tls12-ecdhe-rsa-aes-128-gcm.pcapng", "captures/tls12-ecdhe-rsa-aes-128-gcm.keylog",
+                          1, NULL));
+    /* DTLS against DTLS, and TLS against DTLS (the DTLS-only rows on one side) */
+    check_swap(profile_of("captures/dtls/dtls12-gnutls-hvr-mtu400.pcapng", NULL, 1, NULL),
+               profile_of("traces/dtls12-openssl-hvr-mtu500.trace", "captures/dtls/dtls12-openssl-hvr-mtu500.keylog", 1,
+                          NULL));
+    check_swap(profile_of("captures/tls13-aes-128-gcm-x25519.pcap", NULL, 1, NULL),
+               profile_of("captures/dtls/dtls12-gnutls-hvr-mtu400.pcapng", NULL, 1, NULL));
+}
+
+/* A DTLS 1.2 profile. Every value is read from the bytes of traces/dtls12-openssl-hvr-mtu500.trace
+   (one datagram per token; tests/vectors/README.md), hex quoted. */
+static void dtls_profile(void **state)
+{
+    (void)state;
+    struct tls_profile *p = profile_of("traces/dtls12-openssl-hvr-mtu500.trace",
+                                       "captures/dtls/dtls12-openssl-hvr-mtu500.keylog", 1, NULL);
+    assert_true(p->ended);
+    assert_true(p->dtls);
+    /* first C: 16 feff 0000 000000000000 008c | 01 000080 0000 000000 000080 fefd <random> 00 00:
+       a 128-byte ClientHello, empty session id, empty cookie, in a 13 + 140-byte record */
+    assert_true(p->hello[0].present);
+    assert_int_equal(p->hello[0].length, 128);
+    assert_int_equal(p->hello[0].legacy_version, DTLS_VERSION_1_2);
+    assert_int_equal(p->hello[0].cookie_len, 0);
+    assert_int_equal(p->hello[0].cipher_suites.count, 2); /* 0004 c02f 00ff */
+    assert_int_equal(p->hello[0].cipher_suites.v[0], 0xc02f);
+    assert_true(p->records[0].dtls);
+    assert_int_equal(p->records[0].epoch, 0);
+    assert_int_equal(p->records[0].sequence_number, 0);
+    assert_int_equal(p->records[0].datagram, 1);
+    assert_int_equal(tls_profile_record_bytes(&p->records[0]), 13 + 0x8c);
+    /* first S: 03 000017 ... feff 14 81bb...: a HelloVerifyRequest with a 20-byte cookie; second C:
+       01 000094 0001 ... 14 81bb...: the 148-byte ClientHello echoing it */
+    assert_true(p->neg.hello_verify_request);
+    assert_true(p->neg.cookie_echoed);
+    assert_false(p->neg.hello_retry_request);
+    assert_true(p->hello[1].present);
+    assert_int_equal(p->hello[1].length, 0x94);
+    assert_int_equal(p->hello[1].cookie_len, 0x14);
+    /* offsets are in the message as sent (cookie included): the extensions block (0052 000b ...)
+       ends the 0x94-byte body, so its first Extension, ec_point_formats (000b), starts 0x52
+       bytes before the end, after the 12-byte DTLS header */
+    assert_int_equal(p->hello[1].ext[0].type, 0x000b);
+    assert_int_equal(p->hello[1].ext[0].offset, 12u + 0x94 - 0x52);
+    /* negotiated (second S: ServerHello fefd ... c02f), version DTLS 1.2 */
+    assert_int_equal(p->neg.version, DTLS_VERSION_1_2);
+    assert_int_equal(p->neg.cipher_suite, 0xc02f);
+    assert_true(p->neg.keys);
+    /* third S: 0b 000313 0002 000169 0001aa: the Certificate (787 bytes) ends with a fragment at
+       361 of 426 bytes, so it was cut in two: 0+361 and 361+426 */
+    const struct tls_profile_message *cert = NULL;
+    for (size_t i = 0; i < p->dtls_info.msg_count; i++) {
+        if (p->dtls_info.msg[i].type == TLS_HT_certificate && p->dtls_info.msg[i].dir == TLS_DIR_SERVER_TO_CLIENT) {
+            cert = &p->dtls_info.msg[i];
+        }
+    }
+    assert_non_null(cert);
+    assert_int_equal(cert->length, 0x313);
+    assert_int_equal(cert->message_seq, 2);
+    assert_int_equal(cert->fragments, 2);
+    assert_string_equal(cert->cuts, "0+361,361+426");
+    /* the longest S: token is 944 hex digits: a 472-byte datagram, within Schannel's 1096 */
+    assert_int_equal(p->dtls_info.largest_datagram[TLS_DIR_SERVER_TO_CLIENT], 472);
+    assert_int_equal(p->dtls_info.retransmitted[0] + p->dtls_info.retransmitted[1], 0);
+    assert_true(p->handshake_complete);
+
+    /* against itself: no difference; against the TLS 1.2 capture: one "transport" line */
+    struct tls_profile_diff *d = calloc(1, sizeof(*d));
+    assert_non_null(d);
+    tls_profile_diff(p, p, d);
+    assert_int_equal(d->differences, 0);
+    struct tls_profile *t = profile_of("captures/tls12-ecdhe-rsa-aes-128-gcm.pcapng", NULL, 1, NULL);
+    tls_profile_diff(t, p, d);
+    bool transport = false, cookie = false;
+    for (size_t i = 0; i < d->count; i++) {
+        if (strcmp(d->d[i].item, "transport") == 0) {
+            assert_string_equal(d->d[i].a, "TLS over TCP");
+            assert_string_equal(d->d[i].b, "DTLS over UDP");
+            transport = true;
+        }
+        if (strcmp(d->d[i].item, "cookie (DTLS)") == 0 && strcmp(d->d[i].section, "client_hello_2") == 0) {
+            assert_int_equal(d->d[i].kind, TLS_DIFF_ONLY_B);
+            assert_string_equal(d->d[i].b, "20 bytes");
+            cookie = true;
+        }
+    }
+    assert_true(transport);
+    assert_true(cookie);
+    free(t);
+    free(d);
+    free(p);
 }
 
 /* Feeds one message to a fresh collector (connection 1). */
@@ -323,6 +418,7 @@ int main(void)
         cmocka_unit_test(ours_profile),
         cmocka_unit_test(itself_no_difference),
         cmocka_unit_test(swap_is_symmetric),
+        cmocka_unit_test(dtls_profile),
         cmocka_unit_test(server_key_exchange_every_length),
         cmocka_unit_test(client_hello_every_length),
         cmocka_unit_test(breakdowns),
