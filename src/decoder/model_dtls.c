@@ -75,6 +75,12 @@ static void fragments(struct model_tiler *t, const struct tls_model_dtls_context
     while (t->pos < t->len && !t->stopped) {
         t->message = (uint16_t)(index + 1);
         t->rfc = "RFC 6347 §4.2.2";
+        if (t->len - t->pos < 12) {
+            t->message = 0;
+            model_rest(t, "unparsed", "fewer bytes than a fragment's 12-byte header", NULL);
+            t->out->malformed = true;
+            break;
+        }
         fragment(t, ctx, index);
         index++;
     }
