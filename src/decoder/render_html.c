@@ -163,9 +163,11 @@ static void dtls_protection(struct dec_text *t, const struct tls_model_record *m
                            "§4); not decrypted: shown by its header.</p>");
     } else if (r->decrypted) {
         dec_text_printf(t, "<p class=\"prot\">Protected (epoch %u); <strong>decrypted</strong> with "
-                           "the %s's %s keys, sequence number epoch || sequence_number = %" PRIu64
-                           " in the nonce and additional data (RFC 6347 §4.1.2.1).</p>",
-                        r->epoch, dir_name(r->dir), m->keys_name != NULL ? m->keys_name : "?", m->seq);
+                           "the %s's %s keys; the 64-bit sequence number of the nonce and the "
+                           "additional data is epoch %u || sequence_number %" PRIu64 " (RFC 6347 "
+                           "§4.1.2.1).</p>",
+                        r->epoch, dir_name(r->dir), m->keys_name != NULL ? m->keys_name : "?",
+                        r->epoch, r->sequence_number);
     } else if (r->epoch == 0) {
         dec_text_printf(t, "<p class=\"prot\">Not protected: DTLSPlaintext in epoch 0 (RFC 6347 "
                            "§4.1).</p>");
