@@ -356,6 +356,9 @@ tls_result dec_model_conn_new(struct dec_conn *c);
 void dec_model_conn_free(struct dec_conn *c);
 void dec_model_record(struct dec_conn *c, const struct dec_record *r, const uint8_t *bytes,
                       size_t len, struct tls_model_record *m);
+/* DTLS (dtls_decode.c): the record's header is header_len bytes; cid_len its connection ID. */
+void dec_model_dtls_record(struct dec_conn *c, const struct dec_record *r, const uint8_t *bytes,
+                           size_t len, size_t cid_len, struct tls_model_record *m);
 void dec_model_secret(struct dec_conn *c, enum tls_direction dir, enum tls_secret_id id,
                       unsigned generation, const uint8_t *secret);
 void dec_model_server_finished_hash(struct dec_conn *c);

@@ -96,6 +96,45 @@ void dec_model_record(struct dec_conn *c, const struct dec_record *r, const uint
     }
 }
 
+/* A DTLS record (model_dtls.c): no handshake cursor, since every fragment is whole in its
+   record (RFC 6347 §4.2.2); the fragments seen before are marked. */
+void dec_model_dtls_record(struct dec_conn *c, const struct dec_record *r, const uint8_t *bytes,
+                           size_t len, size_t cid_len, struct tls_model_record *m)
+{
+    struct tls_decoder *dec = c->dec;
+    memset(m, 0, sizeof(*m));
+    m->pub = &r->pub;
+    m->bytes = bytes;
+    m->len = len;
+    m->fields.items = dec->model_fields;
+    m->inner_fields.items = dec->model_inner_fields;
+    struct tls_model_dtls_context ctx = {
+        .unified = r->pub.unified_header,
+        .cid_len = cid_len,
+        .is_protected = r->pub.unified_header || r->pub.epoch > 0,
+        .tls12 = c->have_server_hello && !c->tls13,
+        /* RFC 6347 §4.1.2.1 -> RFC 5246 §6.2.3.3: the AEAD suites this decoder opens have a
+           16-byte tag, known once the master secret is. */
+        .tag_len = c->have_master_secret ? 16u : 0u,
+        .explicit_nonce = c->have_master_secret && c->tls12_gcm,
+    };
+    size_t listed = r->pub.message_count < 64 ? r->pub.message_count : 64;
+    for (size_t i = 0; i < listed; i++) {
+        if (r->pub.messages[i].repeated) {
+            ctx.repeated |= (uint64_t)1 << i;
+        }
+    }
+    tls_model_describe_dtls_record(&m->fields, bytes, len, &ctx);
+    if (r->inner != NULL) {
+        m->inner = r->inner;
+        m->inner_len = r->inner_len;
+        m->keys_name = r->keys_name;
+        m->seq = r->seq;
+        tls_model_describe_dtls_plaintext(&m->inner_fields, r->inner, r->inner_len,
+                                          r->pub.outer_type, &ctx);
+    }
+}
+
 /* ---- secrets ----------------------------------------------------------------------------- */
 
 /* The §7.1 line each logged secret comes from. */

@@ -524,6 +524,11 @@ static void process_record(struct dec_conn *c, enum tls_direction dir, const str
     }
     r.pub.detail = r.detail.data != NULL ? r.detail.data : "";
     r.pub.detail_len = r.detail.len;
+    if (c->model != NULL) {
+        struct tls_model_record m;
+        dec_model_dtls_record(c, &r, rec->header, rec->total_len, rec->cid_len, &m);
+        dec_html_record(c, &m);
+    }
     dec_output_record(c, &r);
     dec_text_free(&r.detail);
     if (r.inner != NULL) {

@@ -172,9 +172,6 @@ void dec_dtls_end(struct dec_conn *c)
                       big <= DTLS_SCHANNEL_DEFAULT_MTU ? "" : ": Schannel with its default would have "
                                                               "fragmented this flight further");
     }
-    if (c->dec->opt.format == TLS_DECODE_HTML) {
-        dec_conn_note(c, "the HTML page does not show DTLS records yet: --format text or json lists them");
-    }
     if (s->hvr && s->client_hellos < 2) {
         dec_conn_note(c, "a HelloVerifyRequest was not answered by a second ClientHello in the capture");
     }

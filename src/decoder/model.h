@@ -165,6 +165,30 @@ void tls_model_describe_inner(struct tls_model_fields *out, const uint8_t *inner
 void tls_model_describe_message(struct tls_model_fields *out, uint8_t msg_type,
                                 const uint8_t *body, size_t len, bool tls12);
 
+/* ---- model_dtls.c: DTLS records (RFC 6347 §4.1, §4.2.2; RFC 9147 §4) ------------------- */
+
+struct tls_model_dtls_context {
+    bool unified;                   /* a DTLS 1.3 unified header (RFC 9147 §4) */
+    size_t cid_len;                 /* connection ID bytes in the header (unified with C set,
+                                       or a tls12_cid record, RFC 9146 §4) */
+    bool is_protected;              /* epoch > 0 or unified: the fragment is encrypted */
+    bool tls12;                     /* the connection is (D)TLS 1.2: its message forms */
+    size_t tag_len;                 /* DTLS 1.2 AEAD tag length when keyed, else 0 */
+    bool explicit_nonce;            /* DTLS 1.2 AES-GCM: 8-byte explicit nonce (RFC 5288 §3) */
+    uint64_t repeated;              /* bit i: the i-th handshake fragment was seen before */
+};
+
+/* Cuts a DTLS record (header included) into fields: header, then each handshake fragment's
+   12-byte header and its body (a whole message cut by the message describer, a partial one
+   one field saying which bytes of which message it holds), or other content. */
+void tls_model_describe_dtls_record(struct tls_model_fields *out, const uint8_t *bytes,
+                                    size_t len, const struct tls_model_dtls_context *ctx);
+
+/* Cuts a decrypted DTLS 1.2 record's plaintext the same way. */
+void tls_model_describe_dtls_plaintext(struct tls_model_fields *out, const uint8_t *plain,
+                                       size_t len, uint8_t type,
+                                       const struct tls_model_dtls_context *ctx);
+
 /* For text renderers: how many fields from i on one line shows (1, or a run of list entries
    with the same name and depth, such as a ClientHello's cipher_suite entries). */
 size_t tls_model_field_run(const struct tls_model_fields *f, size_t i);

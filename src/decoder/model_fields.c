@@ -245,10 +245,15 @@ static void handshake_stream(struct model_tiler *t, struct tls_model_hs_cursor *
 
 static void content(struct model_tiler *t, uint8_t type, struct tls_model_hs_cursor *cur)
 {
-    switch (type) {
-    case TLS_CT_handshake:
+    if (type == TLS_CT_handshake) {
         handshake_stream(t, cur);
-        break;
+    }
+    model_content(t, type);
+}
+
+void model_content(struct model_tiler *t, uint8_t type)
+{
+    switch (type) {
     case TLS_CT_alert: {
         uint8_t level = (uint8_t)model_peek(t, 1);
         model_take(t, 1, "level", "warning(1) or fatal(2); in TLS 1.3 the description decides",
@@ -270,6 +275,22 @@ static void content(struct model_tiler *t, uint8_t type, struct tls_model_hs_cur
         break;
     }
     model_rest(t, "content", "content this describer does not cut finer", NULL);
+}
+
+void model_aead12(struct model_tiler *t, bool explicit_nonce, size_t tag_len)
+{
+    /* RFC 5246 §6.2.3.3 GenericAEADCipher: nonce_explicit, then content + tag encrypted. */
+    if (explicit_nonce) {
+        model_take(t, 8, "nonce_explicit", "the per-record part of the AES-GCM nonce "
+                   "(RFC 5288 §3)", "RFC 5246 §6.2.3.3", NULL);
+    }
+    size_t body = t->len - t->pos;
+    if (tag_len > 0 && body >= tag_len) {
+        model_take(t, body - tag_len, "encrypted content", "the record's content, "
+                   "encrypted", "RFC 5246 §6.2.3.3", NULL);
+    }
+    model_rest(t, "authentication tag", "the AEAD tag over the content and the "
+               "additional data", "RFC 5246 §6.2.3.3");
 }
 
 static void header(struct model_tiler *t)
@@ -302,18 +323,7 @@ void tls_model_describe_record(struct tls_model_fields *out, const uint8_t *byte
         return;
     }
     if (ctx->tls12) {
-        /* RFC 5246 §6.2.3.3 GenericAEADCipher: nonce_explicit, then content + tag encrypted. */
-        if (ctx->explicit_nonce) {
-            model_take(&t, 8, "nonce_explicit", "the per-record part of the AES-GCM nonce "
-                       "(RFC 5288 §3)", "RFC 5246 §6.2.3.3", NULL);
-        }
-        size_t body = t.len - t.pos;
-        if (ctx->tag_len > 0 && body >= ctx->tag_len) {
-            model_take(&t, body - ctx->tag_len, "encrypted content", "the record's content, "
-                       "encrypted", "RFC 5246 §6.2.3.3", NULL);
-        }
-        model_rest(&t, "authentication tag", "the AEAD tag over the content and the "
-                   "additional data", "RFC 5246 §6.2.3.3");
+        model_aead12(&t, ctx->explicit_nonce, ctx->tag_len);
         return;
     }
     size_t body = t.len - t.pos;

@@ -300,6 +300,11 @@ static void client_hello(struct model_tiler *t)
     random32(t, "32 bytes from a secure random generator; names the connection in a key log");
     model_opaque_vector(t, 1, "legacy_session_id", "a session ID (TLS 1.3 clients send 32 random "
                         "bytes for middlebox compatibility, App. D.4)", NULL);
+    if (t->dtls) {
+        model_opaque_vector(t, 1, "cookie", "DTLS only: empty in a first ClientHello; after a "
+                            "HelloVerifyRequest, the server's cookie echoed to prove the client "
+                            "receives at its address", "RFC 6347 §4.2.1");
+    }
     size_t n = model_vector(t, 2, "cipher_suites", NULL);
     struct model_tiler suites = model_sub(t, n);
     while (suites.pos < suites.len && !suites.stopped) {
@@ -578,6 +583,19 @@ void model_describe_message(struct model_tiler *t, uint8_t msg_type)
         break;
     case TLS_HT_new_session_ticket:
         new_session_ticket(t);
+        break;
+    case TLS_HT_hello_verify_request:
+        /* struct { ProtocolVersion server_version; opaque cookie<0..2^8-1>; }
+           HelloVerifyRequest; (RFC 6347 §4.2.1) */
+        t->rfc = "RFC 6347 §4.2.1";
+        model_take(t, 2, "server_version", "DTLS 1.0 (0xfeff) whatever version is negotiated "
+                   "later: it commits the server to nothing", NULL, "%s(0x%04x)",
+                   or_unknown(tls_version_name((uint16_t)model_peek(t, 2))),
+                   (unsigned)model_peek(t, 2));
+        model_opaque_vector(t, 1, "cookie", "the server keeps no state yet: it asks the client to "
+                            "send its ClientHello again with this cookie, proving it receives at "
+                            "its address (against spoofed-source floods). This ClientHello and "
+                            "this HelloVerifyRequest are not in the Finished hash (§4.2.6)", NULL);
         break;
     case TLS_HT_key_update:
         /* struct { KeyUpdateRequest request_update; } KeyUpdate; (§4.6.3) */

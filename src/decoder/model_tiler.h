@@ -23,6 +23,7 @@ struct model_tiler {
     uint16_t message;               /* field.message for what is added */
     uint8_t depth;                  /* field.depth for what is added */
     bool tls12;                     /* a TLS 1.2 connection: its own forms of some messages */
+    bool dtls;                      /* DTLS (RFC 6347): the ClientHello has a cookie (§4.2.1) */
     const char *rfc;                /* default section */
     bool stopped;
 };
@@ -51,6 +52,14 @@ void model_opaque_vector(struct model_tiler *t, size_t prefix, const char *name,
 /* A sub-tiler over the next n bytes (which the caller then cuts); the parent skips them. It
    adds fields at the parent's depth; a caller that nests (an extension's data) raises it. */
 struct model_tiler model_sub(struct model_tiler *t, size_t n);
+
+/* A record's content of the given ContentType other than handshake: alert (§6),
+   change_cipher_spec, application_data; the rest one "content" field (model_fields.c). */
+void model_content(struct model_tiler *t, uint8_t type);
+
+/* A TLS 1.2 / DTLS 1.2 GenericAEADCipher fragment after the record header (RFC 5246
+   §6.2.3.3): nonce_explicit when given, the encrypted content and the tag (model_fields.c). */
+void model_aead12(struct model_tiler *t, bool explicit_nonce, size_t tag_len);
 
 /* Handshake message body by type (model_messages.c). */
 void model_describe_message(struct model_tiler *t, uint8_t msg_type);

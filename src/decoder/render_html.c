@@ -137,10 +137,59 @@ static void label(const struct tls_decoded_record *r, struct dec_text *t)
     dec_text_free(&l);
 }
 
+/* What DTLS adds (RFC 6347): the epoch that says whether the record is protected, the
+   retransmissions, the cookie exchange. */
+static void dtls_protection(struct dec_text *t, const struct tls_model_record *m)
+{
+    const struct tls_decoded_record *r = m->pub;
+    if (r->retransmission) {
+        dec_text_printf(t, "<p class=\"prot retrans\"><strong>Retransmission:</strong> its sender "
+                           "sent these bytes before (a flight sent again after a timeout, RFC 6347 "
+                           "§4.2.4, or a copy of a record, §4.1.2.6); a receiver that has them "
+                           "ignores it.</p>");
+    }
+    for (size_t i = 0; i < r->message_count && i < TLS_DECODE_MAX_MESSAGES; i++) {
+        if (r->messages[i].type == TLS_HT_hello_verify_request) {
+            dec_text_printf(t, "<p class=\"prot\"><strong>HelloVerifyRequest</strong> (RFC 6347 "
+                               "§4.2.1): before keeping any state, the server asks the client to "
+                               "send its ClientHello again with this cookie, proving it receives at "
+                               "its address. That first ClientHello and this message are left out "
+                               "of the Finished hash (§4.2.6).</p>");
+            break;
+        }
+    }
+    if (r->unified_header) {
+        dec_text_printf(t, "<p class=\"prot\">DTLS 1.3 ciphertext with a unified header (RFC 9147 "
+                           "§4); not decrypted: shown by its header.</p>");
+    } else if (r->decrypted) {
+        dec_text_printf(t, "<p class=\"prot\">Protected (epoch %u); <strong>decrypted</strong> with "
+                           "the %s's %s keys; the 64-bit sequence number of the nonce and the "
+                           "additional data is epoch %u || sequence_number %" PRIu64 " (RFC 6347 "
+                           "§4.1.2.1).</p>",
+                        r->epoch, dir_name(r->dir), m->keys_name != NULL ? m->keys_name : "?",
+                        r->epoch, r->sequence_number);
+    } else if (r->epoch == 0) {
+        dec_text_printf(t, "<p class=\"prot\">Not protected: DTLSPlaintext in epoch 0 (RFC 6347 "
+                           "§4.1).</p>");
+    } else if (r->inferred != NULL) {
+        dec_text_printf(t, "<p class=\"prot guess\"><strong>Guess, not a decryption:</strong> "
+                           "most likely <em>");
+        escs(t, r->inferred);
+        dec_text_printf(t, "</em>. Why: ");
+        escs(t, r->inference_reason);
+        dec_text_printf(t, "</p>");
+    } else {
+        dec_text_printf(t, "<p class=\"prot\">Protected (epoch %u); not decrypted (no keys).</p>",
+                        r->epoch);
+    }
+}
+
 static void protection(struct dec_text *t, const struct tls_model_record *m)
 {
     const struct tls_decoded_record *r = m->pub;
-    if (!r->is_protected) {
+    if (r->dtls) {
+        dtls_protection(t, m);
+    } else if (!r->is_protected) {
         dec_text_printf(t, "<p class=\"prot\">Not protected: TLSPlaintext (RFC 8446 §5.1).</p>");
     } else if (r->decrypted) {
         dec_text_printf(t, "<p class=\"prot\">Protected; <strong>decrypted</strong> with the %s's "
@@ -178,6 +227,10 @@ static void record_heading(struct dec_conn *c, const struct tls_model_record *m,
     if (r->frame != 0) {
         dec_text_printf(t, ", frame %" PRIu64, r->frame);
     }
+    if (r->dtls) {
+        dec_text_printf(t, ", datagram %u, epoch %u, sequence_number %" PRIu64 "%s", r->datagram,
+                        r->epoch, r->sequence_number, r->retransmission ? ", retransmission" : "");
+    }
     dec_text_printf(t, ")</small></h4>");
 }
 
@@ -199,11 +252,16 @@ void dec_html_record(struct dec_conn *c, const struct tls_model_record *m)
     struct dec_model_conn *mc = c->model;
     const struct tls_decoded_record *r = m->pub;
     struct dec_text t = {.limit = 2 * TLS_DECODE_MAX_OUTPUT};
-    dec_text_printf(&t, "<article class=\"record %s%s\" id=\"c%ur%" PRIu64 "\" data-connection=\"%u\" "
-                        "data-record=\"%" PRIu64 "\" data-dir=\"%s\">",
+    dec_text_printf(&t, "<article class=\"record %s%s%s\" id=\"c%ur%" PRIu64 "\" data-connection=\"%u\" "
+                        "data-record=\"%" PRIu64 "\" data-dir=\"%s\"",
                     r->dir == TLS_DIR_CLIENT_TO_SERVER ? "to-server" : "to-client",
-                    r->inferred != NULL ? " inferred" : "", c->info.id, c->records, c->info.id,
-                    c->records, dir_name(r->dir));
+                    r->inferred != NULL ? " inferred" : "", r->retransmission ? " retrans" : "",
+                    c->info.id, c->records, c->info.id, c->records, dir_name(r->dir));
+    if (r->dtls) {
+        dec_text_printf(&t, " data-epoch=\"%u\" data-sequence-number=\"%" PRIu64 "\"%s", r->epoch,
+                        r->sequence_number, r->retransmission ? " data-retransmission=\"true\"" : "");
+    }
+    dec_text_printf(&t, ">");
     record_heading(c, m, &t);
     protection(&t, m);
     dec_text_printf(&t, "<div class=\"bytes\" aria-label=\"record bytes\">");

@@ -5,14 +5,16 @@
  *
  * Input: datagrams, each as 1 byte (bit 0: 0 client, 1 server; bits 1..7: the connection ID
  * length to assume for unified headers, mod 8) + 2-byte big-endian length + that many bytes
- * (cut short at the end of the input).
+ * (cut short at the end of the input). Bit 7 of the input's first byte set: the decoder writes
+ * the HTML page (render_html.c over model_dtls.c) instead of text.
  *
  * Oracles: a parsed record lies inside its datagram and its fragment inside the record; a failed
  * parse has a reason (fuzz.h's error contract); a parsed fragment lies inside the record and
  * inside its message; the reassembler hands out messages in strictly increasing message_seq
  * order per direction, each exactly as long as its length, with the RFC 6347 §4.2.6 header
  * (offset 0, fragment_length = length); and the decoder, fed the same datagrams as a DTLS token
- * trace, finishes with one connection.
+ * trace, finishes with one connection; every parsed record's fields for the page
+ * (model_dtls.c, RFC 6347 §4.1 / RFC 9147 §4 header, fragments) tile it exactly.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,12 +22,36 @@
 
 #include "decoder/decode.h"
 #include "decoder/dtls.h"
+#include "decoder/model.h"
 #include "fuzz.h"
 
 #define MAX_DATAGRAMS 64u
 
 static struct dtls_reasm reasm[2]; /* large: static, re-initialised per input */
 static volatile uint8_t sink;
+static struct tls_model_field fields[TLS_MODEL_MAX_FIELDS];
+
+/* The page's fields of one record cover it from byte 0 to its end, in order, without gap. */
+static void check_fields(const struct dtls_record *rec, int dir)
+{
+    struct tls_model_fields fs = {.items = fields};
+    struct tls_model_dtls_context ctx = {
+        .unified = rec->unified,
+        .cid_len = rec->cid_len,
+        .is_protected = rec->unified || rec->epoch > 0,
+        .tls12 = dir != 0,
+        .tag_len = dir != 0 ? 16u : 0u,
+        .explicit_nonce = dir != 0,
+        .repeated = rec->sequence_number,
+    };
+    tls_model_describe_dtls_record(&fs, rec->header, rec->total_len, &ctx);
+    uint32_t at = 0;
+    for (size_t i = 0; i < fs.count; i++) {
+        FUZZ_CHECK(fs.items[i].offset == at && fs.items[i].length > 0, "fields do not tile");
+        at += fs.items[i].length;
+    }
+    FUZZ_CHECK(at == rec->total_len, "fields do not end at the record's end");
+}
 
 static void check_message(const struct dtls_message *m, bool *have_last, uint16_t *last)
 {
@@ -61,6 +87,7 @@ static void layer(const uint8_t *dg, size_t len, int dir, size_t cid_len, bool *
         }
         FUZZ_CHECK(rec.total_len > 0 && rec.total_len <= len - pos, "record outside its datagram");
         FUZZ_CHECK(rec.fragment + rec.length == dg + pos + rec.total_len, "fragment not at the record's end");
+        check_fields(&rec, dir);
         if (!rec.unified && rec.type == 22 && rec.epoch == 0) {
             size_t fp = 0;
             while (fp < rec.length) {
@@ -147,7 +174,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         struct count c = {0};
         struct tls_decode_options opt;
         memset(&opt, 0, sizeof(opt));
-        opt.format = TLS_DECODE_TEXT;
+        opt.format = (data[0] & 0x80) != 0 ? TLS_DECODE_HTML : TLS_DECODE_TEXT;
         opt.write = discard;
         opt.on_connection_end = on_connection_end;
         opt.observer_ctx = &c;

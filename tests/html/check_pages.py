@@ -16,7 +16,11 @@ JSON of the same input, runs headless Chromium on the page (its DOM after the sc
   - one data-connection element per JSON connection, and per connection as many data-record
     elements as the JSON has records;
   - each record's fields (data-field, data-offset, data-length) tile its bytes: sorted by offset
-    they start at 0, follow each other without gap or overlap, and end at 5 + the JSON's length;
+    they start at 0, follow each other without gap or overlap, and end at 5 + the JSON's length
+    (DTLS, RFC 6347 §4.1: 13 + length; a DTLS 1.3 unified header, RFC 9147 §4, is 2 to 260
+    bytes);
+  - DTLS records carry the JSON's epoch, sequence_number and retransmission as data-epoch,
+    data-sequence-number and data-retransmission;
     decrypted TLSInnerPlaintext fields (data-inner-*) tile 0..their own end the same way;
   - each data-secret value equals the key log's line of that name (NSS label) and every
     connection with keys shows both handshake traffic secrets;
@@ -75,7 +79,9 @@ class Page(html.parser.HTMLParser):
             self.connections.append(self.conn)
         if "data-record" in a:
             self.records.append({"conn": int(a["data-connection"]), "record": int(a["data-record"]),
-                                 "fields": [], "inner": []})
+                                 "fields": [], "inner": [], "epoch": a.get("data-epoch"),
+                                 "seq": a.get("data-sequence-number"),
+                                 "retrans": a.get("data-retransmission") == "true"})
         if "data-field" in a:
             self.records[-1]["fields"].append((int(a["data-offset"]), int(a["data-length"])))
         if "data-inner-field" in a:
@@ -94,6 +100,24 @@ class Page(html.parser.HTMLParser):
         if self.secret is not None and tag == "code":
             self.secrets.append(self.secret)
             self.secret = None
+
+
+# The versions whose key log line is CLIENT_RANDOM (RFC 5246 §8.1; DTLS 1.2, RFC 6347 §4.2.6,
+# keeps TLS 1.2's key schedule) and whose Finished is PRF(master_secret, ...).
+TLS12 = ("TLS 1.2", "DTLS 1.2")
+
+
+def record_end(fields, j):
+    """Where a record's bytes end: after its header (TLS 5 bytes, RFC 8446 §5.1; DTLS 13,
+    RFC 6347 §4.1) and its fragment. A DTLS 1.3 unified header (RFC 9147 §4) is 1 byte of flags,
+    a connection ID of 0 to 255 bytes, 1 or 2 of sequence number and 0 or 2 of length: when the
+    fields end within that range of the length, that end is taken (the tiling still checks)."""
+    if "epoch" not in j:
+        return 5 + j["length"]
+    if not j.get("unified_header"):
+        return 13 + j["length"]
+    end = max((o + n for o, n in fields), default=0)
+    return end if 2 <= end - j["length"] <= 260 else 2 + j["length"]
 
 
 def tiles(ranges, end):
@@ -185,6 +209,8 @@ def check_one(tls13, chromium, vectors, out_dir, inp, keylog, given=None):
                            cwd=vectors)
     doc = json.loads(subprocess.run(args[:2] + ["--format", "json"] + args[2:], check=True,
                                     cwd=vectors, capture_output=True).stdout)
+    # An input's "skipped" entry (flows that are not TLS or DTLS) is no connection.
+    doc = [conn for conn in doc if "id" in conn]
     text = open(page, encoding="utf-8").read()
     for bad in ("<link", " src=", "@import", "url("):
         if bad in text:
@@ -208,9 +234,14 @@ def check_one(tls13, chromium, vectors, out_dir, inp, keylog, given=None):
         for i, (r, j) in enumerate(zip(mine, conn["records"]), 1):
             if r["record"] != i:
                 errors.append("connection %d: record %d numbered %d" % (conn["id"], i, r["record"]))
-            why = tiles(r["fields"], 5 + j["length"])
+            why = tiles(r["fields"], record_end(r["fields"], j))
             if why is not None:
                 errors.append("connection %d record %d: %s" % (conn["id"], i, why))
+            if "epoch" in j and (r["epoch"], r["seq"], r["retrans"]) != (
+                    str(j["epoch"]), str(j["sequence_number"]), j["retransmission"]):
+                errors.append("connection %d record %d: epoch/sequence_number/retransmission %s, "
+                              "JSON %s" % (conn["id"], i, (r["epoch"], r["seq"], r["retrans"]),
+                                           (j["epoch"], j["sequence_number"], j["retransmission"])))
             if r["inner"]:
                 end = max(o + n for o, n in r["inner"])
                 why = tiles(r["inner"], end)
@@ -226,7 +257,7 @@ def check_one(tls13, chromium, vectors, out_dir, inp, keylog, given=None):
     for conn_id, name, value in p.secrets:
         # TLS 1.3's master_secret (§7.1, on connect --html's page) is in no key log; TLS 1.2's
         # is the CLIENT_RANDOM line.
-        if name == "master_secret" and version.get(str(conn_id)) != "TLS 1.2":
+        if name == "master_secret" and version.get(str(conn_id)) not in TLS12:
             continue
         if name in NSS:
             checked += 1
@@ -241,9 +272,9 @@ def check_one(tls13, chromium, vectors, out_dir, inp, keylog, given=None):
     # and TLS 1.2, RFC 5246 §7.4.9); a TLS 1.2 connection with keys shows its master secret.
     for conn in doc:
         names = {n for c, n, _ in p.secrets if c == conn["id"]}
-        if conn["keys"] and conn["version"] == "TLS 1.2" and "master_secret" not in names:
+        if conn["keys"] and conn["version"] in TLS12 and "master_secret" not in names:
             errors.append("connection %d: TLS 1.2 keys, but no master_secret" % conn["id"])
-        if conn["version"] not in ("TLS 1.3", "TLS 1.2"):
+        if conn["version"] not in ("TLS 1.3",) + TLS12:
             continue
         for side in ("server", "client"):
             verdict = conn[side + "_finished"]

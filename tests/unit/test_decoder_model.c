@@ -6,7 +6,8 @@
  * follow each other without gap or overlap, and end at the record's end — whatever the bytes
  * are. Here: the records of RFC 8448 §3 and real captures, then the same bytes mutated (seeded,
  * reproducible) and cut, under every protection context; and the HTML page of damaged captures,
- * which must stay a whole page (ASan+UBSan in scripts/test.sh check the rest).
+ * which must stay a whole page (ASan+UBSan in scripts/test.sh check the rest). DTLS records
+ * (model_dtls.c) the same way: real records of a stored capture, cut at every length.
  */
 #include "support/testutil.h"
 
@@ -248,6 +249,111 @@ static void message_describer_whole_cut_and_trailing(void **state)
     assert_string_equal(fs.items[fs.count - 1].name, "unparsed");
 }
 
+/* tests/vectors/captures/dtls/dtls12-gnutls-hvr-mtu400.pcapng, frame 3 (UDP payload, as tshark's
+   udp.payload prints it): gnutls-serv's HelloVerifyRequest, one record, one whole fragment. */
+static const char gnutls_hvr_record[] =
+    "16feff0000000000000000001f030000130000000000000013feff1045e235c19eb5cc4beb9eb4b52cd1600f";
+/* The same capture, frame 8: the last fragment (bytes 750 to 787) of the server's Certificate. */
+static const char gnutls_certificate_tail_record[] =
+    "16fefd000000000000000400310b00031300020002ee000025649d0db9eeff8058dc28a40ca84b06da0fe4eab2"
+    "1f5ebda1f348113b03da896f8b8061669b";
+
+static size_t field_index(const struct tls_model_fields *fs, const char *name, size_t from)
+{
+    for (size_t i = from; i < fs->count; i++) {
+        if (strcmp(fs->items[i].name, name) == 0) {
+            return i;
+        }
+    }
+    fail_msg("no field %s", name);
+    return 0;
+}
+
+static void dtls_records_are_cut_to_rfc6347_fields(void **state)
+{
+    (void)state;
+    uint8_t rec[128];
+    struct tls_model_fields fs = {.items = field_store};
+    struct tls_model_dtls_context ctx = {.tls12 = false};
+    size_t len = test_hex(gnutls_hvr_record, rec, sizeof(rec));
+    assert_int_equal(len, 44); /* 13-byte header (RFC 6347 §4.1) + length 0x001f */
+    tls_model_describe_dtls_record(&fs, rec, len, &ctx);
+    assert_tiles(&fs, len, "HelloVerifyRequest record");
+    assert_false(fs.malformed);
+    /* RFC 6347 §4.1: type, version, epoch, sequence_number (48 bits), length */
+    static const char *const header[] = {"type", "version", "epoch", "sequence_number", "length",
+                                         "msg_type", "length", "message_seq", "fragment_offset",
+                                         "fragment_length", "server_version", "cookie length",
+                                         "cookie"};
+    assert_int_equal(fs.count, sizeof(header) / sizeof(header[0]));
+    for (size_t i = 0; i < fs.count; i++) {
+        assert_string_equal(fs.items[i].name, header[i]);
+    }
+    assert_int_equal(fs.items[3].offset, 5);
+    assert_int_equal(fs.items[3].length, 6);
+    assert_string_equal(fs.items[1].value, "DTLS 1.0(0xfeff)");
+    assert_string_equal(fs.items[5].value, "hello_verify_request(3)");
+    assert_int_equal(fs.items[12].offset, 28); /* 13 + 12 + 2 + 1: the 16-byte cookie */
+    assert_int_equal(fs.items[12].length, 16);
+    assert_int_equal(fs.items[5].message, 1);
+    /* cut at every length: still tiled; only the bare header (no fragment yet) is well formed */
+    for (size_t n = 0; n < len; n++) {
+        tls_model_describe_dtls_record(&fs, rec, n, &ctx);
+        assert_tiles(&fs, n, "cut HelloVerifyRequest record");
+        if (fs.malformed != (n != 13)) {
+            fail_msg("cut to %zu bytes: malformed %d", n, fs.malformed);
+        }
+    }
+    /* a trailing byte is not a fragment header */
+    rec[len] = 0x0b;
+    tls_model_describe_dtls_record(&fs, rec, len + 1, &ctx);
+    assert_tiles(&fs, len + 1, "HelloVerifyRequest record and a trailing byte");
+    assert_true(fs.malformed);
+    assert_string_equal(fs.items[fs.count - 1].name, "unparsed");
+
+    /* a partial fragment is one field saying which bytes of which message it holds */
+    len = test_hex(gnutls_certificate_tail_record, rec, sizeof(rec));
+    assert_int_equal(len, 62);
+    ctx.tls12 = true;
+    ctx.repeated = 1; /* as if the decoder had seen these bytes before */
+    tls_model_describe_dtls_record(&fs, rec, len, &ctx);
+    assert_tiles(&fs, len, "Certificate fragment record");
+    assert_false(fs.malformed);
+    size_t seq = field_index(&fs, "message_seq", 0);
+    assert_string_equal(fs.items[seq].value, "2 (seen before: a retransmission, RFC 6347 §4.2.4)");
+    size_t frag = field_index(&fs, "fragment", 0);
+    assert_int_equal(fs.items[frag].offset, 25);
+    assert_int_equal(fs.items[frag].length, 37);
+    assert_non_null(strstr(fs.items[frag].value, "bytes 750 to 787 of the 787-byte certificate body"));
+    for (size_t n = 0; n < len; n++) {
+        tls_model_describe_dtls_record(&fs, rec, n, &ctx);
+        assert_tiles(&fs, n, "cut Certificate fragment record");
+    }
+    /* epoch 1 with keys (AES-GCM): nonce_explicit, encrypted content, tag (RFC 5246 §6.2.3.3) */
+    ctx = (struct tls_model_dtls_context){.is_protected = true, .tls12 = true, .tag_len = 16,
+                                           .explicit_nonce = true};
+    tls_model_describe_dtls_record(&fs, rec, len, &ctx);
+    assert_tiles(&fs, len, "protected record");
+    assert_string_equal(fs.items[5].name, "nonce_explicit");
+    assert_string_equal(fs.items[fs.count - 1].name, "authentication tag");
+
+    /* RFC 9147 §4 unified header 0x2c = 001 C=0 S=1 L=1 epoch bits 0, then a 16-bit
+       sequence number, a length of 5 and 5 bytes of encrypted_record */
+    static const uint8_t unified[] = {0x2c, 0x12, 0x34, 0x00, 0x05, 1, 2, 3, 4, 5};
+    ctx = (struct tls_model_dtls_context){.unified = true, .is_protected = true};
+    tls_model_describe_dtls_record(&fs, unified, sizeof(unified), &ctx);
+    assert_tiles(&fs, sizeof(unified), "unified header record");
+    assert_int_equal(fs.count, 4);
+    assert_string_equal(fs.items[0].value, "C=0 S=1 L=1 epoch bits 0");
+    assert_string_equal(fs.items[1].name, "sequence_number");
+    assert_int_equal(fs.items[1].length, 2);
+    assert_string_equal(fs.items[3].name, "encrypted_record");
+    for (size_t n = 0; n < sizeof(unified); n++) {
+        tls_model_describe_dtls_record(&fs, unified, n, &ctx);
+        assert_tiles(&fs, n, "cut unified header record");
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -256,6 +362,7 @@ int main(void)
         cmocka_unit_test(message_describer_whole_cut_and_trailing),
         cmocka_unit_test(any_bytes_tile),
         cmocka_unit_test(html_page_of_damaged_captures),
+        cmocka_unit_test(dtls_records_are_cut_to_rfc6347_fields),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
