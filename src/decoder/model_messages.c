@@ -516,6 +516,49 @@ static void new_session_ticket12(struct model_tiler *t)
                NULL, "%zu bytes", n);
 }
 
+/* RFC 5246 §7.4.4 (with RFC 8422 §5.5's ecdsa_sign):
+ *   struct {
+ *       ClientCertificateType certificate_types<1..2^8-1>;
+ *       SignatureAndHashAlgorithm supported_signature_algorithms<2^16-1>;
+ *       DistinguishedName certificate_authorities<0..2^16-1>;
+ *   } CertificateRequest;                       opaque DistinguishedName<1..2^16-1>; */
+static const char *client_certificate_type_name(unsigned type)
+{
+    switch (type) {
+    case 1: return "rsa_sign";
+    case 2: return "dss_sign";
+    case 3: return "rsa_fixed_dh";
+    case 4: return "dss_fixed_dh";
+    case 64: return "ecdsa_sign";
+    case 65: return "rsa_fixed_ecdh";
+    case 66: return "ecdsa_fixed_ecdh";
+    default: return "unknown";
+    }
+}
+
+static void certificate_request12(struct model_tiler *t)
+{
+    t->rfc = "RFC 5246 §7.4.4";
+    size_t n = model_vector(t, 1, "certificate_types", NULL);
+    struct model_tiler types = model_sub(t, n);
+    while (types.pos < types.len && !types.stopped) {
+        unsigned v = model_peek(&types, 1);
+        model_take(&types, 1, "ClientCertificateType", "a kind of certificate the client may "
+                   "send (RFC 8422 §5.5 adds ecdsa_sign)", NULL, "%s(%u)",
+                   client_certificate_type_name(v), v);
+    }
+    u16_list(t, 2, "supported_signature_algorithms", "SignatureAndHashAlgorithm", "a "
+             "signature and hash pair the server can verify (RFC 5246 §7.4.1.4.1)",
+             tls_signature_scheme_name);
+    n = model_vector(t, 2, "certificate_authorities", NULL);
+    struct model_tiler cas = model_sub(t, n);
+    cas.depth = (uint8_t)(t->depth + 1);
+    while (cas.pos < cas.len && !cas.stopped) {
+        model_opaque_vector(&cas, 2, "DistinguishedName", "a DER-encoded name of a CA the "
+                            "server accepts", NULL);
+    }
+}
+
 /* The messages TLS 1.2 has in its own form, or not at all in TLS 1.3; false for the others. */
 static bool message12(struct model_tiler *t, uint8_t msg_type)
 {
@@ -531,6 +574,9 @@ static bool message12(struct model_tiler *t, uint8_t msg_type)
         return true;
     case TLS_HT_new_session_ticket:
         new_session_ticket12(t);
+        return true;
+    case TLS_HT_certificate_request:
+        certificate_request12(t);
         return true;
     case TLS_HT_server_hello_done:
         return true; /* RFC 5246 §7.4.5: struct { } ServerHelloDone; */

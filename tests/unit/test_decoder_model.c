@@ -269,6 +269,59 @@ static size_t field_index(const struct tls_model_fields *fs, const char *name, s
     return 0;
 }
 
+/* The same capture, frame 10: gnutls-serv's CertificateRequest, whole in one fragment. After the
+   13-byte record header and the 12-byte fragment header, the 39-byte body in its RFC 5246 §7.4.4
+   form (no certificate_request_context: that is TLS 1.3's, §4.3.2). */
+static const char gnutls_certificate_request_record[] =
+    "16fefd000000000000000600330d00002700040000000000270201400020040108090804040308070501080a08"
+    "05050308080601080b08060603020102030000";
+
+/* RFC 5246 §7.4.4, built by hand: types rsa_sign and ecdsa_sign, two algorithms and one
+   4-byte DistinguishedName, so that certificate_authorities has an entry. */
+static const char certificate_request12_with_ca[] = "020140" "000404010403" "0006" "000430023100";
+
+static void tls12_certificate_request_is_cut_to_rfc5246(void **state)
+{
+    (void)state;
+    uint8_t rec[128];
+    size_t len = test_hex(gnutls_certificate_request_record, rec, sizeof(rec));
+    const uint8_t *body = rec + 25;
+    size_t body_len = len - 25;
+    assert_int_equal(body_len, 39); /* the fragment header says 0x000027 */
+    struct tls_model_fields fs = {.items = field_store};
+    tls_model_describe_message(&fs, 13, body, body_len, true);
+    assert_tiles(&fs, body_len, "gnutls CertificateRequest");
+    assert_false(fs.malformed);
+    assert_string_equal(fs.items[0].name, "certificate_types length");
+    assert_true(fs.items[0].is_length);
+    size_t i = field_index(&fs, "ClientCertificateType", 0);
+    assert_int_equal(tls_model_field_run(&fs, i), 2);
+    assert_string_equal(fs.items[i + 1].value, "ecdsa_sign(64)");
+    i = field_index(&fs, "SignatureAndHashAlgorithm", i);
+    assert_int_equal(tls_model_field_run(&fs, i), 16);
+    assert_string_equal(fs.items[i].value, "rsa_pkcs1_sha256(0x0401)");
+    assert_string_equal(fs.items[fs.count - 1].name, "certificate_authorities length");
+    assert_int_equal(fs.items[fs.count - 1].offset, 37); /* the empty list's 2-byte length */
+
+    uint8_t ca[32];
+    size_t ca_len = test_hex(certificate_request12_with_ca, ca, sizeof(ca));
+    tls_model_describe_message(&fs, 13, ca, ca_len, true);
+    assert_tiles(&fs, ca_len, "CertificateRequest with a CA");
+    assert_false(fs.malformed);
+    i = field_index(&fs, "DistinguishedName", 0);
+    assert_int_equal(fs.items[i].offset, ca_len - 4);
+    /* cut at every length, and one trailing byte: the fields still tile, and say malformed */
+    for (size_t n = 0; n < ca_len; n++) {
+        tls_model_describe_message(&fs, 13, ca, n, true);
+        assert_tiles(&fs, n, "cut CertificateRequest");
+        assert_true(fs.malformed);
+    }
+    ca[ca_len] = 0;
+    tls_model_describe_message(&fs, 13, ca, ca_len + 1, true);
+    assert_tiles(&fs, ca_len + 1, "CertificateRequest and a trailing byte");
+    assert_true(fs.malformed);
+}
+
 static void dtls_records_are_cut_to_rfc6347_fields(void **state)
 {
     (void)state;
@@ -363,6 +416,7 @@ int main(void)
         cmocka_unit_test(any_bytes_tile),
         cmocka_unit_test(html_page_of_damaged_captures),
         cmocka_unit_test(dtls_records_are_cut_to_rfc6347_fields),
+        cmocka_unit_test(tls12_certificate_request_is_cut_to_rfc5246),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
