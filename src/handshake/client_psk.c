@@ -160,9 +160,12 @@ void tls_client_psk_identity(const struct tls_client *c, struct tls_psk_identity
     /* The age as the ClientHello leaves: the now_ms of this call, so a caller that passes
      * the current time sends a fresh age (and ClientHello2 a recomputed one, §4.1.2). A server
      * compares it with its own view of the age: GnuTLS, for one, refuses 0-RTT if ours is the
-     * larger. A clock that went back counts as age 0. */
+     * larger. Two millisecond readings overstate the time between them by up to 1 ms (each is
+     * truncated), so the age sent is their difference less 1 ms: never more than the true age,
+     * which on a fast loopback the server's own view barely exceeds. A clock that went back
+     * counts as age 0. */
     uint64_t now = c->now_ms;
-    uint64_t age_ms = now > t->received_at_ms ? now - t->received_at_ms : 0;
+    uint64_t age_ms = now > t->received_at_ms + 1 ? now - t->received_at_ms - 1 : 0;
     identity->identity.data = t->ticket;
     identity->identity.len = t->ticket_len;
     /* §4.2.11.1: "...taking the age in milliseconds and adding the "ticket_age_add" value that

@@ -79,7 +79,7 @@ static void run_setup(struct run *r, const struct neg_row *row)
         psk_ticket_from_section3(&r->ticket);
         r->hooks.client_hello_is_template = true;
         r->config.ticket = &r->ticket;
-        r->now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
+        r->now_ms = PSK_RFC8448_SEND_AT;
         r->config.server_name = "server";
     }
     if (row->flags & NEG_TEMPLATE) {

@@ -102,7 +102,9 @@ static void section4_resumed_0rtt(void **state)
     psk_conn_free(&c);
 }
 
-/* obfuscated_ticket_age is computed when ClientHello is built, from the now_ms given then: a client initialised 5 ms earlier (age 1 ms then) still sends RFC 8448's age (6 ms). */
+/* obfuscated_ticket_age is computed when ClientHello is built, from the now_ms given then: a
+   client initialised 1 ms after the ticket arrived (age 0 then) still sends RFC 8448's age
+   (6 ms) when ClientHello is built at PSK_RFC8448_SEND_AT. */
 static void ticket_age_read_when_sent(void **state)
 {
     (void)state;
@@ -112,7 +114,7 @@ static void ticket_age_read_when_sent(void **state)
     c.now_ms = PSK_TICKET_RECEIVED_AT + 1;
     c.config.early_data = NULL;
     psk_conn_start(&c);
-    c.now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
+    c.now_ms = PSK_RFC8448_SEND_AT;
     size_t used, len;
     const char *src;
     assert_int_equal(tls_client_handshake(c.client, NULL, 0, &used, &c.w, c.now_ms), TLS_STATUS_CONTINUE);
@@ -345,7 +347,7 @@ static void hello_retry_after_early_data(void **state)
     struct tls_drbg *drbg;
     assert_int_equal(tls_drbg_create_deterministic(&drbg, (const uint8_t *)"psk", 3, NULL), TLS_OK);
     static const uint8_t early[] = "GET / HTTP/1.0\r\n\r\n";
-    const uint64_t now = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
+    const uint64_t now = PSK_RFC8448_SEND_AT;
     struct tls_client_config config = {
         .insecure = true,
         .server_name = "server",

@@ -154,7 +154,7 @@ void psk_section4_conn(struct psk_conn *c, struct tls_ticket *ticket)
     c->hooks.client_hello_len[0] = len;
     c->hooks.client_hello_is_template = true;
     c->config.ticket = ticket;
-    c->now_ms = PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS;
+    c->now_ms = PSK_RFC8448_SEND_AT;
     c->config.early_data = psk_val(c, "{client}  send application_data record", "payload", 0, &len, NULL);
     c->config.early_data_len = len;
 }

@@ -20,6 +20,9 @@
 /* RFC 8448 §4 line 886: obfuscated_ticket_age 0xfad6aacb; §3 line 764: ticket_age_add
  * 0xfad6aac5. So the client's view of the age was 0xfad6aacb - 0xfad6aac5 = 6 ms. */
 #define PSK_RFC8448_TICKET_AGE_MS 6u
+/* The clock reading, after PSK_TICKET_RECEIVED_AT, at which the client sends that age: two
+ * millisecond readings 7 apart mean at least 6 ms (client_psk.c sends the lower bound). */
+#define PSK_RFC8448_SEND_AT (PSK_TICKET_RECEIVED_AT + PSK_RFC8448_TICKET_AGE_MS + 1u)
 
 #define PSK_S3 "rfc8448-3-simple-1-rtt-handshake.json"
 #define PSK_S4 "rfc8448-4-resumed-0-rtt-handshake.json"
