@@ -33,11 +33,11 @@ read_position() {
     echo 0
 }
 interrupt_when_started() {
-    local out="$1" err="$2" pid i pos
+    local out="$1" err="$2" pid pos
     shift 2
     "$@" >"$out" 2>"$err" &
     pid=$!
-    for i in $(seq 1 400); do
+    for _ in $(seq 1 400); do
         kill -0 "$pid" 2>/dev/null || break
         pos="$(read_position "$pid")"
         [ "${pos:-0}" -gt 1048576 ] && break
