@@ -358,6 +358,24 @@ static void server_hello(struct model_tiler *t)
     }
 }
 
+/* One DER certificate with its 3-byte length: opaque cert_data<1..2^24-1> (§4.4.2) in TLS 1.3,
+   opaque ASN.1Cert<1..2^24-1> (RFC 5246 §7.4.2) in TLS 1.2; the list's index-th, 0 the leaf. */
+static void der_certificate(struct model_tiler *list, const char *name, unsigned index)
+{
+    size_t len = model_vector(list, 3, name, NULL);
+    char subject[180] = "";
+    char issuer[180] = "";
+    if (!list->stopped && len <= list->len - list->pos) {
+        tls_x509_describe(list->p + list->pos, len, subject, sizeof(subject), issuer,
+                          sizeof(issuer));
+    }
+    model_take(list, len, name, index == 0 ? "the sender's own (leaf) certificate, DER-encoded "
+               "X.509" : "a certificate certifying the one before it", NULL,
+               "[%u] %zu bytes of DER; subject %s; issuer %s", index, len,
+               subject[0] != '\0' ? subject : "(not parsed)",
+               issuer[0] != '\0' ? issuer : "(not parsed)");
+}
+
 /*
  * struct {
  *     opaque certificate_request_context<0..2^8-1>;
@@ -375,18 +393,7 @@ static void certificate(struct model_tiler *t)
     list.depth = (uint8_t)(t->depth + 1);
     unsigned index = 0;
     while (list.pos < list.len && !list.stopped) {
-        size_t len = model_vector(&list, 3, "cert_data", NULL);
-        char subject[180] = "";
-        char issuer[180] = "";
-        if (!list.stopped && len <= list.len - list.pos) {
-            tls_x509_describe(list.p + list.pos, len, subject, sizeof(subject), issuer,
-                              sizeof(issuer));
-        }
-        model_take(&list, len, "cert_data", index == 0 ? "the sender's own (leaf) certificate, "
-                   "DER-encoded X.509" : "a certificate certifying the one before it", NULL,
-                   "[%u] %zu bytes of DER; subject %s; issuer %s", index, len,
-                   subject[0] != '\0' ? subject : "(not parsed)",
-                   issuer[0] != '\0' ? issuer : "(not parsed)");
+        der_certificate(&list, "cert_data", index);
         size_t elen = model_vector(&list, 2, "extensions", NULL);
         model_take(&list, elen, "extensions", "per-certificate extensions (status_request, "
                    "signed_certificate_timestamp)", NULL, NULL);
@@ -445,18 +452,7 @@ static void certificate12(struct model_tiler *t)
     struct model_tiler list = model_sub(t, n);
     list.depth = (uint8_t)(t->depth + 1);
     for (unsigned index = 0; list.pos < list.len && !list.stopped; index++) {
-        size_t len = model_vector(&list, 3, "ASN.1Cert", NULL);
-        char subject[180] = "";
-        char issuer[180] = "";
-        if (!list.stopped && len <= list.len - list.pos) {
-            tls_x509_describe(list.p + list.pos, len, subject, sizeof(subject), issuer,
-                              sizeof(issuer));
-        }
-        model_take(&list, len, "ASN.1Cert", index == 0 ? "the server's own certificate, DER "
-                   "X.509" : "a certificate certifying the one before it", NULL,
-                   "[%u] %zu bytes of DER; subject %s; issuer %s", index, len,
-                   subject[0] != '\0' ? subject : "(not parsed)",
-                   issuer[0] != '\0' ? issuer : "(not parsed)");
+        der_certificate(&list, "ASN.1Cert", index);
     }
 }
 
