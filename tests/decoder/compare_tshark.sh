@@ -31,7 +31,7 @@ for capture in "$vectors"/captures/*.pcap "$vectors"/captures/*.pcapng; do
     tshark -r "$capture" -o "tls.keylog_file:$keylog" -d tcp.port==9000,tls -d tcp.port==44412,tls -T pdml 2>/dev/null \
         | awk -f "$here/tshark_records.awk" >"$tmp/want"
     "$bin" decode --keylog "$keylog" --format json "$capture" \
-        | awk -f "$here/decoder_records.awk" >"$tmp/got"
+        | awk -f "$here/decoder_json.awk" -f "$here/decoder_records.awk" >"$tmp/got"
     if [ ! -s "$tmp/want" ]; then
         echo "FAIL $(basename "$capture"): tshark listed no records"
         failed=1

@@ -88,7 +88,7 @@ compare() {
             tshark -r "$capture" -T pdml 2>/dev/null | awk -f "$here/dtls_tshark_records.awk" >"$tmp/want"
             json=$("$bin" decode --format json "$capture")
         fi
-        printf '%s\n' "$json" | awk -f "$here/dtls_decoder_records.awk" >"$tmp/got"
+        printf '%s\n' "$json" | awk -f "$here/decoder_json.awk" -f "$here/dtls_decoder_records.awk" >"$tmp/got"
         if [ -n "$tshark_keyless" ] && [ $keyed = yes ]; then
             awk '$4 > 0 { $6 = "-" } { print }' "$tmp/got" >"$tmp/got2" && mv "$tmp/got2" "$tmp/got"
         fi

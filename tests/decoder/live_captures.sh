@@ -95,7 +95,7 @@ check() {
     fi
     tshark -r "$cap" -o "tls.keylog_file:$keylog" -d "$decode_as" -T pdml 2>/dev/null \
         | awk -f "$here/tshark_records.awk" >"$work/$name.want"
-    awk -f "$here/decoder_records.awk" "$work/$name.json" >"$work/$name.got"
+    awk -f "$here/decoder_json.awk" -f "$here/decoder_records.awk" "$work/$name.json" >"$work/$name.got"
     if [ ! -s "$work/$name.want" ]; then
         fail "$name: tshark listed no records"
     elif diff -u "$work/$name.want" "$work/$name.got" >"$work/$name.diff"; then
