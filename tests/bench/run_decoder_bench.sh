@@ -23,7 +23,10 @@
 # 5. the raw-AEAD baseline (aead_baseline.c): mbedtls AES-128-GCM opening records of the same
 #    size with one key set up once, on as many bytes as the largest capture; the decoder's
 #    throughput per CPU second as a fraction of it: best of each, and the median of
-#    BENCH_PAIRS (default 9) pairs run back to back.
+#    BENCH_PAIRS (default 9) rounds run back to back. Each round also runs the two other ways
+#    of aead_baseline: "cold" (each record opened once from a capture-sized buffer in memory)
+#    and "file" (the records read back from a file with read(2), then opened), whose ratios
+#    are reported next to the hot one's (tests/bench/README.md says why).
 #
 # Why that tshark command: it is the cheapest tshark run that does the same work as ours. To
 # print tls.record.content_type of a protected record tshark must reassemble the TCP stream,
@@ -144,24 +147,49 @@ done
 # Paired: the baseline and the decoder one right after the other, BENCH_PAIRS times (default 9);
 # the median of the per-pair ratios. On a shared machine the load changes between the best-of
 # runs above (minutes apart); within a pair it changes less, so this is the steadier figure.
+# Each round runs the hot baseline (the one above), the cold and the file ones and the decoder,
+# in an order that rotates from round to round (so that none always runs first); the ratios
+# against the hot baseline are the headline, the other two are reported next to them.
 pairs=""
 lastf="$(capture "${sizes[${#sizes[@]}-1]}")"
+one() { # one hot|cold|file|decoder: prints its CPU seconds
+    local r
+    case "$1" in
+    decoder)
+        r="$("$run" /dev/null "$tls13" decode --keylog "$out/tls13.keylog" --format json "$lastf")"
+        read -r _ r _ _ <<<"$r"
+        echo "$r"
+        ;;
+    file) r="$("$build/tests/bench/aead_baseline" "$bytes" "$record" file "$out/aead_baseline.records")"
+        echo "${r#* }" ;;
+    *) r="$("$build/tests/bench/aead_baseline" "$bytes" "$record" "$1")"
+        echo "${r#* }" ;;
+    esac
+}
+ways=(hot cold file decoder)
 for ((i = 0; i < ${BENCH_PAIRS:-9}; i++)); do
-    r="$("$build/tests/bench/aead_baseline" "$bytes" "$record")"
-    d="$("$run" /dev/null "$tls13" decode --keylog "$out/tls13.keylog" --format json "$lastf")"
-    read -r _ dcpu _ _ <<<"$d"
-    pairs="$pairs ${r#* }/$dcpu"
+    declare -A t=()
+    for ((k = 0; k < 4; k++)); do
+        w="${ways[(i + k) % 4]}"
+        t[$w]="$(one "$w")"
+    done
+    pairs="$pairs ${t[hot]}/${t[cold]}/${t[file]}/${t[decoder]}"
+    unset t
 done
 python3 - "$bytes" "$cpu" "$base" "$record" "$pairs" <<'PY'
 import statistics, sys
 b, dec, raw, rec = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
-pairs = [tuple(map(float, p.split("/"))) for p in sys.argv[5].split()]
+rounds = [tuple(map(float, p.split("/"))) for p in sys.argv[5].split()]
 print()
 print(f"raw AES-128-GCM decrypt (mbedtls, {rec}-byte records, key set up once): "
       f"{b / 1e6 / raw:.1f} MB per CPU second")
 print(f"tls13 decode on the {b / 1e6:.1f} MB capture: {b / 1e6 / dec:.1f} MB per CPU second, "
       f"{raw / dec:.3f} of the raw AEAD throughput (best of each)")
-ratios = [r / d for r, d in pairs]
-print(f"paired, {len(pairs)} times baseline then decoder: median tls13/raw "
-      f"{statistics.median(ratios):.3f} (min {min(ratios):.3f}, max {max(ratios):.3f})")
+for k, name in enumerate(("hot (one record, again and again)",
+                          "cold (each record once, from memory)",
+                          "file (each record once, read(2) from a file)")):
+    ratios = [r[k] / r[3] for r in rounds]
+    print(f"paired, {len(rounds)} rounds, baseline {name}: median tls13/raw "
+          f"{statistics.median(ratios):.3f} (min {min(ratios):.3f}, max {max(ratios):.3f}), "
+          f"baseline median {b / 1e6 / statistics.median(r[k] for r in rounds):.1f} MB per CPU second")
 PY
