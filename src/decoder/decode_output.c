@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "common/names.h"
+#include "crypto/util.h"
 #include "decoder/decode_internal.h"
 #include "decoder/dtls.h"
 
@@ -54,7 +55,7 @@ static bool text_reserve(struct dec_text *t, size_t more)
 
 void dec_text_append(struct dec_text *t, const char *s, size_t n)
 {
-    if (t->discard || !text_reserve(t, n)) {
+    if (!text_reserve(t, n)) {
         return;
     }
     memcpy(t->data + t->len, s, n);
@@ -66,9 +67,6 @@ void dec_text_printf(struct dec_text *t, const char *fmt, ...)
 {
     char small[512];
     va_list ap;
-    if (t->discard) {
-        return; /* no formatting at all: the JSON run's saving */
-    }
     va_start(ap, fmt);
     int n = vsnprintf(small, sizeof(small), fmt, ap);
     va_end(ap);
@@ -91,9 +89,6 @@ void dec_text_printf(struct dec_text *t, const char *fmt, ...)
 void dec_text_hex(struct dec_text *t, const uint8_t *p, size_t n)
 {
     static const char digits[] = "0123456789abcdef";
-    if (t->discard) {
-        return;
-    }
     for (size_t i = 0; i < n; i++) {
         char two[2] = {digits[p[i] >> 4], digits[p[i] & 15]};
         dec_text_append(t, two, 2);
@@ -327,29 +322,58 @@ static void text_part(struct dec_conn *c)
 
 static void json_stream(struct dec_conn *c);
 
-void dec_output_record(struct dec_conn *c, const struct dec_record *r)
+/* The record's model for the page: its bytes cut into fields (decode_model.c). */
+static void html_record(struct dec_conn *c, const struct dec_record *r)
+{
+    if (c->model == NULL || r->pub.sslv2) {
+        return;
+    }
+    struct tls_model_record m;
+    if (r->pub.dtls) {
+        dec_model_dtls_record(c, r, r->pub.bytes, r->pub.bytes_len, r->cid_len, &m);
+    } else {
+        dec_model_record(c, r, r->pub.bytes, r->pub.bytes_len, &m);
+    }
+    dec_html_record(c, &m);
+}
+
+void dec_output_record(struct dec_conn *c, struct dec_record *r)
 {
     const struct tls_decode_options *o = &c->dec->opt;
+    if (r->facts.items != NULL) {
+        /* Text and HTML runs: the record's detail, rendered from its facts (render_text.c). */
+        dec_text_record_facts(c->dec, &r->detail, &r->facts);
+    }
+    r->pub.detail = r->detail.data != NULL ? r->detail.data : "";
+    r->pub.detail_len = r->detail.len;
+    if (o->format == TLS_DECODE_HTML) {
+        html_record(c, r);
+    }
     if (o->on_record != NULL) {
         o->on_record(o->observer_ctx, &r->pub);
     }
     if (o->format == TLS_DECODE_JSON) {
         json_record(c, &r->pub);
         json_stream(c);
-        return;
-    }
-    if (o->format == TLS_DECODE_HTML) {
+    } else if (o->format == TLS_DECODE_HTML) {
         /* The page has its record already (render_html.c); the token summary needs its label. */
         struct dec_text label = {0};
         dec_record_label(&r->pub, &label);
         dec_tokens_record(c, &r->pub, label.data != NULL ? label.data : "");
         dec_text_free(&label);
-        return;
+    } else {
+        ladder_line(c, &r->pub);
+        dec_text_append(&c->details, r->pub.detail, r->pub.detail_len);
+        if (c->ladder.len + c->details.len >= TLS_DECODE_TEXT_PART) {
+            text_part(c);
+        }
     }
-    ladder_line(c, &r->pub);
-    dec_text_append(&c->details, r->pub.detail, r->pub.detail_len);
-    if (c->ladder.len + c->details.len >= TLS_DECODE_TEXT_PART) {
-        text_part(c);
+    dec_text_free(&r->detail);
+    r->pub.detail = "";
+    r->pub.detail_len = 0;
+    /* Kept copies may hold decrypted handshake bytes: gone with their record. */
+    if (r->facts.arena_used > 0) {
+        tls_wipe(r->facts.arena, r->facts.arena_used);
     }
 }
 

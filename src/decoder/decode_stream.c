@@ -560,6 +560,7 @@ void tls_decoder_free(struct tls_decoder *dec)
     free(dec->model_fields);
     free(dec->model_inner_fields);
     free(dec->text_fields);
+    free(dec->fact_arena);
     free(dec);
 }
 
