@@ -13,7 +13,9 @@
  *   decode_tls12_cbc.c   TLS 1.2 CBC records, MAC-then-encrypt or encrypt_then_mac (RFC 5246, 7366)
  *   decode_signature.c   certificates, CertificateVerify and ServerKeyExchange signatures
  *   decode_infer.c    keyless inferences for protected records
- *   decode_output.c   ladder, details and JSON
+ *   decode_output.c   the writer: what each connection keeps, when it is written (parts, streamed
+ *                     JSON), the text buffer (struct dec_text) the renderers write into
+ *   render_json.c     the JSON renderer (docs/decoder-json.md)
  *   decode_model.c    the model (model.h) of records, secrets and checks, for the renderers
  *   render_html.c     the HTML renderer (docs/decoder-html.md)
  */
@@ -55,6 +57,8 @@ void dec_text_hex(struct dec_text *t, const uint8_t *p, size_t n);
 /* JSON string literal with quotes and escapes. */
 void dec_text_json_string(struct dec_text *t, const char *s);
 void dec_text_free(struct dec_text *t);
+/* "addr:port", "[v6addr]:port", or a trace's bare name (port 0) */
+void dec_text_endpoint(struct dec_text *t, const char *addr, uint16_t port);
 
 /* ---- per direction -------------------------------------------------------------------- */
 
@@ -394,8 +398,26 @@ void dec_html_finish(struct tls_decoder *dec);
 /* render_text.c: a record's facts (model_facts.h) as its detail text */
 void dec_text_record_facts(struct tls_decoder *dec, struct dec_text *t, const struct tls_model_facts *fs);
 
-/* decode_output.c */
+/* render_text.c: connections as text */
 void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t);
+void dec_text_ladder_line(struct dec_conn *c, const struct tls_decoded_record *r);
+void dec_text_part(struct dec_conn *c, struct dec_text *t);
+void dec_text_connection(struct dec_conn *c, const struct tls_decoded_connection *s, struct dec_text *t);
+void dec_text_tokens(const struct dec_conn *c, struct dec_text *t);
+void dec_text_skipped(const struct tls_decoder *dec, const struct dec_skipped *k, struct dec_text *t);
+void dec_text_input_note(const struct tls_decoder *dec, const char *message, struct dec_text *t);
+
+/* render_json.c (docs/decoder-json.md); first: no comma before the record */
+void dec_json_record(struct dec_text *t, const struct tls_decoded_record *r, bool first);
+void dec_json_head(struct dec_conn *c, struct dec_text *t);
+void dec_json_summary(const struct tls_decoded_connection *s, struct dec_text *t);
+void dec_json_skipped(struct tls_decoder *dec, const struct dec_skipped *k, struct dec_text *t);
+void dec_json_connection(struct dec_conn *c, const struct tls_decoded_connection *s, struct dec_text *t);
+void dec_json_open_streamed(struct dec_conn *c, struct dec_text *t);
+void dec_json_close_streamed(const struct tls_decoded_connection *s, struct dec_text *t);
+void dec_json_stub(const struct dec_conn *c, struct dec_text *t);
+
+/* decode_output.c: the writer (what is kept, when a part or an object is written) */
 /* A record is decoded: render it (its facts, for text and HTML) and write it. The one call
    from the decoding code up to the output stage; the record's facts end here. */
 void dec_output_record(struct dec_conn *c, struct dec_record *r);
@@ -408,7 +430,6 @@ void dec_output_skipped(struct tls_decoder *dec);
 void dec_tokens_chunk(struct dec_conn *c, enum tls_direction dir, unsigned token, uint64_t offset,
                       size_t len);
 void dec_tokens_record(struct dec_conn *c, const struct tls_decoded_record *r, const char *label);
-void dec_tokens_print(const struct dec_conn *c, struct dec_text *t);
 void dec_tokens_free(struct dec_conn *c);
 
 #endif

@@ -30,12 +30,14 @@ static const char *side_name(enum tls_direction dir)
 
 void dec_conn_note(struct dec_conn *c, const char *fmt, ...)
 {
-    char line[512];
+    char line[513];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof(line), fmt, ap);
+    vsnprintf(line, sizeof(line) - 1, fmt, ap);
     va_end(ap);
-    dec_text_printf(&c->notes, "%s\n", line);
+    size_t n = strlen(line);
+    line[n] = '\n'; /* vsnprintf left room: one note per line of the notes list */
+    dec_text_append(&c->notes, line, n + 1);
 }
 
 void dec_direction_wipe(struct dec_direction *d)

@@ -466,7 +466,7 @@ static void on_note(void *ctx, unsigned conn_id, const char *message)
     }
     if (dec->opt.format == TLS_DECODE_TEXT) {
         struct dec_text t = {0};
-        dec_text_printf(&t, "note (%s): %s\n", dec->input, message);
+        dec_text_input_note(dec, message, &t);
         dec->opt.write(dec->opt.write_ctx, t.data, t.len);
         dec_text_free(&t);
     }

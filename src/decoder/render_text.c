@@ -19,7 +19,9 @@
  * (model_facts.h), and dec_text_record_facts() turns a record's facts into its detail text
  * when the output stage writes the record (decode_output.c). The decoding code formats nothing.
  */
+#include <inttypes.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "common/names.h"
 #include "decoder/decode_internal.h"
@@ -663,4 +665,216 @@ void dec_text_record_facts(struct tls_decoder *dec, struct dec_text *t, const st
     for (size_t i = 0; i < fs->count; i++) {
         text_fact(dec, t, &fs->items[i]);
     }
+}
+
+/* ---- connections: ladder, parts, the whole text of a connection --------------------------- */
+
+static const char *name_or(const char *n, const char *fallback)
+{
+    return n != NULL ? n : fallback;
+}
+
+/* What the ladder shows for a record: its messages, or its inner/outer type, or the guess. */
+void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t)
+{
+    if (r->message_count > 0) {
+        for (size_t i = 0; i < r->message_count; i++) {
+            dec_text_printf(t, "%s%s", i == 0 ? "" : ", ",
+                            name_or(tls_handshake_type_name(r->messages[i].type), "unknown"));
+        }
+    } else if (r->has_alert) {
+        dec_text_printf(t, "alert %s", name_or(tls_alert_name(r->alert_description), "unknown"));
+    } else if (r->decrypted) {
+        dec_text_printf(t, "%s", name_or(tls_content_type_name(r->has_inner_type ? r->inner_type
+                                                                                 : r->outer_type),
+                                         "unknown"));
+    } else if (r->inferred != NULL) {
+        dec_text_printf(t, "%s?", r->inferred_label != NULL ? r->inferred_label : r->inferred);
+    } else {
+        dec_text_printf(t, "%s", r->sslv2 ? "SSL 2.0" : name_or(tls_content_type_name(r->outer_type), "unknown"));
+    }
+    static const char *const outer_short[] = {"ccs", "alert", "hs", "app"};
+    const char *outer = r->outer_type >= 20 && r->outer_type <= 23 ? outer_short[r->outer_type - 20]
+                        : r->sslv2 ? "sslv2" : r->outer_type == 24 ? "hb" : "?";
+    if (r->dtls && r->message_count == 1 && r->messages[0].fragment_length != r->messages[0].length) {
+        dec_text_printf(t, " (fragment %u+%u of %u)", r->messages[0].fragment_offset,
+                        r->messages[0].fragment_length, r->messages[0].length);
+    }
+    if (r->dtls) {
+        dec_text_printf(t, "%s [%s %u e%u/%" PRIu64 "%s]", r->retransmission ? " RETRANSMITTED" : "", outer,
+                        r->length, r->epoch, r->sequence_number,
+                        r->decrypted ? " decrypted" : r->is_protected ? " encrypted" : "");
+        return;
+    }
+    dec_text_printf(t, " [%s %u%s]", outer, r->length,
+                    r->decrypted ? " decrypted" : r->is_protected ? " encrypted" : "");
+}
+
+void dec_text_ladder_line(struct dec_conn *c, const struct tls_decoded_record *r)
+{
+    struct dec_text label = {0};
+    dec_record_label(r, &label);
+    const char *l = label.data != NULL ? label.data : "";
+    dec_tokens_record(c, r, l);
+    if (r->dir == TLS_DIR_CLIENT_TO_SERVER) {
+        dec_text_printf(&c->ladder, "  %4" PRIu64 "  %-46s ---->\n", c->records, l);
+    } else {
+        dec_text_printf(&c->ladder, "  %4" PRIu64 "  %*s <----  %s\n", c->records, 46, "", l);
+    }
+    dec_text_free(&label);
+}
+
+/* The head of a part of a long connection (decode_output.c decides when one is written). */
+void dec_text_part(struct dec_conn *c, struct dec_text *t)
+{
+    dec_text_printf(t, "Connection %u (%s), part %u, records %" PRIu64 " to %" PRIu64
+                       " (the summary follows the last part):\n\n  ladder:\n",
+                    c->info.id, c->dec->input, c->parts, c->part_first_record, c->records);
+    dec_text_append(t, c->ladder.data, c->ladder.len);
+    dec_text_printf(t, "\n  records:\n");
+    dec_text_append(t, c->details.data, c->details.len);
+    dec_text_printf(t, "\n");
+}
+
+static const char *client_rule_name(enum tls_stream_client_rule rule)
+{
+    switch (rule) {
+    case TLS_CLIENT_BY_SYN:
+        return "it sent the SYN";
+    case TLS_CLIENT_BY_HELLO:
+        return "it sent the ClientHello";
+    case TLS_CLIENT_BY_PORT:
+        return "guessed: the server has the lower port";
+    case TLS_CLIENT_BY_TRACE:
+    default:
+        return "C: tokens of the trace";
+    }
+}
+
+/* "Connection N (input): client A, server B (client: why)". */
+static void text_endpoints(struct dec_conn *c, const struct tls_decoded_connection *s, struct dec_text *t)
+{
+    dec_text_printf(t, "Connection %u (%s): client ", c->info.id, s->input);
+    dec_text_endpoint(t, c->info.client_addr, c->info.client_port);
+    dec_text_printf(t, ", server ");
+    dec_text_endpoint(t, c->info.server_addr, c->info.server_port);
+    dec_text_printf(t, " (client: %s)%s\n", client_rule_name(c->info.client_rule),
+                    c->info.datagram ? ", DTLS over UDP" : "");
+}
+
+void dec_text_connection(struct dec_conn *c, const struct tls_decoded_connection *s, struct dec_text *t)
+{
+    if (c->info.client_rule == TLS_CLIENT_BY_TRACE) {
+        dec_text_printf(t, "Connection %u (%s): token trace, C: tokens from the client, S: from the "
+                           "server\n", c->info.id, s->input);
+    } else {
+        text_endpoints(c, s, t);
+    }
+    dec_text_printf(t, "  version %s, cipher_suite %s, group %s%s\n",
+                    name_or(tls_version_name(s->version), "unknown"),
+                    name_or(tls_cipher_suite_name(s->cipher_suite), "unknown"),
+                    name_or(tls_group_name(s->group), "unknown"),
+                    s->hello_retry_request ? ", after a HelloRetryRequest" : "");
+    if (c->tls13 || !c->have_server_hello || c->have_master_secret) {
+        dec_text_printf(t, "  server Finished: %s, client Finished: %s; keys: %s\n",
+                        tls_finished_status_name(s->server_finished),
+                        tls_finished_status_name(s->client_finished),
+                        s->keys_found ? "from the key log" : "none (protected records inferred)");
+    }
+    if (s->server_signature != TLS_FINISHED_UNKNOWN || s->client_signature != TLS_FINISHED_UNKNOWN) {
+        dec_text_printf(t, "  server signature: %s, client signature: %s (%s, with the certificate keys)\n",
+                        tls_finished_status_name(s->server_signature),
+                        tls_finished_status_name(s->client_signature),
+                        c->tls13 ? "CertificateVerify" : "ServerKeyExchange");
+    }
+    if (s->key_updates[0] + s->key_updates[1] > 0) {
+        dec_text_printf(t, "  KeyUpdates: client %u, server %u\n", s->key_updates[0], s->key_updates[1]);
+    }
+    if (s->resumption != NULL) {
+        dec_text_printf(t, "  resumption: %s\n", s->resumption);
+    }
+    if (c->parts > 0) {
+        dec_text_printf(t, "  (records 1 to %" PRIu64 " are in parts 1 to %u above)\n",
+                        c->part_first_record - 1, c->parts);
+    }
+    dec_text_printf(t, "\n  ladder (%" PRIu64 " records; [outer type, length]; ? = inferred without keys):\n"
+                       "        %-46s        %s\n", s->records, "client", "server");
+    dec_text_append(t, c->ladder.data != NULL ? c->ladder.data : "", c->ladder.len);
+    dec_text_tokens(c, t);
+    dec_text_printf(t, "\n  records:\n");
+    dec_text_append(t, c->details.data != NULL ? c->details.data : "", c->details.len);
+    if (c->ladder.truncated || c->details.truncated) {
+        dec_text_printf(t, "  (output of this connection truncated at %u bytes)\n", TLS_DECODE_MAX_OUTPUT);
+    }
+    if (c->notes.len > 0) {
+        dec_text_printf(t, "\n  notes:\n");
+        const char *p = c->notes.data;
+        while (*p != '\0') {
+            const char *nl = strchr(p, '\n');
+            size_t n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+            dec_text_printf(t, "    - %.*s\n", (int)n, p);
+            p += n + (nl != NULL ? 1 : 0);
+        }
+    }
+    dec_text_printf(t, "\n");
+}
+
+/* One token's line: its size, then each record it holds, whole or in part. */
+static void print_token(const struct dec_conn *c, const struct dec_token *tk, struct dec_text *t)
+{
+    dec_text_printf(t, "    %s%-4u %6" PRIu64 " bytes:", tk->dir == TLS_DIR_CLIENT_TO_SERVER ? "C" : "S",
+                    tk->index, tk->len);
+    uint64_t end = tk->offset + tk->len, covered = 0;
+    for (size_t i = 0; i < c->token_record_count; i++) {
+        const struct dec_token_record *r = &c->token_records[i];
+        uint64_t r_end = r->offset + r->total;
+        if (r->dir != tk->dir || r_end <= tk->offset || r->offset >= end) {
+            continue;
+        }
+        uint64_t from = r->offset > tk->offset ? r->offset : tk->offset;
+        uint64_t to = r_end < end ? r_end : end;
+        covered += to - from;
+        if (from == r->offset && to == r_end) {
+            dec_text_printf(t, " #%" PRIu64 " %s (%u bytes);", r->number, r->label, r->total);
+        } else {
+            dec_text_printf(t, " bytes %" PRIu64 "..%" PRIu64 " of #%" PRIu64 " %s (%u bytes);",
+                            from - r->offset, to - r->offset - 1, r->number, r->label, r->total);
+        }
+    }
+    if (covered < tk->len) {
+        dec_text_printf(t, " %" PRIu64 " bytes in no record (a prefix, or the end of the input)",
+                        tk->len - covered);
+    }
+    dec_text_printf(t, "\n");
+}
+
+void dec_text_tokens(const struct dec_conn *c, struct dec_text *t)
+{
+    if (c->token_count == 0) {
+        return;
+    }
+    dec_text_printf(t, "\n  tokens (C: client, S: server; each one buffer handed over in one call):\n");
+    for (size_t i = 0; i < c->token_count; i++) {
+        print_token(c, &c->tokens[i], t);
+    }
+}
+
+
+void dec_text_skipped(const struct tls_decoder *dec, const struct dec_skipped *k, struct dec_text *t)
+{
+    dec_text_printf(t, "skipped (%s):", dec->input);
+    if (k->tcp_without_tls > 0) {
+        dec_text_printf(t, " %u TCP flow%s without TLS (no TLS record in either direction)",
+                        k->tcp_without_tls, k->tcp_without_tls == 1 ? "" : "s");
+    }
+    if (k->udp_not_dtls > 0) {
+        dec_text_printf(t, "%s %u UDP flow%s that %s not DTLS", k->tcp_without_tls > 0 ? ";" : "",
+                        k->udp_not_dtls, k->udp_not_dtls == 1 ? "" : "s", k->udp_not_dtls == 1 ? "is" : "are");
+    }
+    dec_text_printf(t, "\n");
+}
+
+void dec_text_input_note(const struct tls_decoder *dec, const char *message, struct dec_text *t)
+{
+    dec_text_printf(t, "note (%s): %s\n", dec->input, message);
 }
