@@ -423,6 +423,7 @@ void dec_json_stub(const struct dec_conn *c, struct dec_text *t);
 void dec_output_record(struct dec_conn *c, struct dec_record *r);
 void dec_output_connection(struct dec_conn *c);
 void dec_output_finish(struct tls_decoder *dec);
+void dec_output_input_note(struct tls_decoder *dec, const char *message);
 /* Once per input: what it held that was skipped (dec->skipped), if anything; then resets it. */
 void dec_output_skipped(struct tls_decoder *dec);
 

@@ -329,6 +329,18 @@ void dec_output_skipped(struct tls_decoder *dec)
     dec_text_free(&t);
 }
 
+/* A note about a whole input (a truncated file): text runs say it where it happens. */
+void dec_output_input_note(struct tls_decoder *dec, const char *message)
+{
+    if (dec->opt.format != TLS_DECODE_TEXT) {
+        return;
+    }
+    struct dec_text t = {0};
+    dec_text_input_note(dec, message, &t);
+    write_text(dec, &t);
+    dec_text_free(&t);
+}
+
 void dec_output_finish(struct tls_decoder *dec)
 {
     if (dec->opt.format == TLS_DECODE_JSON) {

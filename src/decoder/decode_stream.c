@@ -464,12 +464,7 @@ static void on_note(void *ctx, unsigned conn_id, const char *message)
     for (size_t i = 0; i < dec->conn_count; i++) {
         dec_conn_note(dec->conns[i], "input: %s", message);
     }
-    if (dec->opt.format == TLS_DECODE_TEXT) {
-        struct dec_text t = {0};
-        dec_text_input_note(dec, message, &t);
-        dec->opt.write(dec->opt.write_ctx, t.data, t.len);
-        dec_text_free(&t);
-    }
+    dec_output_input_note(dec, message);
 }
 
 static void on_udp_skipped(void *ctx, unsigned flows)
