@@ -11,8 +11,9 @@
  * EncryptedExtensions whether 0-RTT was accepted; the Certificate its sender's leaf key.
  *
  * The fields themselves are not described here: the one message describer (model_messages.c)
- * cuts each message, and render_text.c prints its fields; this file adds only what the decoder
- * concluded ("negotiated: TLS 1.3", a parser's objection).
+ * cuts each message, and render_text.c prints its fields; this file records only what the
+ * decoder concluded (the negotiated version, a parser's objection) as the record's facts
+ * (model_facts.h), and formats nothing.
  */
 #include <string.h>
 
