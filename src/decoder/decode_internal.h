@@ -57,6 +57,8 @@ void dec_text_hex(struct dec_text *t, const uint8_t *p, size_t n);
 /* JSON string literal with quotes and escapes. */
 void dec_text_json_string(struct dec_text *t, const char *s);
 void dec_text_free(struct dec_text *t);
+/* Empty again, keeping its memory (a text reused for every record). */
+void dec_text_clear(struct dec_text *t);
 /* "addr:port", "[v6addr]:port", or a trace's bare name (port 0) */
 void dec_text_endpoint(struct dec_text *t, const char *addr, uint16_t port);
 
@@ -270,16 +272,16 @@ struct tls_decoder {
     struct tls_model_field *model_inner_fields;
     struct tls_model_field *text_fields;        /* TLS_MODEL_MAX_FIELDS, when text details */
     struct tls_model_fact facts[TLS_MODEL_MAX_FACTS]; /* the record being decoded's facts */
+    struct dec_text record_text;  /* the detail of the record being written (reused) */
     uint8_t *fact_arena;          /* TLS_MODEL_FACT_ARENA bytes (DTLS with text details), or NULL */
     bool html_started;            /* the page's head is written */
 };
 
-/* The record being decoded: its public view, the facts found about it (model_facts.h), and
-   its detail text once a renderer wrote it (dec_output_record). */
+/* The record being decoded: its public view and the facts found about it (model_facts.h),
+   which the output stage renders when it takes the record (dec_output_record). */
 struct dec_record {
     struct tls_decoded_record pub;
     struct tls_model_facts facts;
-    struct dec_text detail;       /* rendered from the facts by the output stage, or empty */
     size_t cid_len;               /* DTLS: connection ID bytes in the header (for the model) */
     const uint8_t *inner;         /* decrypted: TLSInnerPlaintext / TLS 1.2 plaintext (open_buf) */
     size_t inner_len;

@@ -126,6 +126,15 @@ void dec_text_endpoint(struct dec_text *t, const char *addr, uint16_t port)
     }
 }
 
+void dec_text_clear(struct dec_text *t)
+{
+    t->len = 0;
+    t->truncated = false;
+    if (t->data != NULL) {
+        t->data[0] = '\0';
+    }
+}
+
 void dec_text_free(struct dec_text *t)
 {
     if (t->budget != NULL) {
@@ -173,12 +182,15 @@ static void html_record(struct dec_conn *c, const struct dec_record *r)
 void dec_output_record(struct dec_conn *c, struct dec_record *r)
 {
     const struct tls_decode_options *o = &c->dec->opt;
+    /* One text for every record's detail, emptied and reused: no allocation per record. */
+    struct dec_text *detail = &c->dec->record_text;
+    dec_text_clear(detail);
     if (r->facts.items != NULL) {
         /* Text and HTML runs: the record's detail, rendered from its facts (render_text.c). */
-        dec_text_record_facts(c->dec, &r->detail, &r->facts);
+        dec_text_record_facts(c->dec, detail, &r->facts);
     }
-    r->pub.detail = r->detail.data != NULL ? r->detail.data : "";
-    r->pub.detail_len = r->detail.len;
+    r->pub.detail = detail->len > 0 ? detail->data : "";
+    r->pub.detail_len = detail->len;
     if (o->format == TLS_DECODE_HTML) {
         html_record(c, r);
     }
@@ -201,7 +213,10 @@ void dec_output_record(struct dec_conn *c, struct dec_record *r)
             text_part(c);
         }
     }
-    dec_text_free(&r->detail);
+    /* The detail may show decrypted data (--show-data): gone once the record is written. */
+    if (detail->len > 0) {
+        tls_wipe(detail->data, detail->len);
+    }
     r->pub.detail = "";
     r->pub.detail_len = 0;
     /* Kept copies may hold decrypted handshake bytes: gone with their record. */

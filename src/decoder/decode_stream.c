@@ -551,6 +551,7 @@ void tls_decoder_free(struct tls_decoder *dec)
     free(dec->conns);
     dec_text_free(&dec->out);
     dec_text_free(&dec->deferred);
+    dec_text_free(&dec->record_text);
     tls_wipe(dec->open_buf, sizeof(dec->open_buf));
     free(dec->model_fields);
     free(dec->model_inner_fields);
