@@ -207,5 +207,5 @@ void dec_infer(struct dec_conn *c, enum tls_direction dir, struct dec_record *r)
     } else {
         infer_after_handshake(c, dir, r);
     }
-    dec_text_inference(&r->detail, &r->pub);
+    dec_fact_inference(r);
 }

@@ -4,14 +4,18 @@
  *   decode_record.c   one record: keys, decryption, handshake reassembly, alerts, data
  *   decode_tls13.c    TLS 1.3 messages: key installation, transcript, Finished verification
  *   decode_print.c    what the hellos and the TLS 1.3 messages decide (offers, negotiation)
- *   render_text.c     the text of the record details: message fields (the describer, model.h),
- *                     record lines, verdicts; the files above only find the facts
+ *   model_facts.c     the facts of a record (model_facts.h): the only way the files above and
+ *                     below describe a record; they format no text
+ *   render_text.c     the text of the record details, from their facts: message fields (the
+ *                     describer, model.h), record lines, verdicts
  *   decode_tls12.c    TLS 1.2 messages and the resumption diagnosis (RFC 5246, 5077, 7627)
  *   decode_tls12_keys.c  TLS 1.2 PRF, key block, AEAD records, Finished (RFC 5246, 5288, 7905)
  *   decode_tls12_cbc.c   TLS 1.2 CBC records, MAC-then-encrypt or encrypt_then_mac (RFC 5246, 7366)
  *   decode_signature.c   certificates, CertificateVerify and ServerKeyExchange signatures
  *   decode_infer.c    keyless inferences for protected records
- *   decode_output.c   ladder, details and JSON
+ *   decode_output.c   the writer: what each connection keeps, when it is written (parts, streamed
+ *                     JSON), the text buffer (struct dec_text) the renderers write into
+ *   render_json.c     the JSON renderer (docs/decoder-json.md)
  *   decode_model.c    the model (model.h) of records, secrets and checks, for the renderers
  *   render_html.c     the HTML renderer (docs/decoder-html.md)
  */
@@ -28,6 +32,7 @@
 #include "crypto/x509.h"
 #include "decoder/decode.h"
 #include "decoder/model.h"
+#include "decoder/model_facts.h"
 #include "handshake/key_changes.h"
 #include "handshake/extensions.h"
 #include "handshake/transcript.h"
@@ -43,7 +48,6 @@ struct dec_text {
     size_t limit;     /* 0: TLS_DECODE_MAX_OUTPUT */
     size_t *budget;   /* bytes all kept output may still take (shared), or NULL */
     bool truncated;   /* the limit was hit: later text was dropped */
-    bool discard;     /* nobody reads this text (a record's detail in a JSON run): write nothing */
 };
 
 void dec_text_printf(struct dec_text *t, const char *fmt, ...)
@@ -53,6 +57,10 @@ void dec_text_hex(struct dec_text *t, const uint8_t *p, size_t n);
 /* JSON string literal with quotes and escapes. */
 void dec_text_json_string(struct dec_text *t, const char *s);
 void dec_text_free(struct dec_text *t);
+/* Empty again, keeping its memory (a text reused for every record). */
+void dec_text_clear(struct dec_text *t);
+/* "addr:port", "[v6addr]:port", or a trace's bare name (port 0) */
+void dec_text_endpoint(struct dec_text *t, const char *addr, uint16_t port);
 
 /* ---- per direction -------------------------------------------------------------------- */
 
@@ -263,13 +271,18 @@ struct tls_decoder {
     struct tls_model_field *model_fields;       /* TLS_MODEL_MAX_FIELDS each, when HTML */
     struct tls_model_field *model_inner_fields;
     struct tls_model_field *text_fields;        /* TLS_MODEL_MAX_FIELDS, when text details */
+    struct tls_model_fact facts[TLS_MODEL_MAX_FACTS]; /* the record being decoded's facts */
+    struct dec_text record_text;  /* the detail of the record being written (reused) */
+    uint8_t *fact_arena;          /* TLS_MODEL_FACT_ARENA bytes (DTLS with text details), or NULL */
     bool html_started;            /* the page's head is written */
 };
 
-/* The record being decoded: its public view plus the detail text being written. */
+/* The record being decoded: its public view and the facts found about it (model_facts.h),
+   which the output stage renders when it takes the record (dec_output_record). */
 struct dec_record {
     struct tls_decoded_record pub;
-    struct dec_text detail;
+    struct tls_model_facts facts;
+    size_t cid_len;               /* DTLS: connection ID bytes in the header (for the model) */
     const uint8_t *inner;         /* decrypted: TLSInnerPlaintext / TLS 1.2 plaintext (open_buf) */
     size_t inner_len;
     const char *keys_name;        /* decrypted: which keys opened it */
@@ -281,6 +294,10 @@ void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_
                         size_t len, uint64_t offset, const struct dec_chunk_start *where);
 void dec_conn_note(struct dec_conn *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void dec_direction_wipe(struct dec_direction *d);
+
+/* A record begins: its facts go to the decoder's array when a renderer will read them (text
+   and HTML runs; a JSON run records none); keep_bytes: copies of short-lived bytes are kept. */
+void dec_record_begin(struct dec_conn *c, struct dec_record *r, bool keep_bytes);
 
 void dec_record_content(struct dec_conn *c, enum tls_direction dir, struct dec_record *r, uint8_t type,
                         const uint8_t *content, size_t len);
@@ -301,33 +318,33 @@ void dec_install_app_keys(struct dec_conn *c, enum tls_direction dir);
 void dec_promote_pending(struct dec_direction *d);
 
 /* decode_print.c */
-void dec_print_client_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_text *t);
-void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_text *t);
+void dec_print_client_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_record *rd);
+void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_record *rd);
 void dec_print_tls13_message(struct dec_conn *c, enum tls_direction dir,
-                             const struct tls_handshake_message *msg, struct dec_text *t);
+                             const struct tls_handshake_message *msg, struct dec_record *rd);
 
 /* decode_tls12.c */
 void dec_print_tls12_message(struct dec_conn *c, enum tls_direction dir,
-                             const struct tls_handshake_message *msg, struct dec_text *t);
+                             const struct tls_handshake_message *msg, struct dec_record *rd);
 void dec_resumption_diagnose(struct dec_conn *c);
-void dec_server_hello_compression(struct dec_conn *c, uint8_t method, struct dec_text *t);
+void dec_server_hello_compression(struct dec_conn *c, uint8_t method, struct dec_record *rd);
 
 /* decode_signature.c */
 void dec_certificate_leaf_key(struct dec_conn *c, enum tls_direction dir, const uint8_t *der,
                               size_t len);
 void dec_verify_certificate_verify(struct dec_conn *c, enum tls_direction dir,
                                    uint16_t scheme, const uint8_t *sig, size_t sig_len,
-                                   struct dec_text *t);
+                                   struct dec_record *rd);
 void dec_verify_server_key_exchange(struct dec_conn *c, const uint8_t *params, size_t params_len,
                                     uint16_t scheme, const uint8_t *sig, size_t sig_len,
-                                    struct dec_text *t);
+                                    struct dec_record *rd);
 
 /* decode_tls12_keys.c */
 void dec_tls12_derive_keys(struct dec_conn *c);
 bool dec_tls12_open(struct dec_conn *c, enum tls_direction dir, const struct tls_record *rec,
                     uint8_t *out, size_t *out_len);
 void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
-                               const struct tls_handshake_message *msg, struct dec_text *t);
+                               const struct tls_handshake_message *msg, struct dec_record *rd);
 #define DEC_TLS12_HEADER13_LEN 13
 void dec_tls12_header13(uint64_t seq, const struct tls_record *rec, size_t len,
                         uint8_t out[DEC_TLS12_HEADER13_LEN]);
@@ -380,57 +397,35 @@ void dec_html_record(struct dec_conn *c, const struct tls_model_record *m);
 void dec_html_connection(struct dec_conn *c, const struct tls_decoded_connection *s);
 void dec_html_finish(struct tls_decoder *dec);
 
-/* render_text.c: a handshake message's fields (the describer, model.h) as detail lines */
-void dec_text_message_fields(struct tls_decoder *dec, struct dec_text *t, uint8_t msg_type,
-                             const uint8_t *body, size_t len, bool tls12);
-/* render_text.c: the record lines of the details, from what decode_record.c found */
-enum dec_record_line {
-    DEC_LINE_PLAINTEXT,           /* TLSPlaintext (§5.1) */
-    DEC_LINE_PROTECTED13,         /* TLSCiphertext (§5.2) */
-    DEC_LINE_PROTECTED12,         /* after a TLS 1.2 ChangeCipherSpec (RFC 5246 §6.2.3) */
-    DEC_LINE_BAD_RECORD_MAC,      /* a TLS 1.3 record the logged keys do not open */
-    DEC_LINE_CONTINUES,           /* a handshake message continues in the next record */
-    DEC_LINE_CCS12,               /* RFC 5246 §7.1 */
-    DEC_LINE_CCS13_NOT_ALLOWED,   /* RFC 8446 §5: a CCS value or place TLS 1.3 does not allow */
-};
-void dec_text_record_header(struct dec_text *t, uint64_t number, enum tls_direction dir,
-                            const struct dec_chunk_start *where, uint64_t offset,
-                            const struct tls_record *rec);
-void dec_text_record_line(struct dec_text *t, enum dec_record_line line, enum tls_direction dir);
-void dec_text_ccs13(struct dec_text *t, unsigned value);
-void dec_text_decrypted(struct dec_text *t, enum tls_direction dir, const struct dec_record *r,
-                        uint8_t outer_type);
-/* why: the CBC failure ("bad MAC", "bad padding"), or "" */
-void dec_text_no_master_secret(struct dec_text *t, const char *why);
-void dec_text_cbc(struct dec_text *t, bool etm, const char *mac_name, size_t padding);
-/* RFC 6520 §4; len is the record's content length (type/payload_length read only when len >= 3) */
-void dec_text_heartbeat(struct dec_text *t, unsigned type, size_t payload_length, size_t len);
-void dec_text_alert(struct dec_text *t, const struct tls_decoded_record *p, size_t len,
-                    const char *parse_error);
-void dec_text_content(struct dec_text *t, uint8_t type, const uint8_t *content, size_t len,
-                      bool show_data);
-void dec_text_reassembly_stopped(struct dec_text *t, const char *reason);
-/* render_text.c: verdicts (status: verified / failed / unknown with a reason, or none) */
-void dec_text_inference(struct dec_text *t, const struct tls_decoded_record *p);
-void dec_text_signature(struct dec_text *t, enum tls_direction dir,
-                        enum tls_finished_status status, const char *reason);
-/* th NULL: no secret to check with */
-void dec_text_finished13(struct dec_text *t, enum tls_direction dir, enum tls_finished_status st,
-                         const uint8_t *th, size_t thl, const uint8_t *expected, size_t hl);
-void dec_text_note_line(struct dec_text *t, const char *line);
-void dec_text_finished12(struct dec_text *t, enum tls_hash_alg prf_hash,
-                         enum tls_finished_status st);
-/* message NULL: "not parsed: reason"; else "not a valid <message>: reason" */
-void dec_text_not_parsed(struct dec_text *t, const char *message, const char *reason);
-void dec_text_negotiated(struct dec_text *t, uint16_t version);
-void dec_text_key_update(struct dec_text *t, enum tls_direction dir, unsigned next_generation);
-void dec_text_message_header(struct dec_text *t, const char *name, uint8_t type, uint32_t length);
+/* render_text.c: a record's facts (model_facts.h) as its detail text */
+void dec_text_record_facts(struct tls_decoder *dec, struct dec_text *t, const struct tls_model_facts *fs);
 
-/* decode_output.c */
+/* render_text.c: connections as text */
 void dec_record_label(const struct tls_decoded_record *r, struct dec_text *t);
-void dec_output_record(struct dec_conn *c, const struct dec_record *r);
+void dec_text_ladder_line(struct dec_conn *c, const struct tls_decoded_record *r);
+void dec_text_part(struct dec_conn *c, struct dec_text *t);
+void dec_text_connection(struct dec_conn *c, const struct tls_decoded_connection *s, struct dec_text *t);
+void dec_text_tokens(const struct dec_conn *c, struct dec_text *t);
+void dec_text_skipped(const struct tls_decoder *dec, const struct dec_skipped *k, struct dec_text *t);
+void dec_text_input_note(const struct tls_decoder *dec, const char *message, struct dec_text *t);
+
+/* render_json.c (docs/decoder-json.md); first: no comma before the record */
+void dec_json_record(struct dec_text *t, const struct tls_decoded_record *r, bool first);
+void dec_json_head(struct dec_conn *c, struct dec_text *t);
+void dec_json_summary(const struct tls_decoded_connection *s, struct dec_text *t);
+void dec_json_skipped(struct tls_decoder *dec, const struct dec_skipped *k, struct dec_text *t);
+void dec_json_connection(struct dec_conn *c, const struct tls_decoded_connection *s, struct dec_text *t);
+void dec_json_open_streamed(struct dec_conn *c, struct dec_text *t);
+void dec_json_close_streamed(const struct tls_decoded_connection *s, struct dec_text *t);
+void dec_json_stub(const struct dec_conn *c, struct dec_text *t);
+
+/* decode_output.c: the writer (what is kept, when a part or an object is written) */
+/* A record is decoded: render it (its facts, for text and HTML) and write it. The one call
+   from the decoding code up to the output stage; the record's facts end here. */
+void dec_output_record(struct dec_conn *c, struct dec_record *r);
 void dec_output_connection(struct dec_conn *c);
 void dec_output_finish(struct tls_decoder *dec);
+void dec_output_input_note(struct tls_decoder *dec, const char *message);
 /* Once per input: what it held that was skipped (dec->skipped), if anything; then resets it. */
 void dec_output_skipped(struct tls_decoder *dec);
 
@@ -438,7 +433,6 @@ void dec_output_skipped(struct tls_decoder *dec);
 void dec_tokens_chunk(struct dec_conn *c, enum tls_direction dir, unsigned token, uint64_t offset,
                       size_t len);
 void dec_tokens_record(struct dec_conn *c, const struct tls_decoded_record *r, const char *label);
-void dec_tokens_print(const struct dec_conn *c, struct dec_text *t);
 void dec_tokens_free(struct dec_conn *c);
 
 #endif

@@ -11,8 +11,9 @@
  * EncryptedExtensions whether 0-RTT was accepted; the Certificate its sender's leaf key.
  *
  * The fields themselves are not described here: the one message describer (model_messages.c)
- * cuts each message, and render_text.c prints its fields; this file adds only what the decoder
- * concluded ("negotiated: TLS 1.3", a parser's objection).
+ * cuts each message, and render_text.c prints its fields; this file records only what the
+ * decoder concluded (the negotiated version, a parser's objection) as the record's facts
+ * (model_facts.h), and formats nothing.
  */
 #include <string.h>
 
@@ -29,13 +30,13 @@
 #include "handshake/server_hello.h"
 
 /* §4.1.2 ClientHello; records the offers the rest of the decoder needs. */
-void dec_print_client_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_text *t)
+void dec_print_client_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_record *rd)
 {
     static struct tls_client_hello ch; /* large; the decoder is single-threaded */
     struct tls_error err = {0};
-    dec_text_message_fields(c->dec, t, TLS_HT_client_hello, body, len, false);
+    dec_fact_message_fields(rd, TLS_HT_client_hello, body, len, false);
     if (tls_client_hello_parse(body, len, &ch, &err) != TLS_OK) {
-        dec_text_not_parsed(t, "ClientHello", err.reason);
+        dec_fact_not_parsed(rd, "ClientHello", err.reason);
         dec_conn_note(c, "client: ClientHello does not parse: %s", err.reason);
         return;
     }
@@ -94,14 +95,14 @@ static void server_hello_negotiated(struct dec_conn *c, const struct tls_server_
 }
 
 /* §4.1.3 ServerHello (and §4.1.4 HelloRetryRequest, the same structure). */
-void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_text *t)
+void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len, struct dec_record *rd)
 {
     struct tls_server_hello sh;
     struct tls_error err = {0};
-    dec_text_message_fields(c->dec, t, TLS_HT_server_hello, body, len, false);
+    dec_fact_message_fields(rd, TLS_HT_server_hello, body, len, false);
     /* Parsed without the TLS 1.3 compression rule: TLS 1.2 servers may compress (below). */
     if (tls_server_hello_parse_any_version(body, len, &sh, &err) != TLS_OK) {
-        dec_text_not_parsed(t, "ServerHello", err.reason);
+        dec_fact_not_parsed(rd, "ServerHello", err.reason);
         dec_conn_note(c, "server: ServerHello does not parse: %s", err.reason);
         return;
     }
@@ -111,22 +112,22 @@ void dec_print_server_hello(struct dec_conn *c, const uint8_t *body, size_t len,
     }
     server_hello_negotiated(c, &sh);
     if (sh.downgrade != TLS_DOWNGRADE_NONE) {
-        dec_text_note_line(t, "random ends with the downgrade sentinel (§4.1.3)");
+        dec_fact_note(rd, "random ends with the downgrade sentinel (§4.1.3)");
     }
-    dec_text_negotiated(t, c->version);
+    dec_fact_negotiated(rd, c->version);
     if (sh.legacy_compression_method != 0) {
-        dec_server_hello_compression(c, sh.legacy_compression_method, t);
+        dec_server_hello_compression(c, sh.legacy_compression_method, rd);
     }
 }
 
 /* §4.4.2: the leaf certificate's key, which signs the CertificateVerify. */
 static void certificate_seen(struct dec_conn *c, enum tls_direction dir,
-                             const struct tls_handshake_message *msg, struct dec_text *t)
+                             const struct tls_handshake_message *msg, struct dec_record *rd)
 {
     static struct tls_certificate cert;
     struct tls_error err = {0};
     if (tls_certificate_parse(msg->body, msg->length, dir == TLS_DIR_SERVER_TO_CLIENT, &cert, &err) != TLS_OK) {
-        dec_text_not_parsed(t, NULL, err.reason);
+        dec_fact_not_parsed(rd, NULL, err.reason);
         return;
     }
     if (cert.count > 0) {
@@ -137,7 +138,7 @@ static void certificate_seen(struct dec_conn *c, enum tls_direction dir,
 
 /* The parser's objection to a message, when it has one (the fields are shown anyway). */
 static void parse_check(struct dec_conn *c, enum tls_direction dir,
-                        const struct tls_handshake_message *msg, struct dec_text *t)
+                        const struct tls_handshake_message *msg, struct dec_record *rd)
 {
     static struct tls_encrypted_extensions ee;
     static struct tls_certificate_request cr;
@@ -154,7 +155,7 @@ static void parse_check(struct dec_conn *c, enum tls_direction dir,
         }
         break;
     case TLS_HT_certificate:
-        certificate_seen(c, dir, msg, t);
+        certificate_seen(c, dir, msg, rd);
         return;
     case TLS_HT_certificate_request:
         rc = tls_certificate_request_parse(msg->body, msg->length, !c->dir[dir].sent_finished,
@@ -166,30 +167,30 @@ static void parse_check(struct dec_conn *c, enum tls_direction dir,
     case TLS_HT_new_session_ticket:
         rc = tls_new_session_ticket_parse(msg->body, msg->length, &nst, &err);
         if (rc == TLS_OK && nst.lifetime_too_long) {
-            dec_text_note_line(t, "ticket_lifetime above 7 days: §4.6.1 MUST NOT");
+            dec_fact_note(rd, "ticket_lifetime above 7 days: §4.6.1 MUST NOT");
         }
         break;
     case TLS_HT_key_update:
         rc = tls_key_update_parse(msg->body, msg->length, &req, &err);
         if (rc == TLS_OK) {
-            dec_text_key_update(t, dir, c->dir[dir].generation + 1);
+            dec_fact_key_update(rd, dir, c->dir[dir].generation + 1);
         }
         break;
     case TLS_HT_end_of_early_data:
-        dec_text_note_line(t, "end of the client's 0-RTT data (§4.5): handshake keys follow");
+        dec_fact_note(rd, "end of the client's 0-RTT data (§4.5): handshake keys follow");
         break;
     default:
         break;
     }
     if (rc != TLS_OK) {
-        dec_text_not_parsed(t, NULL, err.reason);
+        dec_fact_not_parsed(rd, NULL, err.reason);
     }
 }
 
 /* The TLS 1.3 messages after the ServerHello (§4.3-§4.6). */
 void dec_print_tls13_message(struct dec_conn *c, enum tls_direction dir,
-                             const struct tls_handshake_message *msg, struct dec_text *t)
+                             const struct tls_handshake_message *msg, struct dec_record *rd)
 {
-    dec_text_message_fields(c->dec, t, msg->msg_type, msg->body, msg->length, false);
-    parse_check(c, dir, msg, t);
+    dec_fact_message_fields(rd, msg->msg_type, msg->body, msg->length, false);
+    parse_check(c, dir, msg, rd);
 }

@@ -30,12 +30,14 @@ static const char *side_name(enum tls_direction dir)
 
 void dec_conn_note(struct dec_conn *c, const char *fmt, ...)
 {
-    char line[512];
+    char line[513];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof(line), fmt, ap);
+    vsnprintf(line, sizeof(line) - 1, fmt, ap);
     va_end(ap);
-    dec_text_printf(&c->notes, "%s\n", line);
+    size_t n = strlen(line);
+    line[n] = '\n'; /* vsnprintf left room: one note per line of the notes list */
+    dec_text_append(&c->notes, line, n + 1);
 }
 
 void dec_direction_wipe(struct dec_direction *d)
@@ -97,13 +99,13 @@ static void handle_alert(struct dec_record *r, const uint8_t *content, size_t le
     struct tls_error err = {0};
     /* §5.1/§6: an alert record holds exactly one 2-byte Alert; the client's parser says so. */
     if (tls_alert_parse(content, len, &alert, &err) != TLS_OK) {
-        dec_text_alert(&r->detail, &r->pub, len, err.reason);
+        dec_fact_alert(r, len, err.reason);
         return;
     }
     r->pub.has_alert = true;
     r->pub.alert_level = alert.level;
     r->pub.alert_description = alert.description;
-    dec_text_alert(&r->detail, &r->pub, len, NULL);
+    dec_fact_alert(r, len, NULL);
 }
 
 /*
@@ -123,14 +125,14 @@ static void handle_heartbeat(struct dec_conn *c, enum tls_direction dir, struct 
                              const uint8_t *content, size_t len)
 {
     if (len < 3) {
-        dec_text_heartbeat(&r->detail, 0, 0, len);
+        dec_fact_heartbeat(r, 0, 0, len);
         dec_conn_note(c, "%s: a heartbeat record of %zu bytes is too short for a HeartbeatMessage",
                       side_name(dir), len);
         return;
     }
     unsigned type = content[0];
     size_t payload_length = (size_t)content[1] << 8 | content[2];
-    dec_text_heartbeat(&r->detail, type, payload_length, len);
+    dec_fact_heartbeat(r, type, payload_length, len);
     if (payload_length + 3 > len) {
         const char *tn = type == 1 ? "heartbeat_request" : type == 2 ? "heartbeat_response" : "unknown";
         dec_conn_note(c, "%s: heartbeat %s with payload_length %zu in a %zu-byte message: the "
@@ -145,7 +147,7 @@ static void handle_app_data(struct dec_conn *c, struct dec_direction *d, struct 
     /* Remembered for the inferences: after application data, a server record is no longer
        taken for a NewSessionTicket by default. */
     d->sent_app_data = true;
-    dec_text_content(&r->detail, TLS_CT_application_data, content, len, c->dec->opt.show_data);
+    dec_fact_content(r, TLS_CT_application_data, content, len, c->dec->opt.show_data);
 }
 
 /* Handshake content: reassembled (messages may span records, §5.1) and parsed one by one. */
@@ -159,7 +161,7 @@ static void handle_handshake(struct dec_conn *c, enum tls_direction dir,
         d->ra_broken = false;
     }
     if (tls_reassembly_add(&d->ra, content, len, &err) != TLS_OK) {
-        dec_text_reassembly_stopped(&r->detail, err.reason);
+        dec_fact_reassembly_stopped(r, err.reason);
         dec_conn_note(c, "%s: handshake reassembly stopped: %s", side_name(dir), err.reason);
         d->ra_broken = true;
         return;
@@ -179,7 +181,7 @@ static void handle_handshake(struct dec_conn *c, enum tls_direction dir,
         dec_handshake_message(c, dir, &msg, r);
     }
     if (tls_reassembly_pending(&d->ra)) {
-        dec_text_record_line(&r->detail, DEC_LINE_CONTINUES, dir);
+        dec_fact_line(r, DEC_LINE_CONTINUES, dir);
     }
 }
 
@@ -200,7 +202,7 @@ static void handle_content(struct dec_conn *c, enum tls_direction dir,
         handle_heartbeat(c, dir, r, content, len);
         break;
     default:
-        dec_text_content(&r->detail, type, content, len, false);
+        dec_fact_content(r, type, content, len, false);
         break;
     }
 }
@@ -211,18 +213,18 @@ static void handle_ccs(struct dec_conn *c, enum tls_direction dir, struct dec_re
     struct dec_direction *d = &c->dir[dir];
     d->ccs_seen = true;
     if (c->tls13 || (!c->have_server_hello && c->offered_tls13)) {
-        dec_text_ccs13(&r->detail, rec->length > 0 ? rec->fragment[0] : 0);
+        dec_fact_ccs13(r, rec->length > 0 ? rec->fragment[0] : 0);
         /* RFC 8446 §5: "An implementation which receives any other change_cipher_spec value or
            which receives a protected change_cipher_spec record MUST abort the handshake with an
            "unexpected_message" alert." It is allowed only "before the peer's Finished message has
            been received": a CCS sent after its sender's own Finished is not. */
         if (rec->length != 1 || rec->fragment[0] != 0x01 || c->dir[dir].sent_finished) {
-            dec_text_record_line(&r->detail, DEC_LINE_CCS13_NOT_ALLOWED, dir);
+            dec_fact_line(r, DEC_LINE_CCS13_NOT_ALLOWED, dir);
             dec_conn_note(c, "%s: a ChangeCipherSpec that RFC 8446 §5 does not allow", side_name(dir));
         }
         return;
     }
-    dec_text_record_line(&r->detail, DEC_LINE_CCS12, dir);
+    dec_fact_line(r, DEC_LINE_CCS12, dir);
     d->tls12_seq = 0; /* RFC 5246 §6.1: "Sequence numbers ... are set to zero" at a CCS */
     /* An abbreviated TLS 1.2 handshake: the server's CCS follows its ServerHello directly
        (RFC 5246 §7.3, Figure 2), without Certificate / ServerHelloDone. */
@@ -241,7 +243,7 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
     r->pub.is_protected = true;
     d->protected_records++;
     bool tls12 = c->have_server_hello && !c->tls13;
-    dec_text_record_line(&r->detail, tls12 ? DEC_LINE_PROTECTED12 : DEC_LINE_PROTECTED13, dir);
+    dec_fact_line(r, tls12 ? DEC_LINE_PROTECTED12 : DEC_LINE_PROTECTED13, dir);
     if (!tls12 && try_open(c, d, rec, &pt)) {
         r->pub.decrypted = true;
         r->pub.has_inner_type = true;
@@ -255,7 +257,7 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
         r->inner_len = inner;
         r->keys_name = d->keys_name;
         r->seq = d->keys.seq - 1;
-        dec_text_decrypted(&r->detail, dir, r, rec->type);
+        dec_fact_decrypted(r, dir, rec->type);
         handle_content(c, dir, r, pt.type, pt.content, pt.length);
         return;
     }
@@ -265,24 +267,24 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
             r->pub.decrypted = true;
             r->pub.content_len = plain_len;
             if (c->tls12_cbc) {
-                dec_text_cbc(&r->detail, c->sh_etm, tls_mac_name(c->tls12_mac), c->tls12_padding);
+                dec_fact_cbc(r, c->sh_etm, tls_mac_name(c->tls12_mac), c->tls12_padding);
             }
             r->inner = c->dec->open_buf;
             r->inner_len = plain_len;
             r->keys_name = "TLS 1.2 write";
             r->seq = d->tls12_seq - 1;
-            dec_text_decrypted(&r->detail, dir, r, rec->type);
+            dec_fact_decrypted(r, dir, rec->type);
             handle_content(c, dir, r, rec->type, c->dec->open_buf, plain_len);
             return;
         }
         const char *why = c->tls12_cbc && c->tls12_failure != NULL ? c->tls12_failure : "";
-        dec_text_no_master_secret(&r->detail, why);
+        dec_fact_no_master_secret(r, why);
         dec_conn_note(c, "%s: TLS 1.2 record at offset %llu does not decrypt with the logged master "
                          "secret%s%s", side_name(dir), (unsigned long long)r->pub.offset,
                       *why != '\0' ? ": " : "", why);
     }
     if (d->keys.is_protected || d->has_pending) {
-        dec_text_record_line(&r->detail, DEC_LINE_BAD_RECORD_MAC, dir);
+        dec_fact_line(r, DEC_LINE_BAD_RECORD_MAC, dir);
         dec_conn_note(c, "%s: record at offset %llu does not decrypt with the logged keys",
                       side_name(dir), (unsigned long long)r->pub.offset);
     }
@@ -337,10 +339,9 @@ void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_
 {
     struct dec_direction *d = &c->dir[dir];
     struct dec_record r;
-    memset(&r, 0, sizeof(r));
-    /* A JSON run prints no record detail: the decoder does not build it (docs/decoder-json.md
-       has no field for it), which is most of its formatting work. */
-    r.detail.discard = c->dec->opt.format == TLS_DECODE_JSON;
+    /* A popped handshake message stays in the reassembly buffer until this direction's next
+       record: the facts may point at it. */
+    dec_record_begin(c, &r, false);
     struct tls_record rec;
     read_header(bytes, len, &rec);
     r.pub.conn_id = c->info.id;
@@ -355,7 +356,7 @@ void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_
     r.pub.bytes_len = len;
     d->records++;
     c->records++;
-    dec_text_record_header(&r.detail, c->records, dir, where, offset, &rec);
+    dec_fact_record_header(&r, c->records, dir, where, offset, &rec);
     /* TLS 1.2 (RFC 5246 §7.1): everything a side sends after its ChangeCipherSpec is
        encrypted, whatever the outer type says. In TLS 1.3 (or while a 1.3 ClientHello awaits
        its answer) a CCS changes nothing. */
@@ -365,25 +366,31 @@ void dec_record_process(struct dec_conn *c, enum tls_direction dir, const uint8_
     } else if (rec.type == TLS_CT_application_data || tls12_encrypted) {
         handle_protected(c, dir, &r, &rec);
     } else {
-        dec_text_record_line(&r.detail, DEC_LINE_PLAINTEXT, dir);
+        dec_fact_line(&r, DEC_LINE_PLAINTEXT, dir);
         handle_content(c, dir, &r, rec.type, rec.fragment, rec.length);
     }
     /* Key changes take effect after the record that announced them (§5.1: a key change
        happens on a record boundary). */
     apply_after_record(c, dir);
-    r.pub.detail = r.detail.data != NULL ? r.detail.data : "";
-    r.pub.detail_len = r.detail.len;
-    if (c->model != NULL) {
-        struct tls_model_record m;
-        dec_model_record(c, &r, bytes, len, &m);
-        dec_html_record(c, &m);
-    }
     dec_output_record(c, &r);
-    dec_text_free(&r.detail);
     /* The decrypted content is someone's data: gone once the record is written. */
     if (r.inner != NULL) {
         tls_wipe(c->dec->open_buf, r.inner_len);
     }
+}
+
+void dec_record_begin(struct dec_conn *c, struct dec_record *r, bool keep_bytes)
+{
+    struct tls_decoder *dec = c->dec;
+    memset(r, 0, sizeof(*r));
+    /* A JSON run prints no record detail (docs/decoder-json.md has no field for it): no
+       renderer reads the facts, so none are recorded. */
+    if (dec->opt.format == TLS_DECODE_JSON) {
+        return;
+    }
+    r->facts.items = dec->facts;
+    r->facts.keep = keep_bytes;
+    r->facts.arena = keep_bytes ? dec->fact_arena : NULL;
 }
 
 void dec_record_content(struct dec_conn *c, enum tls_direction dir, struct dec_record *r, uint8_t type,

@@ -37,23 +37,23 @@ void dec_certificate_leaf_key(struct dec_conn *c, enum tls_direction dir, const 
 /* Verifies sig with the sender's leaf key; records and prints the verdict. */
 static void check(struct dec_conn *c, enum tls_direction dir, uint16_t scheme,
                   const uint8_t *signed_content, size_t signed_len, const uint8_t *sig,
-                  size_t sig_len, struct dec_text *t)
+                  size_t sig_len, struct dec_record *rd)
 {
     struct tls_error err = {0};
     if (!c->have_leaf_key[dir]) {
-        dec_text_signature(t, dir, TLS_FINISHED_UNKNOWN, NULL);
+        dec_fact_signature(rd, dir, TLS_FINISHED_UNKNOWN, NULL);
         return;
     }
     tls_result rc = tls_sig_verify(scheme, &c->leaf_key[dir], signed_content, signed_len, sig,
                                    sig_len, &err);
     if (rc == TLS_OK) {
         c->signature[dir] = TLS_FINISHED_VERIFIED;
-        dec_text_signature(t, dir, TLS_FINISHED_VERIFIED, NULL);
+        dec_fact_signature(rd, dir, TLS_FINISHED_VERIFIED, NULL);
     } else if (rc == TLS_E_ALERT(TLS_ALERT_decrypt_error)) {
         c->signature[dir] = TLS_FINISHED_FAILED;
-        dec_text_signature(t, dir, TLS_FINISHED_FAILED, err.reason);
+        dec_fact_signature(rd, dir, TLS_FINISHED_FAILED, err.reason);
     } else {
-        dec_text_signature(t, dir, TLS_FINISHED_UNKNOWN, err.reason);
+        dec_fact_signature(rd, dir, TLS_FINISHED_UNKNOWN, err.reason);
     }
 }
 
@@ -85,7 +85,7 @@ static void model_certificate_verify(struct dec_conn *c, enum tls_direction dir,
 
 void dec_verify_certificate_verify(struct dec_conn *c, enum tls_direction dir,
                                    uint16_t scheme, const uint8_t *sig, size_t sig_len,
-                                   struct dec_text *t)
+                                   struct dec_record *rd)
 {
     uint8_t th[TLS_MAX_HASH_LEN];
     size_t thl = 0;
@@ -94,26 +94,26 @@ void dec_verify_certificate_verify(struct dec_conn *c, enum tls_direction dir,
     if (!c->transcript_ok || tls_transcript_peek(&c->transcript, th, &thl, NULL) != TLS_OK ||
         tls_certificate_verify_signed_content(dir == TLS_DIR_SERVER_TO_CLIENT, th, thl, content,
                                               sizeof(content), &content_len, NULL) != TLS_OK) {
-        dec_text_signature(t, dir, TLS_FINISHED_UNKNOWN, "the transcript was not followed");
+        dec_fact_signature(rd, dir, TLS_FINISHED_UNKNOWN, "the transcript was not followed");
         return;
     }
-    check(c, dir, scheme, content, content_len, sig, sig_len, t);
+    check(c, dir, scheme, content, content_len, sig, sig_len, rd);
     model_certificate_verify(c, dir, scheme, th, thl, sig, sig_len);
 }
 
 void dec_verify_server_key_exchange(struct dec_conn *c, const uint8_t *params, size_t params_len,
                                     uint16_t scheme, const uint8_t *sig, size_t sig_len,
-                                    struct dec_text *t)
+                                    struct dec_record *rd)
 {
     /* RFC 8422 §5.4: SHA(ClientHello.random + ServerHello.random + ServerKeyExchange.params) */
     uint8_t content[64 + 512];
     if (!c->have_client_hello || !c->have_server_hello || params_len > sizeof(content) - 64) {
-        dec_text_signature(t, TLS_DIR_SERVER_TO_CLIENT, TLS_FINISHED_UNKNOWN,
+        dec_fact_signature(rd, TLS_DIR_SERVER_TO_CLIENT, TLS_FINISHED_UNKNOWN,
                            "both hellos are needed");
         return;
     }
     memcpy(content, c->client_random, 32);
     memcpy(content + 32, c->server_random, 32);
     memcpy(content + 64, params, params_len);
-    check(c, TLS_DIR_SERVER_TO_CLIENT, scheme, content, 64 + params_len, sig, sig_len, t);
+    check(c, TLS_DIR_SERVER_TO_CLIENT, scheme, content, 64 + params_len, sig, sig_len, rd);
 }

@@ -98,18 +98,7 @@ static void client_hello(struct dec_conn *c, struct dec_record *r, const uint8_t
     size_t sid = be16(body + 5);
     size_t chal = be16(body + 7);
     const char *vn = tls_version_name(version);
-    dec_text_printf(&r->detail, "    SSLv2-format ClientHello (RFC 5246 Appendix E.2): version %s(0x%04x), "
-                                "%zu cipher specs, session_id %zu bytes, challenge %zu bytes\n",
-                    vn != NULL ? vn : (version == 0x0002 ? "SSL 2.0" : "unknown"), version, cs / 3,
-                    sid, chal);
-    const uint8_t *spec = body + V2_HELLO_FIXED;
-    for (size_t i = 0; i < cs; i += 3) {
-        /* A V2CipherSpec with a zero first byte is a TLS cipher suite (Appendix E.2). */
-        const char *n = spec[i] == 0 ? tls_cipher_suite_name(be16(spec + i + 1)) : NULL;
-        dec_text_printf(&r->detail, "      cipher spec %02x%02x%02x%s%s\n", spec[i], spec[i + 1],
-                        spec[i + 2], n != NULL ? " " : spec[i] != 0 ? " (SSL 2.0 cipher kind)" : "",
-                        n != NULL ? n : "");
-    }
+    dec_fact_sslv2_client_hello(r, version, body + V2_HELLO_FIXED, cs, sid, chal);
     r->pub.message_count = 1;
     r->pub.messages[0].type = TLS_HT_client_hello;
     r->pub.messages[0].length = (uint32_t)len;
@@ -134,8 +123,7 @@ void dec_sslv2_record(struct dec_conn *c, enum tls_direction dir, const uint8_t 
 {
     struct dec_direction *d = &c->dir[dir];
     struct dec_record r;
-    memset(&r, 0, sizeof(r));
-    r.detail.discard = c->dec->opt.format == TLS_DECODE_JSON;
+    dec_record_begin(c, &r, false);
     size_t hdr = (bytes[0] & 0x80) != 0 ? 2 : 3;
     r.pub.conn_id = c->info.id;
     r.pub.dir = dir;
@@ -147,37 +135,26 @@ void dec_sslv2_record(struct dec_conn *c, enum tls_direction dir, const uint8_t 
     r.pub.length = (uint16_t)(len - hdr);
     d->records++;
     c->records++;
-    dec_text_printf(&r.detail, "  #%llu %s offset %llu", (unsigned long long)c->records,
-                    dir == TLS_DIR_CLIENT_TO_SERVER ? "client" : "server", (unsigned long long)offset);
-    if (where->token != 0) {
-        dec_text_printf(&r.detail, " token %u", where->token);
-    }
-    if (where->frame != 0) {
-        dec_text_printf(&r.detail, " frame %llu", (unsigned long long)where->frame);
-    }
-    dec_text_printf(&r.detail, ": SSL 2.0 record, %zu-byte header, length %zu\n", hdr, len - hdr);
+    dec_fact_sslv2_header(&r, c->records, dir, where, offset, hdr, len - hdr);
     const uint8_t *body = bytes + hdr;
     size_t body_len = len - hdr;
     if (d->sslv2_encrypted) {
         r.pub.is_protected = true;
-        dec_text_printf(&r.detail, "    encrypted (SSL 2.0, not decrypted here)\n");
+        dec_fact_line(&r, DEC_LINE_SSLV2_ENCRYPTED, dir);
     } else if (body_len > 0 && body[0] == V2_CLIENT_HELLO && v2_client_hello_ok(body, body_len)) {
         client_hello(c, &r, body, body_len);
     } else if (body_len > 0 && body[0] == V2_SERVER_HELLO) {
         c->sslv2 = true;
         d->sslv2_encrypted = true; /* the server's next records are encrypted */
         c->version = 0x0002;
-        dec_text_printf(&r.detail, "    SSL 2.0 SERVER-HELLO: the server speaks SSL 2.0\n");
+        dec_fact_line(&r, DEC_LINE_SSLV2_SERVER_HELLO, dir);
         dec_conn_note(c, "server: an SSL 2.0 SERVER-HELLO: this is an SSL 2.0 connection, which "
                          "RFC 6176 prohibits");
     } else if (body_len > 0 && body[0] == V2_CLIENT_MASTER_KEY) {
         d->sslv2_encrypted = true;
-        dec_text_printf(&r.detail, "    SSL 2.0 CLIENT-MASTER-KEY: the client's next records are encrypted\n");
+        dec_fact_line(&r, DEC_LINE_SSLV2_CLIENT_MASTER_KEY, dir);
     } else {
-        dec_text_printf(&r.detail, "    SSL 2.0 message type %u\n", body_len > 0 ? body[0] : 0);
+        dec_fact_sslv2_message(&r, body_len > 0 ? body[0] : 0);
     }
-    r.pub.detail = r.detail.data != NULL ? r.detail.data : "";
-    r.pub.detail_len = r.detail.len;
     dec_output_record(c, &r);
-    dec_text_free(&r.detail);
 }

@@ -464,12 +464,7 @@ static void on_note(void *ctx, unsigned conn_id, const char *message)
     for (size_t i = 0; i < dec->conn_count; i++) {
         dec_conn_note(dec->conns[i], "input: %s", message);
     }
-    if (dec->opt.format == TLS_DECODE_TEXT) {
-        struct dec_text t = {0};
-        dec_text_printf(&t, "note (%s): %s\n", dec->input, message);
-        dec->opt.write(dec->opt.write_ctx, t.data, t.len);
-        dec_text_free(&t);
-    }
+    dec_output_input_note(dec, message);
 }
 
 static void on_udp_skipped(void *ctx, unsigned flows)
@@ -556,10 +551,12 @@ void tls_decoder_free(struct tls_decoder *dec)
     free(dec->conns);
     dec_text_free(&dec->out);
     dec_text_free(&dec->deferred);
+    dec_text_free(&dec->record_text);
     tls_wipe(dec->open_buf, sizeof(dec->open_buf));
     free(dec->model_fields);
     free(dec->model_inner_fields);
     free(dec->text_fields);
+    free(dec->fact_arena);
     free(dec);
 }
 

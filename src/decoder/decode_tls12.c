@@ -37,7 +37,7 @@
  * The first certificate's key signs the ServerKeyExchange.
  */
 static void certificate12(struct dec_conn *c, enum tls_direction dir,
-                          const struct tls_handshake_message *msg, struct dec_text *t)
+                          const struct tls_handshake_message *msg, struct dec_record *rd)
 {
     struct tls_reader r;
     struct tls_reader list;
@@ -45,7 +45,7 @@ static void certificate12(struct dec_conn *c, enum tls_direction dir,
     struct tls_error err = {0};
     tls_reader_init(&r, msg->body, msg->length, &err);
     if (tls_read_vector(&r, 0, 0xffffff, &list, "Certificate.certificate_list") != TLS_OK) {
-        dec_text_not_parsed(t, NULL, err.reason);
+        dec_fact_not_parsed(rd, NULL, err.reason);
         return;
     }
     if (dir == TLS_DIR_SERVER_TO_CLIENT) {
@@ -53,7 +53,7 @@ static void certificate12(struct dec_conn *c, enum tls_direction dir,
     }
     if (tls_reader_remaining(&list) > 0) {
         if (tls_read_vector(&list, 1, 0xffffff, &cert, "ASN.1Cert") != TLS_OK) {
-            dec_text_not_parsed(t, NULL, err.reason);
+            dec_fact_not_parsed(rd, NULL, err.reason);
             return;
         }
         dec_certificate_leaf_key(c, dir, cert.data, cert.len);
@@ -74,7 +74,7 @@ static void certificate12(struct dec_conn *c, enum tls_direction dir,
  * The curve is the connection's group; the signature is checked with the certificate's key.
  */
 static void server_key_exchange(struct dec_conn *c, const struct tls_handshake_message *msg,
-                                struct dec_text *t)
+                                struct dec_record *rd)
 {
     struct tls_reader r;
     struct tls_reader pub;
@@ -87,20 +87,20 @@ static void server_key_exchange(struct dec_conn *c, const struct tls_handshake_m
     if (tls_read_u8(&r, &curve_type, "ServerECDHParams.curve_type") != TLS_OK || curve_type != 3 ||
         tls_read_u16(&r, &curve, "ServerECDHParams.namedcurve") != TLS_OK ||
         tls_read_vector(&r, 1, 0xff, &pub, "ServerECDHParams.public") != TLS_OK) {
-        dec_text_note_line(t, "not ECDHE with a named curve (DHE or other): not checked");
+        dec_fact_note(rd, "not ECDHE with a named curve (DHE or other): not checked");
         return;
     }
     c->group = curve;
     size_t params_len = r.pos; /* curve_type, namedcurve and public: what is signed */
     if (tls_read_u16(&r, &alg, "SignatureAndHashAlgorithm") == TLS_OK &&
         tls_read_vector(&r, 0, 0xffff, &sig, "signature") == TLS_OK) {
-        dec_verify_server_key_exchange(c, msg->body, params_len, alg, sig.data, sig.len, t);
+        dec_verify_server_key_exchange(c, msg->body, params_len, alg, sig.data, sig.len, rd);
     }
 }
 
 /* RFC 5077 §3.3: struct { uint32 ticket_lifetime_hint; opaque ticket<0..2^16-1>; } */
 static void ticket12(struct dec_conn *c, const struct tls_handshake_message *msg,
-                     struct dec_text *t)
+                     struct dec_record *rd)
 {
     struct tls_reader r;
     struct tls_reader ticket;
@@ -110,35 +110,35 @@ static void ticket12(struct dec_conn *c, const struct tls_handshake_message *msg
     c->sh_new_session_ticket = true;
     if (tls_read_u32(&r, &hint, "ticket_lifetime_hint") != TLS_OK ||
         tls_read_vector(&r, 0, 0xffff, &ticket, "ticket") != TLS_OK) {
-        dec_text_not_parsed(t, NULL, err.reason);
+        dec_fact_not_parsed(rd, NULL, err.reason);
     }
 }
 
 void dec_print_tls12_message(struct dec_conn *c, enum tls_direction dir,
-                             const struct tls_handshake_message *msg, struct dec_text *t)
+                             const struct tls_handshake_message *msg, struct dec_record *rd)
 {
-    dec_text_message_fields(c->dec, t, msg->msg_type, msg->body, msg->length, true);
+    dec_fact_message_fields(rd, msg->msg_type, msg->body, msg->length, true);
     switch (msg->msg_type) {
     case TLS_HT_certificate:
-        certificate12(c, dir, msg, t);
+        certificate12(c, dir, msg, rd);
         break;
     case TLS_HT_server_key_exchange:
-        server_key_exchange(c, msg, t);
+        server_key_exchange(c, msg, rd);
         break;
     case TLS_HT_server_hello_done:
-        dec_text_note_line(t, "the server's flight is complete (RFC 5246 §7.4.5)");
+        dec_fact_note(rd, "the server's flight is complete (RFC 5246 §7.4.5)");
         break;
     case TLS_HT_certificate_request:
-        dec_text_note_line(t, "the server asks for a client certificate (RFC 5246 §7.4.4)");
+        dec_fact_note(rd, "the server asks for a client certificate (RFC 5246 §7.4.4)");
         break;
     case TLS_HT_new_session_ticket:
-        ticket12(c, msg, t);
+        ticket12(c, msg, rd);
         break;
     case TLS_HT_certificate_status:
-        dec_text_note_line(t, "an OCSP response (RFC 6066 §8)");
+        dec_fact_note(rd, "an OCSP response (RFC 6066 §8)");
         break;
     case TLS_HT_hello_request:
-        dec_text_note_line(t, "the server asks for renegotiation (RFC 5246 §7.4.1.1)");
+        dec_fact_note(rd, "the server asks for renegotiation (RFC 5246 §7.4.1.1)");
         break;
     default:
         break;
@@ -222,19 +222,16 @@ void dec_resumption_diagnose(struct dec_conn *c)
  * compressed connection is legal but exposes secrets to CRIME (RFC 7457 §2.6), and its records
  * hold compressed fragments, which this decoder does not inflate.
  */
-void dec_server_hello_compression(struct dec_conn *c, uint8_t method, struct dec_text *t)
+void dec_server_hello_compression(struct dec_conn *c, uint8_t method, struct dec_record *rd)
 {
     const char *name = method == 1 ? "DEFLATE" : method == 64 ? "LZS" : "unknown";
     c->compression = method;
+    dec_fact_compression(rd, method, c->tls13);
     if (c->tls13) {
-        dec_text_printf(t, "      compression %s(%u): RFC 8446 §4.1.3 says legacy_compression_method "
-                           "MUST be 0; a TLS 1.3 client aborts with illegal_parameter\n", name, method);
         dec_conn_note(c, "server: a TLS 1.3 ServerHello with legacy_compression_method %u (RFC 8446 "
                          "§4.1.3: MUST be 0)", method);
         return;
     }
-    dec_text_printf(t, "      compression: %s(%u) (RFC 5246 §7.4.1.3%s)\n", name, method,
-                    method == 1 ? ", RFC 3749" : "");
     dec_conn_note(c, "server: chose compression %s(%u): the records carry compressed data (not inflated "
                      "here) and the connection is open to CRIME (RFC 7457 §2.6)", name, method);
 }

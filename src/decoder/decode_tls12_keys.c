@@ -201,7 +201,7 @@ tls_result dec_tls12_prf(enum tls_hash_alg alg, const uint8_t *secret, size_t se
 
 /* RFC 5246 §7.4.9: verify_data = PRF(master_secret, finished_label, Hash(handshake_messages)). */
 void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
-                               const struct tls_handshake_message *msg, struct dec_text *t)
+                               const struct tls_handshake_message *msg, struct dec_record *rd)
 {
     uint8_t th[TLS_MAX_HASH_LEN];
     uint8_t expected[TLS12_VERIFY_DATA_LEN];
@@ -219,7 +219,7 @@ void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
             dec_model_tls12_finished(c, dir, th, thl, expected, sizeof(expected), msg->body,
                                      msg->length, st);
         }
-        dec_text_finished12(t, c->prf_hash, st);
+        dec_fact_finished12(rd, c->prf_hash, st);
     }
     if (dir == TLS_DIR_CLIENT_TO_SERVER) {
         c->client_finished = st;

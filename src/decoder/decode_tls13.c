@@ -183,7 +183,7 @@ static void model_finished(struct dec_conn *c, enum tls_direction dir, const uin
 
 /* §4.4.4: recompute the sender's verify_data over the transcript so far. */
 static void verify_finished(struct dec_conn *c, enum tls_direction dir,
-                            const struct tls_handshake_message *msg, struct dec_text *t)
+                            const struct tls_handshake_message *msg, struct dec_record *rd)
 {
     size_t hl = tls_hash_len(c->hash);
     enum tls_finished_status st = TLS_FINISHED_UNKNOWN;
@@ -191,7 +191,7 @@ static void verify_finished(struct dec_conn *c, enum tls_direction dir,
     struct tls_error err = {0};
     /* §4.4.4: verify_data is exactly Hash.length bytes; any other length cannot match. */
     if (hl != 0 && tls_finished_parse(msg->body, msg->length, hl, &vd, &err) != TLS_OK) {
-        dec_text_note_line(t, err.reason);
+        dec_fact_note(rd, err.reason);
         st = TLS_FINISHED_FAILED;
     }
     /* verify_data itself is among the message's fields (the describer, render_text.c). */
@@ -206,9 +206,9 @@ static void verify_finished(struct dec_conn *c, enum tls_direction dir,
         tls_finished_verify_data(c->hash, base, th, expected, NULL) == TLS_OK) {
         st = tls_ct_equal(expected, vd.data, hl) ? TLS_FINISHED_VERIFIED : TLS_FINISHED_FAILED;
         model_finished(c, dir, base, th, thl, expected, &vd, st);
-        dec_text_finished13(t, dir, st, th, thl, expected, hl);
+        dec_fact_finished13(rd, dir, st, th, thl, expected, hl);
     } else if (st == TLS_FINISHED_UNKNOWN) {
-        dec_text_finished13(t, dir, st, NULL, 0, NULL, 0);
+        dec_fact_finished13(rd, dir, st, NULL, 0, NULL, 0);
     }
     tls_wipe(expected, sizeof(expected));
     if (dir == TLS_DIR_CLIENT_TO_SERVER) {
@@ -245,21 +245,21 @@ static void add_transcript(struct dec_conn *c, const struct tls_handshake_messag
 
 /* §4.4.3: the CertificateVerify signs the transcript up to the Certificate. */
 static void verify_signature(struct dec_conn *c, enum tls_direction dir,
-                             const struct tls_handshake_message *msg, struct dec_text *t)
+                             const struct tls_handshake_message *msg, struct dec_record *rd)
 {
     struct tls_certificate_verify cv;
     if (tls_certificate_verify_parse(msg->body, msg->length, &cv, NULL) != TLS_OK) {
         return;
     }
-    dec_verify_certificate_verify(c, dir, cv.algorithm, cv.signature.data, cv.signature.len, t);
+    dec_verify_certificate_verify(c, dir, cv.algorithm, cv.signature.data, cv.signature.len, rd);
 }
 
 /* The messages of a TLS 1.3 handshake after the ServerHello. */
 static void tls13_message(struct dec_conn *c, enum tls_direction dir,
-                          const struct tls_handshake_message *msg, struct dec_text *t)
+                          const struct tls_handshake_message *msg, struct dec_record *rd)
 {
     struct dec_direction *d = &c->dir[dir];
-    dec_print_tls13_message(c, dir, msg, t);
+    dec_print_tls13_message(c, dir, msg, rd);
     /* App. A.1: what this message changes in the keys of its sender's next record (§7.3). */
     enum tls_key_change sender_next, receiver_next;
     tls13_key_changes(dir, msg->msg_type, &sender_next, &receiver_next);
@@ -268,10 +268,10 @@ static void tls13_message(struct dec_conn *c, enum tls_direction dir,
         if (d->sent_finished) {
             /* §4.6.2: a Finished after the handshake ends post-handshake authentication; its
                BaseKey is an application traffic secret, and it is not checked here. */
-            dec_text_note_line(t, "post-handshake authentication Finished (§4.6.2): not verified");
+            dec_fact_note(rd, "post-handshake authentication Finished (§4.6.2): not verified");
             break;
         }
-        verify_finished(c, dir, msg, t);
+        verify_finished(c, dir, msg, rd);
         add_transcript(c, msg);
         if (dir == TLS_DIR_SERVER_TO_CLIENT) {
             dec_model_server_finished_hash(c); /* the application secrets' context (§7.1) */
@@ -299,7 +299,7 @@ static void tls13_message(struct dec_conn *c, enum tls_direction dir,
     case TLS_HT_new_session_ticket:
         break; /* §4.6.1: post-handshake, not in the transcript */
     case TLS_HT_certificate_verify:
-        verify_signature(c, dir, msg, t);
+        verify_signature(c, dir, msg, rd);
         add_transcript(c, msg);
         break;
     case TLS_HT_certificate:
@@ -340,10 +340,10 @@ static void install_early_keys(struct dec_conn *c)
 }
 
 static void hello_message(struct dec_conn *c, enum tls_direction dir,
-                          const struct tls_handshake_message *msg, struct dec_text *t)
+                          const struct tls_handshake_message *msg, struct dec_record *rd)
 {
     if (msg->msg_type == TLS_HT_client_hello) {
-        dec_print_client_hello(c, msg->body, msg->length, t);
+        dec_print_client_hello(c, msg->body, msg->length, rd);
         add_transcript(c, msg);
         if (c->offered_early_data && c->dec->opt.keylog != NULL) {
             install_early_keys(c);
@@ -352,7 +352,7 @@ static void hello_message(struct dec_conn *c, enum tls_direction dir,
     }
     (void)dir;
     bool was_hrr = c->hrr;
-    dec_print_server_hello(c, msg->body, msg->length, t);
+    dec_print_server_hello(c, msg->body, msg->length, rd);
     if (!c->tls13) {
         /* TLS 1.2: the Finished hashes every handshake message (RFC 5246 §7.4.9); the keys
            come from the master secret, when logged. */
@@ -386,20 +386,20 @@ void dec_handshake_message(struct dec_conn *c, enum tls_direction dir,
         memcmp(msg->body + 2, tls_hello_retry_request_random, TLS_RANDOM_LEN) == 0) {
         name = "server_hello (HelloRetryRequest, RFC 8446 §4.1.4)";
     }
-    dec_text_message_header(&r->detail, name, msg->msg_type, msg->length);
+    dec_fact_message_header(r, name, msg->msg_type, msg->length);
     /* The hellos decide the version; what follows is read as TLS 1.3 or as TLS 1.2. */
     if (msg->msg_type == TLS_HT_client_hello || msg->msg_type == TLS_HT_server_hello) {
-        hello_message(c, dir, msg, &r->detail);
+        hello_message(c, dir, msg, r);
     } else if (c->have_server_hello && c->tls13) {
-        tls13_message(c, dir, msg, &r->detail);
+        tls13_message(c, dir, msg, r);
     } else if (msg->msg_type == TLS_HT_finished) {
         /* TLS 1.2 Finished, decrypted: checked, then part of the peer's Finished hash. */
         c->dir[dir].sent_finished = true;
-        dec_text_message_fields(c->dec, &r->detail, msg->msg_type, msg->body, msg->length, true);
-        dec_tls12_verify_finished(c, dir, msg, &r->detail);
+        dec_fact_message_fields(r, msg->msg_type, msg->body, msg->length, true);
+        dec_tls12_verify_finished(c, dir, msg, r);
         add_transcript(c, msg);
     } else {
-        dec_print_tls12_message(c, dir, msg, &r->detail);
+        dec_print_tls12_message(c, dir, msg, r);
         /* RFC 5246 §7.4.9: handshake_messages excludes HelloRequest. */
         if (msg->msg_type != TLS_HT_hello_request) {
             add_transcript(c, msg);

@@ -69,46 +69,6 @@ void dec_tokens_record(struct dec_conn *c, const struct tls_decoded_record *r, c
     tr->label[n] = '\0';
 }
 
-/* One token's line: its size, then each record it holds, whole or in part. */
-static void print_token(const struct dec_conn *c, const struct dec_token *tk, struct dec_text *t)
-{
-    dec_text_printf(t, "    %s%-4u %6" PRIu64 " bytes:", tk->dir == TLS_DIR_CLIENT_TO_SERVER ? "C" : "S",
-                    tk->index, tk->len);
-    uint64_t end = tk->offset + tk->len, covered = 0;
-    for (size_t i = 0; i < c->token_record_count; i++) {
-        const struct dec_token_record *r = &c->token_records[i];
-        uint64_t r_end = r->offset + r->total;
-        if (r->dir != tk->dir || r_end <= tk->offset || r->offset >= end) {
-            continue;
-        }
-        uint64_t from = r->offset > tk->offset ? r->offset : tk->offset;
-        uint64_t to = r_end < end ? r_end : end;
-        covered += to - from;
-        if (from == r->offset && to == r_end) {
-            dec_text_printf(t, " #%" PRIu64 " %s (%u bytes);", r->number, r->label, r->total);
-        } else {
-            dec_text_printf(t, " bytes %" PRIu64 "..%" PRIu64 " of #%" PRIu64 " %s (%u bytes);",
-                            from - r->offset, to - r->offset - 1, r->number, r->label, r->total);
-        }
-    }
-    if (covered < tk->len) {
-        dec_text_printf(t, " %" PRIu64 " bytes in no record (a prefix, or the end of the input)",
-                        tk->len - covered);
-    }
-    dec_text_printf(t, "\n");
-}
-
-void dec_tokens_print(const struct dec_conn *c, struct dec_text *t)
-{
-    if (c->token_count == 0) {
-        return;
-    }
-    dec_text_printf(t, "\n  tokens (C: client, S: server; each one buffer handed over in one call):\n");
-    for (size_t i = 0; i < c->token_count; i++) {
-        print_token(c, &c->tokens[i], t);
-    }
-}
-
 void dec_tokens_free(struct dec_conn *c)
 {
     free(c->tokens);

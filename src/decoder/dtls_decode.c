@@ -65,6 +65,10 @@ tls_result dec_dtls_new(struct dec_conn *c)
     if (c->dtls == NULL) {
         return TLS_E_INTERNAL;
     }
+    /* The fact arena (dec_record_begin): once per decoder, when records get text details. */
+    if (c->dec->opt.format != TLS_DECODE_JSON && c->dec->fact_arena == NULL) {
+        c->dec->fact_arena = malloc(TLS_MODEL_FACT_ARENA);
+    }
     dtls_reasm_init(&c->dtls->ra[0]);
     dtls_reasm_init(&c->dtls->ra[1]);
     return TLS_OK;
@@ -89,26 +93,18 @@ void dec_dtls_free(struct dec_conn *c)
  *       opaque cookie<0..2^8-1>;
  *   } HelloVerifyRequest;
  */
-static void hello_verify_request(struct dec_conn *c, const struct dtls_message *m, struct dec_text *t)
+static void hello_verify_request(struct dec_conn *c, const struct dtls_message *m, struct dec_record *r)
 {
     struct dec_dtls *s = c->dtls;
     if (m->length < 3 || (size_t)m->body[2] + 3 != m->length) {
-        dec_text_printf(t, "      HelloVerifyRequest does not parse (RFC 6347 §4.2.1)\n");
+        dec_fact_dtls_hvr(r, false, 0, NULL, 0);
         return;
     }
     uint16_t v = (uint16_t)(m->body[0] << 8 | m->body[1]);
     s->hvr = true;
     s->cookie_len = m->body[2];
     memcpy(s->cookie, m->body + 3, s->cookie_len);
-    dec_text_printf(t, "      server_version: %s(0x%04x)\n      cookie: %zu bytes ", or_unknown(tls_version_name(v)),
-                    v, s->cookie_len);
-    dec_text_hex(t, s->cookie, s->cookie_len);
-    dec_text_printf(t, "\n      (RFC 6347 §4.2.1: before keeping any state the server asks the client to "
-                       "prove it receives at its address: the client must send its ClientHello again "
-                       "with this cookie. A server makes it from the client's address and ClientHello "
-                       "fields, which is why Schannel's AcceptSecurityContext needs the client's "
-                       "address in a SECBUFFER_EXTRA buffer. This ClientHello and this "
-                       "HelloVerifyRequest are not part of the Finished hash, RFC 6347 §4.2.6.)\n");
+    dec_fact_dtls_hvr(r, true, v, s->cookie, s->cookie_len);
     /* §4.2.6: the handshake hash starts again with the second ClientHello. */
     tls_transcript_wipe(&c->transcript);
     c->transcript_ok = tls_transcript_init(&c->transcript, NULL) == TLS_OK;
@@ -120,7 +116,7 @@ static void hello_verify_request(struct dec_conn *c, const struct dtls_message *
  * §7.4.1.2) is the same without the cookie: that is what goes to the describer. False when
  * the cookie cannot be found.
  */
-static bool client_hello_tls_form(struct dec_conn *c, const struct dtls_message *m, struct dec_text *t,
+static bool client_hello_tls_form(struct dec_conn *c, const struct dtls_message *m, struct dec_record *r,
                                   size_t *tls_len)
 {
     struct dec_dtls *s = c->dtls;
@@ -137,25 +133,15 @@ static bool client_hello_tls_form(struct dec_conn *c, const struct dtls_message 
     memcpy(s->tls_body + cookie_at, m->body + cookie_at + 1 + cookie_len, m->length - cookie_at - 1 - cookie_len);
     *tls_len = m->length - 1 - cookie_len;
     s->client_hellos++;
-    dec_text_printf(t, "      cookie: %zu bytes", cookie_len);
-    if (cookie_len > 0) {
-        dec_text_printf(t, " ");
-        dec_text_hex(t, m->body + cookie_at + 1, cookie_len);
-    }
+    bool same = false;
     if (s->hvr) {
-        bool same = cookie_len == s->cookie_len && memcmp(m->body + cookie_at + 1, s->cookie, cookie_len) == 0;
-        dec_text_printf(t, "\n      (RFC 6347 §4.2.1: %s)\n",
-                        same ? "the cookie of the HelloVerifyRequest, echoed: the client proved its "
-                               "address; the handshake proper starts here"
-                             : "NOT the cookie of the HelloVerifyRequest: a server answers this with "
-                               "another HelloVerifyRequest or drops it");
+        same = cookie_len == s->cookie_len && memcmp(m->body + cookie_at + 1, s->cookie, cookie_len) == 0;
         if (!same) {
             dec_conn_note(c, "client: ClientHello after a HelloVerifyRequest does not echo its cookie");
         }
         s->cookie_echoed = same;
-    } else {
-        dec_text_printf(t, "%s\n", cookie_len == 0 ? " (empty: no cookie asked for yet)" : "");
     }
+    dec_fact_dtls_cookie(r, m->body + cookie_at + 1, cookie_len, s->hvr, same);
     return true;
 }
 
@@ -210,9 +196,8 @@ static void message_complete(struct dec_conn *c, enum tls_direction dir, const s
     struct dec_dtls *s = c->dtls;
     const char *name = tls_handshake_type_name(m->msg_type);
     if (m->msg_type == TLS_HT_hello_verify_request) {
-        dec_text_printf(&r->detail, "    Handshake hello_verify_request(3), length %u, message_seq %u\n",
-                        m->length, m->message_seq);
-        hello_verify_request(c, m, &r->detail);
+        dec_fact_dtls_hvr_header(r, m->length, m->message_seq);
+        hello_verify_request(c, m, r);
         return;
     }
     memcpy(s->msg, m->header, DTLS_HANDSHAKE_HEADER_LEN);
@@ -225,13 +210,12 @@ static void message_complete(struct dec_conn *c, enum tls_direction dir, const s
         .total_len = DTLS_HANDSHAKE_HEADER_LEN + m->length,
     };
     if (m->fragments > 1) {
-        dec_text_printf(&r->detail, "    %s (message_seq %u) reassembled from %u fragments\n",
-                        or_unknown(name), m->message_seq, m->fragments);
+        dec_fact_dtls_reassembled(r, or_unknown(name), m->message_seq, m->fragments);
     }
     if (m->msg_type == TLS_HT_client_hello) {
         size_t tls_len = 0;
-        if (!client_hello_tls_form(c, m, &r->detail, &tls_len)) {
-            dec_text_printf(&r->detail, "    ClientHello too short for its cookie (RFC 6347 §4.2.1)\n");
+        if (!client_hello_tls_form(c, m, r, &tls_len)) {
+            dec_fact_line(r, DEC_LINE_DTLS_CH_SHORT, dir);
             dec_conn_note(c, "client: a ClientHello does not parse (RFC 6347 §4.2.1)");
             return;
         }
@@ -267,14 +251,9 @@ static bool handshake_fragment(struct dec_conn *c, enum tls_direction dir, const
         p->messages[p->message_count].repeated = repeated;
         p->message_count++;
     }
-    dec_text_printf(&r->detail, "    fragment %s(%u): message_seq %u, fragment_offset %u, fragment_length %u "
-                                "of length %u: %s\n",
-                    or_unknown(name), f->msg_type, f->message_seq, f->fragment_offset, f->fragment_length,
-                    f->length, dtls_fragment_status_name(st));
-    if (st == DTLS_FRAG_RETRANSMISSION) {
-        dec_text_printf(&r->detail, "      (message_seq %u was already complete: a retransmitted flight, "
-                                    "RFC 6347 §4.2.4)\n", f->message_seq);
-    } else if (st == DTLS_FRAG_TOO_LARGE || st == DTLS_FRAG_NO_SLOT || st == DTLS_FRAG_MISMATCH) {
+    dec_fact_dtls_fragment(r, or_unknown(name), f->msg_type, f->message_seq, f->fragment_offset,
+                           f->fragment_length, f->length, (int)st);
+    if (st == DTLS_FRAG_TOO_LARGE || st == DTLS_FRAG_NO_SLOT || st == DTLS_FRAG_MISMATCH) {
         dec_conn_note(c, "%s: handshake fragment message_seq %u: %s", side_name(dir), f->message_seq,
                       dtls_fragment_status_name(st));
     }
@@ -297,8 +276,7 @@ static void handshake_content(struct dec_conn *c, enum tls_direction dir, const 
         size_t used = 0;
         struct tls_error err = {0};
         if (dtls_fragment_parse(p + pos, len - pos, &f, &used, &err) != TLS_OK) {
-            dec_text_printf(&r->detail, "    %zu bytes that are not a handshake fragment: %s\n", len - pos,
-                            err.reason);
+            dec_fact_dtls_not_fragment(r, len - pos, err.reason);
             dec_conn_note(c, "%s: datagram %u: %s", side_name(dir), r->pub.datagram, err.reason);
             all_repeated = false;
             break;
@@ -326,19 +304,10 @@ static void handshake_content(struct dec_conn *c, enum tls_direction dir, const 
 static void ack_content(const uint8_t *p, size_t len, struct dec_record *r)
 {
     if (len < 2 || (size_t)(p[0] << 8 | p[1]) != len - 2 || (len - 2) % 16 != 0) {
-        dec_text_printf(&r->detail, "    ACK does not parse (RFC 9147 §7)\n");
+        dec_fact_line(r, DEC_LINE_DTLS_ACK_MALFORMED, r->pub.dir);
         return;
     }
-    dec_text_printf(&r->detail, "    ACK (RFC 9147 §7): %zu record numbers acknowledged:", (len - 2) / 16);
-    for (size_t i = 2; i + 16 <= len && i < 2 + 16 * 8; i += 16) {
-        uint64_t e = 0, q = 0;
-        for (int k = 0; k < 8; k++) {
-            e = e << 8 | p[i + (size_t)k];
-            q = q << 8 | p[i + 8 + (size_t)k];
-        }
-        dec_text_printf(&r->detail, " (%llu, %llu)", (unsigned long long)e, (unsigned long long)q);
-    }
-    dec_text_printf(&r->detail, "%s\n", len - 2 > 16 * 8 ? " ..." : "");
+    dec_fact_dtls_ack(r, p, len);
 }
 
 static void ccs_record(struct dec_conn *c, enum tls_direction dir, const struct dtls_record *rec,
@@ -350,8 +319,7 @@ static void ccs_record(struct dec_conn *c, enum tls_direction dir, const struct 
     if (s->ccs_epoch_left[dir] && rec->epoch + 1 <= s->epoch[dir]) {
         r->pub.retransmission = true;
         s->after_repeated_ccs[dir] = true;
-        dec_text_printf(&r->detail, "    ChangeCipherSpec again (epoch %u already left): part of a "
-                                    "retransmitted flight (RFC 6347 §4.2.4)\n", rec->epoch);
+        dec_fact_dtls_epoch(r, TLS_FACT_DTLS_CCS_AGAIN, dir, rec->epoch, 0);
         return;
     }
     s->ccs_epoch_left[dir] = true;
@@ -359,9 +327,7 @@ static void ccs_record(struct dec_conn *c, enum tls_direction dir, const struct 
     if (s->epoch[dir] < rec->epoch + 1) {
         s->epoch[dir] = (uint16_t)(rec->epoch + 1);
     }
-    dec_text_printf(&r->detail, "    ChangeCipherSpec (RFC 6347 §4.1, RFC 5246 §7.1): the %s's next "
-                                "records are in epoch %u, under the new keys, with sequence numbers from 0\n",
-                    side_name(dir), rec->epoch + 1);
+    dec_fact_dtls_epoch(r, TLS_FACT_DTLS_CCS, dir, (unsigned)rec->epoch + 1, 0);
 }
 
 /* A record of epoch > 0 (or a unified header): decrypted with the logged master secret when
@@ -374,20 +340,12 @@ static void protected_record(struct dec_conn *c, enum tls_direction dir, const s
     r->pub.is_protected = true;
     d->protected_records++;
     if (rec->unified) {
-        dec_text_printf(&r->detail, "    DTLS 1.3 unified header (RFC 9147 §4): 0x%02x = 001 C=%u S=%u L=%u "
-                                    "epoch bits %u; connection ID %zu bytes; sequence number %u bits "
-                                    "(encrypted, §4.2.3); %u bytes of encrypted_record (content type "
-                                    "inside)\n",
-                        rec->flags, !!(rec->flags & DTLS_UH_C), !!(rec->flags & DTLS_UH_S),
-                        !!(rec->flags & DTLS_UH_L), rec->epoch, rec->cid_len, rec->seq_bits, rec->length);
+        dec_fact_dtls_unified(r, rec->flags, rec->epoch, rec->cid_len, rec->seq_bits, rec->length);
         return;
     }
-    dec_text_printf(&r->detail, "    protected: epoch %u, under the keys of the %s's ChangeCipherSpec "
-                                "(RFC 6347 §4.1)\n", rec->epoch, side_name(dir));
+    dec_fact_dtls_epoch(r, TLS_FACT_DTLS_PROTECTED, dir, rec->epoch, 0);
     if (rec->cid != NULL) {
-        dec_text_printf(&r->detail, "    tls12_cid record (RFC 9146 §4): connection ID ");
-        dec_text_hex(&r->detail, rec->cid, rec->cid_len);
-        dec_text_printf(&r->detail, "; the real content type is inside the encryption (not opened here)\n");
+        dec_fact_dtls_cid(r, rec->cid, rec->cid_len);
         return;
     }
     struct tls_record tr = {
@@ -408,10 +366,7 @@ static void protected_record(struct dec_conn *c, enum tls_direction dir, const s
         r->inner_len = plain_len;
         r->keys_name = "DTLS 1.2 write";
         r->seq = d->dtls_record_seq;
-        dec_text_printf(&r->detail, "    decrypted with the %s's write key (nonce and AAD with epoch %u, "
-                                    "sequence_number %llu): %zu bytes of %s\n",
-                        side_name(dir), rec->epoch, (unsigned long long)rec->sequence_number, plain_len,
-                        or_unknown(tls_content_type_name(rec->type)));
+        dec_fact_dtls_decrypted(r, dir, rec->epoch, rec->sequence_number, plain_len, rec->type);
         if (rec->type == TLS_CT_handshake) {
             handshake_content(c, dir, c->dec->open_buf, plain_len, r);
         } else {
@@ -420,7 +375,7 @@ static void protected_record(struct dec_conn *c, enum tls_direction dir, const s
         return;
     }
     if (c->have_master_secret) {
-        dec_text_printf(&r->detail, "    does not decrypt with the logged master secret\n");
+        dec_fact_no_master_secret(r, "");
         dec_conn_note(c, "%s: datagram %u: epoch %u record does not decrypt with the logged master secret",
                       side_name(dir), r->pub.datagram, rec->epoch);
     }
@@ -442,36 +397,15 @@ static void protected_record(struct dec_conn *c, enum tls_direction dir, const s
 }
 
 
-static void print_record_header(struct dec_conn *c, enum tls_direction dir, const struct tls_stream_datagram *dg,
-                                size_t offset, const struct dtls_record *rec, struct dec_text *t)
-{
-    dec_text_printf(t, "  #%llu %s datagram %u", (unsigned long long)c->records, side_name(dir), dg->index);
-    if (dg->token_index != 0) {
-        dec_text_printf(t, " token %u", dg->token_index);
-    }
-    if (dg->frame != 0) {
-        dec_text_printf(t, " frame %llu", (unsigned long long)dg->frame);
-    }
-    if (rec->unified) {
-        dec_text_printf(t, " offset %zu: DTLS 1.3 ciphertext, epoch bits %u, sequence_number bits 0x%llx, "
-                           "length %u\n", offset, rec->epoch, (unsigned long long)rec->sequence_number,
-                        rec->length);
-        return;
-    }
-    dec_text_printf(t, " offset %zu: record type %s(%u), version %s(0x%04x), epoch %u, sequence_number %llu, "
-                       "length %u\n", offset, or_unknown(tls_content_type_name(rec->type)), rec->type,
-                    or_unknown(tls_version_name(rec->version)), rec->version, rec->epoch,
-                    (unsigned long long)rec->sequence_number, rec->length);
-}
-
 static void process_record(struct dec_conn *c, enum tls_direction dir, const struct tls_stream_datagram *dg,
                            size_t offset, const struct dtls_record *rec)
 {
     struct dec_dtls *s = c->dtls;
     struct dec_direction *d = &c->dir[dir];
     struct dec_record r;
-    memset(&r, 0, sizeof(r));
-    r.detail.discard = c->dec->opt.format == TLS_DECODE_JSON;
+    /* Messages completed by this record share the connection's one message buffer: their
+       bytes are kept for the facts (dec_fact_keep). */
+    dec_record_begin(c, &r, true);
     d->records++;
     c->records++;
     r.pub.conn_id = c->info.id;
@@ -489,7 +423,8 @@ static void process_record(struct dec_conn *c, enum tls_direction dir, const str
     r.pub.datagram = dg->index;
     r.pub.bytes = rec->header; /* header and fragment are contiguous in the datagram */
     r.pub.bytes_len = rec->total_len;
-    print_record_header(c, dir, dg, offset, rec, &r.detail);
+    r.cid_len = rec->cid_len;
+    dec_fact_dtls_header(&r, c->records, dir, dg, offset, rec);
     if (rec->unified) {
         s->unified_seen = true;
     } else {
@@ -503,7 +438,7 @@ static void process_record(struct dec_conn *c, enum tls_direction dir, const str
     } else if (rec->unified || rec->epoch > 0) {
         protected_record(c, dir, rec, &r);
     } else if (rec->type == TLS_CT_handshake) {
-        dec_text_printf(&r.detail, "    not protected: epoch 0 (RFC 6347 §4.1)\n");
+        dec_fact_line(&r, DEC_LINE_DTLS_PLAINTEXT, dir);
         handshake_content(c, dir, rec->fragment, rec->length, &r);
     } else if (rec->type == TLS_CT_ack) {
         ack_content(rec->fragment, rec->length, &r);
@@ -514,23 +449,13 @@ static void process_record(struct dec_conn *c, enum tls_direction dir, const str
         /* The same epoch and sequence number again: a copy of one record (the network or the
            capture duplicated it), not a retransmission, which gets a new sequence number. */
         r.pub.retransmission = true;
-        dec_text_printf(&r.detail, "    a copy of a record already seen (same epoch %u and sequence_number "
-                                   "%llu): RFC 6347 §4.1.2.6 replay detection discards it\n",
-                        rec->epoch, (unsigned long long)rec->sequence_number);
+        dec_fact_dtls_epoch(&r, TLS_FACT_DTLS_COPY, dir, rec->epoch, rec->sequence_number);
     }
     dtls_flight_record(s, r.pub.retransmission);
     if (r.pub.retransmission) {
-        dec_text_printf(&r.detail, "    => retransmission (RFC 6347 §4.2.4)\n");
-    }
-    r.pub.detail = r.detail.data != NULL ? r.detail.data : "";
-    r.pub.detail_len = r.detail.len;
-    if (c->model != NULL) {
-        struct tls_model_record m;
-        dec_model_dtls_record(c, &r, rec->header, rec->total_len, rec->cid_len, &m);
-        dec_html_record(c, &m);
+        dec_fact_line(&r, DEC_LINE_DTLS_RETRANSMISSION, dir);
     }
     dec_output_record(c, &r);
-    dec_text_free(&r.detail);
     if (r.inner != NULL) {
         tls_wipe(c->dec->open_buf, r.inner_len);
     }

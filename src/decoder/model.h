@@ -23,6 +23,39 @@
  *
  * Memory stays flat: a record's model lives only while its record is rendered (the decoder owns
  * one, reused), and a connection's secrets and checks are bounded arrays.
+ *
+ * What each record says in words starts as its facts (model_facts.h): typed entries the
+ * decoding code stores in a bounded per-record list (decrypted with which keys, CBC checked,
+ * an alert, an inference, a message header and its body for the describer, a Finished check,
+ * a DTLS fragment, ...). No decoding file formats text.
+ *
+ * Layers inside src/decoder (an arrow: "calls / includes the declarations of"; none points up
+ * except the one hand-over of a decoded record to the output stage):
+ *
+ *   output stage    decode_output.c: the writer (when a connection, a part or streamed JSON is
+ *                   written; the budgets; struct dec_text)
+ *                        |  dec_output_record(): renders each record as it is decoded
+ *                        v
+ *   renderers       render_text.c (record facts -> detail text; ladders, connection text)
+ *                   render_json.c (record / connection JSON from the public view)
+ *                   render_html.c, render_html_page.c (the page; each record's reading is
+ *                   render_text.c's text)
+ *                        |  read
+ *                        v
+ *   model           model.h (fields, secrets, checks), model_facts.h (facts), the describer
+ *                   (model_messages.c, model_fields.c, model_dtls.c), decode_model.c and
+ *                   model_facts.c (filled by the decoding code)
+ *                        ^  record facts / fill
+ *                        |
+ *   decoding        decode_stream.c (stream events, connection life), decode_record.c,
+ *                   decode_tls13.c, decode_tls12*.c, decode_print.c, decode_signature.c,
+ *                   decode_infer.c, decode_sslv2.c, dtls_decode.c, dtls_flights.c,
+ *                   decode_tokens.c
+ *                        |  at a record's end: dec_output_record(); at a connection's end:
+ *                        v  dec_output_connection() (the only upward edges)
+ *
+ * A JSON run records no facts and calls no text renderer; text and HTML runs render each
+ * record's facts once, when the writer takes the record.
  */
 #ifndef TLS13_DECODER_MODEL_H
 #define TLS13_DECODER_MODEL_H

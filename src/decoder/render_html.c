@@ -521,7 +521,7 @@ void dec_html_connection(struct dec_conn *c, const struct tls_decoded_connection
     dec_text_printf(t, "</ol></nav>\n");
     if (c->token_count > 0) {
         struct dec_text tk = {0};
-        dec_tokens_print(c, &tk);
+        dec_text_tokens(c, &tk);
         dec_text_printf(t, "<section class=\"tokens\"><h3>Tokens</h3><pre>");
         esc(t, tk.data != NULL ? tk.data : "", tk.len);
         dec_text_printf(t, "</pre></section>\n");

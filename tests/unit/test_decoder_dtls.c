@@ -671,6 +671,59 @@ static void dtls13_keyless_structure(void **state)
     dtc_free(d);
 }
 
+/* One record completing two messages (RFC 6347 §4.2.2: a record may hold several fragments).
+   The decoder puts each complete message in one buffer, the next overwriting the last, and the
+   record's text is written after the whole record: the ServerHello must still be described
+   with its own bytes (the facts keep a copy), not the ServerKeyExchange's that followed it. */
+static void two_messages_in_one_record(void **state)
+{
+    (void)state;
+    /* ClientHello (RFC 6347 §4.2.1): fe fd, random, session_id<0>, cookie<0>,
+       cipher_suites<2> c0 2f, compression_methods<1> 00. */
+    uint8_t ch[42];
+    size_t at = put(ch, 0, (const uint8_t[]){0xfe, 0xfd}, 2);
+    memset(ch + at, 0x11, 32);
+    at += 32;
+    at = put(ch, at, (const uint8_t[]){0, 0, 0, 2, 0xc0, 0x2f, 1, 0}, 8);
+    assert_int_equal(at, sizeof(ch));
+    uint8_t c1[128];
+    size_t c1n = plaintext_handshake(c1, TLS_HT_client_hello, 0, ch, sizeof(ch));
+    /* ServerHello (RFC 5246 §7.4.1.3): fe fd, random of 0x22, session_id<0>, c0 2f, null. */
+    uint8_t sh[38];
+    at = put(sh, 0, (const uint8_t[]){0xfe, 0xfd}, 2);
+    memset(sh + at, 0x22, 32);
+    at += 32;
+    at = put(sh, at, (const uint8_t[]){0, 0xc0, 0x2f, 0}, 4);
+    assert_int_equal(at, sizeof(sh));
+    /* One record: ServerHello (message_seq 0) and a 38-byte ServerKeyExchange of 0x33 bytes
+       (message_seq 1), each a whole-message fragment (12-byte header, §4.2.2). */
+    uint8_t s1[13 + 2 * (12 + 38)];
+    at = put(s1, 0, (const uint8_t[]){22, 0xfe, 0xfd, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 * (12 + 38)}, 13);
+    at = put(s1, at, (const uint8_t[]){TLS_HT_server_hello, 0, 0, 38, 0, 0, 0, 0, 0, 0, 0, 38}, 12);
+    at = put(s1, at, sh, sizeof(sh));
+    at = put(s1, at, (const uint8_t[]){TLS_HT_server_key_exchange, 0, 0, 38, 0, 1, 0, 0, 0, 0, 0, 38}, 12);
+    memset(s1 + at, 0x33, 38);
+    at += 38;
+    assert_int_equal(at, sizeof(s1));
+    char text[1024] = "";
+    hex_token(text, sizeof(text), 'C', c1, c1n);
+    hex_token(text, sizeof(text), 'S', s1, sizeof(s1));
+    struct dtc *d = dtc_decode_trace(text, TLS_DECODE_TEXT);
+    assert_int_equal(d->nrec, 2);
+    assert_int_equal(d->recs[1].message_count, 2);
+    const char *sh_text = strstr(d->out, "Handshake server_hello(2), length 38");
+    const char *ske_text = strstr(d->out, "Handshake server_key_exchange(12), length 38");
+    assert_non_null(sh_text);
+    assert_non_null(ske_text);
+    assert_true(sh_text < ske_text);
+    /* the ServerHello's own random and suite, between its header and the next message's */
+    const char *random = strstr(sh_text, "random: 2222222222222222222222222222222222222222222222222222222222222222\n");
+    const char *suite = strstr(sh_text, "cipher_suite: TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256(0xc02f)\n");
+    assert_true(random != NULL && random < ske_text);
+    assert_true(suite != NULL && suite < ske_text);
+    dtc_free(d);
+}
+
 /* More flights than are listed (a ping-pong of 70 one-record datagrams, then 5 more from one
    side): the list stops at DTLS_MAX_FLIGHTS (64) and the rest are counted. */
 static void many_flights(void **state)
@@ -697,6 +750,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(record_header_fields),
+        cmocka_unit_test(two_messages_in_one_record),
         cmocka_unit_test(unified_header),
         cmocka_unit_test(fragment_header),
         cmocka_unit_test(reassembly_any_order),

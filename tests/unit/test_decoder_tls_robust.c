@@ -277,6 +277,35 @@ static void truncated_trace_record(void **state)
     free(text);
 }
 
+/* A record that says more than the decoder keeps about one record (TLS_MODEL_MAX_FACTS, 96):
+   120 HelloRequests (RFC 5246 §7.4.1.1: type 0, empty body) in one record. Each is three facts
+   (its header, its fields, the sentence about renegotiation) after the record's two (header,
+   "not protected"): 362 in all. The first 95 are shown and the 96th says how many more there
+   were, so a record's description stays bounded; the record itself is decoded whole. */
+static void record_with_more_facts_than_kept(void **state)
+{
+    (void)state;
+    enum { N = 120 };
+    char trace[64 + 12 * N];
+    size_t n = (size_t)snprintf(trace, sizeof(trace), "S: 16 03 03 %02x %02x", (4 * N) >> 8, (4 * N) & 0xff);
+    for (int i = 0; i < N; i++) {
+        n += (size_t)snprintf(trace + n, sizeof(trace) - n, " 00 00 00 00");
+    }
+    snprintf(trace + n, sizeof(trace) - n, "\n");
+    struct dtc *d = dtc_decode_trace(trace, TLS_DECODE_TEXT);
+    assert_int_equal(d->rc, TLS_OK);
+    assert_int_equal(d->nrec, 1);
+    assert_int_equal(d->recs[0].length, 4 * N);
+    assert_non_null(strstr(d->out, "    (267 more facts about this record not shown)\n"));
+    /* facts 3..95: 93 of them, a third of them message headers */
+    size_t headers = 0;
+    for (const char *p = d->out; (p = strstr(p, "Handshake hello_request(0), length 0")) != NULL; p++) {
+        headers++;
+    }
+    assert_int_equal(headers, 31);
+    dtc_free(d);
+}
+
 /* A long connection (7000 records) is written in parts, none of it cut: memory stays bounded
    by TLS_DECODE_TEXT_PART whatever the capture's size. */
 static void long_connection_in_parts(void **state)
@@ -371,6 +400,7 @@ int main(void)
         cmocka_unit_test(one_direction_and_truncated_record),
         cmocka_unit_test(unparsable_client_hello),
         cmocka_unit_test(truncated_trace_record),
+        cmocka_unit_test(record_with_more_facts_than_kept),
         cmocka_unit_test(long_connection_in_parts),
         cmocka_unit_test(long_connection_json_streams),
     };
