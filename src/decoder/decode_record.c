@@ -45,6 +45,7 @@ void dec_direction_wipe(struct dec_direction *d)
     tls_wipe(d->app_secret, sizeof(d->app_secret));
     tls_traffic_keys_wipe(&d->tls12_keys);
     tls_wipe(d->tls12_mac_key, sizeof(d->tls12_mac_key));
+    tls_wipe(d->tls10_iv, sizeof(d->tls10_iv));
 }
 
 /* Opens a protected record with the current keys, else the pending ones (promoted on success). */
@@ -269,7 +270,7 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
             }
             r->inner = c->dec->open_buf;
             r->inner_len = plain_len;
-            r->keys_name = "TLS 1.2 write";
+            r->keys_name = c->prf10 ? "TLS 1.0/1.1 write" : "TLS 1.2 write";
             r->seq = d->tls12_seq - 1;
             dec_text_decrypted(&r->detail, dir, r, rec->type);
             handle_content(c, dir, r, rec->type, c->dec->open_buf, plain_len);

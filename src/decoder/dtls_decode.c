@@ -110,8 +110,7 @@ static void hello_verify_request(struct dec_conn *c, const struct dtls_message *
                        "address in a SECBUFFER_EXTRA buffer. This ClientHello and this "
                        "HelloVerifyRequest are not part of the Finished hash, RFC 6347 §4.2.6.)\n");
     /* §4.2.6: the handshake hash starts again with the second ClientHello. */
-    tls_transcript_wipe(&c->transcript);
-    c->transcript_ok = tls_transcript_init(&c->transcript, NULL) == TLS_OK;
+    dec_transcript_start(c);
 }
 
 /*
