@@ -20,6 +20,10 @@
 #   3des-tls12-rsa     gnutls-serv/gnutls-cli (OpenSSL 3 has no 3DES suite left), RSA key
 #                      exchange, TLS_RSA_WITH_3DES_EDE_CBC_SHA: 8-byte blocks
 #   3des-tls10-ecdhe   TLS 1.0, TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA, without ETM
+#   dtls10-cbc-etm     DTLS 1.0 (openssl -dtls1, HelloVerifyRequest), AES128-SHA: TLS 1.1's
+#   dtls10-cbc-mte       record protection with epoch || sequence_number (RFC 4347 §4.1)
+#   dtls12-cbc-mte     DTLS 1.2, ECDHE-RSA-AES128-SHA without ETM
+#                      (DTLS records compared with dtls_tshark_records.awk, as dtls_live.sh does)
 #   starttls-PROTO     openssl s_client -starttls PROTO (smtp, ftp, imap, pop3, postgres, ldap,
 #                      mysql, xmpp) against starttls_server.py: the decoder names the clear-text
 #                      part ("after SMTP STARTTLS (RFC 3207), N bytes") and decodes both sides
@@ -179,6 +183,54 @@ gnutls_case 3des-tls12-rsa 'NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+3DES-CBC:
     "TLS_RSA_WITH_3DES_EDE_CBC_SHA"
 gnutls_case 3des-tls10-ecdhe 'NORMAL:-VERS-ALL:+VERS-TLS1.0:-CIPHER-ALL:+3DES-CBC:-KX-ALL:+ECDHE-RSA:%NO_ETM' \
     "MAC-then-encrypt, RFC 5246 §6.2.3.2): HMAC-SHA1 verified"
+
+# dtls_case NAME VERSION_FLAG CIPHER [s_client args]: openssl over UDP, one line from the client.
+dtls_case() {
+    local name=$1 version=$2 cipher=$3
+    shift 3
+    interop_alloc_port
+    local p=$port cap="$work/$name.pcapng" keylog="$work/$name.keylog" log="$work/tshark-$name.log"
+    : >"$log"
+    timeout 60 tshark -i lo -f "udp port $p" -w "$cap" >"$log" 2>&1 &
+    cap_pid=$!
+    for _ in $(seq 50); do
+        grep -q "Capturing on" "$log" && break
+        sleep 0.1
+    done
+    grep -q "Capturing on" "$log" || { echo "live_captures: tshark cannot capture on lo: skipped"; exit 77; }
+    sleep 0.3
+    # s_server quits at the end of its standard input: keep it open while the client talks.
+    sleep 6 | openssl s_server -accept "127.0.0.1:$p" "$version" -cipher "$cipher" -cert "$work/cert.pem" \
+        -key "$work/key.pem" >"$work/server-$name.log" 2>&1 &
+    interop_pids+=("$!")
+    sleep 0.5 # UDP: nothing to wait for but the socket
+    (printf 'hello %s\n' "$name"; sleep 1) | timeout 20 openssl s_client -connect "127.0.0.1:$p" "$version" \
+        -cipher "$cipher" -keylogfile "$keylog" -quiet "$@" >"$work/client-$name.log" 2>&1
+    capture_stop
+    interop_stop_all
+    "$bin" decode --keylog "$keylog" --format json "$cap" >"$work/$name.json" 2>"$work/$name.err"
+    if grep -q '"server_finished": "verified", "client_finished": "verified"' "$work/$name.json"; then
+        pass "$name: both Finished verified"
+    else
+        fail "$name: Finished not verified by tls13 decode:"
+        grep -E '"(version|cipher_suite|server_finished)"|notes' "$work/$name.json" | head -5
+    fi
+    tshark -r "$cap" -o "tls.keylog_file:$keylog" -T pdml 2>/dev/null \
+        | awk -f "$here/dtls_tshark_records.awk" >"$work/$name.want"
+    awk -f "$here/decoder_json.awk" -f "$here/dtls_decoder_records.awk" "$work/$name.json" >"$work/$name.got"
+    if [ ! -s "$work/$name.want" ]; then
+        fail "$name: tshark listed no DTLS records"
+    elif diff -u "$work/$name.want" "$work/$name.got" >"$work/$name.diff"; then
+        pass "$name: $(wc -l <"$work/$name.want") records equal to tshark's"
+    else
+        fail "$name: records differ from tshark's (- tshark, + tls13 decode)"
+        cat "$work/$name.diff"
+    fi
+}
+
+dtls_case dtls10-cbc-etm -dtls1 AES128-SHA@SECLEVEL=0
+dtls_case dtls10-cbc-mte -dtls1 AES128-SHA@SECLEVEL=0 -no_etm
+dtls_case dtls12-cbc-mte -dtls1_2 ECDHE-RSA-AES128-SHA -no_etm
 
 # starttls_case PROTO TSHARK_DISSECTOR TEXT [s_client args]: the clear part by
 # starttls_server.py, then TLS 1.2.
