@@ -278,8 +278,9 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
         }
         const char *why = c->tls12_cbc && c->tls12_failure != NULL ? c->tls12_failure : "";
         dec_text_no_master_secret(&r->detail, why);
-        dec_conn_note(c, "%s: TLS 1.2 record at offset %llu does not decrypt with the logged master "
-                         "secret%s%s", side_name(dir), (unsigned long long)r->pub.offset,
+        dec_conn_note(c, "%s: %s record at offset %llu does not decrypt with the logged master "
+                         "secret%s%s", side_name(dir), c->prf10 ? tls_version_name(c->version) : "TLS 1.2",
+                      (unsigned long long)r->pub.offset,
                       *why != '\0' ? ": " : "", why);
     }
     if (d->keys.is_protected || d->has_pending) {
