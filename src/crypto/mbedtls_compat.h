@@ -9,7 +9,8 @@
  *   2.28                                  3.x
  *   mbedtls_sha256_starts_ret(...)        mbedtls_sha256_starts(...)       (same for update/finish,
  *   mbedtls_sha512_starts_ret(...)        mbedtls_sha512_starts(...)        and the one-shot calls;
- *   mbedtls_sha1_starts_ret(...)          mbedtls_sha1_starts(...)          SHA-1: TLS 1.2 CBC MACs)
+ *   mbedtls_sha1_starts_ret(...)          mbedtls_sha1_starts(...)          SHA-1: TLS 1.2 CBC MACs;
+ *   mbedtls_md5_starts_ret(...)           mbedtls_md5_starts(...)           MD5: TLS 1.0/1.1 PRF)
  *   keypair->grp.id                       keypair->MBEDTLS_PRIVATE(grp).id (private struct fields)
  *   mbedtls_pk_parse_key(pk, k, n, p, pn) mbedtls_pk_parse_key(..., f_rng, p_rng)
  *
@@ -25,6 +26,7 @@
 #include <stddef.h>
 
 #include <mbedtls/ecp.h>
+#include <mbedtls/md5.h>
 #include <mbedtls/pk.h>
 #include <mbedtls/sha1.h>
 #include <mbedtls/sha256.h>
@@ -75,6 +77,19 @@ static inline int tls_mbed_sha1_finish(mbedtls_sha1_context *ctx, unsigned char 
     return mbedtls_sha1_finish(ctx, out);
 }
 
+static inline int tls_mbed_md5_starts(mbedtls_md5_context *ctx)
+{
+    return mbedtls_md5_starts(ctx);
+}
+static inline int tls_mbed_md5_update(mbedtls_md5_context *ctx, const unsigned char *in, size_t len)
+{
+    return mbedtls_md5_update(ctx, in, len);
+}
+static inline int tls_mbed_md5_finish(mbedtls_md5_context *ctx, unsigned char *out)
+{
+    return mbedtls_md5_finish(ctx, out);
+}
+
 #else /* Mbed TLS 2.x */
 
 #define TLS_MBED_PRIVATE(member) member
@@ -116,6 +131,19 @@ static inline int tls_mbed_sha1_update(mbedtls_sha1_context *ctx, const unsigned
 static inline int tls_mbed_sha1_finish(mbedtls_sha1_context *ctx, unsigned char *out)
 {
     return mbedtls_sha1_finish_ret(ctx, out);
+}
+
+static inline int tls_mbed_md5_starts(mbedtls_md5_context *ctx)
+{
+    return mbedtls_md5_starts_ret(ctx);
+}
+static inline int tls_mbed_md5_update(mbedtls_md5_context *ctx, const unsigned char *in, size_t len)
+{
+    return mbedtls_md5_update_ret(ctx, in, len);
+}
+static inline int tls_mbed_md5_finish(mbedtls_md5_context *ctx, unsigned char *out)
+{
+    return mbedtls_md5_finish_ret(ctx, out);
 }
 
 #endif

@@ -29,6 +29,7 @@
 
 #include "crypto/cbc.h"
 #include "crypto/key_schedule.h"
+#include "crypto/prf10.h"
 #include "crypto/x509.h"
 #include "decoder/decode.h"
 #include "decoder/model.h"
@@ -112,6 +113,7 @@ struct dec_direction {
     struct tls_traffic_keys tls12_keys; /* TLS 1.2 write key and IV (decode_tls12_keys.c) */
     uint64_t tls12_seq;            /* TLS 1.2 records since the CCS (RFC 5246 §6.1 seq_num) */
     uint8_t tls12_mac_key[TLS_MAX_MAC_LEN]; /* CBC suites: MAC_write_key (decode_tls12_cbc.c) */
+    uint8_t tls10_iv[TLS_MAX_BLOCK_LEN]; /* TLS 1.0 CBC: the next record's IV (RFC 2246 §6.2.3.2) */
     unsigned protected_records;    /* protected records so far (inference) */
     unsigned handshake_records;    /* protected records inferred as handshake */
     bool sent_finished;            /* Finished seen or inferred */
@@ -209,6 +211,9 @@ struct dec_conn {
     bool sslv2;                   /* an SSL 2.0 connection: every record in that format */
     uint8_t compression;          /* ServerHello compression_method (TLS 1.2 and before) */
     bool tls12_cbc;               /* a CBC suite, keys derived (decode_tls12_cbc.c) */
+    bool prf10;                   /* TLS 1.0, 1.1, DTLS 1.0: the MD5/SHA-1 PRF (RFC 2246 §5) */
+    bool tls10_implicit_iv;       /* TLS 1.0: no explicit IV, CBC chained across records */
+    enum tls_block_cipher tls12_cipher;
     enum tls_mac_alg tls12_mac;
     size_t tls12_key_len;
     size_t tls12_padding;         /* padding + length byte of the last CBC record opened */
@@ -217,6 +222,10 @@ struct dec_conn {
     /* TLS 1.3 transcript and secrets */
     struct tls_transcript transcript;
     bool transcript_ok;
+    /* MD5 + SHA-1 of the handshake messages for a TLS 1.0/1.1 Finished (decode_tls10.c), run
+       beside the transcript until the ServerHello names another version */
+    struct tls_md5_sha1 legacy_th;
+    bool legacy_th_ok;
     uint8_t client_hs_secret[TLS_MAX_HASH_LEN];
     uint8_t server_hs_secret[TLS_MAX_HASH_LEN];
     bool have_hs_secrets;
@@ -348,9 +357,18 @@ void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
 #define DEC_TLS12_HEADER13_LEN 13
 void dec_tls12_header13(uint64_t seq, const struct tls_record *rec, size_t len,
                         uint8_t out[DEC_TLS12_HEADER13_LEN]);
-tls_result dec_tls12_prf(enum tls_hash_alg alg, const uint8_t *secret, size_t secret_len,
+/* The connection's PRF: RFC 5246 §5 with c->prf_hash, or RFC 2246 §5 when c->prf10. */
+tls_result dec_tls12_prf(const struct dec_conn *c, const uint8_t *secret, size_t secret_len,
                          const char *label, const uint8_t *seed, size_t seed_len, uint8_t *out,
                          size_t out_len);
+
+/* decode_tls10.c: the handshake hashes of a connection (the transcript and, for TLS 1.0/1.1,
+   MD5 + SHA-1) started, fed with one whole handshake message, and wiped. */
+void dec_transcript_start(struct dec_conn *c);
+void dec_transcript_add(struct dec_conn *c, const uint8_t *msg, size_t len);
+void dec_transcript_wipe(struct dec_conn *c);
+/* TLS 1.0, TLS 1.1 or DTLS 1.0: versions of the MD5/SHA-1 PRF. */
+bool dec_version_prf10(uint16_t version);
 
 /* decode_sslv2.c: an SSL 2.0-format record at the front of a direction's bytes (1: *total
    bytes, 0: none, -1: more bytes needed), and its processing. */

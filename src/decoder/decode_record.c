@@ -47,6 +47,7 @@ void dec_direction_wipe(struct dec_direction *d)
     tls_wipe(d->app_secret, sizeof(d->app_secret));
     tls_traffic_keys_wipe(&d->tls12_keys);
     tls_wipe(d->tls12_mac_key, sizeof(d->tls12_mac_key));
+    tls_wipe(d->tls10_iv, sizeof(d->tls10_iv));
 }
 
 /* Opens a protected record with the current keys, else the pending ones (promoted on success). */
@@ -271,7 +272,7 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
             }
             r->inner = c->dec->open_buf;
             r->inner_len = plain_len;
-            r->keys_name = "TLS 1.2 write";
+            r->keys_name = c->prf10 ? "TLS 1.0/1.1 write" : "TLS 1.2 write";
             r->seq = d->tls12_seq - 1;
             dec_fact_decrypted(r, dir, rec->type);
             handle_content(c, dir, r, rec->type, c->dec->open_buf, plain_len);
@@ -279,8 +280,9 @@ static void handle_protected(struct dec_conn *c, enum tls_direction dir,
         }
         const char *why = c->tls12_cbc && c->tls12_failure != NULL ? c->tls12_failure : "";
         dec_fact_no_master_secret(r, why);
-        dec_conn_note(c, "%s: TLS 1.2 record at offset %llu does not decrypt with the logged master "
-                         "secret%s%s", side_name(dir), (unsigned long long)r->pub.offset,
+        dec_conn_note(c, "%s: %s record at offset %llu does not decrypt with the logged master "
+                         "secret%s%s", side_name(dir), c->prf10 ? tls_version_name(c->version) : "TLS 1.2",
+                      (unsigned long long)r->pub.offset,
                       *why != '\0' ? ": " : "", why);
     }
     if (d->keys.is_protected || d->has_pending) {

@@ -106,9 +106,7 @@ static void client_hello(struct dec_conn *c, struct dec_record *r, const uint8_t
     memset(c->client_random, 0, sizeof(c->client_random));
     size_t n = chal < sizeof(c->client_random) ? chal : sizeof(c->client_random);
     memcpy(c->client_random + sizeof(c->client_random) - n, body + V2_HELLO_FIXED + cs + sid + chal - n, n);
-    if (c->transcript_ok) {
-        c->transcript_ok = tls_transcript_add(&c->transcript, body, len, NULL) == TLS_OK;
-    }
+    dec_transcript_add(c, body, len); /* RFC 2246 Appendix E.1: the hashes start with it */
     if (version == 0x0002) {
         c->sslv2 = true;
         dec_conn_note(c, "client: an SSL 2.0 ClientHello: SSL 2.0 is prohibited (RFC 6176)");

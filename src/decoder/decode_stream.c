@@ -90,7 +90,7 @@ static void conn_free(struct dec_conn *c)
         dec_direction_wipe(&c->dir[i]);
         free(c->dir[i].buf);
     }
-    tls_transcript_wipe(&c->transcript);
+    dec_transcript_wipe(c);
     tls_wipe(c->client_hs_secret, sizeof(c->client_hs_secret));
     tls_wipe(c->server_hs_secret, sizeof(c->server_hs_secret));
     tls_wipe(c->master_secret, sizeof(c->master_secret));
@@ -134,7 +134,7 @@ static void on_connection(void *ctx, const struct tls_stream_connection *info)
         conn_free(c);
         return;
     }
-    c->transcript_ok = tls_transcript_init(&c->transcript, NULL) == TLS_OK;
+    dec_transcript_start(c);
     /* What a connection keeps for its end counts against the decoder's total bound. */
     c->notes.budget = &dec->budget;
     c->ladder.budget = &dec->budget;

@@ -17,7 +17,11 @@
  *                       Hash(handshake_messages))[0..11]
  *
  * <hash> is SHA-384 for the _SHA384 suites, SHA-256 otherwise. AEAD suites are decrypted here;
- * the AES-CBC suites, whose key block starts with MAC keys, in decode_tls12_cbc.c.
+ * the CBC suites, whose key block starts with MAC keys, in decode_tls12_cbc.c. TLS 1.0 and 1.1
+ * (and DTLS 1.0) have the PRF of RFC 2246 §5, P_MD5 XOR P_SHA-1 (crypto/prf10.c), and hash
+ * the handshake messages with MD5 + SHA-1 for their Finished (decode_tls10.c):
+ *     verify_data = PRF(master_secret, finished_label, MD5(handshake_messages) +
+ *                                                      SHA-1(handshake_messages))[0..11]
  *
  * Record nonces differ from TLS 1.3 (§5.3 there): AES-GCM (RFC 5288 §3) uses a 4-byte implicit
  * salt (the IV from the key block) and an 8-byte explicit nonce sent in front of each record;
@@ -101,12 +105,20 @@ void dec_tls12_derive_keys(struct dec_conn *c)
     bool gcm = true;
     enum tls_hash_alg prf_hash = TLS_HASH_SHA256;
     const struct tls_cipher_suite *aead = tls12_aead(c->cipher_suite, &prf_hash, &gcm);
+    c->prf10 = dec_version_prf10(c->version);
     if (e != NULL && aead == NULL && dec_tls12_cbc_derive_keys(c, e->secret, e->secret_len)) {
         return; /* a CBC suite (decode_tls12_cbc.c) */
     }
+    if (e != NULL && aead != NULL && c->prf10) {
+        dec_conn_note(c, "%s with the TLS 1.2 suite %s: not decrypted (AEAD suites need TLS 1.2, RFC 5246 §6.2.3.3)",
+                      tls_version_name(c->version) != NULL ? tls_version_name(c->version) : "old version",
+                      tls_cipher_suite_name(c->cipher_suite) != NULL ? tls_cipher_suite_name(c->cipher_suite)
+                                                                      : "unknown");
+        return;
+    }
     if (e == NULL || aead == NULL) {
         if (e != NULL) {
-            dec_conn_note(c, "TLS 1.2 suite %s is not decrypted here (AEAD and AES-CBC suites only)",
+            dec_conn_note(c, "suite %s is not decrypted here (AEAD, AES-CBC and 3DES-CBC suites only)",
                           tls_cipher_suite_name(c->cipher_suite) != NULL
                               ? tls_cipher_suite_name(c->cipher_suite) : "unknown");
         } else if (c->dec->opt.keylog != NULL) {
@@ -124,8 +136,8 @@ void dec_tls12_derive_keys(struct dec_conn *c)
     size_t iv_len = gcm ? 4u : TLS_IV_LEN; /* RFC 5288 §3 salt; RFC 7905 §2 iv */
     uint8_t kb[2 * TLS_MAX_KEY_LEN + 2 * TLS_IV_LEN];
     size_t kl = aead->key_len;
-    if (prf(prf_hash, e->secret, e->secret_len, "key expansion", seed, sizeof(seed), kb,
-            2 * kl + 2 * iv_len) != TLS_OK) {
+    if (dec_tls12_prf(c, e->secret, e->secret_len, "key expansion", seed, sizeof(seed), kb,
+                      2 * kl + 2 * iv_len) != TLS_OK) {
         return;
     }
     for (int dir = 0; dir < 2; dir++) {
@@ -192,25 +204,39 @@ bool dec_tls12_open(struct dec_conn *c, enum tls_direction dir, const struct tls
     return true;
 }
 
-tls_result dec_tls12_prf(enum tls_hash_alg alg, const uint8_t *secret, size_t secret_len,
+tls_result dec_tls12_prf(const struct dec_conn *c, const uint8_t *secret, size_t secret_len,
                          const char *label, const uint8_t *seed, size_t seed_len, uint8_t *out,
                          size_t out_len)
 {
-    return prf(alg, secret, secret_len, label, seed, seed_len, out, out_len);
+    if (c->prf10) {
+        return tls_prf10(secret, secret_len, label, seed, seed_len, out, out_len, NULL);
+    }
+    return prf(c->prf_hash, secret, secret_len, label, seed, seed_len, out, out_len);
 }
 
-/* RFC 5246 §7.4.9: verify_data = PRF(master_secret, finished_label, Hash(handshake_messages)). */
+/* Hash(handshake_messages) of the Finished: MD5 + SHA-1 (RFC 2246 §7.4.9) or the PRF hash. */
+static bool finished_hash(const struct dec_conn *c, uint8_t *th, size_t *thl)
+{
+    if (c->prf10) {
+        *thl = TLS_MD5_SHA1_LEN;
+        return c->legacy_th_ok && tls_md5_sha1_peek(&c->legacy_th, th, NULL) == TLS_OK;
+    }
+    return c->transcript_ok &&
+           tls_transcript_peek_with(&c->transcript, c->prf_hash, NULL, 0, th, thl, NULL) == TLS_OK;
+}
+
+/* RFC 5246 §7.4.9: verify_data = PRF(master_secret, finished_label, Hash(handshake_messages)),
+   RFC 2246 §7.4.9 the same with MD5(handshake_messages) + SHA-1(handshake_messages). */
 void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
                                const struct tls_handshake_message *msg, struct dec_record *rd)
 {
-    uint8_t th[TLS_MAX_HASH_LEN];
+    uint8_t th[TLS_MAX_HASH_LEN > TLS_MD5_SHA1_LEN ? TLS_MAX_HASH_LEN : TLS_MD5_SHA1_LEN];
     uint8_t expected[TLS12_VERIFY_DATA_LEN];
     size_t thl = 0;
     enum tls_finished_status st = TLS_FINISHED_UNKNOWN;
     /* verify_data itself is among the message's fields (the describer, render_text.c). */
-    if (c->transcript_ok &&
-        tls_transcript_peek_with(&c->transcript, c->prf_hash, NULL, 0, th, &thl, NULL) == TLS_OK &&
-        prf(c->prf_hash, c->master_secret, sizeof(c->master_secret),
+    if (c->have_master_secret && finished_hash(c, th, &thl) &&
+        dec_tls12_prf(c, c->master_secret, sizeof(c->master_secret),
             dir == TLS_DIR_CLIENT_TO_SERVER ? "client finished" : "server finished", th, thl,
             expected, sizeof(expected)) == TLS_OK) {
         bool same = msg->length == TLS12_VERIFY_DATA_LEN && tls_ct_equal(expected, msg->body, sizeof(expected));
@@ -219,7 +245,7 @@ void dec_tls12_verify_finished(struct dec_conn *c, enum tls_direction dir,
             dec_model_tls12_finished(c, dir, th, thl, expected, sizeof(expected), msg->body,
                                      msg->length, st);
         }
-        dec_fact_finished12(rd, c->prf_hash, st);
+        dec_fact_finished12(rd, c->prf10 ? TLS_HASH_NONE : c->prf_hash, st);
     }
     if (dir == TLS_DIR_CLIENT_TO_SERVER) {
         c->client_finished = st;

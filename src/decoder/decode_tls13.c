@@ -238,9 +238,7 @@ static void transcript_server_hello(struct dec_conn *c, const struct tls_handsha
 
 static void add_transcript(struct dec_conn *c, const struct tls_handshake_message *msg)
 {
-    if (c->transcript_ok) {
-        c->transcript_ok = tls_transcript_add(&c->transcript, msg->bytes, msg->total_len, NULL) == TLS_OK;
-    }
+    dec_transcript_add(c, msg->bytes, msg->total_len);
 }
 
 /* §4.4.3: the CertificateVerify signs the transcript up to the Certificate. */

@@ -106,8 +106,7 @@ static void hello_verify_request(struct dec_conn *c, const struct dtls_message *
     memcpy(s->cookie, m->body + 3, s->cookie_len);
     dec_fact_dtls_hvr(r, true, v, s->cookie, s->cookie_len);
     /* §4.2.6: the handshake hash starts again with the second ClientHello. */
-    tls_transcript_wipe(&c->transcript);
-    c->transcript_ok = tls_transcript_init(&c->transcript, NULL) == TLS_OK;
+    dec_transcript_start(c);
 }
 
 /*

@@ -323,8 +323,11 @@ static void dec_text_finished13(struct dec_text *t, enum tls_direction dir, enum
 static void dec_text_finished12(struct dec_text *t, enum tls_hash_alg prf_hash,
                          enum tls_finished_status st)
 {
-    dec_text_printf(t, "      recomputed (RFC 5246 §7.4.9, PRF with %s over the handshake "
-                       "messages): %s\n", tls_hash_name(prf_hash),
+    /* TLS_HASH_NONE: the TLS 1.0/1.1 PRF over MD5 + SHA-1 of the messages (RFC 2246 §7.4.9) */
+    dec_text_printf(t, "      recomputed (%s over the handshake messages): %s\n",
+                    prf_hash == TLS_HASH_NONE ? "RFC 2246 §7.4.9, PRF with MD5 and SHA-1"
+                    : prf_hash == TLS_HASH_SHA384 ? "RFC 5246 §7.4.9, PRF with SHA-384"
+                                                  : "RFC 5246 §7.4.9, PRF with SHA-256",
                     st == TLS_FINISHED_VERIFIED ? "equal: verified" : "DIFFERENT: failed");
 }
 

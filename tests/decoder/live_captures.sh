@@ -13,10 +13,21 @@
 #   tls12-cbc-etm      openssl, ECDHE-RSA-AES128-SHA, encrypt_then_mac (RFC 7366, OpenSSL's default)
 #   tls12-cbc-mte      the same with -no_etm: MAC-then-encrypt (RFC 5246 §6.2.3.2)
 #   tls12-cbc-sha384   ECDHE-RSA-AES256-SHA384 without ETM: HMAC-SHA384, PRF SHA-384
+#   tls10-cbc-etm      TLS 1.0 (-tls1), AES128-SHA: the MD5/SHA-1 PRF (RFC 2246 §5), the IV
+#   tls10-cbc-mte        chained from the previous record (§6.2.3.2), with and without ETM
+#   tls11-cbc-etm      TLS 1.1 (-tls1_1), AES128-SHA: the same PRF, explicit IVs (RFC 4346)
+#   tls11-cbc-mte
+#   3des-tls12-rsa     gnutls-serv/gnutls-cli (OpenSSL 3 has no 3DES suite left), RSA key
+#                      exchange, TLS_RSA_WITH_3DES_EDE_CBC_SHA: 8-byte blocks
+#   3des-tls10-ecdhe   TLS 1.0, TLS_ECDHE_RSA_WITH_3DES_EDE_CBC_SHA, without ETM
+#   dtls10-cbc-etm     DTLS 1.0 (openssl -dtls1, HelloVerifyRequest), AES128-SHA: TLS 1.1's
+#   dtls10-cbc-mte       record protection with epoch || sequence_number (RFC 4347 §4.1)
+#   dtls12-cbc-mte     DTLS 1.2, ECDHE-RSA-AES128-SHA without ETM
+#                      (DTLS records compared with dtls_tshark_records.awk, as dtls_live.sh does)
 #   starttls-PROTO     openssl s_client -starttls PROTO (smtp, ftp, imap, pop3, postgres, ldap,
-#                      mysql) against starttls_server.py: the decoder names the clear-text part
-#                      ("after SMTP STARTTLS (RFC 3207), N bytes") and decodes both sides
-# KEEP_DIR keeps each case's capture and key log (how tests/vectors/captures/tls12-*cbc* were made,
+#                      mysql, xmpp) against starttls_server.py: the decoder names the clear-text
+#                      part ("after SMTP STARTTLS (RFC 3207), N bytes") and decodes both sides
+# KEEP_DIR keeps each case's capture and key log (how tests/vectors/captures/tls1*-*cbc* were made,
 # with LIVE_PORT=44412: every case on that port, which compare_tshark.sh tells tshark is TLS).
 # Exits 77 (ctest SKIP_RETURN_CODE) without tshark, openssl or python3, or when lo cannot be
 # captured on.
@@ -115,10 +126,10 @@ check() {
     fi
 }
 
-# openssl_case NAME CIPHER [s_client args]: TLS 1.2 with that suite, one line each way.
+# openssl_case NAME VERSION_FLAG CIPHER [s_client args]: that version and suite, one line each way.
 openssl_case() {
-    local name=$1 cipher=$2
-    shift 2
+    local name=$1 version=$2 cipher=$3
+    shift 3
     interop_alloc_port
     [ -n "${LIVE_PORT:-}" ] && port=$LIVE_PORT
     local p=$port cap="$work/$name.pcapng" keylog="$work/$name.keylog"
@@ -126,24 +137,106 @@ openssl_case() {
         echo "live_captures: tshark cannot capture on lo: skipped"
         exit 77
     fi
-    openssl s_server -accept "127.0.0.1:$p" -tls1_2 -cipher "$cipher" -cert "$work/cert.pem" \
+    openssl s_server -accept "127.0.0.1:$p" "$version" -cipher "$cipher" -cert "$work/cert.pem" \
         -key "$work/key.pem" -rev -ign_eof </dev/null >"$work/server-$name.log" 2>&1 &
     interop_pids+=("$!")
     wait_listening "$p" || { fail "$name: s_server did not listen"; capture_stop; return; }
-    printf 'hello %s\n' "$name" | timeout 20 openssl s_client -connect "127.0.0.1:$p" -tls1_2 \
+    printf 'hello %s\n' "$name" | timeout 20 openssl s_client -connect "127.0.0.1:$p" "$version" \
         -cipher "$cipher" -keylogfile "$keylog" -quiet "$@" >"$work/client-$name.log" 2>&1
     capture_stop
     interop_stop_all
     check "$name" "$cap" "$keylog" "tcp.port==$p,tls"
 }
 
-openssl_case tls12-cbc-etm ECDHE-RSA-AES128-SHA
-openssl_case tls12-cbc-mte ECDHE-RSA-AES128-SHA -no_etm
-openssl_case tls12-cbc-sha384 ECDHE-RSA-AES256-SHA384 -no_etm
+openssl_case tls12-cbc-etm -tls1_2 ECDHE-RSA-AES128-SHA
+openssl_case tls12-cbc-mte -tls1_2 ECDHE-RSA-AES128-SHA -no_etm
+openssl_case tls12-cbc-sha384 -tls1_2 ECDHE-RSA-AES256-SHA384 -no_etm
+# TLS 1.0 and 1.1 are below OpenSSL 3's default security level 1: @SECLEVEL=0 lets them through.
+openssl_case tls10-cbc-etm -tls1 AES128-SHA@SECLEVEL=0
+openssl_case tls10-cbc-mte -tls1 AES128-SHA@SECLEVEL=0 -no_etm
+openssl_case tls11-cbc-etm -tls1_1 AES128-SHA@SECLEVEL=0
+openssl_case tls11-cbc-mte -tls1_1 AES128-SHA@SECLEVEL=0 -no_etm
 
-# starttls_case PROTO TSHARK_DISSECTOR TEXT: the clear part by starttls_server.py, then TLS 1.2.
+# gnutls_case NAME PRIORITY: gnutls-serv --echo and gnutls-cli (key log through SSLKEYLOGFILE).
+gnutls_case() {
+    local name=$1 priority=$2 text=${3:-}
+    if ! command -v gnutls-serv >/dev/null 2>&1 || ! command -v gnutls-cli >/dev/null 2>&1; then
+        echo "skip $name: gnutls-serv / gnutls-cli not installed"
+        return
+    fi
+    interop_alloc_port
+    [ -n "${LIVE_PORT:-}" ] && port=$LIVE_PORT
+    local p=$port cap="$work/$name.pcapng" keylog="$work/$name.keylog"
+    capture_start "$p" "$cap" || { echo "live_captures: tshark cannot capture on lo: skipped"; exit 77; }
+    gnutls-serv -p "$p" --x509certfile "$work/cert.pem" --x509keyfile "$work/key.pem" --echo \
+        --priority "$priority" >"$work/server-$name.log" 2>&1 &
+    interop_pids+=("$!")
+    wait_listening "$p" || { fail "$name: gnutls-serv did not listen"; capture_stop; return; }
+    (printf 'hello %s\n' "$name"; sleep 1) | SSLKEYLOGFILE=$keylog timeout 20 gnutls-cli -p "$p" 127.0.0.1 \
+        --no-ca-verification --priority "$priority" >"$work/client-$name.log" 2>&1
+    capture_stop
+    interop_stop_all
+    check "$name" "$cap" "$keylog" "tcp.port==$p,tls" "$text"
+}
+
+gnutls_case 3des-tls12-rsa 'NORMAL:-VERS-ALL:+VERS-TLS1.2:-CIPHER-ALL:+3DES-CBC:-KX-ALL:+RSA' \
+    "TLS_RSA_WITH_3DES_EDE_CBC_SHA"
+gnutls_case 3des-tls10-ecdhe 'NORMAL:-VERS-ALL:+VERS-TLS1.0:-CIPHER-ALL:+3DES-CBC:-KX-ALL:+ECDHE-RSA:%NO_ETM' \
+    "MAC-then-encrypt, RFC 5246 §6.2.3.2): HMAC-SHA1 verified"
+
+# dtls_case NAME VERSION_FLAG CIPHER [s_client args]: openssl over UDP, one line from the client.
+dtls_case() {
+    local name=$1 version=$2 cipher=$3
+    shift 3
+    interop_alloc_port
+    local p=$port cap="$work/$name.pcapng" keylog="$work/$name.keylog" log="$work/tshark-$name.log"
+    : >"$log"
+    timeout 60 tshark -i lo -f "udp port $p" -w "$cap" >"$log" 2>&1 &
+    cap_pid=$!
+    for _ in $(seq 50); do
+        grep -q "Capturing on" "$log" && break
+        sleep 0.1
+    done
+    grep -q "Capturing on" "$log" || { echo "live_captures: tshark cannot capture on lo: skipped"; exit 77; }
+    sleep 0.3
+    # s_server quits at the end of its standard input: keep it open while the client talks.
+    sleep 6 | openssl s_server -accept "127.0.0.1:$p" "$version" -cipher "$cipher" -cert "$work/cert.pem" \
+        -key "$work/key.pem" >"$work/server-$name.log" 2>&1 &
+    interop_pids+=("$!")
+    sleep 0.5 # UDP: nothing to wait for but the socket
+    (printf 'hello %s\n' "$name"; sleep 1) | timeout 20 openssl s_client -connect "127.0.0.1:$p" "$version" \
+        -cipher "$cipher" -keylogfile "$keylog" -quiet "$@" >"$work/client-$name.log" 2>&1
+    capture_stop
+    interop_stop_all
+    "$bin" decode --keylog "$keylog" --format json "$cap" >"$work/$name.json" 2>"$work/$name.err"
+    if grep -q '"server_finished": "verified", "client_finished": "verified"' "$work/$name.json"; then
+        pass "$name: both Finished verified"
+    else
+        fail "$name: Finished not verified by tls13 decode:"
+        grep -E '"(version|cipher_suite|server_finished)"|notes' "$work/$name.json" | head -5
+    fi
+    tshark -r "$cap" -o "tls.keylog_file:$keylog" -T pdml 2>/dev/null \
+        | awk -f "$here/dtls_tshark_records.awk" >"$work/$name.want"
+    awk -f "$here/decoder_json.awk" -f "$here/dtls_decoder_records.awk" "$work/$name.json" >"$work/$name.got"
+    if [ ! -s "$work/$name.want" ]; then
+        fail "$name: tshark listed no DTLS records"
+    elif diff -u "$work/$name.want" "$work/$name.got" >"$work/$name.diff"; then
+        pass "$name: $(wc -l <"$work/$name.want") records equal to tshark's"
+    else
+        fail "$name: records differ from tshark's (- tshark, + tls13 decode)"
+        cat "$work/$name.diff"
+    fi
+}
+
+dtls_case dtls10-cbc-etm -dtls1 AES128-SHA@SECLEVEL=0
+dtls_case dtls10-cbc-mte -dtls1 AES128-SHA@SECLEVEL=0 -no_etm
+dtls_case dtls12-cbc-mte -dtls1_2 ECDHE-RSA-AES128-SHA -no_etm
+
+# starttls_case PROTO TSHARK_DISSECTOR TEXT [s_client args]: the clear part by
+# starttls_server.py, then TLS 1.2.
 starttls_case() {
     local proto=$1 dissector=$2 text=$3 name=starttls-$1
+    shift 3
     interop_alloc_port
     [ -n "${LIVE_PORT:-}" ] && port=$LIVE_PORT
     local p=$port cap="$work/$name.pcapng" keylog="$work/$name.keylog"
@@ -153,7 +246,7 @@ starttls_case() {
     interop_pids+=("$!")
     wait_listening "$p" || { fail "$name: starttls_server.py did not listen"; capture_stop; return; }
     printf 'hello %s\n' "$name" | timeout 20 openssl s_client -connect "127.0.0.1:$p" \
-        -starttls "$proto" -keylogfile "$keylog" -quiet -ign_eof >"$work/client-$name.log" 2>&1
+        -starttls "$proto" -keylogfile "$keylog" -quiet -ign_eof "$@" >"$work/client-$name.log" 2>&1
     capture_stop
     interop_stop_all
     check "$name" "$cap" "$keylog" "tcp.port==$p,$dissector" "$text"
@@ -166,6 +259,8 @@ starttls_case pop3 pop "after POP3 STLS (RFC 2595 §4)"
 starttls_case postgres pgsql "client: TLS starts at offset 8, after PostgreSQL SSLRequest, 8 bytes"
 starttls_case ldap ldap "after LDAP StartTLS extended operation (RFC 4511 §4.14)"
 starttls_case mysql mysql "after MySQL SSLRequest"
+starttls_case xmpp xmpp "client: TLS starts at offset 173, after XMPP STARTTLS (RFC 6120 §5), 173 bytes" \
+    -xmpphost xmpp.example.test
 
 echo "live_captures: $passed passed, failed=$failed"
 exit $failed

@@ -3,10 +3,10 @@
 
     starttls_server.py PROTO PORT CERT KEY
 
-PROTO is smtp, ftp, imap, pop3, postgres, ldap or mysql. The server listens on 127.0.0.1:PORT,
+PROTO is smtp, ftp, imap, pop3, postgres, ldap, mysql or xmpp. The server listens on 127.0.0.1:PORT,
 accepts one connection, speaks just enough of the protocol in the clear for
 `openssl s_client -starttls PROTO` to ask for TLS (RFC 3207, RFC 4217, RFC 3501, RFC 2595,
-PostgreSQL SSLRequest, RFC 4511 §4.14, MySQL SSLRequest), then runs TLS 1.2 with Python's ssl
+PostgreSQL SSLRequest, RFC 4511 §4.14, MySQL SSLRequest, RFC 6120 §5.4), then runs TLS 1.2 with Python's ssl
 module, echoes one line reversed, sends close_notify and exits. Every wait is bounded (20 s).
 """
 import socket
@@ -28,6 +28,16 @@ def read_exact(conn, n):
     data = b""
     while len(data) < n:
         chunk = conn.recv(n - len(data))
+        if not chunk:
+            raise EOFError("peer closed in the clear part")
+        data += chunk
+    return data
+
+
+def read_until(conn, marker):
+    data = b""
+    while marker not in data:
+        chunk = conn.recv(1)
         if not chunk:
             raise EOFError("peer closed in the clear part")
         data += chunk
@@ -78,6 +88,18 @@ def clear_part(proto, conn):
         conn.sendall(len(payload).to_bytes(3, "little") + b"\x00" + payload)
         head = read_exact(conn, 4)  # SSLRequest packet, sequence 1
         read_exact(conn, int.from_bytes(head[:3], "little"))
+    elif proto == "xmpp":
+        # RFC 6120 §5.4.2: the client's stream header, the server's with <starttls/> among the
+        # features, the client's <starttls/>, the server's <proceed/>.
+        read_until(conn, b"<stream:stream")
+        read_until(conn, b">")
+        conn.sendall(b"<?xml version='1.0'?><stream:stream xmlns='jabber:client' "
+                     b"xmlns:stream='http://etherx.jabber.org/streams' id='s1' "
+                     b"from='xmpp.example.test' version='1.0'><stream:features>"
+                     b"<starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'><required/></starttls>"
+                     b"</stream:features>")
+        read_until(conn, b"/>")  # <starttls xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>
+        conn.sendall(b"<proceed xmlns='urn:ietf:params:xml:ns:xmpp-tls'/>")
     else:
         raise SystemExit("unknown protocol " + proto)
 
