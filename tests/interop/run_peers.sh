@@ -254,9 +254,12 @@ run_peer() {
     expect_ok "$kind KeyUpdate from the client" "$kind" "message  C->S  key_update(24)"
 
     # KeyUpdate from the server (update_requested) before its echo: we answer exactly once.
-    # stdin stays open a second, so that our write direction is still open to answer.
+    # stdin stays open until the server's KeyUpdate has arrived (at most 15 s), so that our
+    # write direction is still open to answer: a fixed second was too short on a loaded machine,
+    # where stdin's EOF (our close_notify) could come first and leave nothing to answer with.
     if feature_server "$kind" keyupdate "KeyUpdate from the server"; then
-        stdin_cmd="cat '$line_file'; sleep 1" client "$kind-keyupdate-server" "$port" --explain
+        stdin_cmd="cat '$line_file'; for _ in \$(seq 150); do grep -q 'S->C  key_update(24)' \"\$err\" && break; sleep 0.1; done; sleep 0.5" \
+            client "$kind-keyupdate-server" "$port" --explain
         if expect_ok "$kind KeyUpdate from the server" "$kind" "message  S->C  key_update(24)"; then
             local answered
             answered="$(grep -c "message  C->S  key_update(24)" "$err")"
