@@ -398,6 +398,9 @@ void dec_text_record_header(struct dec_text *t, uint64_t number, enum tls_direct
                             const struct tls_record *rec);
 void dec_text_record_line(struct dec_text *t, enum dec_record_line line, enum tls_direction dir);
 void dec_text_ccs13(struct dec_text *t, unsigned value);
+void dec_text_dtls13_opened(struct dec_text *t, uint8_t flags, unsigned seq_bits, uint64_t seq_sent,
+                            unsigned epoch, uint64_t seq, bool nss_nonce);
+void dec_text_dtls13_not_opened(struct dec_text *t, const char *why);
 void dec_text_decrypted(struct dec_text *t, enum tls_direction dir, const struct dec_record *r,
                         uint8_t outer_type);
 /* why: the CBC failure ("bad MAC", "bad padding"), or "" */

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "common/names.h"
+#include "crypto/dtls13.h"
 #include "crypto/util.h"
 #include "decoder/decode_internal.h"
 #include "handshake/certificate_verify.h"
@@ -181,6 +182,16 @@ static void model_finished(struct dec_conn *c, enum tls_direction dir, const uin
                                                                     : "different: failed");
 }
 
+/* §4.4.4; DTLS 1.3 derives finished_key with the "dtls13" label prefix (RFC 9147 §5.9). */
+static tls_result finished_verify_data(struct dec_conn *c, const uint8_t *base, const uint8_t *th,
+                                       uint8_t *expected)
+{
+    if (c->dtls != NULL) {
+        return tls_dtls13_finished_verify_data(c->hash, base, th, expected, NULL);
+    }
+    return tls_finished_verify_data(c->hash, base, th, expected, NULL);
+}
+
 /* §4.4.4: recompute the sender's verify_data over the transcript so far. */
 static void verify_finished(struct dec_conn *c, enum tls_direction dir,
                             const struct tls_handshake_message *msg, struct dec_text *t)
@@ -203,7 +214,7 @@ static void verify_finished(struct dec_conn *c, enum tls_direction dir,
     const uint8_t *base = dir == TLS_DIR_CLIENT_TO_SERVER ? c->client_hs_secret : c->server_hs_secret;
     if (st == TLS_FINISHED_UNKNOWN && c->have_hs_secrets && c->transcript_ok &&
         tls_transcript_peek(&c->transcript, th, &thl, NULL) == TLS_OK &&
-        tls_finished_verify_data(c->hash, base, th, expected, NULL) == TLS_OK) {
+        finished_verify_data(c, base, th, expected) == TLS_OK) {
         st = tls_ct_equal(expected, vd.data, hl) ? TLS_FINISHED_VERIFIED : TLS_FINISHED_FAILED;
         model_finished(c, dir, base, th, thl, expected, &vd, st);
         dec_text_finished13(t, dir, st, th, thl, expected, hl);

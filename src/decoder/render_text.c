@@ -159,6 +159,23 @@ void dec_text_decrypted(struct dec_text *t, enum tls_direction dir, const struct
                     tn != NULL ? tn : "?");
 }
 
+void dec_text_dtls13_opened(struct dec_text *t, uint8_t flags, unsigned seq_bits, uint64_t seq_sent,
+                            unsigned epoch, uint64_t seq, bool nss_nonce)
+{
+    dec_text_printf(t, "    DTLS 1.3 unified header 0x%02x (RFC 9147 §4): epoch bits %u -> epoch %u; sequence "
+                       "number %u bits sent as 0x%llx, unmasked (§4.2.3) and reconstructed (§4.2.2): %llu; "
+                       "nonce %s\n", flags, flags & 3u, epoch, seq_bits, (unsigned long long)seq_sent,
+                    (unsigned long long)seq,
+                    nss_nonce ? "over epoch || sequence_number, as NSS 3.87 (draft 43) builds it, not the "
+                                "RFC 9147 §4 one (sequence number only)"
+                              : "over the sequence number (RFC 9147 §4)");
+}
+
+void dec_text_dtls13_not_opened(struct dec_text *t, const char *why)
+{
+    dec_text_printf(t, "    not opened: %s\n", why);
+}
+
 void dec_text_no_master_secret(struct dec_text *t, const char *why)
 {
     dec_text_printf(t, "    does not decrypt with the logged master secret%s%s\n",
