@@ -27,6 +27,7 @@
 #include "crypto/dtls13.h"
 #include "crypto/util.h"
 #include "decoder/decode_internal.h"
+#include "decoder/dtls13_keys.h"
 #include "handshake/certificate_verify.h"
 #include "handshake/finished.h"
 #include "handshake/key_update.h"
@@ -242,7 +243,8 @@ static void transcript_server_hello(struct dec_conn *c, const struct tls_handsha
     }
     if (ok && c->hrr && c->transcript.messages == 1) {
         /* §4.4.1: ClientHello1 is replaced by message_hash before the HRR is added. */
-        ok = tls_transcript_replace_client_hello1(&c->transcript, NULL) == TLS_OK;
+        ok = c->dtls != NULL && c->version != DTLS_VERSION_1_3 ? dtls13_draft_message_hash(c)
+                                                                : tls_transcript_replace_client_hello1(&c->transcript, NULL) == TLS_OK;
     }
     c->transcript_ok = ok && tls_transcript_add(&c->transcript, msg->bytes, msg->total_len, NULL) == TLS_OK;
 }

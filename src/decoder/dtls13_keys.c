@@ -220,6 +220,23 @@ bool dtls13_open(struct dec_conn *c, enum tls_direction dir, const struct dtls_r
     return true;
 }
 
+bool dtls13_draft_message_hash(struct dec_conn *c)
+{
+    uint8_t h[TLS_MAX_HASH_LEN];
+    size_t hl = 0;
+    enum tls_hash_alg alg = c->transcript.alg;
+    if (c->transcript.messages != 1 || tls_transcript_peek(&c->transcript, h, &hl, NULL) != TLS_OK) {
+        return false;
+    }
+    const uint8_t header[DTLS_HANDSHAKE_HEADER_LEN] = {TLS_HT_message_hash, 0, 0, (uint8_t)hl, 0, 0,
+                                                       0, 0, 0, 0, 0, (uint8_t)hl};
+    tls_transcript_wipe(&c->transcript);
+    return tls_transcript_init(&c->transcript, NULL) == TLS_OK &&
+           tls_transcript_select(&c->transcript, alg, NULL) == TLS_OK &&
+           tls_transcript_add(&c->transcript, header, sizeof(header), NULL) == TLS_OK &&
+           tls_transcript_add(&c->transcript, h, hl, NULL) == TLS_OK;
+}
+
 void dtls13_free(struct dec_dtls13 *d)
 {
     for (size_t dir = 0; dir < 2; dir++) {

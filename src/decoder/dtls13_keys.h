@@ -33,7 +33,8 @@
  * (supported_versions 0x7f2b, draft-ietf-tls-dtls13-43) with three differences from RFC 9147,
  * each followed here for that version only: the nonce over epoch || sequence_number (above),
  * the transcript over the messages with their 12-byte DTLS headers (the DTLS 1.2 rule of RFC
- * 6347 §4.2.6, not §5.2), and ACK record numbers of 8 bytes, epoch (16 bits) || sequence number
+ * 6347 §4.2.6, not §5.2; after a HelloRetryRequest its message_hash has such a header too), and
+ * ACK record numbers of 8 bytes, epoch (16 bits) || sequence number
  * (48 bits), instead of §7's two uint64. The unified header, the "dtls13" labels, the record
  * number mask and the epochs are as in the RFC.
  *
@@ -105,6 +106,11 @@ void dtls13_hello(struct dec_conn *c, uint8_t msg_type, const uint8_t *body, siz
    mask, or no nonce form authenticates it (then nothing of the plaintext is kept). */
 bool dtls13_open(struct dec_conn *c, enum tls_direction dir, const struct dtls_record *rec,
                  struct dtls13_opened *out, const char **why);
+
+/* NSS 3.87 (draft 43) after a HelloRetryRequest: message_hash (RFC 8446 §4.4.1) with a 12-byte
+   DTLS header (message_seq 0, fragment_offset 0, fragment_length Hash.length) over ClientHello1
+   with its own 12-byte header. The transcript must hold exactly ClientHello1, its hash chosen. */
+bool dtls13_draft_message_hash(struct dec_conn *c);
 
 /* Frees the AEAD keys and wipes everything. */
 void dtls13_free(struct dec_dtls13 *d);

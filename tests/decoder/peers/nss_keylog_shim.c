@@ -16,6 +16,7 @@
 #include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <nss/pk11pub.h>
 #include <nss/ssl.h>
@@ -67,11 +68,14 @@ static void PR_CALLBACK secret_cb(PRFileDesc *fd, PRUint16 epoch, SSLSecretDirec
 
 SECStatus SSL_ResetHandshake(PRFileDesc *fd, PRBool asServer)
 {
-    SECStatus (*real)(PRFileDesc *, PRBool) = (SECStatus(*)(PRFileDesc *, PRBool))dlsym(RTLD_NEXT,
-                                                                                        "SSL_ResetHandshake");
-    if (real == NULL) {
+    SECStatus (*real)(PRFileDesc *, PRBool) = NULL;
+    void *sym = dlsym(RTLD_NEXT, "SSL_ResetHandshake");
+    if (sym == NULL) {
         return SECFailure;
     }
+    /* POSIX dlsym: an object pointer that holds a function's address (copied, not cast, for
+       -Wpedantic) */
+    memcpy(&real, &sym, sizeof(real));
     as_server = asServer ? 1 : 0;
     SECStatus rv = real(fd, asServer);
     if (rv == SECSuccess && SSL_SecretCallback(fd, secret_cb, NULL) != SECSuccess) {
