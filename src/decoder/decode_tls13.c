@@ -171,7 +171,9 @@ static void model_finished(struct dec_conn *c, enum tls_direction dir, const uin
     k->result = (int)st;
     dec_model_row(k, "BaseKey", NULL, 0, client ? "client_handshake_traffic_secret"
                                                 : "server_handshake_traffic_secret");
-    if (tls_finished_key(c->hash, base, fk, NULL) == TLS_OK) {
+    tls_result fk_rc = c->dtls != NULL ? tls_dtls13_finished_key(c->hash, base, fk, NULL)
+                                       : tls_finished_key(c->hash, base, fk, NULL);
+    if (fk_rc == TLS_OK) {
         dec_model_row(k, "finished_key", fk, hl, NULL);
     }
     tls_wipe(fk, sizeof(fk));

@@ -8,6 +8,11 @@
  * application_traffic_secret_0. This wraps SSL_ResetHandshake, which tstclnt calls on every
  * socket, client or server (-P client|server), and installs the callback there.
  *
+ * In a client, tstclnt calls SSL_SetURL (not SSL_ResetHandshake): that is wrapped too. There
+ * $NSS_SHIM_RECORD_SIZE_LIMIT, when set, becomes the client's record_size_limit (RFC 8449, NSS's
+ * SSL_RECORD_SIZE_LIMIT option): the server must then cut its handshake messages into that many
+ * bytes per record, which gives fragmented DTLS handshake messages (tstclnt has no MTU option).
+ *
  * The log goes to $NSS_SHIM_KEYLOG in the NSS key log format, except that the client_random is
  * not known to the callback (NSS has no public call for it): the lines carry 64 zeros, and the
  * test script puts the ClientHello.random read from the capture in their place.
@@ -80,6 +85,28 @@ SECStatus SSL_ResetHandshake(PRFileDesc *fd, PRBool asServer)
     SECStatus rv = real(fd, asServer);
     if (rv == SECSuccess && SSL_SecretCallback(fd, secret_cb, NULL) != SECSuccess) {
         fprintf(stderr, "nss_keylog_shim: SSL_SecretCallback failed\n");
+    }
+    return rv;
+}
+
+SECStatus SSL_SetURL(PRFileDesc *fd, const char *url)
+{
+    SECStatus (*real)(PRFileDesc *, const char *) = NULL;
+    void *sym = dlsym(RTLD_NEXT, "SSL_SetURL");
+    if (sym == NULL) {
+        return SECFailure;
+    }
+    memcpy(&real, &sym, sizeof(real));
+    SECStatus rv = real(fd, url);
+    const char *limit = getenv("NSS_SHIM_RECORD_SIZE_LIMIT");
+    if (rv == SECSuccess && limit != NULL && SSL_OptionSet(fd, SSL_RECORD_SIZE_LIMIT, atoi(limit)) != SECSuccess) {
+        fprintf(stderr, "nss_keylog_shim: SSL_RECORD_SIZE_LIMIT %s refused\n", limit);
+    }
+    if (rv == SECSuccess && getenv("NSS_SHIM_KEYLOG") != NULL) {
+        as_server = 0;
+        if (SSL_SecretCallback(fd, secret_cb, NULL) != SECSuccess) {
+            fprintf(stderr, "nss_keylog_shim: SSL_SecretCallback failed\n");
+        }
     }
     return rv;
 }
