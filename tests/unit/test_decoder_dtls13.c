@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "crypto/aead.h"
 #include "crypto/dtls13.h"
 #include "crypto/suite.h"
 #include "decoder/decode.h"
@@ -363,13 +364,83 @@ static void every_truncation(void **state)
     free(t);
 }
 
+/* Replaces supported_versions 7f2b (NSS's draft 43) with fefc (RFC 9147 §5.3) in a hello. */
+static void to_rfc_version(uint8_t *p, size_t len)
+{
+    static const uint8_t draft[] = {0x00, 0x2b, 0x00, 0x02, 0x7f, 0x2b};
+    for (size_t i = 0; i + sizeof(draft) <= len; i++) {
+        if (memcmp(p + i, draft, sizeof(draft)) == 0) {
+            p[i + 4] = 0xfe;
+            p[i + 5] = 0xfc;
+            return;
+        }
+    }
+    fail_msg("no supported_versions 0x7f2b in the hello");
+}
+
+/* The RFC 9147 reading (version 0xfefc), which no Debian peer speaks: the capture's hellos with
+   0xfefc, then a record made here as RFC 9147 §4 builds it: EncryptedExtensions (empty,
+   message_seq 2) under the logged server handshake secret, AEAD nonce over the sequence number
+   only (0), the unified header 0x2e as AAD with the sequence number in the clear, then the
+   sequence number masked (§4.2.3). The decoder must open it with the RFC nonce and say so. */
+static void rfc9147_record(void **state)
+{
+    (void)state;
+    struct tokens *t = malloc(sizeof(*t));
+    tokens_load(t);
+    to_rfc_version(t->bytes[1], t->len[1]);          /* HelloRetryRequest */
+    to_rfc_version(t->bytes[3], 13 + 131);           /* ServerHello */
+    char *kl = keylog_text();
+    char *line = strstr(kl, "SERVER_HANDSHAKE_TRAFFIC_SECRET ");
+    uint8_t secret[32];
+    assert_int_equal(unhex(line + 31 + 1 + 64 + 1, secret, sizeof(secret)), 32);
+    const struct tls_cipher_suite *suite = tls_cipher_suite_find(0x1301);
+    struct tls_dtls13_keys keys;
+    memset(&keys, 0, sizeof(keys));
+    assert_int_equal(tls_dtls13_keys_derive(suite, secret, &keys, NULL), TLS_OK);
+    /* DTLSInnerPlaintext: handshake fragment (RFC 9147 §5.2) || type 22 */
+    const uint8_t inner[] = {8, 0, 0, 2, 0, 2, 0, 0, 0, 0, 0, 2, 0, 0, 22};
+    uint8_t *rec = t->bytes[3] + 13 + 131;
+    rec[0] = 0x2e; /* 001 C=0 S=1 L=1, epoch bits 2 */
+    rec[1] = 0;
+    rec[2] = 0;
+    rec[3] = 0;
+    rec[4] = (uint8_t)(sizeof(inner) + TLS_AEAD_TAG_LEN);
+    assert_int_equal(tls_aead_seal(&keys.aead, 0, rec, 5, inner, sizeof(inner), rec + 5, NULL), TLS_OK);
+    uint8_t mask[16];
+    assert_int_equal(tls_dtls13_record_number_mask(suite, keys.sn_key, rec + 5, rec[4], mask, NULL), TLS_OK);
+    rec[1] ^= mask[0];
+    rec[2] ^= mask[1];
+    t->len[3] = 13 + 131 + 5 + rec[4];
+    t->n = 4;
+    char *text = trace_text(t, SIZE_MAX, 0, SIZE_MAX, 0);
+    struct dtc *d = dtc_decode_trace_keyed(text, kl, TLS_DECODE_TEXT);
+    assert_int_equal(d->rc, TLS_OK);
+    assert_int_equal(d->conns[0].summary.version, 0xfefc);
+    const struct tls_decoded_record *r = &d->recs[d->nrec - 1];
+    assert_true(r->unified_header && r->decrypted);
+    assert_int_equal(r->epoch, 2);
+    assert_int_equal(r->sequence_number, 0);
+    assert_int_equal(r->inner_type, 22);
+    assert_int_equal(r->message_count, 1);
+    assert_int_equal(r->messages[0].type, 8);
+    assert_int_equal(r->messages[0].message_seq, 2);
+    assert_non_null(strstr(d->out, "nonce over the sequence number (RFC 9147 §4)"));
+    assert_null(strstr(d->out, "as NSS 3.87 (draft 43) builds it"));
+    dtc_free(d);
+    free(text);
+    tls_dtls13_keys_wipe(&keys);
+    free(kl);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(mask_rfc9001_vectors), cmocka_unit_test(capture_with_keys),
         cmocka_unit_test(capture_without_keys), cmocka_unit_test(mask_on_the_capture),
         cmocka_unit_test(wrong_keylog),         cmocka_unit_test(every_bit_flipped),
-        cmocka_unit_test(every_truncation),
+        cmocka_unit_test(every_truncation),     cmocka_unit_test(rfc9147_record),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
