@@ -245,8 +245,10 @@ static void transcript_server_hello(struct dec_conn *c, const struct tls_handsha
     }
     if (ok && c->hrr && c->transcript.messages == 1) {
         /* §4.4.1: ClientHello1 is replaced by message_hash before the HRR is added. */
-        ok = c->dtls != NULL && c->version != DTLS_VERSION_1_3 ? dtls13_draft_message_hash(c)
-                                                                : tls_transcript_replace_client_hello1(&c->transcript, NULL) == TLS_OK;
+        /* NSS's DTLS 1.3 draft 43 builds it with a 12-byte DTLS header (dtls13_keys.h). */
+        ok = c->dtls != NULL && dtls13_nss_draft(c->version)
+                 ? dtls13_draft_message_hash(c)
+                 : tls_transcript_replace_client_hello1(&c->transcript, NULL) == TLS_OK;
     }
     c->transcript_ok = ok && tls_transcript_add(&c->transcript, msg->bytes, msg->total_len, NULL) == TLS_OK;
 }

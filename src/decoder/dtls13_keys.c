@@ -20,6 +20,11 @@ bool dtls13_version(uint16_t version)
     return version == DTLS_VERSION_1_3 || version == DTLS_VERSION_1_3_DRAFT43;
 }
 
+bool dtls13_nss_draft(uint16_t version)
+{
+    return version == DTLS_VERSION_1_3_DRAFT43;
+}
+
 const char *dtls13_version_label(uint16_t version)
 {
     return version == DTLS_VERSION_1_3_DRAFT43 ? "DTLS 1.3 draft 43 (0x7f2b, NSS 3.87)" : "DTLS 1.3";
@@ -59,7 +64,7 @@ void dtls13_hello(struct dec_conn *c, uint8_t msg_type, const uint8_t *body, siz
         return;
     }
     d->active = true;
-    if (v != DTLS_VERSION_1_3) {
+    if (dtls13_nss_draft(v)) {
         /* NSS 3.87 (draft 43) hashes every message with its 12-byte DTLS header, as DTLS 1.2 does
            (RFC 6347 §4.2.6): the transcript so far is already that one. */
         return;

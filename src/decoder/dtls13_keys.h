@@ -96,6 +96,8 @@ struct dtls13_opened {
 /* DTLS 1.3 on the wire: 0xfefc (RFC 9147 §5.3), or 0x7f2b, draft-ietf-tls-dtls13-43 (NSS 3.87). */
 bool dtls13_version(uint16_t version);
 const char *dtls13_version_label(uint16_t version);
+/* 0x7f2b: the draft 43 that NSS 3.87 speaks, whose differences from RFC 9147 are followed. */
+bool dtls13_nss_draft(uint16_t version);
 
 /* A complete handshake message of the connection: the ClientHello is kept in TLS form; a
    ServerHello choosing DTLS 1.3 restarts the transcript with it (§5.2). */

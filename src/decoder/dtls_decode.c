@@ -393,7 +393,7 @@ static bool dtls13_record(struct dec_conn *c, enum tls_direction dir, const stru
     if (o.type == TLS_CT_handshake) {
         handshake_content(c, dir, o.content, o.content_len, r);
     } else if (o.type == TLS_CT_ack) {
-        ack_content(o.content, o.content_len, c->version != DTLS_VERSION_1_3, r);
+        ack_content(o.content, o.content_len, dtls13_nss_draft(c->version), r);
     } else {
         dec_record_content(c, dir, r, o.type, o.content, o.content_len);
     }
@@ -568,7 +568,7 @@ static void process_record(struct dec_conn *c, enum tls_direction dir, const str
         dec_text_printf(&r.detail, "    not protected: epoch 0 (RFC 6347 §4.1)\n");
         handshake_content(c, dir, rec->fragment, rec->length, &r);
     } else if (rec->type == TLS_CT_ack) {
-        ack_content(rec->fragment, rec->length, false, &r);
+        ack_content(rec->fragment, rec->length, dtls13_nss_draft(c->version), &r);
     } else {
         dec_record_content(c, dir, &r, rec->type, rec->fragment, rec->length);
     }

@@ -131,7 +131,7 @@ nss_run() {
 
 # check NAME: the checks listed at the top.
 check() {
-    local name=$1 json got want
+    local name=$1 json got
     for keyed in yes no; do
         if [ $keyed = yes ]; then
             json=$("$bin" decode --keylog "$keylog" --format json "$capture")
@@ -241,6 +241,7 @@ if nss_run fragments ""; then
 fi
 record_limit=
 for run in "chacha :1303 TLS_CHACHA20_POLY1305_SHA256" "aes256 :1302 TLS_AES_256_GCM_SHA384"; do
+    # shellcheck disable=SC2086 # three words: name, cipher, suite name
     set -- $run
     if nss_run "$1" "-c $2"; then
         check "$1"
