@@ -572,13 +572,21 @@ static void process_record(struct dec_conn *c, enum tls_direction dir, const str
     } else {
         dec_record_content(c, dir, &r, rec->type, rec->fragment, rec->length);
     }
-    if (dtls_seen_before(s, dir, rec)) {
+    /* A DTLS 1.3 record opened with the key log has its full epoch and sequence number: the
+       same window applies to it (RFC 9147 §4.5.1). */
+    struct dtls_record seen = *rec;
+    if (rec->unified && r.pub.decrypted) {
+        seen.unified = false;
+        seen.epoch = r.pub.epoch;
+        seen.sequence_number = r.pub.sequence_number;
+    }
+    if (dtls_seen_before(s, dir, &seen)) {
         /* The same epoch and sequence number again: a copy of one record (the network or the
            capture duplicated it), not a retransmission, which gets a new sequence number. */
         r.pub.retransmission = true;
         dec_text_printf(&r.detail, "    a copy of a record already seen (same epoch %u and sequence_number "
                                    "%llu): RFC 6347 §4.1.2.6 replay detection discards it\n",
-                        rec->epoch, (unsigned long long)rec->sequence_number);
+                        seen.epoch, (unsigned long long)seen.sequence_number);
     }
     dtls_flight_record(s, r.pub.retransmission);
     if (r.pub.retransmission) {

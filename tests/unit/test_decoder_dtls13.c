@@ -434,6 +434,50 @@ static void rfc9147_record(void **state)
     free(t);
 }
 
+/* The server's application data datagram (token 6) delivered twice, as a network that duplicates
+   datagrams does: the copy decrypts to the same epoch 3 and sequence number and is labelled a
+   copy (RFC 9147 §4.5.1 replay detection), the first is not. */
+static void duplicated_datagram(void **state)
+{
+    (void)state;
+    struct tokens *t = malloc(sizeof(*t));
+    tokens_load(t);
+    assert_int_equal(t->dir[5], 'S');
+    assert_int_equal(t->bytes[5][0] & 0xe3, 0x23); /* a unified header, epoch bits 3 */
+    memmove(&t->bytes[7], &t->bytes[6], sizeof(t->bytes[0]) * 2);
+    memmove(&t->len[7], &t->len[6], sizeof(t->len[0]) * 2);
+    memmove(&t->dir[7], &t->dir[6], 2);
+    memcpy(t->bytes[6], t->bytes[5], t->len[5]);
+    t->len[6] = t->len[5];
+    t->dir[6] = 'S';
+    t->n = 9;
+    char *kl = keylog_text();
+    char *text = trace_text(t, SIZE_MAX, 0, SIZE_MAX, 0);
+    struct dtc *d = dtc_decode_trace_keyed(text, kl, TLS_DECODE_JSON);
+    assert_int_equal(d->rc, TLS_OK);
+    const struct tls_decoded_record *first = NULL, *copy = NULL;
+    for (size_t i = 0; i < d->nrec; i++) {
+        const struct tls_decoded_record *r = &d->recs[i];
+        if (r->dir == TLS_DIR_SERVER_TO_CLIENT && r->unified_header && r->epoch == 3 && r->sequence_number == 0) {
+            if (first == NULL) {
+                first = r;
+            } else {
+                copy = r;
+            }
+        }
+    }
+    assert_non_null(first);
+    assert_non_null(copy);
+    assert_true(first->decrypted && copy->decrypted);
+    assert_false(first->retransmission);
+    assert_true(copy->retransmission);
+    assert_int_equal(d->conns[0].summary.server_finished, TLS_FINISHED_VERIFIED);
+    dtc_free(d);
+    free(text);
+    free(kl);
+    free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -441,6 +485,7 @@ int main(void)
         cmocka_unit_test(capture_without_keys), cmocka_unit_test(mask_on_the_capture),
         cmocka_unit_test(wrong_keylog),         cmocka_unit_test(every_bit_flipped),
         cmocka_unit_test(every_truncation),     cmocka_unit_test(rfc9147_record),
+        cmocka_unit_test(duplicated_datagram),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
