@@ -13,6 +13,9 @@ packages=(
     # more interop peers (tests/interop/run_peers.sh): Go crypto/tls, wolfSSL, NSS selfserv,
     # Erlang/OTP ssl (erlang-ssl brings erlang-base with escript, erlang-crypto, public-key)
     golang-go libwolfssl-dev libnss3-tools erlang-ssl
+    # the DTLS 1.3 decoder test (tests/decoder/dtls13_live.sh): NSS tstclnt is the peer, and its
+    # key log shim (tests/decoder/peers/nss_keylog_shim.c) builds against NSS
+    libnss3-dev
     chromium    # tests/html: the decoder's HTML page checked in a real (headless) browser
     jq          # tests/cli/test_compare_cli.sh and scripts/compare-schannel.sh read compare's JSON
 )

@@ -29,6 +29,7 @@ static const struct tls_name versions[] = {
     {0xfeff, "DTLS 1.0"},
     {0xfefd, "DTLS 1.2"},
     {0xfefc, "DTLS 1.3"},
+    {0x7f2b, "DTLS 1.3 draft 43"}, /* draft-ietf-tls-dtls13-43, as NSS 3.87 sends it */
 };
 
 #undef TLS_ROW_

@@ -74,7 +74,15 @@ tls_result tls_hkdf_label(const char *label, const uint8_t *context, size_t cont
                           size_t length, uint8_t *out, size_t out_cap, size_t *out_len,
                           struct tls_error *err)
 {
-    size_t prefix_len = sizeof(tls13_label_prefix) - 1;
+    return tls_hkdf_label_prefixed(tls13_label_prefix, label, context, context_len, length, out, out_cap,
+                                   out_len, err);
+}
+
+tls_result tls_hkdf_label_prefixed(const char *prefix, const char *label, const uint8_t *context,
+                                   size_t context_len, size_t length, uint8_t *out, size_t out_cap,
+                                   size_t *out_len, struct tls_error *err)
+{
+    size_t prefix_len = strlen(prefix);
     size_t label_len = strlen(label);
     /* The bounds of the struct above, checked before anything is written. */
     if (length > 0xffff) {
@@ -91,7 +99,7 @@ tls_result tls_hkdf_label(const char *label, const uint8_t *context, size_t cont
     tls_writer_init(&w, out, out_cap);
     tls_write_u16(&w, (uint16_t)length); /* uint16 length = Length; */
     struct tls_vector_mark m = tls_write_vector_begin(&w, 255); /* opaque label<7..255> */
-    tls_write_bytes(&w, (const uint8_t *)tls13_label_prefix, prefix_len);
+    tls_write_bytes(&w, (const uint8_t *)prefix, prefix_len);
     tls_write_bytes(&w, (const uint8_t *)label, label_len);
     tls_write_vector_end(&w, m);
     m = tls_write_vector_begin(&w, 255); /* opaque context<0..255> */
@@ -107,9 +115,18 @@ tls_result tls_hkdf_expand_label(enum tls_hash_alg alg, const uint8_t *secret, c
                                  const uint8_t *context, size_t context_len, uint8_t *out,
                                  size_t out_len, struct tls_error *err)
 {
+    return tls_hkdf_expand_label_prefixed(alg, tls13_label_prefix, secret, label, context, context_len, out,
+                                          out_len, err);
+}
+
+tls_result tls_hkdf_expand_label_prefixed(enum tls_hash_alg alg, const char *prefix, const uint8_t *secret,
+                                          const char *label, const uint8_t *context, size_t context_len,
+                                          uint8_t *out, size_t out_len, struct tls_error *err)
+{
     uint8_t info[2 + 1 + 255 + 1 + 255];
     size_t info_len = 0;
-    TRY(tls_hkdf_label(label, context, context_len, out_len, info, sizeof(info), &info_len, err));
+    TRY(tls_hkdf_label_prefixed(prefix, label, context, context_len, out_len, info, sizeof(info), &info_len,
+                                err));
     return tls_hkdf_expand(alg, secret, tls_hash_len(alg), info, info_len, out, out_len, err);
 }
 

@@ -43,10 +43,20 @@ tls_result tls_hkdf_label(const char *label, const uint8_t *context, size_t cont
                           size_t length, uint8_t *out, size_t out_cap, size_t *out_len,
                           struct tls_error *err);
 
+/* The same with another prefix than "tls13 ": DTLS 1.3 uses "dtls13" (RFC 9147 §5.9), so its
+   labels read "dtls13key", "dtls13sn", "dtls13finished". */
+tls_result tls_hkdf_label_prefixed(const char *prefix, const char *label, const uint8_t *context,
+                                   size_t context_len, size_t length, uint8_t *out, size_t out_cap,
+                                   size_t *out_len, struct tls_error *err);
+
 /* secret is tls_hash_len(alg) bytes. */
 tls_result tls_hkdf_expand_label(enum tls_hash_alg alg, const uint8_t *secret, const char *label,
                                  const uint8_t *context, size_t context_len, uint8_t *out,
                                  size_t out_len, struct tls_error *err);
+
+tls_result tls_hkdf_expand_label_prefixed(enum tls_hash_alg alg, const char *prefix, const uint8_t *secret,
+                                          const char *label, const uint8_t *context, size_t context_len,
+                                          uint8_t *out, size_t out_len, struct tls_error *err);
 
 /* transcript_hash is Transcript-Hash(Messages), already computed; out gets Hash.length bytes. */
 tls_result tls_derive_secret(enum tls_hash_alg alg, const uint8_t *secret, const char *label,

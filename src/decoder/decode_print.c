@@ -20,6 +20,7 @@
 #include "common/names.h"
 #include "crypto/suite.h"
 #include "decoder/decode_internal.h"
+#include "decoder/dtls13_keys.h"
 #include "handshake/certificate.h"
 #include "handshake/certificate_request.h"
 #include "handshake/certificate_verify.h"
@@ -68,7 +69,8 @@ static void server_hello_negotiated(struct dec_conn *c, const struct tls_server_
     if (sv != NULL && tls_ext_supported_versions_parse_sh(sv, &selected, NULL) == TLS_OK) {
         c->version = selected;
     }
-    c->tls13 = c->version == TLS_VERSION_1_3;
+    /* DTLS 1.3 (RFC 9147) is TLS 1.3's handshake over datagrams: read as TLS 1.3 from here. */
+    c->tls13 = c->version == TLS_VERSION_1_3 || (c->dtls != NULL && dtls13_version(c->version));
     c->cipher_suite = sh->cipher_suite;
     c->suite = tls_cipher_suite_find(sh->cipher_suite);
     if (c->suite != NULL) {

@@ -24,8 +24,10 @@
 #include <string.h>
 
 #include "common/names.h"
+#include "crypto/dtls13.h"
 #include "crypto/util.h"
 #include "decoder/decode_internal.h"
+#include "decoder/dtls13_keys.h"
 #include "handshake/certificate_verify.h"
 #include "handshake/finished.h"
 #include "handshake/key_update.h"
@@ -169,7 +171,9 @@ static void model_finished(struct dec_conn *c, enum tls_direction dir, const uin
     k->result = (int)st;
     dec_model_row(k, "BaseKey", NULL, 0, client ? "client_handshake_traffic_secret"
                                                 : "server_handshake_traffic_secret");
-    if (tls_finished_key(c->hash, base, fk, NULL) == TLS_OK) {
+    tls_result fk_rc = c->dtls != NULL ? tls_dtls13_finished_key(c->hash, base, fk, NULL)
+                                       : tls_finished_key(c->hash, base, fk, NULL);
+    if (fk_rc == TLS_OK) {
         dec_model_row(k, "finished_key", fk, hl, NULL);
     }
     tls_wipe(fk, sizeof(fk));
@@ -179,6 +183,16 @@ static void model_finished(struct dec_conn *c, enum tls_direction dir, const uin
     dec_model_row(k, "verify_data received", received->data, received->len, NULL);
     dec_model_row(k, "result", NULL, 0, st == TLS_FINISHED_VERIFIED ? "equal: verified"
                                                                     : "different: failed");
+}
+
+/* §4.4.4; DTLS 1.3 derives finished_key with the "dtls13" label prefix (RFC 9147 §5.9). */
+static tls_result finished_verify_data(struct dec_conn *c, const uint8_t *base, const uint8_t *th,
+                                       uint8_t *expected)
+{
+    if (c->dtls != NULL) {
+        return tls_dtls13_finished_verify_data(c->hash, base, th, expected, NULL);
+    }
+    return tls_finished_verify_data(c->hash, base, th, expected, NULL);
 }
 
 /* §4.4.4: recompute the sender's verify_data over the transcript so far. */
@@ -203,7 +217,7 @@ static void verify_finished(struct dec_conn *c, enum tls_direction dir,
     const uint8_t *base = dir == TLS_DIR_CLIENT_TO_SERVER ? c->client_hs_secret : c->server_hs_secret;
     if (st == TLS_FINISHED_UNKNOWN && c->have_hs_secrets && c->transcript_ok &&
         tls_transcript_peek(&c->transcript, th, &thl, NULL) == TLS_OK &&
-        tls_finished_verify_data(c->hash, base, th, expected, NULL) == TLS_OK) {
+        finished_verify_data(c, base, th, expected) == TLS_OK) {
         st = tls_ct_equal(expected, vd.data, hl) ? TLS_FINISHED_VERIFIED : TLS_FINISHED_FAILED;
         model_finished(c, dir, base, th, thl, expected, &vd, st);
         dec_fact_finished13(rd, dir, st, th, thl, expected, hl);
@@ -231,7 +245,10 @@ static void transcript_server_hello(struct dec_conn *c, const struct tls_handsha
     }
     if (ok && c->hrr && c->transcript.messages == 1) {
         /* §4.4.1: ClientHello1 is replaced by message_hash before the HRR is added. */
-        ok = tls_transcript_replace_client_hello1(&c->transcript, NULL) == TLS_OK;
+        /* NSS's DTLS 1.3 draft 43 builds it with a 12-byte DTLS header (dtls13_keys.h). */
+        ok = c->dtls != NULL && dtls13_nss_draft(c->version)
+                 ? dtls13_draft_message_hash(c)
+                 : tls_transcript_replace_client_hello1(&c->transcript, NULL) == TLS_OK;
     }
     c->transcript_ok = ok && tls_transcript_add(&c->transcript, msg->bytes, msg->total_len, NULL) == TLS_OK;
 }

@@ -77,6 +77,7 @@ tls_result dec_dtls_new(struct dec_conn *c)
 void dec_dtls_free(struct dec_conn *c)
 {
     if (c->dtls != NULL) {
+        dtls13_free(&c->dtls->d13);
         tls_wipe(c->dtls, sizeof(*c->dtls)); /* decrypted Finished bodies passed through it */
         free(c->dtls);
         c->dtls = NULL;
@@ -175,17 +176,20 @@ static void hello_connection_id(struct dec_conn *c, enum tls_direction dir, uint
                   e->extension_data.data[0], side_name(peer));
 }
 
-/* A DTLS 1.3 ServerHello (supported_versions 0xfefc, RFC 9147 §5.3): what follows is encrypted
-   under TLS 1.3 keys with unified headers, shown here by structure only. */
+/* A DTLS 1.3 ServerHello (supported_versions 0xfefc, RFC 9147 §5.3, or NSS's draft 0x7f2b): what
+   follows is encrypted under TLS 1.3 keys with unified headers, opened with a key log
+   (dtls13_keys.c) or shown by structure only. */
 static void note_dtls13(struct dec_conn *c)
 {
-    if (c->version != DTLS_VERSION_1_3 || c->dtls->dtls13_noted) {
+    if (!dtls13_version(c->version) || c->dtls->dtls13_noted) {
         return;
     }
     c->dtls->dtls13_noted = true;
-    dec_conn_note(c, "DTLS 1.3 (RFC 9147): the records after the ServerHello are encrypted with unified "
-                     "headers (§4); they are shown by their header only (epoch bits, sequence number bits, "
-                     "connection ID, length), not decrypted");
+    dec_conn_note(c, "%s (RFC 9147): the records after the ServerHello are encrypted with unified headers "
+                     "(§4)%s", dtls13_version_label(c->version),
+                  c->dec->opt.keylog != NULL ? "; opened with the key log's TLS 1.3 traffic secrets (\"dtls13\" "
+                                               "labels, record number encryption, §4.2.3, §5.9)"
+                                             : "; without a key log they are shown by their header only");
 }
 
 /* A complete message: DTLS-only ones here, the rest to the shared describers. */
@@ -199,6 +203,7 @@ static void message_complete(struct dec_conn *c, enum tls_direction dir, const s
         hello_verify_request(c, m, r);
         return;
     }
+    dtls13_hello(c, m->msg_type, m->body, m->length);
     memcpy(s->msg, m->header, DTLS_HANDSHAKE_HEADER_LEN);
     memcpy(s->msg + DTLS_HANDSHAKE_HEADER_LEN, m->body, m->length);
     struct tls_handshake_message msg = {
@@ -208,6 +213,13 @@ static void message_complete(struct dec_conn *c, enum tls_direction dir, const s
         .bytes = s->msg,                               /* the transcript's form (§4.2.6) */
         .total_len = DTLS_HANDSHAKE_HEADER_LEN + m->length,
     };
+    if (s->d13.tls_form_transcript) {
+        /* RFC 9147 §5.2: DTLS 1.3 hashes msg_type and uint24 length only (the header's first
+           four bytes, moved next to the body). */
+        memcpy(s->msg + DTLS_HANDSHAKE_HEADER_LEN - 4, m->header, 4);
+        msg.bytes = s->msg + DTLS_HANDSHAKE_HEADER_LEN - 4;
+        msg.total_len = 4 + m->length;
+    }
     if (m->fragments > 1) {
         dec_fact_dtls_reassembled(r, or_unknown(name), m->message_seq, m->fragments);
     }
@@ -300,13 +312,55 @@ static void handshake_content(struct dec_conn *c, enum tls_direction dir, const 
  *       RecordNumber record_numbers<0..2^16-1>;
  *   } ACK;
  */
-static void ack_content(const uint8_t *p, size_t len, struct dec_record *r)
+static void ack_content(const uint8_t *p, size_t len, bool nss_draft, struct dec_record *r)
 {
-    if (len < 2 || (size_t)(p[0] << 8 | p[1]) != len - 2 || (len - 2) % 16 != 0) {
-        dec_fact_line(r, DEC_LINE_DTLS_ACK_MALFORMED, r->pub.dir);
+    /* NSS 3.87 (draft 43, dtls13_keys.h) sends each record number as one uint64: epoch (16 bits)
+       || sequence_number (48 bits). */
+    size_t each = nss_draft ? 8 : 16;
+    if (len < 2 || (size_t)(p[0] << 8 | p[1]) != len - 2 || (len - 2) % each != 0) {
+        dec_fact_line(r, nss_draft ? DEC_LINE_DTLS_ACK_MALFORMED_DRAFT43 : DEC_LINE_DTLS_ACK_MALFORMED,
+                      r->pub.dir);
         return;
     }
-    dec_fact_dtls_ack(r, p, len);
+    dec_fact_dtls_ack(r, p, len, nss_draft);
+}
+
+/* A DTLS 1.3 protected record opened with the key log (dtls13_keys.c): its full epoch and
+   sequence number, then its content as for any record. */
+static bool dtls13_record(struct dec_conn *c, enum tls_direction dir, const struct dtls_record *rec,
+                          struct dec_record *r)
+{
+    struct dtls13_opened o;
+    const char *why = NULL;
+    if (!c->dtls->d13.active || c->dec->opt.keylog == NULL) {
+        return false;
+    }
+    if (!dtls13_open(c, dir, rec, &o, &why)) {
+        dec_fact_dtls13_not_opened(r, why);
+        return false;
+    }
+    r->pub.decrypted = true;
+    r->pub.has_inner_type = true;
+    r->pub.inner_type = o.type;
+    r->pub.content_len = o.content_len;
+    r->pub.padding_len = o.padding_len;
+    r->pub.epoch = o.epoch;
+    r->pub.sequence_number = o.sequence_number;
+    r->inner = o.content;
+    r->inner_len = o.content_len + 1 + o.padding_len;
+    r->keys_name = o.epoch == DTLS13_EPOCH_HANDSHAKE ? "handshake" : "application";
+    r->seq = o.sequence_number;
+    dec_fact_dtls13_opened(r, rec->flags, rec->seq_bits, rec->sequence_number, o.epoch,
+                           o.sequence_number, o.nonce == DTLS13_NONCE_EPOCH_SEQ);
+    dec_fact_decrypted(r, dir, rec->type);
+    if (o.type == TLS_CT_handshake) {
+        handshake_content(c, dir, o.content, o.content_len, r);
+    } else if (o.type == TLS_CT_ack) {
+        ack_content(o.content, o.content_len, dtls13_nss_draft(c->version), r);
+    } else {
+        dec_record_content(c, dir, r, o.type, o.content, o.content_len);
+    }
+    return true;
 }
 
 static void ccs_record(struct dec_conn *c, enum tls_direction dir, const struct dtls_record *rec,
@@ -338,6 +392,9 @@ static void protected_record(struct dec_conn *c, enum tls_direction dir, const s
     struct dec_direction *d = &c->dir[dir];
     r->pub.is_protected = true;
     d->protected_records++;
+    if (rec->unified && dtls13_record(c, dir, rec, r)) {
+        return;
+    }
     if (rec->unified) {
         dec_fact_dtls_unified(r, rec->flags, rec->epoch, rec->cid_len, rec->seq_bits, rec->length);
         return;
@@ -440,15 +497,23 @@ static void process_record(struct dec_conn *c, enum tls_direction dir, const str
         dec_fact_line(&r, DEC_LINE_DTLS_PLAINTEXT, dir);
         handshake_content(c, dir, rec->fragment, rec->length, &r);
     } else if (rec->type == TLS_CT_ack) {
-        ack_content(rec->fragment, rec->length, &r);
+        ack_content(rec->fragment, rec->length, dtls13_nss_draft(c->version), &r);
     } else {
         dec_record_content(c, dir, &r, rec->type, rec->fragment, rec->length);
     }
-    if (dtls_seen_before(s, dir, rec)) {
+    /* A DTLS 1.3 record opened with the key log has its full epoch and sequence number: the
+       same window applies to it (RFC 9147 §4.5.1). */
+    struct dtls_record seen = *rec;
+    if (rec->unified && r.pub.decrypted) {
+        seen.unified = false;
+        seen.epoch = r.pub.epoch;
+        seen.sequence_number = r.pub.sequence_number;
+    }
+    if (dtls_seen_before(s, dir, &seen)) {
         /* The same epoch and sequence number again: a copy of one record (the network or the
            capture duplicated it), not a retransmission, which gets a new sequence number. */
         r.pub.retransmission = true;
-        dec_fact_dtls_epoch(&r, TLS_FACT_DTLS_COPY, dir, rec->epoch, rec->sequence_number);
+        dec_fact_dtls_epoch(&r, TLS_FACT_DTLS_COPY, dir, seen.epoch, seen.sequence_number);
     }
     dtls_flight_record(s, r.pub.retransmission);
     if (r.pub.retransmission) {

@@ -12,6 +12,7 @@
 
 #include "decoder/decode_internal.h"
 #include "decoder/dtls.h"
+#include "decoder/dtls13_keys.h"
 
 #define DTLS_MAX_FLIGHTS 64u      /* flights listed at the end (later ones are counted) */
 #define DTLS_WINDOW_EPOCHS 4u     /* epochs with a replay window (RFC 6347 §4.1.2.6) per side */
@@ -65,6 +66,8 @@ struct dec_dtls {
     /* one message at a time: DTLS form for the transcript, TLS form for the describer */
     uint8_t msg[DTLS_HANDSHAKE_HEADER_LEN + DTLS_MAX_MESSAGE_LEN];
     uint8_t tls_body[DTLS_MAX_MESSAGE_LEN];
+    /* DTLS 1.3 (RFC 9147): keys from the key log, the transcript's ClientHello (dtls13_keys.c) */
+    struct dec_dtls13 d13;
 };
 
 /* dtls_flights.c: a datagram of dir (index from 1, its size) continues the current flight or

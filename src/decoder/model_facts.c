@@ -385,12 +385,35 @@ void dec_fact_dtls_not_fragment(struct dec_record *r, size_t len, const char *re
     }
 }
 
-void dec_fact_dtls_ack(struct dec_record *r, const uint8_t *data, size_t len)
+void dec_fact_dtls_ack(struct dec_record *r, const uint8_t *data, size_t len, bool nss_draft)
 {
     struct tls_model_fact *f = fact_add(r, TLS_FACT_DTLS_ACK, r->pub.dir);
     if (f != NULL) {
-        f->u.ack.data = data; /* the record's own bytes */
+        f->u.ack.data = data; /* the record's own bytes, or its decrypted content */
         f->u.ack.len = len;
+        f->u.ack.nss_draft = nss_draft;
+    }
+}
+
+void dec_fact_dtls13_opened(struct dec_record *r, uint8_t flags, unsigned seq_bits, uint64_t seq_sent,
+                            unsigned epoch, uint64_t sequence_number, bool nss_nonce)
+{
+    struct tls_model_fact *f = fact_add(r, TLS_FACT_DTLS13_OPENED, r->pub.dir);
+    if (f != NULL) {
+        f->u.dtls13.flags = flags;
+        f->u.dtls13.seq_bits = seq_bits;
+        f->u.dtls13.seq_sent = seq_sent;
+        f->u.dtls13.epoch = epoch;
+        f->u.dtls13.sequence_number = sequence_number;
+        f->u.dtls13.nss_nonce = nss_nonce;
+    }
+}
+
+void dec_fact_dtls13_not_opened(struct dec_record *r, const char *why)
+{
+    struct tls_model_fact *f = fact_add(r, TLS_FACT_DTLS13_NOT_OPENED, r->pub.dir);
+    if (f != NULL) {
+        f->u.text = why;
     }
 }
 

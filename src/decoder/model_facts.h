@@ -54,6 +54,7 @@ enum dec_record_line {
     DEC_LINE_DTLS_CH_SHORT,       /* a DTLS ClientHello too short for its cookie */
     DEC_LINE_DTLS_RETRANSMISSION, /* => retransmission (RFC 6347 §4.2.4) */
     DEC_LINE_DTLS_ACK_MALFORMED,  /* an ACK that does not parse (RFC 9147 §7) */
+    DEC_LINE_DTLS_ACK_MALFORMED_DRAFT43, /* the same with NSS's 8-byte record numbers */
 };
 
 enum tls_model_fact_kind {
@@ -103,6 +104,8 @@ enum tls_model_fact_kind {
     TLS_FACT_DTLS_CID,            /* a tls12_cid record's connection ID */
     TLS_FACT_DTLS_DECRYPTED,
     TLS_FACT_DTLS_COPY,           /* the same epoch and sequence number again */
+    TLS_FACT_DTLS13_OPENED,       /* a DTLS 1.3 record opened: its epoch and sequence number */
+    TLS_FACT_DTLS13_NOT_OPENED,   /* why a DTLS 1.3 record was not opened */
 };
 
 struct tls_model_fact {
@@ -115,7 +118,8 @@ struct tls_model_fact {
         size_t more;                                             /* MORE */
         struct { const char *keys_name; uint64_t seq; uint8_t inner_type, outer_type;
                  bool has_inner_type; size_t content_len, padding_len; } decrypted;
-        const char *text;        /* NO_MASTER_SECRET (why, or ""), NOTE, REASSEMBLY_STOPPED */
+        const char *text;        /* NO_MASTER_SECRET (why, or ""), NOTE, REASSEMBLY_STOPPED,
+                                    DTLS13_NOT_OPENED */
         struct { bool etm; const char *mac_name; size_t padding; } cbc;
         struct { const char *inferred, *alternatives, *reason; } inference;
         unsigned value;          /* CCS13 value, NEGOTIATED version, KEY_UPDATE generation */
@@ -142,13 +146,15 @@ struct tls_model_fact {
         struct { const char *name; uint8_t type; unsigned message_seq; uint32_t offset,
                  fragment_length, length; int status; } fragment;
         struct { size_t len; const char *reason; } not_fragment;
-        struct { const uint8_t *data; size_t len; } ack;
+        struct { const uint8_t *data; size_t len; bool nss_draft; } ack;
         struct { unsigned epoch; uint64_t sequence_number; } epoch; /* CCS, CCS_AGAIN,
                                                         PROTECTED, COPY */
         struct { uint8_t flags; unsigned epoch; size_t cid_len; unsigned seq_bits;
                  uint16_t length; } unified;
         struct { const uint8_t *cid; size_t len; } cid;
         struct { unsigned epoch; uint64_t sequence_number; size_t len; uint8_t type; } dtls_decrypted;
+        struct { uint8_t flags; unsigned seq_bits, epoch; uint64_t seq_sent, sequence_number;
+                 bool nss_nonce; } dtls13;                  /* DTLS13_OPENED */
     } u;
 };
 
@@ -233,7 +239,14 @@ void dec_fact_dtls_fragment(struct dec_record *r, const char *name, uint8_t type
                             unsigned message_seq, uint32_t offset, uint32_t fragment_length,
                             uint32_t length, int status);
 void dec_fact_dtls_not_fragment(struct dec_record *r, size_t len, const char *reason);
-void dec_fact_dtls_ack(struct dec_record *r, const uint8_t *data, size_t len);
+/* nss_draft: NSS's draft-43 ACK, each record number one uint64 (epoch 16 bits || sequence 48) */
+void dec_fact_dtls_ack(struct dec_record *r, const uint8_t *data, size_t len, bool nss_draft);
+/* A DTLS 1.3 record opened (dtls13_keys.c): the header's flags and sequence bits as sent, the
+   full epoch and sequence number (RFC 9147 §4.2.2), and which nonce opened it. */
+void dec_fact_dtls13_opened(struct dec_record *r, uint8_t flags, unsigned seq_bits, uint64_t seq_sent,
+                            unsigned epoch, uint64_t sequence_number, bool nss_nonce);
+/* why: a constant reason */
+void dec_fact_dtls13_not_opened(struct dec_record *r, const char *why);
 void dec_fact_dtls_epoch(struct dec_record *r, enum tls_model_fact_kind kind, enum tls_direction dir,
                          unsigned epoch, uint64_t sequence_number);
 void dec_fact_dtls_unified(struct dec_record *r, uint8_t flags, unsigned epoch, size_t cid_len,

@@ -163,6 +163,9 @@ static void dec_text_record_line(struct dec_text *t, enum dec_record_line line, 
     case DEC_LINE_DTLS_ACK_MALFORMED:
         dec_text_printf(t, "    ACK does not parse (RFC 9147 §7)\n");
         break;
+    case DEC_LINE_DTLS_ACK_MALFORMED_DRAFT43:
+        dec_text_printf(t, "    ACK does not parse (RFC 9147 §7, 8-byte record numbers of NSS's draft 43)\n");
+        break;
     default:
         break;
     }
@@ -484,18 +487,39 @@ static void text_dtls_fragment(struct dec_text *t, const struct tls_model_fact *
 }
 
 /* RFC 9147 §7: RecordNumber record_numbers<0..2^16-1>, each uint64 epoch, uint64 sequence_number. */
-static void text_dtls_ack(struct dec_text *t, const uint8_t *p, size_t len)
+static void text_dtls_ack(struct dec_text *t, const uint8_t *p, size_t len, bool nss_draft)
 {
-    dec_text_printf(t, "    ACK (RFC 9147 §7): %zu record numbers acknowledged:", (len - 2) / 16);
-    for (size_t i = 2; i + 16 <= len && i < 2 + 16 * 8; i += 16) {
+    /* NSS 3.87 (draft 43, dtls13_keys.h) sends each record number as one uint64: epoch (16 bits)
+       || sequence_number (48 bits); RFC 9147 §7 as two uint64. */
+    size_t each = nss_draft ? 8 : 16;
+    dec_text_printf(t, "    ACK (RFC 9147 §7%s): %zu record numbers acknowledged:",
+                    nss_draft ? "; NSS draft 43: epoch || sequence_number in 8 bytes" : "",
+                    (len - 2) / each);
+    for (size_t i = 2; i + each <= len && i < 2 + each * 8; i += each) {
         uint64_t e = 0, q = 0;
-        for (int k = 0; k < 8; k++) {
-            e = e << 8 | p[i + (size_t)k];
-            q = q << 8 | p[i + 8 + (size_t)k];
+        for (size_t k = 0; k < 8; k++) {
+            e = e << 8 | p[i + k];
+            q = nss_draft ? 0 : q << 8 | p[i + 8 + k];
+        }
+        if (nss_draft) {
+            q = e & 0xffffffffffffu;
+            e >>= 48;
         }
         dec_text_printf(t, " (%llu, %llu)", (unsigned long long)e, (unsigned long long)q);
     }
-    dec_text_printf(t, "%s\n", len - 2 > 16 * 8 ? " ..." : "");
+    dec_text_printf(t, "%s\n", len - 2 > each * 8 ? " ..." : "");
+}
+
+static void text_dtls13_opened(struct dec_text *t, const struct tls_model_fact *f)
+{
+    dec_text_printf(t, "    DTLS 1.3 unified header 0x%02x (RFC 9147 §4): epoch bits %u -> epoch %u; sequence "
+                       "number %u bits sent as 0x%llx, unmasked (§4.2.3) and reconstructed (§4.2.2): %llu; "
+                       "nonce %s\n", f->u.dtls13.flags, f->u.dtls13.flags & 3u, f->u.dtls13.epoch,
+                    f->u.dtls13.seq_bits, (unsigned long long)f->u.dtls13.seq_sent,
+                    (unsigned long long)f->u.dtls13.sequence_number,
+                    f->u.dtls13.nss_nonce ? "over epoch || sequence_number, as NSS 3.87 (draft 43) builds it, "
+                                            "not the RFC 9147 §4 one (sequence number only)"
+                                          : "over the sequence number (RFC 9147 §4)");
 }
 
 static void text_dtls_unified(struct dec_text *t, const struct tls_model_fact *f)
@@ -623,7 +647,7 @@ static void text_fact(struct tls_decoder *dec, struct dec_text *t, const struct 
                         f->u.not_fragment.reason);
         break;
     case TLS_FACT_DTLS_ACK:
-        text_dtls_ack(t, f->u.ack.data, f->u.ack.len);
+        text_dtls_ack(t, f->u.ack.data, f->u.ack.len, f->u.ack.nss_draft);
         break;
     case TLS_FACT_DTLS_CCS:
         dec_text_printf(t, "    ChangeCipherSpec (RFC 6347 §4.1, RFC 5246 §7.1): the %s's next "
@@ -652,6 +676,12 @@ static void text_fact(struct tls_decoder *dec, struct dec_text *t, const struct 
                         side_name(f->dir), f->u.dtls_decrypted.epoch,
                         (unsigned long long)f->u.dtls_decrypted.sequence_number, f->u.dtls_decrypted.len,
                         or_unknown(tls_content_type_name(f->u.dtls_decrypted.type)));
+        break;
+    case TLS_FACT_DTLS13_OPENED:
+        text_dtls13_opened(t, f);
+        break;
+    case TLS_FACT_DTLS13_NOT_OPENED:
+        dec_text_printf(t, "    not opened: %s\n", f->u.text);
         break;
     case TLS_FACT_DTLS_COPY:
         dec_text_printf(t, "    a copy of a record already seen (same epoch %u and sequence_number "

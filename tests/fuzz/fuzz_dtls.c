@@ -6,7 +6,10 @@
  * Input: datagrams, each as 1 byte (bit 0: 0 client, 1 server; bits 1..7: the connection ID
  * length to assume for unified headers, mod 8) + 2-byte big-endian length + that many bytes
  * (cut short at the end of the input). Bit 7 of the input's first byte set: the decoder writes
- * the HTML page (render_html.c over model_dtls.c) instead of text.
+ * the HTML page (render_html.c over model_dtls.c) instead of text. Bit 6 set: the decoder has
+ * the key log of tests/vectors/captures/dtls/dtls13-nss-draft43-hrr (below), so datagrams from
+ * that capture reach the DTLS 1.3 record opening (dtls13_keys.c: mask, sequence number
+ * reconstruction, AEAD, inner plaintext) with the right keys.
  *
  * Oracles: a parsed record lies inside its datagram and its fragment inside the record; a failed
  * parse has a reason (fuzz.h's error contract); a parsed fragment lies inside the record and
@@ -115,6 +118,27 @@ static void layer(const uint8_t *dg, size_t len, int dir, size_t cid_len, bool *
     }
 }
 
+/* tests/vectors/captures/dtls/dtls13-nss-draft43-hrr.keylog (NSS 3.87's secrets, README there) */
+static const char nss_keylog[] =
+    "CLIENT_HANDSHAKE_TRAFFIC_SECRET 56a03ccb45201dce16693ebecec489810c73af6824ada2f758538f4e2c2104c4 d5f91f5c7e4c5f16b4d0c123d991481871f57d38480f7a6720bc9be8ba82871f\n"
+    "SERVER_HANDSHAKE_TRAFFIC_SECRET 56a03ccb45201dce16693ebecec489810c73af6824ada2f758538f4e2c2104c4 96604e19706e627b7d5722a33ad8f63409f488a5cb9778ff99a285a47da27ca0\n"
+    "CLIENT_TRAFFIC_SECRET_0 56a03ccb45201dce16693ebecec489810c73af6824ada2f758538f4e2c2104c4 c0bc24873c17144ab2d3eaa08060a7fd2382b21670d4bf9d64e0201afcd214fa\n"
+    "SERVER_TRAFFIC_SECRET_0 56a03ccb45201dce16693ebecec489810c73af6824ada2f758538f4e2c2104c4 3c05f9c75e9b20268ed9e91bae7a0a2e6e7319f59c6c17a178b05a4587102f2c\n";
+
+static const struct tls_keylog *keylog(void)
+{
+    static struct tls_keylog kl;
+    static bool parsed;
+    if (!parsed) {
+        unsigned long bad = 0;
+        tls_keylog_init(&kl);
+        FUZZ_CHECK(tls_keylog_parse(&kl, nss_keylog, sizeof(nss_keylog) - 1, &bad, NULL) == TLS_OK,
+                   "the stored key log does not parse");
+        parsed = true;
+    }
+    return &kl;
+}
+
 static void discard(void *ctx, const char *text, size_t len)
 {
     (void)ctx;
@@ -175,6 +199,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         struct tls_decode_options opt;
         memset(&opt, 0, sizeof(opt));
         opt.format = (data[0] & 0x80) != 0 ? TLS_DECODE_HTML : TLS_DECODE_TEXT;
+        opt.keylog = (data[0] & 0x40) != 0 ? keylog() : NULL;
         opt.write = discard;
         opt.on_connection_end = on_connection_end;
         opt.observer_ctx = &c;
