@@ -71,24 +71,3 @@ tls_result tls_dtls13_record_number_mask(const struct tls_cipher_suite *suite, c
     }
     return TLS_OK;
 }
-
-tls_result tls_dtls13_finished_key(enum tls_hash_alg alg, const uint8_t *base_key, uint8_t *out,
-                                   struct tls_error *err)
-{
-    return tls_hkdf_expand_label_prefixed(alg, TLS_DTLS13_LABEL_PREFIX, base_key, "finished", NULL, 0, out,
-                                          tls_hash_len(alg), err);
-}
-
-tls_result tls_dtls13_finished_verify_data(enum tls_hash_alg alg, const uint8_t *base_key,
-                                           const uint8_t *transcript_hash, uint8_t *out,
-                                           struct tls_error *err)
-{
-    size_t hash_len = tls_hash_len(alg);
-    uint8_t finished_key[TLS_MAX_HASH_LEN];
-    tls_result rc = tls_dtls13_finished_key(alg, base_key, finished_key, err);
-    if (rc == TLS_OK) {
-        rc = tls_hmac(alg, finished_key, hash_len, transcript_hash, hash_len, out, err);
-    }
-    tls_wipe(finished_key, sizeof(finished_key));
-    return rc;
-}

@@ -51,13 +51,7 @@ tls_result tls_dtls13_record_number_mask(const struct tls_cipher_suite *suite, c
                                          const uint8_t *ciphertext, size_t len,
                                          uint8_t mask[TLS_DTLS13_MASK_SAMPLE], struct tls_error *err);
 
-/* RFC 8446 §4.4.4 with the "dtls13" prefix: finished_key = HKDF-Expand-Label(BaseKey, "finished",
-   "", Hash.length) (out gets Hash.length bytes), and verify_data = HMAC(HKDF-Expand-Label(BaseKey, "finished", "",
-   Hash.length), transcript_hash); out gets Hash.length bytes. */
-tls_result tls_dtls13_finished_key(enum tls_hash_alg alg, const uint8_t *base_key, uint8_t *out,
-                                   struct tls_error *err);
-tls_result tls_dtls13_finished_verify_data(enum tls_hash_alg alg, const uint8_t *base_key,
-                                           const uint8_t *transcript_hash, uint8_t *out,
-                                           struct tls_error *err);
+/* Finished (RFC 8446 §4.4.4) with the "dtls13" prefix: tls_finished_key_prefixed() and
+   tls_finished_verify_data_prefixed() of key_schedule.h with TLS_DTLS13_LABEL_PREFIX. */
 
 #endif

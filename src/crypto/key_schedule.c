@@ -275,7 +275,14 @@ tls_result tls_next_traffic_secret(enum tls_hash_alg alg, const uint8_t *secret,
 tls_result tls_finished_key(enum tls_hash_alg alg, const uint8_t *base_key, uint8_t *out,
                             struct tls_error *err)
 {
-    return tls_hkdf_expand_label(alg, base_key, "finished", NULL, 0, out, tls_hash_len(alg), err);
+    return tls_finished_key_prefixed(alg, "tls13 ", base_key, out, err);
+}
+
+tls_result tls_finished_key_prefixed(enum tls_hash_alg alg, const char *prefix, const uint8_t *base_key,
+                                     uint8_t *out, struct tls_error *err)
+{
+    return tls_hkdf_expand_label_prefixed(alg, prefix, base_key, "finished", NULL, 0, out,
+                                          tls_hash_len(alg), err);
 }
 
 /*
@@ -288,9 +295,16 @@ tls_result tls_finished_verify_data(enum tls_hash_alg alg, const uint8_t *base_k
                                     const uint8_t *transcript_hash, uint8_t *out,
                                     struct tls_error *err)
 {
+    return tls_finished_verify_data_prefixed(alg, "tls13 ", base_key, transcript_hash, out, err);
+}
+
+tls_result tls_finished_verify_data_prefixed(enum tls_hash_alg alg, const char *prefix,
+                                             const uint8_t *base_key, const uint8_t *transcript_hash,
+                                             uint8_t *out, struct tls_error *err)
+{
     size_t hash_len = tls_hash_len(alg);
     uint8_t finished_key[TLS_MAX_HASH_LEN];
-    tls_result rc = tls_finished_key(alg, base_key, finished_key, err);
+    tls_result rc = tls_finished_key_prefixed(alg, prefix, base_key, finished_key, err);
     if (rc == TLS_OK) {
         rc = tls_hmac(alg, finished_key, hash_len, transcript_hash, hash_len, out, err);
     }

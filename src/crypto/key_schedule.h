@@ -165,6 +165,13 @@ tls_result tls_finished_key(enum tls_hash_alg alg, const uint8_t *base_key, uint
 tls_result tls_finished_verify_data(enum tls_hash_alg alg, const uint8_t *base_key,
                                     const uint8_t *transcript_hash, uint8_t *out,
                                     struct tls_error *err);
+/* The same with another HKDF-Expand-Label prefix than "tls13 " (hkdf.h): DTLS 1.3's "dtls13"
+   (RFC 9147 §5.9, TLS_DTLS13_LABEL_PREFIX in dtls13.h). */
+tls_result tls_finished_key_prefixed(enum tls_hash_alg alg, const char *prefix, const uint8_t *base_key,
+                                     uint8_t *out, struct tls_error *err);
+tls_result tls_finished_verify_data_prefixed(enum tls_hash_alg alg, const char *prefix,
+                                             const uint8_t *base_key, const uint8_t *transcript_hash,
+                                             uint8_t *out, struct tls_error *err);
 
 /* §4.6.1: PSK = HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length) */
 tls_result tls_resumption_psk(enum tls_hash_alg alg, const uint8_t *resumption_master_secret,

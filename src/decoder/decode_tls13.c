@@ -150,6 +150,12 @@ void dec_key_update_apply(struct dec_conn *c, enum tls_direction dir)
 }
 
 /* The Finished check as the model shows it: each input of the computation, then the verdict. */
+/* HKDF-Expand-Label's prefix: "tls13 ", or DTLS 1.3's "dtls13" (RFC 9147 §5.9). */
+static const char *label_prefix(const struct dec_conn *c)
+{
+    return c->dtls != NULL ? TLS_DTLS13_LABEL_PREFIX : "tls13 ";
+}
+
 static void model_finished(struct dec_conn *c, enum tls_direction dir, const uint8_t *base,
                            const uint8_t *th, size_t thl, const uint8_t *expected,
                            const struct tls_bytes *received, enum tls_finished_status st)
@@ -171,8 +177,7 @@ static void model_finished(struct dec_conn *c, enum tls_direction dir, const uin
     k->result = (int)st;
     dec_model_row(k, "BaseKey", NULL, 0, client ? "client_handshake_traffic_secret"
                                                 : "server_handshake_traffic_secret");
-    tls_result fk_rc = c->dtls != NULL ? tls_dtls13_finished_key(c->hash, base, fk, NULL)
-                                       : tls_finished_key(c->hash, base, fk, NULL);
+    tls_result fk_rc = tls_finished_key_prefixed(c->hash, label_prefix(c), base, fk, NULL);
     if (fk_rc == TLS_OK) {
         dec_model_row(k, "finished_key", fk, hl, NULL);
     }
@@ -189,10 +194,7 @@ static void model_finished(struct dec_conn *c, enum tls_direction dir, const uin
 static tls_result finished_verify_data(struct dec_conn *c, const uint8_t *base, const uint8_t *th,
                                        uint8_t *expected)
 {
-    if (c->dtls != NULL) {
-        return tls_dtls13_finished_verify_data(c->hash, base, th, expected, NULL);
-    }
-    return tls_finished_verify_data(c->hash, base, th, expected, NULL);
+    return tls_finished_verify_data_prefixed(c->hash, label_prefix(c), base, th, expected, NULL);
 }
 
 /* §4.4.4: recompute the sender's verify_data over the transcript so far. */
