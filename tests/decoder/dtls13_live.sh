@@ -71,24 +71,9 @@ if ! certutil -N -d "sql:$db" --empty-password >/dev/null 2>&1 ||
     exit 77
 fi
 
-start_capture() {
-    dumpcap -q -i lo -f "$2" -w "$1" >/dev/null 2>"$1.err" &
-    cap_pid=$!
-    pids+=("$cap_pid")
-    for _ in $(seq 50); do
-        [ -s "$1" ] && return 0
-        kill -0 "$cap_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    echo "dtls13_live: dumpcap cannot capture on lo: $(cat "$1.err"): skipped"
-    exit 77
-}
-wait_udp() {
-    for _ in $(seq 50); do
-        ss -Hlun "sport = :$1" 2>/dev/null | grep -q . && return 0
-        sleep 0.1
-    done
-}
+live_name=dtls13_live
+# shellcheck source=SCRIPTDIR/udp_capture.sh
+. "$(dirname "$0")/udp_capture.sh"
 
 # nss_run NAME "CLIENT OPTIONS" [server options]: one DTLS 1.3 connection; sets $capture and
 # $keylog. $record_limit, when set, is the client's record_size_limit (and the client logs too).

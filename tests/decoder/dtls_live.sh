@@ -45,27 +45,9 @@ failed=0
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$tmp/key.pem" -out "$tmp/cert.pem" -subj /CN=localhost \
     -days 2 >/dev/null 2>&1 || { echo "dtls_live: cannot make a certificate: skipped"; exit 77; }
 
-# start_capture FILE FILTER: dumpcap on lo, returns once it writes.
-start_capture() {
-    dumpcap -q -i lo -f "$2" -w "$1" >/dev/null 2>"$1.err" &
-    cap_pid=$!
-    pids+=("$cap_pid")
-    for _ in $(seq 50); do
-        [ -s "$1" ] && return 0
-        kill -0 "$cap_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    echo "dtls_live: dumpcap cannot capture on lo: $(cat "$1.err"): skipped"
-    exit 77
-}
-# wait_udp PORT: until something is bound to UDP PORT on loopback (up to 5 s), so the client's
-# first datagram is not lost to a server or relay still starting under load.
-wait_udp() {
-    for _ in $(seq 50); do
-        ss -Hlun "sport = :$1" 2>/dev/null | grep -q . && return 0
-        sleep 0.1
-    done
-}
+live_name=dtls_live
+# shellcheck source=SCRIPTDIR/udp_capture.sh
+. "$(dirname "$0")/udp_capture.sh"
 stop_capture() {
     sleep 0.5
     kill "$cap_pid" 2>/dev/null
