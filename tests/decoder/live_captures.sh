@@ -90,13 +90,12 @@ wait_listening() {
     return 1
 }
 
-# check NAME CAPTURE KEYLOG TSHARK_DECODE_AS [GREP_TEXT]: the checks listed at the top.
-check() {
-    local name=$1 cap=$2 keylog=$3 decode_as=$4 text=${5:-}
-    if [ -n "$keep" ]; then
-        cp "$cap" "$keep/$name.pcapng"
-        cp "$keylog" "$keep/$name.keylog"
-    fi
+# compare_records NAME CAPTURE KEYLOG AWK_PREFIX [tshark args]: decode with the key log; both
+# Finished must verify, and the records must equal tshark's (AWK_PREFIX "" for TLS, dtls_ for
+# DTLS: which record-format scripts read the two). Leaves the JSON in $work/NAME.json.
+compare_records() {
+    local name=$1 cap=$2 keylog=$3 kind=$4
+    shift 4
     "$bin" decode --keylog "$keylog" --format json "$cap" >"$work/$name.json" 2>"$work/$name.err"
     if grep -q '"server_finished": "verified", "client_finished": "verified"' "$work/$name.json"; then
         pass "$name: both Finished verified"
@@ -104,17 +103,27 @@ check() {
         fail "$name: Finished not verified by tls13 decode:"
         grep -E '"(version|cipher_suite|server_finished)"|notes' "$work/$name.json" | head -5
     fi
-    tshark -r "$cap" -o "tls.keylog_file:$keylog" -d "$decode_as" -T pdml 2>/dev/null \
-        | awk -f "$here/tshark_records.awk" >"$work/$name.want"
-    awk -f "$here/decoder_json.awk" -f "$here/decoder_records.awk" "$work/$name.json" >"$work/$name.got"
+    tshark -r "$cap" -o "tls.keylog_file:$keylog" "$@" -T pdml 2>/dev/null \
+        | awk -f "$here/${kind}tshark_records.awk" >"$work/$name.want"
+    awk -f "$here/decoder_json.awk" -f "$here/${kind}decoder_records.awk" "$work/$name.json" >"$work/$name.got"
     if [ ! -s "$work/$name.want" ]; then
-        fail "$name: tshark listed no records"
+        fail "$name: tshark listed no ${kind:+DTLS }records"
     elif diff -u "$work/$name.want" "$work/$name.got" >"$work/$name.diff"; then
         pass "$name: $(wc -l <"$work/$name.want") records equal to tshark's"
     else
         fail "$name: records differ from tshark's (- tshark, + tls13 decode)"
         cat "$work/$name.diff"
     fi
+}
+
+# check NAME CAPTURE KEYLOG TSHARK_DECODE_AS [GREP_TEXT]: the checks listed at the top.
+check() {
+    local name=$1 cap=$2 keylog=$3 decode_as=$4 text=${5:-}
+    if [ -n "$keep" ]; then
+        cp "$cap" "$keep/$name.pcapng"
+        cp "$keylog" "$keep/$name.keylog"
+    fi
+    compare_records "$name" "$cap" "$keylog" "" -d "$decode_as"
     if [ -n "$text" ]; then
         "$bin" decode --keylog "$keylog" "$cap" >"$work/$name.txt" 2>&1
         if grep -qF "$text" "$work/$name.txt"; then
@@ -208,24 +217,7 @@ dtls_case() {
         -cipher "$cipher" -keylogfile "$keylog" -quiet "$@" >"$work/client-$name.log" 2>&1
     capture_stop
     interop_stop_all
-    "$bin" decode --keylog "$keylog" --format json "$cap" >"$work/$name.json" 2>"$work/$name.err"
-    if grep -q '"server_finished": "verified", "client_finished": "verified"' "$work/$name.json"; then
-        pass "$name: both Finished verified"
-    else
-        fail "$name: Finished not verified by tls13 decode:"
-        grep -E '"(version|cipher_suite|server_finished)"|notes' "$work/$name.json" | head -5
-    fi
-    tshark -r "$cap" -o "tls.keylog_file:$keylog" -T pdml 2>/dev/null \
-        | awk -f "$here/dtls_tshark_records.awk" >"$work/$name.want"
-    awk -f "$here/decoder_json.awk" -f "$here/dtls_decoder_records.awk" "$work/$name.json" >"$work/$name.got"
-    if [ ! -s "$work/$name.want" ]; then
-        fail "$name: tshark listed no DTLS records"
-    elif diff -u "$work/$name.want" "$work/$name.got" >"$work/$name.diff"; then
-        pass "$name: $(wc -l <"$work/$name.want") records equal to tshark's"
-    else
-        fail "$name: records differ from tshark's (- tshark, + tls13 decode)"
-        cat "$work/$name.diff"
-    fi
+    compare_records "$name" "$cap" "$keylog" dtls_
 }
 
 dtls_case dtls10-cbc-etm -dtls1 AES128-SHA@SECLEVEL=0
