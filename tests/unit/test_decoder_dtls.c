@@ -12,6 +12,7 @@
  *   The byte layouts of the hand-made records are RFC 6347 §4.1, §4.2.2 and RFC 9147 §4.
  */
 #include "support/testutil.h"
+#include "support/token_trace.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -349,83 +350,6 @@ static void text_explains(void **state)
 
 /* ---- token traces: one datagram per token --------------------------------------------------- */
 
-#define MAX_TOKENS 64
-
-struct tokens {
-    char dir[MAX_TOKENS];
-    uint8_t *bytes[MAX_TOKENS];
-    size_t len[MAX_TOKENS];
-    size_t n;
-};
-
-static int hexval(char c)
-{
-    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
-static void tokens_load(struct tokens *t)
-{
-    size_t len = 0;
-    char *text = (char *)test_read_vector_file(OPENSSL_TRACE, &len);
-    text = realloc(text, len + 1);
-    text[len] = '\0';
-    memset(t, 0, sizeof(*t));
-    for (char *p = text; *p != '\0';) {
-        char *nl = strchr(p, '\n');
-        size_t n = nl != NULL ? (size_t)(nl - p) : strlen(p);
-        if (n > 3 && (p[0] == 'C' || p[0] == 'S') && p[1] == ':') {
-            assert_true(t->n < MAX_TOKENS);
-            t->dir[t->n] = p[0];
-            t->bytes[t->n] = malloc(n / 2);
-            size_t k = 0;
-            for (size_t i = 3; i + 1 < n; i += 2) {
-                t->bytes[t->n][k++] = (uint8_t)(hexval(p[i]) << 4 | hexval(p[i + 1]));
-            }
-            t->len[t->n++] = k;
-        }
-        p += n + (nl != NULL ? 1 : 0);
-    }
-    free(text);
-    assert_int_equal(t->n, 10);
-}
-
-static void tokens_free(struct tokens *t)
-{
-    for (size_t i = 0; i < t->n; i++) {
-        free(t->bytes[i]);
-    }
-}
-
-/* A trace of the tokens in order[0..n), token cut to cut_len (or SIZE_MAX), one byte flipped. */
-static char *trace_text(const struct tokens *t, const size_t *order, size_t n, size_t cut_token, size_t cut_len,
-                        size_t flip_token, size_t flip_at)
-{
-    size_t cap = 64;
-    for (size_t i = 0; i < n; i++) {
-        cap += 4 + 2 * t->len[order[i]];
-    }
-    char *out = malloc(cap);
-    size_t used = 0;
-    for (size_t i = 0; i < n; i++) {
-        size_t k = order[i];
-        size_t len = k == cut_token && cut_len < t->len[k] ? cut_len : t->len[k];
-        if (len == 0) {
-            continue; /* a token has at least one byte */
-        }
-        used += (size_t)snprintf(out + used, cap - used, "%c:", t->dir[k]);
-        for (size_t j = 0; j < len; j++) {
-            uint8_t b = t->bytes[k][j];
-            if (k == flip_token && j == flip_at) {
-                b ^= 0x80;
-            }
-            used += (size_t)snprintf(out + used, cap - used, "%02x", b);
-        }
-        out[used++] = '\n';
-    }
-    out[used] = '\0';
-    return out;
-}
-
 static const char *keylog_text(void)
 {
     static char text[512];
@@ -442,13 +366,14 @@ static const char *keylog_text(void)
 static void trace_matches_capture(void **state)
 {
     (void)state;
-    struct tokens t;
-    tokens_load(&t);
-    size_t order[MAX_TOKENS];
+    struct test_tokens t;
+    test_tokens_load(&t, OPENSSL_TRACE);
+    assert_int_equal(t.n, 10);
+    size_t order[TEST_MAX_TOKENS];
     for (size_t i = 0; i < t.n; i++) {
         order[i] = i;
     }
-    char *text = trace_text(&t, order, t.n, SIZE_MAX, 0, SIZE_MAX, 0);
+    char *text = test_tokens_text(&t, order, t.n, SIZE_MAX, 0, SIZE_MAX, 0);
     struct dtc *d = dtc_decode_trace_keyed(text, keylog_text(), TLS_DECODE_TEXT);
     struct dtc *c = dtc_decode(OPENSSL_CAPTURE, OPENSSL_KEYLOG, TLS_DECODE_TEXT);
     assert_int_equal(d->nrec, c->nrec);
@@ -466,7 +391,7 @@ static void trace_matches_capture(void **state)
     free(text);
     dtc_free(d);
     dtc_free(c);
-    tokens_free(&t);
+    test_tokens_free(&t);
 }
 
 /* The whole exchange sent twice (every flight retransmitted): the copies are labelled, the
@@ -474,9 +399,10 @@ static void trace_matches_capture(void **state)
 static void retransmitted_flights(void **state)
 {
     (void)state;
-    struct tokens t;
-    tokens_load(&t);
-    size_t order[2 * MAX_TOKENS];
+    struct test_tokens t;
+    test_tokens_load(&t, OPENSSL_TRACE);
+    assert_int_equal(t.n, 10);
+    size_t order[2 * TEST_MAX_TOKENS];
     /* Tokens 0..7 hold the handshake (14 records), 8 and 9 the alerts. The flights from the
        server's first one on (tokens 3..7, 11 records) are sent again after token 7. */
     size_t n = 0;
@@ -486,7 +412,7 @@ static void retransmitted_flights(void **state)
     for (size_t i = 3; i <= 7; i++) {
         order[n++] = i;
     }
-    char *text = trace_text(&t, order, n, SIZE_MAX, 0, SIZE_MAX, 0);
+    char *text = test_tokens_text(&t, order, n, SIZE_MAX, 0, SIZE_MAX, 0);
     struct dtc *d = dtc_decode_trace_keyed(text, keylog_text(), TLS_DECODE_TEXT);
     size_t retrans = 0;
     for (size_t i = 0; i < d->nrec; i++) {
@@ -513,7 +439,7 @@ static void retransmitted_flights(void **state)
                                    "finished; a retransmission (RFC 6347 §4.2.4)"));
     free(text);
     dtc_free(d);
-    tokens_free(&t);
+    test_tokens_free(&t);
 }
 
 /* Certificate fragments out of order (token 4 before token 3 of the server) and a datagram
@@ -521,12 +447,13 @@ static void retransmitted_flights(void **state)
 static void reordered_and_duplicated(void **state)
 {
     (void)state;
-    struct tokens t;
-    tokens_load(&t);
+    struct test_tokens t;
+    test_tokens_load(&t, OPENSSL_TRACE);
+    assert_int_equal(t.n, 10);
     /* Token indexes in the file: 0 C CH, 1 S HVR, 2 C CH2, 3 S SH+Cert0, 4 S Cert1, 5 S SKE+SHD,
        6 C CKE+CCS+Fin, 7 S NST+CCS+Fin, 8 S alert, 9 C alert. */
     size_t order[] = {0, 1, 2, 4, 4, 3, 5, 6, 7, 8, 9};
-    char *text = trace_text(&t, order, sizeof(order) / sizeof(order[0]), SIZE_MAX, 0, SIZE_MAX, 0);
+    char *text = test_tokens_text(&t, order, sizeof(order) / sizeof(order[0]), SIZE_MAX, 0, SIZE_MAX, 0);
     struct dtc *d = dtc_decode_trace_keyed(text, keylog_text(), TLS_DECODE_TEXT);
     assert_int_equal(d->conns[0].summary.server_finished, TLS_FINISHED_VERIFIED);
     assert_int_equal(d->conns[0].summary.client_finished, TLS_FINISHED_VERIFIED);
@@ -540,7 +467,7 @@ static void reordered_and_duplicated(void **state)
     assert_non_null(strstr(d->out, "1 of its 6 fragments repeat earlier ones"));
     free(text);
     dtc_free(d);
-    tokens_free(&t);
+    test_tokens_free(&t);
 }
 
 /* Every token cut at every length, and bytes flipped in every token: the decoder finishes,
@@ -549,9 +476,10 @@ static void reordered_and_duplicated(void **state)
 static void truncated_and_corrupted(void **state)
 {
     (void)state;
-    struct tokens t;
-    tokens_load(&t);
-    size_t order[MAX_TOKENS];
+    struct test_tokens t;
+    test_tokens_load(&t, OPENSSL_TRACE);
+    assert_int_equal(t.n, 10);
+    size_t order[TEST_MAX_TOKENS];
     for (size_t i = 0; i < t.n; i++) {
         order[i] = i;
     }
@@ -559,7 +487,7 @@ static void truncated_and_corrupted(void **state)
     size_t stride = test_stride(); /* the valgrind pass samples (testutil.h) */
     for (size_t k = 0; k < t.n; k++) {
         for (size_t cut = 0; cut < t.len[k]; cut += (cut < 40 ? 1 : 9) * stride) {
-            char *text = trace_text(&t, order, t.n, k, cut, SIZE_MAX, 0);
+            char *text = test_tokens_text(&t, order, t.n, k, cut, SIZE_MAX, 0);
             struct dtc *d = dtc_decode_trace_keyed(text, keylog_text(), TLS_DECODE_JSON);
             assert_int_equal(d->rc, TLS_OK);
             assert_int_equal(d->nconn, 1);
@@ -572,7 +500,7 @@ static void truncated_and_corrupted(void **state)
             runs++;
         }
         for (size_t at = 0; at < t.len[k]; at += (at < 40 ? 1 : 11) * stride) {
-            char *text = trace_text(&t, order, t.n, SIZE_MAX, 0, k, at);
+            char *text = test_tokens_text(&t, order, t.n, SIZE_MAX, 0, k, at * 8 + 7);
             struct dtc *d = dtc_decode_trace_keyed(text, keylog_text(), TLS_DECODE_TEXT);
             assert_int_equal(d->rc, TLS_OK);
             free(text);
@@ -581,7 +509,7 @@ static void truncated_and_corrupted(void **state)
         }
     }
     assert_true(runs * stride > 1000);
-    tokens_free(&t);
+    test_tokens_free(&t);
 }
 
 /* ---- DTLS 1.3, keyless (RFC 9147), hand-made -------------------------------------------- */

@@ -15,6 +15,7 @@
  *       record, which the decoder must show.
  */
 #include "support/testutil.h"
+#include "support/token_trace.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -77,61 +78,6 @@ static void mask_rfc9001_vectors(void **state)
 }
 
 /* ---- the stored NSS capture ---------------------------------------------------------------- */
-
-#define MAX_TOKENS 16
-
-struct tokens {
-    char dir[MAX_TOKENS];
-    uint8_t bytes[MAX_TOKENS][1024];
-    size_t len[MAX_TOKENS];
-    size_t n;
-};
-
-static void tokens_load(struct tokens *t)
-{
-    size_t len = 0;
-    char *text = (char *)test_read_vector_file(NSS_TRACE, &len);
-    text = realloc(text, len + 1);
-    text[len] = '\0';
-    memset(t, 0, sizeof(*t));
-    for (char *p = text; *p != '\0';) {
-        char *nl = strchr(p, '\n');
-        size_t n = nl != NULL ? (size_t)(nl - p) : strlen(p);
-        if (n > 3 && (p[0] == 'C' || p[0] == 'S') && p[1] == ':') {
-            assert_true(t->n < MAX_TOKENS);
-            t->dir[t->n] = p[0];
-            t->len[t->n] = unhex(p + 3, t->bytes[t->n], sizeof(t->bytes[0]));
-            t->n++;
-        }
-        p += n + (nl != NULL ? 1 : 0);
-    }
-    free(text);
-    assert_int_equal(t->n, 8);
-}
-
-/* Trace text of the tokens, token cut_token cut to cut_len, bit flip_bit of token flip_token flipped. */
-static char *trace_text(const struct tokens *t, size_t cut_token, size_t cut_len, size_t flip_token, size_t flip_bit)
-{
-    char *out = malloc(64 + t->n * (4 + 2 * sizeof(t->bytes[0])));
-    size_t used = 0;
-    for (size_t k = 0; k < t->n; k++) {
-        size_t len = k == cut_token && cut_len < t->len[k] ? cut_len : t->len[k];
-        if (len == 0) {
-            continue;
-        }
-        used += (size_t)sprintf(out + used, "%c: ", t->dir[k]);
-        for (size_t j = 0; j < len; j++) {
-            uint8_t b = t->bytes[k][j];
-            if (k == flip_token && j == flip_bit / 8) {
-                b ^= (uint8_t)(1u << (flip_bit % 8));
-            }
-            used += (size_t)sprintf(out + used, "%02x", b);
-        }
-        out[used++] = '\n';
-    }
-    out[used] = '\0';
-    return out;
-}
 
 static char *keylog_text(void)
 {
@@ -230,8 +176,9 @@ static void capture_without_keys(void **state)
 static void mask_on_the_capture(void **state)
 {
     (void)state;
-    struct tokens *t = malloc(sizeof(*t));
-    tokens_load(t);
+    struct test_tokens *t = malloc(sizeof(*t));
+    test_tokens_load(t, NSS_TRACE);
+    assert_int_equal(t->n, 8);
     char *kl = keylog_text();
     char *line = strstr(kl, "SERVER_HANDSHAKE_TRAFFIC_SECRET ");
     assert_non_null(line);
@@ -251,6 +198,7 @@ static void mask_on_the_capture(void **state)
     assert_int_equal(rec[2] ^ mask[1], 0);
     tls_dtls13_keys_wipe(&keys);
     free(kl);
+    test_tokens_free(t);
     free(t);
 }
 
@@ -287,7 +235,7 @@ static void wrong_keylog(void **state)
 }
 
 /* True when a decrypted record of token k (its datagram in its direction) covers byte at. */
-static bool decrypted_over(const struct dtc *d, const struct tokens *t, size_t k, size_t at)
+static bool decrypted_over(const struct dtc *d, const struct test_tokens *t, size_t k, size_t at)
 {
     unsigned datagram = 0;
     for (size_t j = 0; j <= k; j++) {
@@ -310,14 +258,15 @@ static bool decrypted_over(const struct dtc *d, const struct tokens *t, size_t k
 static void every_bit_flipped(void **state)
 {
     (void)state;
-    struct tokens *t = malloc(sizeof(*t));
-    tokens_load(t);
+    struct test_tokens *t = malloc(sizeof(*t));
+    test_tokens_load(t, NSS_TRACE);
+    assert_int_equal(t->n, 8);
     char *kl = keylog_text();
     size_t runs = 0, stride = test_stride();
     for (size_t k = 0; k < t->n; k++) {
         size_t start = t->bytes[k][0] == 0x16 ? 13u + (size_t)(t->bytes[k][11] << 8 | t->bytes[k][12]) : 0;
         for (size_t bit = start * 8; bit < t->len[k] * 8; bit += stride) {
-            char *text = trace_text(t, SIZE_MAX, 0, k, bit);
+            char *text = test_tokens_text(t, NULL, t->n, SIZE_MAX, 0, k, bit);
             struct dtc *d = dtc_decode_trace_keyed(text, kl, TLS_DECODE_JSON);
             assert_int_equal(d->rc, TLS_OK);
             if (decrypted_over(d, t, k, bit / 8)) {
@@ -331,6 +280,7 @@ static void every_bit_flipped(void **state)
     }
     assert_true(runs * stride > 2000);
     free(kl);
+    test_tokens_free(t);
     free(t);
 }
 
@@ -339,15 +289,16 @@ static void every_bit_flipped(void **state)
 static void every_truncation(void **state)
 {
     (void)state;
-    struct tokens *t = malloc(sizeof(*t));
-    tokens_load(t);
+    struct test_tokens *t = malloc(sizeof(*t));
+    test_tokens_load(t, NSS_TRACE);
+    assert_int_equal(t->n, 8);
     char *kl = keylog_text();
     size_t stride = test_stride();
     for (size_t k = 0; k < t->n; k++) {
         /* where the token's protected records start (after a plaintext ServerHello record) */
         size_t start = t->bytes[k][0] == 0x16 ? 13u + (size_t)(t->bytes[k][11] << 8 | t->bytes[k][12]) : 0;
         for (size_t cut = 0; cut < t->len[k]; cut += stride) {
-            char *text = trace_text(t, k, cut, SIZE_MAX, 0);
+            char *text = test_tokens_text(t, NULL, t->n, k, cut, SIZE_MAX, 0);
             struct dtc *d = dtc_decode_trace_keyed(text, kl, TLS_DECODE_JSON);
             assert_int_equal(d->rc, TLS_OK);
             if (start < t->len[k]) { /* a protected record was cut: it is not opened */
@@ -361,6 +312,7 @@ static void every_truncation(void **state)
         }
     }
     free(kl);
+    test_tokens_free(t);
     free(t);
 }
 
@@ -386,8 +338,9 @@ static void to_rfc_version(uint8_t *p, size_t len)
 static void rfc9147_record(void **state)
 {
     (void)state;
-    struct tokens *t = malloc(sizeof(*t));
-    tokens_load(t);
+    struct test_tokens *t = malloc(sizeof(*t));
+    test_tokens_load(t, NSS_TRACE);
+    assert_int_equal(t->n, 8);
     to_rfc_version(t->bytes[1], t->len[1]);          /* HelloRetryRequest */
     to_rfc_version(t->bytes[3], 13 + 131);           /* ServerHello */
     char *kl = keylog_text();
@@ -400,6 +353,7 @@ static void rfc9147_record(void **state)
     assert_int_equal(tls_dtls13_keys_derive(suite, secret, &keys, NULL), TLS_OK);
     /* DTLSInnerPlaintext: handshake fragment (RFC 9147 §5.2) || type 22 */
     const uint8_t inner[] = {8, 0, 0, 2, 0, 2, 0, 0, 0, 0, 0, 2, 0, 0, 22};
+    assert_true(t->len[3] >= 13 + 131 + 5 + sizeof(inner) + TLS_AEAD_TAG_LEN);
     uint8_t *rec = t->bytes[3] + 13 + 131;
     rec[0] = 0x2e; /* 001 C=0 S=1 L=1, epoch bits 2 */
     rec[1] = 0;
@@ -412,8 +366,7 @@ static void rfc9147_record(void **state)
     rec[1] ^= mask[0];
     rec[2] ^= mask[1];
     t->len[3] = 13 + 131 + 5 + rec[4];
-    t->n = 4;
-    char *text = trace_text(t, SIZE_MAX, 0, SIZE_MAX, 0);
+    char *text = test_tokens_text(t, NULL, 4, SIZE_MAX, 0, SIZE_MAX, 0);
     struct dtc *d = dtc_decode_trace_keyed(text, kl, TLS_DECODE_TEXT);
     assert_int_equal(d->rc, TLS_OK);
     assert_int_equal(d->conns[0].summary.version, 0xfefc);
@@ -431,6 +384,7 @@ static void rfc9147_record(void **state)
     free(text);
     tls_dtls13_keys_wipe(&keys);
     free(kl);
+    test_tokens_free(t);
     free(t);
 }
 
@@ -440,19 +394,14 @@ static void rfc9147_record(void **state)
 static void duplicated_datagram(void **state)
 {
     (void)state;
-    struct tokens *t = malloc(sizeof(*t));
-    tokens_load(t);
+    struct test_tokens *t = malloc(sizeof(*t));
+    test_tokens_load(t, NSS_TRACE);
+    assert_int_equal(t->n, 8);
     assert_int_equal(t->dir[5], 'S');
     assert_int_equal(t->bytes[5][0] & 0xe3, 0x23); /* a unified header, epoch bits 3 */
-    memmove(&t->bytes[7], &t->bytes[6], sizeof(t->bytes[0]) * 2);
-    memmove(&t->len[7], &t->len[6], sizeof(t->len[0]) * 2);
-    memmove(&t->dir[7], &t->dir[6], 2);
-    memcpy(t->bytes[6], t->bytes[5], t->len[5]);
-    t->len[6] = t->len[5];
-    t->dir[6] = 'S';
-    t->n = 9;
+    const size_t order[] = {0, 1, 2, 3, 4, 5, 5, 6, 7}; /* token 5 twice */
     char *kl = keylog_text();
-    char *text = trace_text(t, SIZE_MAX, 0, SIZE_MAX, 0);
+    char *text = test_tokens_text(t, order, sizeof(order) / sizeof(order[0]), SIZE_MAX, 0, SIZE_MAX, 0);
     struct dtc *d = dtc_decode_trace_keyed(text, kl, TLS_DECODE_JSON);
     assert_int_equal(d->rc, TLS_OK);
     const struct tls_decoded_record *first = NULL, *copy = NULL;
@@ -475,6 +424,7 @@ static void duplicated_datagram(void **state)
     dtc_free(d);
     free(text);
     free(kl);
+    test_tokens_free(t);
     free(t);
 }
 
