@@ -483,7 +483,15 @@ static void truncated_and_corrupted(void **state)
     for (size_t i = 0; i < t.n; i++) {
         order[i] = i;
     }
-    size_t runs = 0;
+    /* Where the last record of token 6 (the client's second flight) starts: DTLS record
+       headers are 13 bytes, the length in the last two (RFC 6347 §4.1). */
+    size_t finished_at = 0;
+    for (size_t pos = 0; pos + 13 <= t.len[6]; pos += 13 + (size_t)(t.bytes[6][pos + 11] << 8 | t.bytes[6][pos + 12])) {
+        finished_at = pos;
+    }
+    assert_int_equal(t.bytes[6][finished_at], 22);          /* handshake (the Finished) */
+    assert_int_equal(t.bytes[6][finished_at + 4], 1);       /* epoch 1: encrypted */
+    size_t runs = 0, flips_in_finished = 0;
     size_t stride = test_stride(); /* the valgrind pass samples (testutil.h) */
     for (size_t k = 0; k < t.n; k++) {
         for (size_t cut = 0; cut < t.len[k]; cut += (cut < 40 ? 1 : 9) * stride) {
@@ -503,12 +511,19 @@ static void truncated_and_corrupted(void **state)
             char *text = test_tokens_text(&t, order, t.n, SIZE_MAX, 0, k, at * 8 + 7);
             struct dtc *d = dtc_decode_trace_keyed(text, keylog_text(), TLS_DECODE_TEXT);
             assert_int_equal(d->rc, TLS_OK);
+            /* A flipped bit in the client's encrypted Finished (the last record of token 6, past
+               its 13-byte header) breaks its AEAD tag: it must not be called verified. */
+            if (k == 6 && at >= finished_at + 13) {
+                assert_int_not_equal(d->conns[0].summary.client_finished, TLS_FINISHED_VERIFIED);
+                flips_in_finished++;
+            }
             free(text);
             dtc_free(d);
             runs++;
         }
     }
     assert_true(runs * stride > 1000);
+    assert_true(flips_in_finished > 0);
     test_tokens_free(&t);
 }
 
