@@ -57,17 +57,23 @@ void dec_model_conn_free(struct dec_conn *c)
 
 /* ---- records ----------------------------------------------------------------------------- */
 
-void dec_model_record(struct dec_conn *c, const struct dec_record *r, const uint8_t *bytes,
-                      size_t len, struct tls_model_record *m)
+/* A record's model, empty: its bytes, and the decoder's field arrays to cut them into. */
+static void model_record_start(struct dec_conn *c, const struct dec_record *r, const uint8_t *bytes,
+                               size_t len, struct tls_model_record *m)
 {
-    struct dec_model_conn *mc = c->model;
-    struct tls_decoder *dec = c->dec;
     memset(m, 0, sizeof(*m));
     m->pub = &r->pub;
     m->bytes = bytes;
     m->len = len;
-    m->fields.items = dec->model_fields;
-    m->inner_fields.items = dec->model_inner_fields;
+    m->fields.items = c->dec->model_fields;
+    m->inner_fields.items = c->dec->model_inner_fields;
+}
+
+void dec_model_record(struct dec_conn *c, const struct dec_record *r, const uint8_t *bytes,
+                      size_t len, struct tls_model_record *m)
+{
+    struct dec_model_conn *mc = c->model;
+    model_record_start(c, r, bytes, len, m);
     bool tls12 = c->have_server_hello && !c->tls13;
     struct tls_model_context ctx = {
         .is_protected = r->pub.is_protected,
@@ -101,13 +107,7 @@ void dec_model_record(struct dec_conn *c, const struct dec_record *r, const uint
 void dec_model_dtls_record(struct dec_conn *c, const struct dec_record *r, const uint8_t *bytes,
                            size_t len, size_t cid_len, struct tls_model_record *m)
 {
-    struct tls_decoder *dec = c->dec;
-    memset(m, 0, sizeof(*m));
-    m->pub = &r->pub;
-    m->bytes = bytes;
-    m->len = len;
-    m->fields.items = dec->model_fields;
-    m->inner_fields.items = dec->model_inner_fields;
+    model_record_start(c, r, bytes, len, m);
     struct tls_model_dtls_context ctx = {
         .unified = r->pub.unified_header,
         .cid_len = cid_len,

@@ -470,6 +470,21 @@ static void reordered_and_duplicated(void **state)
     test_tokens_free(&t);
 }
 
+/* The trace with bit `bit` of token k flipped decodes to the end; finished_broken: the client's
+   Finished must not be called verified. */
+static void flipped_decodes(const struct test_tokens *t, const size_t *order, size_t k, size_t bit,
+                            bool finished_broken)
+{
+    char *text = test_tokens_text(t, order, t->n, SIZE_MAX, 0, k, bit);
+    struct dtc *d = dtc_decode_trace_keyed(text, keylog_text(), TLS_DECODE_TEXT);
+    assert_int_equal(d->rc, TLS_OK);
+    if (finished_broken) {
+        assert_int_not_equal(d->conns[0].summary.client_finished, TLS_FINISHED_VERIFIED);
+    }
+    free(text);
+    dtc_free(d);
+}
+
 /* Every token cut at every length, and bytes flipped in every token: the decoder finishes,
    says what it could not read, and never claims a Finished it could not check. (ASan+UBSan and
    valgrind runs check the memory side.) */
@@ -508,28 +523,17 @@ static void truncated_and_corrupted(void **state)
             runs++;
         }
         for (size_t at = 0; at < t.len[k]; at += (at < 40 ? 1 : 11) * stride) {
-            char *text = test_tokens_text(&t, order, t.n, SIZE_MAX, 0, k, at * 8 + 7);
-            struct dtc *d = dtc_decode_trace_keyed(text, keylog_text(), TLS_DECODE_TEXT);
-            assert_int_equal(d->rc, TLS_OK);
             /* A flipped bit in the client's encrypted Finished (the last record of token 6, past
                its 13-byte header) breaks its AEAD tag: it must not be called verified. */
-            if (k == 6 && at >= finished_at + 13) {
-                assert_int_not_equal(d->conns[0].summary.client_finished, TLS_FINISHED_VERIFIED);
-                flips_in_finished++;
-            }
-            free(text);
-            dtc_free(d);
+            bool in_finished = k == 6 && at >= finished_at + 13;
+            flipped_decodes(&t, order, k, at * 8 + 7, in_finished);
+            flips_in_finished += in_finished;
             runs++;
         }
     }
     assert_true(runs * stride > 1000);
     /* ... and at least this one whatever the stride: the Finished record's first ciphertext byte. */
-    char *text = test_tokens_text(&t, order, t.n, SIZE_MAX, 0, 6, (finished_at + 13) * 8);
-    struct dtc *d = dtc_decode_trace_keyed(text, keylog_text(), TLS_DECODE_TEXT);
-    assert_int_equal(d->rc, TLS_OK);
-    assert_int_not_equal(d->conns[0].summary.client_finished, TLS_FINISHED_VERIFIED);
-    free(text);
-    dtc_free(d);
+    flipped_decodes(&t, order, 6, (finished_at + 13) * 8, true);
     assert_true(stride > 1 || flips_in_finished > 0);
     test_tokens_free(&t);
 }

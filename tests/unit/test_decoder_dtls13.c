@@ -79,6 +79,22 @@ static void mask_rfc9001_vectors(void **state)
 
 /* ---- the stored NSS capture ---------------------------------------------------------------- */
 
+/* The stored NSS capture's token trace: its 8 datagrams, one a token. */
+static struct test_tokens *nss_tokens(void)
+{
+    struct test_tokens *t = malloc(sizeof(*t));
+    assert_non_null(t);
+    test_tokens_load(t, NSS_TRACE);
+    assert_int_equal(t->n, 8);
+    return t;
+}
+
+static void nss_tokens_free(struct test_tokens *t)
+{
+    test_tokens_free(t);
+    free(t);
+}
+
 static char *keylog_text(void)
 {
     size_t len = 0;
@@ -176,9 +192,7 @@ static void capture_without_keys(void **state)
 static void mask_on_the_capture(void **state)
 {
     (void)state;
-    struct test_tokens *t = malloc(sizeof(*t));
-    test_tokens_load(t, NSS_TRACE);
-    assert_int_equal(t->n, 8);
+    struct test_tokens *t = nss_tokens();
     char *kl = keylog_text();
     char *line = strstr(kl, "SERVER_HANDSHAKE_TRAFFIC_SECRET ");
     assert_non_null(line);
@@ -198,8 +212,7 @@ static void mask_on_the_capture(void **state)
     assert_int_equal(rec[2] ^ mask[1], 0);
     tls_dtls13_keys_wipe(&keys);
     free(kl);
-    test_tokens_free(t);
-    free(t);
+    nss_tokens_free(t);
 }
 
 /* Each secret of the key log with one bit flipped: the records under it stay closed and no
@@ -258,9 +271,7 @@ static bool decrypted_over(const struct dtc *d, const struct test_tokens *t, siz
 static void every_bit_flipped(void **state)
 {
     (void)state;
-    struct test_tokens *t = malloc(sizeof(*t));
-    test_tokens_load(t, NSS_TRACE);
-    assert_int_equal(t->n, 8);
+    struct test_tokens *t = nss_tokens();
     char *kl = keylog_text();
     size_t runs = 0, stride = test_stride();
     for (size_t k = 0; k < t->n; k++) {
@@ -280,8 +291,7 @@ static void every_bit_flipped(void **state)
     }
     assert_true(runs * stride > 2000);
     free(kl);
-    test_tokens_free(t);
-    free(t);
+    nss_tokens_free(t);
 }
 
 /* Every datagram cut at every length: no record is opened past the cut, the decoder finishes,
@@ -289,9 +299,7 @@ static void every_bit_flipped(void **state)
 static void every_truncation(void **state)
 {
     (void)state;
-    struct test_tokens *t = malloc(sizeof(*t));
-    test_tokens_load(t, NSS_TRACE);
-    assert_int_equal(t->n, 8);
+    struct test_tokens *t = nss_tokens();
     char *kl = keylog_text();
     size_t stride = test_stride();
     for (size_t k = 0; k < t->n; k++) {
@@ -312,8 +320,7 @@ static void every_truncation(void **state)
         }
     }
     free(kl);
-    test_tokens_free(t);
-    free(t);
+    nss_tokens_free(t);
 }
 
 /* Replaces supported_versions 7f2b (NSS's draft 43) with fefc (RFC 9147 §5.3) in a hello. */
@@ -338,9 +345,7 @@ static void to_rfc_version(uint8_t *p, size_t len)
 static void rfc9147_record(void **state)
 {
     (void)state;
-    struct test_tokens *t = malloc(sizeof(*t));
-    test_tokens_load(t, NSS_TRACE);
-    assert_int_equal(t->n, 8);
+    struct test_tokens *t = nss_tokens();
     to_rfc_version(t->bytes[1], t->len[1]);          /* HelloRetryRequest */
     to_rfc_version(t->bytes[3], 13 + 131);           /* ServerHello */
     char *kl = keylog_text();
@@ -384,8 +389,7 @@ static void rfc9147_record(void **state)
     free(text);
     tls_dtls13_keys_wipe(&keys);
     free(kl);
-    test_tokens_free(t);
-    free(t);
+    nss_tokens_free(t);
 }
 
 /* The server's application data datagram (token 6) delivered twice, as a network that duplicates
@@ -394,9 +398,7 @@ static void rfc9147_record(void **state)
 static void duplicated_datagram(void **state)
 {
     (void)state;
-    struct test_tokens *t = malloc(sizeof(*t));
-    test_tokens_load(t, NSS_TRACE);
-    assert_int_equal(t->n, 8);
+    struct test_tokens *t = nss_tokens();
     assert_int_equal(t->dir[5], 'S');
     assert_int_equal(t->bytes[5][0] & 0xe3, 0x23); /* a unified header, epoch bits 3 */
     const size_t order[] = {0, 1, 2, 3, 4, 5, 5, 6, 7}; /* token 5 twice */
@@ -424,8 +426,7 @@ static void duplicated_datagram(void **state)
     dtc_free(d);
     free(text);
     free(kl);
-    test_tokens_free(t);
-    free(t);
+    nss_tokens_free(t);
 }
 
 int main(void)
